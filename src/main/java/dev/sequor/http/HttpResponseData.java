@@ -1,0 +1,95 @@
+package dev.sequor.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sequor.error.SequorException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One HTTP response as ops and snippets see it: status, headers (case-insensitive names) and body.
+ * {@link #json()} parses the body once with Jackson into plain Java values (Map, List, String, Long,
+ * Double, BigDecimal, Boolean, null).
+ */
+public final class HttpResponseData {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int status;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private Object parsedJson;
+    private boolean jsonParsed;
+
+    public HttpResponseData(int status, Map<String, List<String>> headers, byte[] body) {
+        this.status = status;
+        TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((k, v) -> {
+            if (k != null) {
+                h.put(k, List.copyOf(v));
+            }
+        });
+        this.headers = Collections.unmodifiableMap(h);
+        this.body = body == null ? new byte[0] : body;
+    }
+
+    public int statusCode() {
+        return status;
+    }
+
+    /** All header values by case-insensitive name. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    /** The body decoded with the charset of Content-Type, UTF-8 by default. */
+    public String text() {
+        return new String(body, charset());
+    }
+
+    /** The body parsed as JSON (once); an error naming the content type and the start of the body if it is not JSON. */
+    public synchronized Object json() {
+        if (!jsonParsed) {
+            try {
+                parsedJson = body.length == 0 ? null : JSON.readValue(body, Object.class);
+            } catch (java.io.IOException e) {
+                String t = text();
+                throw SequorException.failed(null, "Response body is not valid JSON (status " + status
+                        + ", Content-Type " + header("Content-Type") + "): "
+                        + (t.length() > 200 ? t.substring(0, 200) + "..." : t));
+            }
+            jsonParsed = true;
+        }
+        return parsedJson;
+    }
+
+    private Charset charset() {
+        String ct = header("Content-Type");
+        if (ct != null) {
+            for (String part : ct.split(";")) {
+                String p = part.trim();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", "").trim());
+                    } catch (RuntimeException ignored) {
+                        // unknown charset names fall back to UTF-8, as browsers do
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.sequor.http;
+
+import java.io.IOException;
+
+/**
+ * The one seam between Sequor and the network: live, recording and replaying transports implement it.
+ * Auth and retries sit above it (they decorate requests and call {@code send} again), so a recording
+ * holds exactly what went over the wire.
+ */
+public interface HttpTransport extends AutoCloseable {
+
+    /** Sends the request and returns the whole response; any status is a response, not an exception. */
+    HttpResponseData send(HttpRequestData request) throws IOException;
+
+    @Override
+    default void close() {
+    }
+}
