@@ -1,0 +1,49 @@
+package dev.sequor.cli;
+
+import dev.sequor.error.SequorException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import dev.sequor.run.ErrorReporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code sequor env}: manages environments (files of variables in the home folder). */
+@Command(name = "env", mixinStandardHelpOptions = true, description = "Manage environments.",
+        subcommands = EnvCommand.Init.class)
+public class EnvCommand {
+
+    /** {@code sequor env init NAME}: creates {@code <home>/envs/NAME.yaml} holding {@code variables:}. */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Create an environment file <home>/envs/NAME.yaml to hold variables such as credentials.")
+    public static class Init implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME", description = "Environment name, e.g. dev or prod.")
+        String name;
+
+        @Mixin
+        HomeOptions home;
+
+        @Override
+        public Integer call() {
+            ErrorReporter reporter = new ErrorReporter(System.err, home.stacktrace, false, java.util.Set.of());
+            try {
+                Path file = home.home().envFile(name).toAbsolutePath();
+                if (Files.exists(file)) {
+                    throw SequorException.invalid(null, "Environment with such name already exists: " + file);
+                }
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "variables:\n");
+                System.out.println("Environment initialized successfully: " + file);
+                return 0;
+            } catch (IOException e) {
+                return reporter.report(SequorException.invalid(null, "Error initializing environment \"" + name + "\": "
+                        + e.getMessage()));
+            } catch (RuntimeException e) {
+                return reporter.report(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.sequor.cli;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.project.SequorHome;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import dev.sequor.run.ErrorReporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sequor init DIR}: creates a project: {@code project.yaml}, {@code flows/} with a first flow, and
+ * {@code sources/} with an embedded DuckDB database, so {@code sequor run hello} works at once.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new Sequor project in DIR.")
+public class InitCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "Folder of the new project (created; must be empty if it exists).")
+    String dir;
+
+    @Mixin
+    HomeOptions home;
+
+    @Inject
+    @Location("init/project.yaml")
+    Template projectYaml;
+
+    @Inject
+    @Location("init/hello.yaml")
+    Template helloFlow;
+
+    @Inject
+    @Location("init/local_db.yaml")
+    Template localDb;
+
+    @Override
+    public Integer call() {
+        try {
+            Path target = SequorHome.expand(dir).toAbsolutePath().normalize();
+            if (Files.exists(target) && !isEmptyDir(target)) {
+                throw SequorException.invalid(null, "Project directory '" + dir + "' already exists and is not empty.");
+            }
+            String name = target.getFileName().toString();
+            Files.createDirectories(target.resolve("flows"));
+            Files.createDirectories(target.resolve("sources"));
+            Files.writeString(target.resolve("project.yaml"), projectYaml.data("name", name).render());
+            Files.writeString(target.resolve("flows/hello.yaml"), helloFlow.data("name", name).render());
+            Files.writeString(target.resolve("sources/local_db.yaml"), localDb.render());
+            System.err.println("Project initialized successfully at " + target);
+            System.err.println("Next: cd " + dir + " && sequor run hello");
+            return 0;
+        } catch (IOException e) {
+            return new ErrorReporter(System.err, home.stacktrace, false, java.util.Set.of())
+                    .report(SequorException.invalid(null, "Error initializing project \"" + dir + "\": " + e.getMessage()));
+        } catch (RuntimeException e) {
+            return new ErrorReporter(System.err, home.stacktrace, false, java.util.Set.of()).report(e);
+        }
+    }
+
+    private static boolean isEmptyDir(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(p)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}

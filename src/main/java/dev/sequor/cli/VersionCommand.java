@@ -1,0 +1,29 @@
+package dev.sequor.cli;
+
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.ConfigProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code sequor version}: prints {@code Sequor version: X} as upstream does. */
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the Sequor version.")
+public class VersionCommand implements Callable<Integer> {
+
+    static String version() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class).orElse("dev");
+    }
+
+    @Override
+    public Integer call() {
+        System.out.println("Sequor version: " + version());
+        return 0;
+    }
+
+    /** The same text for {@code sequor --version}. */
+    public static class Provider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Sequor version: " + version()};
+        }
+    }
+}

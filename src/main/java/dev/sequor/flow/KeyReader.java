@@ -1,0 +1,186 @@
+package dev.sequor.flow;
+
+import dev.sequor.error.SourcePos;
+import dev.sequor.yaml.YNode;
+import dev.sequor.yaml.YNode.YList;
+import dev.sequor.yaml.YNode.YMap;
+import dev.sequor.yaml.YNode.YScalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the keys of one YAML mapping (an op or one of its sections) for the parser: each value as a
+ * {@link Dyn} with upstream's {@code K}/{@code K_expression} rules, problems recorded in {@link Diagnostics}
+ * with positions, and, at {@link #finish()}, every key nobody asked for reported with a did-you-mean hint.
+ */
+public final class KeyReader {
+
+    public static final String EXPR = "_expression";
+
+    private final YMap map;
+    private final String where;
+    private final Diagnostics diag;
+    private final Set<String> asked = new LinkedHashSet<>();
+
+    /** {@code where} names the place in messages, e.g. {@code http_request "get_customers" request}. */
+    public KeyReader(YMap map, String where, Diagnostics diag) {
+        this.map = map;
+        this.where = where;
+        this.diag = diag;
+    }
+
+    public YMap map() {
+        return map;
+    }
+
+    public SourcePos pos() {
+        return map.pos();
+    }
+
+    public String where() {
+        return where;
+    }
+
+    public Diagnostics diagnostics() {
+        return diag;
+    }
+
+    public boolean has(String key) {
+        asked.add(key);
+        return map.entries().containsKey(key);
+    }
+
+    public boolean hasEither(String key) {
+        return has(key) | has(key + EXPR);
+    }
+
+    /** The raw node of a key, or null. */
+    public YNode node(String key) {
+        asked.add(key);
+        return map.get(key);
+    }
+
+    public SourcePos keyPos(String key) {
+        return map.keyPos(key);
+    }
+
+    /** {@code key} or {@code key_expression} as a Dyn; null when neither is written. */
+    public Dyn dyn(String key) {
+        YNode plain = node(key);
+        YNode expr = node(key + EXPR);
+        if (expr != null && plain != null && isTruthy(plain)) {
+            diag.error(keyPos(key + EXPR), "Both " + key + " and " + key + EXPR
+                    + " are specified in the definition. Only one of them can be specified.");
+            return null;
+        }
+        if (expr != null) {
+            return python(key + EXPR, expr);
+        }
+        return plain == null ? null : Dyns.of(plain, diag);
+    }
+
+    /** Like {@link #dyn} but an error when neither spelling is written. */
+    public Dyn requiredDyn(String key) {
+        Dyn d = dyn(key);
+        if (d == null && !has(key) && !has(key + EXPR)) {
+            diag.error(map.pos(), key + " or " + key + EXPR + " must be specified in " + where + ".");
+        }
+        return d;
+    }
+
+    /** A Python snippet given as the value of {@code exprKey}; must be a string. */
+    public Dyn python(String exprKey, YNode value) {
+        if (value instanceof YScalar s && s.value() instanceof String code) {
+            return new Dyn.Python(code, exprKey, keyPos(exprKey));
+        }
+        diag.error(value.pos(), "Parameter '" + exprKey + "' must be a string of Python code. Type '"
+                + value.kindName() + "' provided.");
+        return null;
+    }
+
+    /** A literal string key (never templated), or null. Reports a wrong type. */
+    public String string(String key) {
+        YNode n = node(key);
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof YScalar s && s.value() != null && !(s.value() instanceof String)) {
+            return String.valueOf(s.value());
+        }
+        if (n instanceof YScalar s) {
+            return (String) s.value();
+        }
+        diag.error(n.pos(), "'" + key + "' in " + where + " must be a string, not " + n.kindName() + ".");
+        return null;
+    }
+
+    public String requiredString(String key) {
+        String s = string(key);
+        if (s == null && map.get(key) == null) {
+            diag.error(map.pos(), "'" + key + "' is required in " + where + ".");
+        }
+        return s;
+    }
+
+    /** A nested mapping, or null; an error when the key holds something else. */
+    public YMap mapping(String key) {
+        YNode n = node(key);
+        if (n == null || (n instanceof YScalar s && s.value() == null)) {
+            return null;
+        }
+        if (n instanceof YMap m) {
+            return m;
+        }
+        diag.error(n.pos(), "'" + key + "' in " + where + " must be a mapping, not " + n.kindName() + ".");
+        return null;
+    }
+
+    /** A list, or null; an error when the key holds something else. */
+    public YList list(String key) {
+        YNode n = node(key);
+        if (n == null || (n instanceof YScalar s && s.value() == null)) {
+            return null;
+        }
+        if (n instanceof YList l) {
+            return l;
+        }
+        diag.error(n.pos(), "'" + key + "' in " + where + " must be a list, not " + n.kindName() + ".");
+        return null;
+    }
+
+    /** Reports keys that no parser step asked for: warnings, with the closest known key as a hint. */
+    public void finish() {
+        List<String> known = new ArrayList<>(asked);
+        for (String key : map.entries().keySet()) {
+            if (!asked.contains(key)) {
+                diag.warning(keyPos(key), "Unknown key '" + key + "' in " + where + " is ignored"
+                        + DidYouMean.hint(key, known) + ".");
+            }
+        }
+    }
+
+    /** Marks keys as known without reading them (keys another layer reads, such as comments fields). */
+    public void accept(String... keys) {
+        asked.addAll(List.of(keys));
+    }
+
+    static boolean isTruthy(YNode n) {
+        if (n instanceof YScalar s) {
+            Object v = s.value();
+            return v != null && !Boolean.FALSE.equals(v) && !"".equals(v)
+                    && !(v instanceof Number num && num.doubleValue() == 0);
+        }
+        if (n instanceof YMap m) {
+            return !m.entries().isEmpty();
+        }
+        return !((YList) n).items().isEmpty();
+    }
+
+    /** The entries of a mapping in order, each with a reader of its own when it is itself a mapping. */
+    public static LinkedHashMap<String, YNode> entries(YMap m) {
+        return m.entries();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sequor.flow.op;
+
+import dev.sequor.error.SourcePos;
+import dev.sequor.flow.Dyn;
+import java.util.List;
+
+/**
+ * {@code http_request}: optional {@code init}, optional {@code for_each} over a table, the {@code request}
+ * and the {@code response} handling (static, or computed per response by {@code response_expression}).
+ */
+public record HttpRequestOp(OpMeta meta, Dyn init, ForEachSource forEach, Request request, Response response,
+                            Dyn responseExpression) implements Op {
+
+    /** The table an op iterates over; {@code as} names the variable bound to each row. */
+    public record ForEachSource(Dyn source, Dyn database, Dyn namespace, Dyn table, String as, SourcePos pos) {
+    }
+
+    /**
+     * {@code source} is the http source's name (literal, as upstream). {@code parameters}/{@code headers} are
+     * mappings with per-key expressions or whole-value snippets; {@code body} may be anything.
+     */
+    public record Request(String source, Dyn url, Dyn method, Dyn parameters, Dyn headers, String bodyFormat,
+                          Dyn body, Dyn timeoutSeconds, SourcePos pos) {
+    }
+
+    /** How a response is handled; every field may be null. */
+    public record Response(Dyn successStatus, Dyn source, Dyn database, Dyn namespace, Dyn table,
+                           List<TableDef> tables, Dyn parser, Dyn variables, Dyn whileCondition,
+                           Dyn maxIterations, SourcePos pos) {
+        /** Pagination with {@code while} stops with an error after this many requests per op run (or per row). */
+        public static final long DEFAULT_MAX_ITERATIONS = 10_000;
+    }
+
+    /** One target table of a response. {@code columns} and {@code model} evaluate to column specs. */
+    public record TableDef(Dyn source, Dyn database, Dyn namespace, Dyn table, Dyn columns, Dyn model, Dyn data,
+                           Dyn writeMode, SourcePos pos) {
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sequor.ops;
+
+import dev.sequor.db.Database;
+import dev.sequor.db.Row;
+import dev.sequor.db.TableWriteBatch;
+import dev.sequor.error.SequorException;
+import dev.sequor.flow.op.HttpRequestOp;
+import dev.sequor.flow.op.HttpRequestOp.Response;
+import dev.sequor.http.HttpRequestData;
+import dev.sequor.http.HttpResponseData;
+import dev.sequor.http.HttpSourceConfig;
+import dev.sequor.run.FlowScope;
+import dev.sequor.run.RunContext;
+import dev.sequor.run.RunOptions;
+import dev.sequor.run.Texts;
+import dev.sequor.run.VarAssign;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an {@code http_request}: binds the source's variables, runs {@code init}, then one request cycle (or
+ * one per for_each row), repeating while the response says so. Every table the op writes is committed
+ * together when the op ends; if it fails, no table changes.
+ */
+public final class HttpRequestExecutor {
+
+    private final RunContext run;
+    private final RequestBuilder requests;
+    private final ResponseHandler responses;
+
+    public HttpRequestExecutor(RunContext run) {
+        this.run = run;
+        this.requests = new RequestBuilder(run.evaluator());
+        this.responses = new ResponseHandler(run);
+    }
+
+    public void execute(HttpRequestOp op, FlowScope scope) {
+        HttpSourceConfig source = op.request().source() == null ? HttpSourceConfig.none()
+                : run.httpSource(op.request().source(), scope, op.request().pos());
+        runInit(op, scope);
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            int requests = 0;
+            if (op.forEach() == null) {
+                requests += cycle(op, scope, source, batch);
+            } else {
+                for (Row row : forEachRows(op, scope)) {
+                    scope.frame().set(op.forEach().as(), row);
+                    requests += cycle(op, scope, source, batch);
+                }
+            }
+            batch.commit();
+            run.log().info("\"" + op.meta().label() + "\": " + requests + " request" + (requests == 1 ? "" : "s"));
+        }
+    }
+
+    private void runInit(HttpRequestOp op, FlowScope scope) {
+        if (op.init() == null) {
+            return;
+        }
+        Object init = run.evaluator().eval(op.init(), scope);
+        if (init == null) {
+            return;
+        }
+        if (!(init instanceof Map<?, ?> m)) {
+            throw SequorException.failed(op.init().pos(), "init must be a mapping with 'variables', not "
+                    + Texts.typeName(init) + ".");
+        }
+        if (m.get("variables") instanceof Map<?, ?> vars) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> defs = (Map<String, Object>) vars;
+            VarAssign.applyAll(defs, scope);
+        }
+    }
+
+    private List<Row> forEachRows(HttpRequestOp op, FlowScope scope) {
+        RunOptions options = run.options();
+        if (options.foreachTestRecord() != null) {
+            return List.of(new Row(new LinkedHashMap<>(options.foreachTestRecord())));
+        }
+        HttpRequestOp.ForEachSource fe = op.forEach();
+        String sourceName = run.evaluator().string(fe.source(), scope);
+        Database db = run.database(sourceName, scope, fe.source().pos());
+        String table = run.evaluator().string(fe.table(), scope);
+        String namespace = run.evaluator().string(fe.namespace(), scope);
+        return db.query("SELECT * FROM " + db.dialect().qualified(namespace, table));
+    }
+
+    /** Sends requests until the response's {@code while} is false; returns how many were sent. */
+    private int cycle(HttpRequestOp op, FlowScope scope, HttpSourceConfig source, TableWriteBatch batch) {
+        RunOptions options = run.options();
+        long cap = Response.DEFAULT_MAX_ITERATIONS;
+        if (op.response() != null && op.response().maxIterations() != null) {
+            cap = Long.parseLong(run.evaluator().string(op.response().maxIterations(), scope).strip());
+        }
+        int sent = 0;
+        while (true) {
+            if (sent >= cap) {
+                throw SequorException.failed(op.meta().pos(), "\"" + op.meta().label() + "\" sent " + cap
+                        + " requests and 'while' is still true; raise response.max_iterations or fix the condition.");
+            }
+            HttpRequestData request = requests.build(op.request(), scope);
+            HttpResponseData response = run.http().execute(request, source);
+            sent++;
+            if (options.previewOnly()) {
+                HttpPreview.print(request, response, options, run.secrets(), run.out(), System.err);
+                return sent;
+            }
+            FlowScope withResponse = scope.withResponse(response);
+            Response spec = responses.section(op, withResponse);
+            responses.checkStatus(spec, response, withResponse);
+            ResponseHandler.Outcome outcome = responses.handle(op, spec, withResponse, batch,
+                    options.parserPreview() ? run.out() : null);
+            if (!outcome.again() || options.parserPreview()) {
+                return sent;
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package dev.sequor.ops;
+
+import dev.sequor.db.ColumnDef;
+import dev.sequor.db.Database;
+import dev.sequor.db.TableWriteBatch;
+import dev.sequor.db.WriteMode;
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import dev.sequor.flow.Diagnostics;
+import dev.sequor.flow.Dyn;
+import dev.sequor.flow.op.HttpRequestOp;
+import dev.sequor.flow.op.HttpRequestOp.Response;
+import dev.sequor.flow.op.HttpRequestOp.TableDef;
+import dev.sequor.flow.parse.HttpRequestParser;
+import dev.sequor.http.HttpResponseData;
+import dev.sequor.run.FlowScope;
+import dev.sequor.run.HttpStatusFailure;
+import dev.sequor.run.RunContext;
+import dev.sequor.run.Texts;
+import dev.sequor.run.VarAssign;
+import dev.sequor.yaml.YNode;
+import dev.sequor.yaml.YNode.YMap;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Handles one HTTP response of an {@code http_request}: checks the status, computes the rows of every target
+ * table (directly or through the parser), writes them into the op's batch, sets variables, and says whether
+ * to send the next request ({@code while}). Everything is evaluated per response, so it can see the
+ * for_each row and the variables the previous page set.
+ */
+final class ResponseHandler {
+
+    /** What the handling of one response decided. */
+    record Outcome(boolean again) {
+    }
+
+    /** Rows for one table, resolved to a database target. */
+    private record TableRows(Database db, String namespace, String table, List<ColumnDef> columns, WriteMode mode,
+                             Object data, SourcePos pos) {
+    }
+
+    private final RunContext run;
+
+    ResponseHandler(RunContext run) {
+        this.run = run;
+    }
+
+    /** The response section to use for this response: the static one, or the one response_expression returns. */
+    Response section(HttpRequestOp op, FlowScope scope) {
+        if (op.responseExpression() == null) {
+            return op.response();
+        }
+        Object v = run.evaluator().eval(op.responseExpression(), scope);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?>)) {
+            throw SequorException.failed(op.responseExpression().pos(), "response_expression must return a dictionary"
+                    + " with response keys (success_status, tables, variables, while...), not " + Texts.typeName(v) + ".");
+        }
+        Diagnostics diag = new Diagnostics();
+        YNode node = YNode.fromPlain(v, op.responseExpression().pos());
+        Response r = HttpRequestParser.response((YMap) node, op.meta().label() + " response_expression result", diag);
+        if (diag.hasErrors()) {
+            throw SequorException.failed(op.responseExpression().pos(), diag.errors().get(0).message());
+        }
+        return r;
+    }
+
+    /** Checks the status against success_status (or, without it, that it is not 4xx/5xx). */
+    void checkStatus(Response spec, HttpResponseData response, FlowScope scope) {
+        int status = response.statusCode();
+        Object expected = spec == null ? null : run.evaluator().eval(spec.successStatus(), scope);
+        if (expected == null) {
+            if (status >= 400) {
+                throw new HttpStatusFailure(null, status, "HTTP request failed with status code " + status
+                        + " (add success_status to the response section to accept it). Response body: "
+                        + bodyExcerpt(response));
+            }
+            return;
+        }
+        List<Long> codes = new ArrayList<>();
+        if (expected instanceof List<?> list) {
+            for (Object o : list) {
+                try {
+                    codes.add(Long.parseLong(Texts.str(o).strip()));
+                } catch (NumberFormatException e) {
+                    codes = null;
+                    break;
+                }
+            }
+        } else {
+            codes = null;
+        }
+        if (codes == null) {
+            throw SequorException.failed(spec.successStatus().pos(), "success_status must be a list of integers: "
+                    + Texts.shortRepr(expected));
+        }
+        if (!codes.contains((long) status)) {
+            throw new HttpStatusFailure(spec.successStatus().pos(), status, "HTTP request failed with unexpected status code: "
+                    + status + ". Expected status codes: " + codes + ". Response body: " + bodyExcerpt(response));
+        }
+    }
+
+    private static String bodyExcerpt(HttpResponseData r) {
+        String t = r.text();
+        return t.length() > 1000 ? t.substring(0, 1000) + "..." : t;
+    }
+
+    /**
+     * Writes the response's rows into {@code batch} (or prints them when {@code preview} is set), sets its
+     * variables and evaluates {@code while}.
+     */
+    Outcome handle(HttpRequestOp op, Response spec, FlowScope scope, TableWriteBatch batch, PrintStream preview) {
+        if (spec == null) {
+            return new Outcome(false);
+        }
+        Map<?, ?> parsed = null;
+        if (spec.parser() != null) {
+            Object p = run.evaluator().eval(spec.parser(), scope);
+            if (!(p instanceof Map<?, ?> m)) {
+                throw SequorException.failed(spec.parser().pos(), "The response parser must return a dictionary (with"
+                        + " 'tables', 'variables' and/or 'while'), not " + Texts.typeName(p) + ".");
+            }
+            parsed = m;
+        }
+        List<TableRows> rows = parsed == null ? declaredTables(spec, scope) : parserTables(spec, parsed, scope);
+        for (TableRows t : rows) {
+            if (preview != null) {
+                preview.println("table " + t.db().dialect().qualified(t.namespace(), t.table()) + " ("
+                        + t.mode().name().toLowerCase() + "): " + Texts.shortRepr(t.data()));
+            } else {
+                batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.mode(), t.pos()).addRows(t.data());
+            }
+        }
+        Object variables = parsed != null && parsed.containsKey("variables") ? parsed.get("variables")
+                : run.evaluator().eval(spec.variables(), scope);
+        if (variables != null) {
+            if (!(variables instanceof Map<?, ?> vars)) {
+                throw SequorException.failed(spec.pos(), "Response 'variables' must be a mapping of names to values, not "
+                        + Texts.typeName(variables) + ".");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> defs = (Map<String, Object>) vars;
+            VarAssign.applyAll(defs, scope);
+        }
+        Object again = parsed != null && parsed.containsKey("while") ? parsed.get("while")
+                : run.evaluator().eval(spec.whileCondition(), scope);
+        return new Outcome(toBoolean(again, spec));
+    }
+
+    private static boolean toBoolean(Object v, Response spec) {
+        if (v == null || v instanceof Boolean) {
+            return Boolean.TRUE.equals(v);
+        }
+        if (v instanceof String s && (s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("false"))) {
+            return s.strip().equalsIgnoreCase("true");
+        }
+        SourcePos pos = spec.whileCondition() == null ? spec.pos() : spec.whileCondition().pos();
+        throw SequorException.failed(pos, "'while' must evaluate to a boolean (True or False), not "
+                + Texts.typeName(v) + " " + Texts.shortRepr(v) + ".");
+    }
+
+    private List<TableRows> declaredTables(Response spec, FlowScope scope) {
+        List<TableRows> out = new ArrayList<>();
+        for (TableDef t : spec.tables()) {
+            if (t.data() == null) {
+                throw SequorException.failed(t.pos(), "data or data_expression (or a parser) must give the rows of table '"
+                        + tableName(t, spec, scope) + "'.");
+            }
+            out.add(resolve(t, spec, scope, run.evaluator().eval(t.data(), scope)));
+        }
+        return out;
+    }
+
+    private List<TableRows> parserTables(Response spec, Map<?, ?> parsed, FlowScope scope) {
+        Object tables = parsed.get("tables");
+        List<TableRows> out = new ArrayList<>();
+        if (tables == null) {
+            return out;
+        }
+        SourcePos pos = spec.parser().pos();
+        if (!spec.tables().isEmpty()) {
+            if (!(tables instanceof Map<?, ?> byName)) {
+                throw SequorException.failed(pos, "Response parser must return data as a dictionary for 'tables' defined in"
+                        + " the response.tables section of this http_request op: " + Texts.shortRepr(tables));
+            }
+            Set<String> declared = new LinkedHashSet<>();
+            for (TableDef t : spec.tables()) {
+                String name = tableName(t, spec, scope);
+                declared.add(name);
+                if (!byName.containsKey(name)) {
+                    throw SequorException.failed(pos, "Data for the target table " + name
+                            + " not found in the result returned by the HTTP response parser.");
+                }
+                out.add(resolve(t, spec, scope, byName.get(name)));
+            }
+            for (Object name : byName.keySet()) {
+                if (!declared.contains(String.valueOf(name))) {
+                    throw SequorException.failed(pos, "Unexpected table '" + name + "' found in the result returned by the"
+                            + " HTTP response parser. This table was not defined in the response.tables section of this"
+                            + " http_request op.");
+                }
+            }
+            return out;
+        }
+        if (!(tables instanceof List<?> defs)) {
+            throw SequorException.failed(pos, "Response parser must return 'tables' as array if no tables are defined in"
+                    + " the response.tables section of this http_request op: " + Texts.shortRepr(tables));
+        }
+        for (Object d : defs) {
+            if (!(d instanceof Map<?, ?> def)) {
+                throw SequorException.failed(pos, "Each table returned by the response parser must be a dictionary with"
+                        + " source, table, columns and data: " + Texts.shortRepr(d));
+            }
+            String table = required(def, "table", pos);
+            String source = required(def, "source", pos);
+            Database db = run.database(source, scope, pos);
+            Object ns = def.get("namespace");
+            out.add(new TableRows(db, ns == null ? null : Texts.str(ns), table,
+                    ColumnSpecs.from(def.get("columns"), def.get("model"), table, pos),
+                    writeMode(def.get("write_mode"), pos), def.get("data"), pos));
+        }
+        return out;
+    }
+
+    private static String required(Map<?, ?> def, String key, SourcePos pos) {
+        Object v = def.get(key);
+        if (v == null) {
+            throw SequorException.failed(pos, "A table returned by the response parser has no '" + key + "': "
+                    + Texts.shortRepr(def));
+        }
+        return Texts.str(v);
+    }
+
+    private String tableName(TableDef t, Response spec, FlowScope scope) {
+        String name = run.evaluator().string(t.table() != null ? t.table() : spec.table(), scope);
+        if (name == null || name.isBlank()) {
+            throw SequorException.failed(t.pos(), "'table' is required for each entry of response.tables (or set"
+                    + " response.table).");
+        }
+        return name;
+    }
+
+    private TableRows resolve(TableDef t, Response spec, FlowScope scope, Object data) {
+        String table = tableName(t, spec, scope);
+        String source = run.evaluator().string(first(t.source(), spec.source()), scope);
+        if (source == null) {
+            throw SequorException.failed(t.pos(), "'source' is required for table '" + table
+                    + "' (the database source to write to), in the table entry or in the response section.");
+        }
+        Database db = run.database(source, scope, t.pos());
+        String namespace = run.evaluator().string(first(t.namespace(), spec.namespace()), scope);
+        List<ColumnDef> columns = ColumnSpecs.from(run.evaluator().eval(t.columns(), scope),
+                run.evaluator().eval(t.model(), scope), table, t.pos());
+        WriteMode mode = writeMode(run.evaluator().eval(t.writeMode(), scope), t.pos());
+        return new TableRows(db, namespace, table, columns, mode, data, t.pos());
+    }
+
+    private static Dyn first(Dyn a, Dyn b) {
+        return a != null ? a : b;
+    }
+
+    private static WriteMode writeMode(Object v, SourcePos pos) {
+        if (v == null || "create".equals(v)) {
+            return WriteMode.CREATE;
+        }
+        if ("append".equals(v)) {
+            return WriteMode.APPEND;
+        }
+        throw SequorException.failed(pos, "Unknown write mode: " + Texts.str(v) + " (expected create or append).");
+    }
+}

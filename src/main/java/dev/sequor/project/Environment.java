@@ -1,0 +1,77 @@
+package dev.sequor.project;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import dev.sequor.yaml.YNode;
+import dev.sequor.yaml.YNode.YMap;
+import dev.sequor.yaml.YamlLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An environment: the {@code variables} of {@code <home>/envs/NAME.yaml}, the last level of variable lookup.
+ * Running without an environment is allowed (an empty one); so is an environment file with no variables.
+ */
+public record Environment(String name, Map<String, Object> variables) {
+
+    public static Environment none() {
+        return new Environment(null, Map.of());
+    }
+
+    /** The environment to use: {@code --env}, else the project's env.yaml, else $SEQUOR_ENV, else none. */
+    public static Environment select(SequorHome home, Project project, String envOption) {
+        String name = envOption;
+        if (name == null || name.isBlank()) {
+            name = fromProjectFile(project);
+        }
+        if (name == null || name.isBlank()) {
+            name = System.getenv("SEQUOR_ENV");
+        }
+        return name == null || name.isBlank() ? none() : load(home, name);
+    }
+
+    private static String fromProjectFile(Project project) {
+        Path file = project.dir().resolve("env.yaml");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Optional<YNode> root = YamlLoader.loadFile(file, "env.yaml");
+        if (root.orElse(null) instanceof YMap m && m.get("env") != null && m.get("env").toPlain() != null) {
+            return String.valueOf(m.get("env").toPlain());
+        }
+        throw SequorException.invalid(new SourcePos("env.yaml", 1, 1),
+                "'env' key not found in project environment file: " + file);
+    }
+
+    public static Environment load(SequorHome home, String name) {
+        Path file = home.envFile(name);
+        if (!Files.isRegularFile(file)) {
+            throw SequorException.invalid(null, "Environment does not exist: file " + file.toAbsolutePath()
+                    + " not found (create it with 'sequor env init " + name + "').");
+        }
+        String display = file.toAbsolutePath().toString();
+        Optional<YNode> root = YamlLoader.loadFile(file, display);
+        if (root.isEmpty() || root.get().toPlain() == null) {
+            return new Environment(name, Map.of());
+        }
+        if (!(root.get() instanceof YMap m)) {
+            throw SequorException.invalid(root.get().pos(), "Error parsing environment file " + display
+                    + ": expected a mapping with a 'variables' key.");
+        }
+        YNode vars = m.get("variables");
+        if (vars == null || vars.toPlain() == null) {
+            return new Environment(name, Map.of());
+        }
+        if (!(vars instanceof YMap vm)) {
+            throw SequorException.invalid(vars.pos(), "Error parsing environment file " + display
+                    + ": 'variables' must be a mapping of names to values.");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) vm.toPlain();
+        return new Environment(name, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+    }
+}

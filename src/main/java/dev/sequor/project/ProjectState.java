@@ -1,0 +1,79 @@
+package dev.sequor.project;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.yaml.YNode;
+import dev.sequor.yaml.YamlLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+/**
+ * Persisted project-scope variables ({@code <home>/project_state/<project>/variables.yaml}), the state that
+ * carries from one run to the next. Read once per run and written through on every change (temp file +
+ * atomic move), so a crash never leaves a half-written file.
+ */
+public final class ProjectState {
+
+    private final Path file;
+    private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+
+    public ProjectState(Path file) {
+        this.file = file;
+        if (Files.isRegularFile(file)) {
+            Optional<YNode> root = YamlLoader.loadFile(file, file.toString());
+            if (root.isPresent() && root.get().toPlain() instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> values.put(String.valueOf(k), v));
+            }
+        }
+    }
+
+    public synchronized Object get(String name) {
+        return values.get(name);
+    }
+
+    public synchronized void set(String name, Object value) {
+        values.put(name, persistable(value));
+        write();
+    }
+
+    /** The value as YAML can hold it: rows and maps as mappings, decimals and dates as text. */
+    private static Object persistable(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), persistable(x)));
+            return out;
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return c.stream().map(ProjectState::persistable).collect(java.util.stream.Collectors.toList());
+        }
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer
+                || v instanceof Double) {
+            return v;
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.scale() <= 0 && d.precision() - d.scale() < 19 ? (Object) d.longValueExact() : d.toPlainString();
+        }
+        return String.valueOf(v);
+    }
+
+    private void write() {
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
+        String text = new Dump(settings).dumpToString(values);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "variables", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw SequorException.failed(null, "Cannot save project variables to " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.sequor.run;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.expr.ExprScope;
+import dev.sequor.expr.jinja.CompiledTemplate;
+import dev.sequor.expr.jinja.Templates;
+import dev.sequor.expr.python.PythonEngine;
+import dev.sequor.expr.python.PythonSnippet;
+import dev.sequor.flow.Dyn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Computes {@link Dyn} values: renders templates (each parsed once) and calls Python snippets (each compiled
+ * once), attaching the value's position to any error. One per run.
+ */
+public final class Evaluator {
+
+    private final Map<Dyn.Template, CompiledTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<String, PythonSnippet> snippets = new ConcurrentHashMap<>();
+
+    public Object eval(Dyn d, ExprScope scope) {
+        if (d == null) {
+            return null;
+        }
+        try {
+            return switch (d) {
+                case Dyn.Const c -> c.value();
+                case Dyn.Template t -> render(t, scope);
+                case Dyn.Python p -> python(p, scope);
+                case Dyn.DMap m -> {
+                    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+                    m.entries().forEach((k, v) -> out.put(k, eval(v, scope)));
+                    yield out;
+                }
+                case Dyn.DList l -> {
+                    List<Object> out = new ArrayList<>(l.items().size());
+                    l.items().forEach(v -> out.add(eval(v, scope)));
+                    yield out;
+                }
+            };
+        } catch (SequorException e) {
+            throw e.at(d.pos());
+        }
+    }
+
+    /** The value as text (numbers and booleans as written); null stays null. */
+    public String string(Dyn d, ExprScope scope) {
+        Object v = eval(d, scope);
+        return v == null ? null : Texts.str(v);
+    }
+
+    /** Parses a template now (for validation); errors are invalid input at the template's position. */
+    public void compile(Dyn.Template t) {
+        templates.computeIfAbsent(t, k -> Templates.shared().compile(k.text(), k.pos()));
+    }
+
+    /** Compiles a snippet now (for validation); needs the Python engine. */
+    public void compile(Dyn.Python p) {
+        if (!Templates.isTemplate(p.code())) {
+            PythonEngine.shared().checkSyntax(snippet(p.code(), p));
+        }
+    }
+
+    private String render(Dyn.Template t, ExprScope scope) {
+        CompiledTemplate c = templates.computeIfAbsent(t, k -> Templates.shared().compile(k.text(), k.pos()));
+        return Templates.shared().render(c, scope);
+    }
+
+    private Object python(Dyn.Python p, ExprScope scope) {
+        String code = p.code();
+        if (Templates.isTemplate(code)) {
+            // upstream renders Jinja inside Python code before compiling it; compile each distinct result once
+            code = render(new Dyn.Template(code, p.pos()), scope);
+        }
+        return PythonEngine.shared().call(snippet(code, p), scope);
+    }
+
+    private PythonSnippet snippet(String code, Dyn.Python p) {
+        String key = p.keyName() + "@" + p.pos() + "\n" + code;
+        return snippets.computeIfAbsent(key, k -> PythonEngine.shared().prepare(code, p.keyName(), p.pos()));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.sequor.run;
+
+import dev.sequor.db.Database;
+import dev.sequor.db.Row;
+import dev.sequor.error.SequorException;
+import dev.sequor.expr.ExprScope;
+import dev.sequor.http.HttpResponseData;
+import java.util.List;
+
+/**
+ * What templates and snippets see inside one op: variables (frame locals, then persisted project variables,
+ * then the environment; null counts as undefined at every level), the databases, and the response being
+ * handled, if any.
+ */
+public final class FlowScope implements ExprScope {
+
+    private final RunContext run;
+    private final Frame frame;
+    private final HttpResponseData response;
+
+    public FlowScope(RunContext run, Frame frame, HttpResponseData response) {
+        this.run = run;
+        this.frame = frame;
+        this.response = response;
+    }
+
+    public FlowScope withResponse(HttpResponseData r) {
+        return new FlowScope(run, frame, r);
+    }
+
+    public Frame frame() {
+        return frame;
+    }
+
+    public RunContext run() {
+        return run;
+    }
+
+    private Object lookup(String name) {
+        Object v = frame.get(name);
+        if (v == null) {
+            v = run.state().get(name);
+        }
+        if (v == null) {
+            v = run.environment().variables().get(name);
+        }
+        return v;
+    }
+
+    @Override
+    public Object var(String name) {
+        Object v = lookup(name);
+        if (v == null) {
+            throw SequorException.failed(null, "Variable '" + name + "' is not defined");
+        }
+        return v;
+    }
+
+    @Override
+    public boolean isVarDefined(String name) {
+        return lookup(name) != null;
+    }
+
+    @Override
+    public String env(String name) {
+        return System.getenv(name);
+    }
+
+    @Override
+    public List<Row> query(String source, String sql) {
+        return db(source).query(sql);
+    }
+
+    @Override
+    public Object queryScalar(String source, String sql) {
+        List<Row> rows = query(source, sql);
+        return rows.isEmpty() || rows.get(0).isEmpty() ? null : rows.get(0).get(0);
+    }
+
+    @Override
+    public List<Row> table(String source, String table, String database, String namespace) {
+        Database db = db(source);
+        return db.query("SELECT * FROM " + db.dialect().qualified(namespace, table));
+    }
+
+    @Override
+    public Object queryValue(String sql, String source) {
+        String name = source != null ? source : defaultSource();
+        List<Row> rows = query(name, sql);
+        if (rows.isEmpty()) {
+            throw SequorException.failed(null, "query_value returned no rows for: " + sql);
+        }
+        Row first = rows.get(0);
+        return first.isEmpty() ? null : first.get(0);
+    }
+
+    /** project.yaml's default_source, else the only database source of the project. */
+    private String defaultSource() {
+        if (run.project().defaultSource() != null) {
+            return run.project().defaultSource();
+        }
+        List<String> dbs = run.sources().databaseNames();
+        if (dbs.size() == 1) {
+            return dbs.get(0);
+        }
+        throw SequorException.failed(null, "query_value needs a database source: pass source='name' or set"
+                + " default_source in project.yaml" + (dbs.isEmpty() ? " (the project has no database source)"
+                : " (database sources: " + String.join(", ", dbs) + ")") + ".");
+    }
+
+    private Database db(String source) {
+        if (source == null) {
+            throw SequorException.failed(null, "A database source name is required.");
+        }
+        return run.database(source, this, null);
+    }
+
+    @Override
+    public HttpResponseData response() {
+        return response;
+    }
+}

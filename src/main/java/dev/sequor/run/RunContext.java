@@ -1,0 +1,174 @@
+package dev.sequor.run;
+
+import dev.sequor.db.Database;
+import dev.sequor.db.Databases;
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import dev.sequor.expr.ExprScope;
+import dev.sequor.flow.Dyns;
+import dev.sequor.http.HttpClientService;
+import dev.sequor.http.HttpSourceConfig;
+import dev.sequor.http.HttpTransport;
+import dev.sequor.http.HttpTransports;
+import dev.sequor.project.Environment;
+import dev.sequor.project.Project;
+import dev.sequor.project.ProjectState;
+import dev.sequor.project.SequorHome;
+import dev.sequor.yaml.YNode.YMap;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything one run shares: the project, its environment and persisted variables, the flows and sources,
+ * the open databases, the HTTP client, the evaluator, and where output and progress go. Closing it closes
+ * every connection the run opened.
+ */
+public final class RunContext implements AutoCloseable {
+
+    private final Project project;
+    private final SequorHome home;
+    private final Environment environment;
+    private final ProjectState state;
+    private final RunOptions options;
+    private final PrintStream out;
+    private final RunLog log;
+    private final FlowLibrary flows;
+    private final SourceFiles sources;
+    private final Evaluator evaluator = new Evaluator();
+    private final Map<String, Database> openDatabases = new ConcurrentHashMap<>();
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private Databases databases;
+    private HttpClientService http;
+
+    public RunContext(Project project, SequorHome home, Environment environment, RunOptions options,
+                      PrintStream out, RunLog log) {
+        this.project = project;
+        this.home = home;
+        this.environment = environment;
+        this.state = new ProjectState(home.projectStateFile(project.name()));
+        this.options = options;
+        this.out = out;
+        this.log = log;
+        this.flows = new FlowLibrary(project, p -> log.warn(p.toString()));
+        this.sources = new SourceFiles(project);
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public ProjectState state() {
+        return state;
+    }
+
+    public RunOptions options() {
+        return options;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public RunLog log() {
+        return log;
+    }
+
+    public FlowLibrary flows() {
+        return flows;
+    }
+
+    public SourceFiles sources() {
+        return sources;
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The database source {@code name}, opened on first use with its file rendered in {@code scope}. */
+    public Database database(String name, ExprScope scope, SourcePos usedAt) {
+        Database db = openDatabases.get(name);
+        if (db != null) {
+            return db;
+        }
+        String type = sources.type(name, usedAt);
+        if ("http".equals(type)) {
+            throw SequorException.failed(usedAt, "Source \"" + name + "\" is an http source; a database source"
+                    + " (type duckdb or postgres) is expected here.");
+        }
+        YMap file = sources.load(name, usedAt);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) evaluator.eval(Dyns.of(file, null), scope);
+        if (config.get("password") instanceof String p && !p.isEmpty()) {
+            secrets.add(p);
+        }
+        synchronized (this) {
+            if (databases == null) {
+                databases = new Databases(project.dir(), home.cacheDir());
+            }
+        }
+        db = databases.open(name, config, file.pos());
+        openDatabases.put(name, db);
+        return db;
+    }
+
+    /**
+     * The http source {@code name} for one op execution: binds its {@code variables} (rendered in order) as
+     * locals of {@code frame}, as upstream does, then renders the whole file so auth can use them.
+     */
+    public HttpSourceConfig httpSource(String name, FlowScope scope, SourcePos usedAt) {
+        YMap file = sources.load(name, usedAt);
+        String type = sources.type(name, usedAt);
+        if (!"http".equals(type)) {
+            throw SequorException.failed(usedAt, "Source \"" + name + "\" has type '" + type
+                    + "'; request.source must name an http source (type: http).");
+        }
+        if (file.get("variables") instanceof YMap vars) {
+            vars.entries().forEach((k, v) -> scope.frame().set(k, evaluator.eval(Dyns.of(v, null), scope)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rendered = (Map<String, Object>) evaluator.eval(Dyns.of(file, null), scope);
+        HttpSourceConfig config = HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file.pos());
+        secrets.addAll(config.secrets());
+        return config;
+    }
+
+    /** The HTTP client of this run (live, recording or replaying as the options say). */
+    public synchronized HttpClientService http() {
+        if (http == null) {
+            HttpTransport transport;
+            if (options.replayDir() != null) {
+                transport = HttpTransports.replay(options.replayDir());
+            } else if (options.recordDir() != null) {
+                transport = HttpTransports.recording(HttpTransports.live(), options.recordDir(), () -> Set.copyOf(secrets));
+            } else {
+                transport = HttpTransports.live();
+            }
+            http = new HttpClientService(transport);
+        }
+        return http;
+    }
+
+    /** Every credential seen so far, for redaction in messages. */
+    public Set<String> secrets() {
+        return new HashSet<>(secrets);
+    }
+
+    @Override
+    public void close() {
+        if (http != null) {
+            http.close();
+        }
+        if (databases != null) {
+            databases.close();
+        }
+    }
+}

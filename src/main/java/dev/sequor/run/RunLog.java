@@ -1,0 +1,87 @@
+package dev.sequor.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Progress of a run: one line per event on standard error (what a person watches) and the same line,
+ * time-stamped, appended to {@code <home>/logs/sequor.log}. Never given secrets: callers log op labels,
+ * counts and durations, not values.
+ */
+public final class RunLog implements AutoCloseable {
+
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    private final PrintStream console;
+    private final Writer file;
+    private final boolean quiet;
+
+    public RunLog(PrintStream console, Path logFile, boolean quiet) {
+        this.console = console;
+        this.quiet = quiet;
+        Writer w = null;
+        if (logFile != null) {
+            try {
+                Files.createDirectories(logFile.getParent());
+                w = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                console.println("warning: cannot write the log file " + logFile + ": " + e.getMessage());
+            }
+        }
+        this.file = w;
+    }
+
+    public void info(String message) {
+        if (!quiet) {
+            console.println(message);
+        }
+        toFile("INFO", message);
+    }
+
+    public void warn(String message) {
+        console.println("warning: " + message);
+        toFile("WARNING", message);
+    }
+
+    /** Errors are printed by the CLI's reporter; this only keeps them in the log file. */
+    public void errorToFile(String message) {
+        toFile("ERROR", message);
+    }
+
+    private synchronized void toFile(String level, String message) {
+        if (file == null) {
+            return;
+        }
+        try {
+            file.write(LocalDateTime.now().format(TS) + " " + level + " " + message + System.lineSeparator());
+            file.flush();
+        } catch (IOException ignored) {
+            // the console already has the line; a full disk must not fail the flow
+        }
+    }
+
+    /** {@code 1.234s}: durations as people read them. */
+    public static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.3fs", d.toNanos() / 1e9);
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // closing a log file cannot be acted on
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sequor.run;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import dev.sequor.project.Project;
+import dev.sequor.yaml.YNode;
+import dev.sequor.yaml.YNode.YMap;
+import dev.sequor.yaml.YamlLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The project's {@code sources/<name>.yaml} files, read once per run. Rendering (Jinja, in the calling op's
+ * context) is left to the caller because upstream renders a source where it is used.
+ */
+public final class SourceFiles {
+
+    public static final List<String> DATABASE_TYPES = List.of("duckdb", "postgres");
+
+    private final Project project;
+    private final Map<String, YMap> loaded = new ConcurrentHashMap<>();
+
+    public SourceFiles(Project project) {
+        this.project = project;
+    }
+
+    /** The source's YAML mapping; {@code usedAt} is where the op names it (for "not found"). */
+    public YMap load(String name, SourcePos usedAt) {
+        return loaded.computeIfAbsent(name, n -> read(n, usedAt));
+    }
+
+    private YMap read(String name, SourcePos usedAt) {
+        Path file = project.sourceFile(name);
+        if (!Files.isRegularFile(file)) {
+            throw SequorException.failed(usedAt, "Source \"" + name + "\" not found: file does not exist: " + file
+                    + available());
+        }
+        YNode root = YamlLoader.loadFile(file, project.display(file)).orElse(null);
+        if (!(root instanceof YMap m)) {
+            throw SequorException.invalid(new SourcePos(project.display(file), 1, 1), "A source file must be a mapping"
+                    + " with a 'type' key (duckdb, postgres or http).");
+        }
+        return m;
+    }
+
+    /** The declared {@code type} of a source, as written. */
+    public String type(String name, SourcePos usedAt) {
+        YNode t = load(name, usedAt).get("type");
+        return t == null || t.toPlain() == null ? null : String.valueOf(t.toPlain());
+    }
+
+    /** Names of every source file, sorted. */
+    public List<String> names() {
+        Path dir = project.sourcesDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                    .map(f -> f.substring(0, f.length() - 5)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Names of the database sources (duckdb, postgres). */
+    public List<String> databaseNames() {
+        List<String> out = new ArrayList<>();
+        for (String n : names()) {
+            if (DATABASE_TYPES.contains(type(n, null))) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private String available() {
+        List<String> names = names();
+        return names.isEmpty() ? " (the project has no sources/ files)" : " (sources: " + String.join(", ", names) + ")";
+    }
+}

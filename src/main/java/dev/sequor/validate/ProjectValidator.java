@@ -1,0 +1,146 @@
+package dev.sequor.validate;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import dev.sequor.flow.Diagnostics;
+import dev.sequor.flow.Dyn;
+import dev.sequor.flow.Flow;
+import dev.sequor.flow.FlowParser;
+import dev.sequor.flow.OpDyns;
+import dev.sequor.flow.op.HttpRequestOp;
+import dev.sequor.flow.op.Op;
+import dev.sequor.flow.op.RunFlowOp;
+import dev.sequor.project.Project;
+import dev.sequor.run.Evaluator;
+import dev.sequor.run.SourceFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Checks a project without running it: every flow parses, every template compiles, every Python snippet
+ * compiles (optional: it starts the Python engine), every source file is readable with a known type, and
+ * every literal {@code run_flow} target and {@code request.source} exists.
+ */
+public final class ProjectValidator {
+
+    private static final Set<String> SOURCE_TYPES = Set.of("duckdb", "postgres", "http");
+
+    /** All problems found and how many files were read. */
+    public record Result(List<Diagnostics.Problem> problems, int filesChecked) {
+    }
+
+    private final Project project;
+    private final boolean checkPython;
+    private final Evaluator evaluator = new Evaluator();
+
+    public ProjectValidator(Project project, boolean checkPython) {
+        this.project = project;
+        this.checkPython = checkPython;
+    }
+
+    /** Validates the named flows, or every flow when {@code flowNames} is null, plus all sources. */
+    public Result validate(List<String> flowNames) {
+        Diagnostics diag = new Diagnostics();
+        int files = 0;
+        SourceFiles sources = new SourceFiles(project);
+        for (String s : sources.names()) {
+            files++;
+            checkSource(sources, s, diag);
+        }
+        List<String> names = flowNames != null ? flowNames : allFlows();
+        for (String name : names) {
+            files++;
+            checkFlow(name, sources, diag);
+        }
+        return new Result(diag.all(), files);
+    }
+
+    private void checkSource(SourceFiles sources, String name, Diagnostics diag) {
+        SourcePos pos = new SourcePos(project.display(project.sourceFile(name)), 1, 1);
+        try {
+            String type = sources.type(name, pos);
+            if (type == null) {
+                diag.error(pos, "Source \"" + name + "\" has no 'type'; expected one of duckdb, postgres, http.");
+            } else if (!SOURCE_TYPES.contains(type)) {
+                diag.error(sources.load(name, pos).get("type").pos(), "Unknown source type: " + type
+                        + " (expected one of duckdb, postgres, http).");
+            }
+        } catch (SequorException e) {
+            diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
+        }
+    }
+
+    private void checkFlow(String name, SourceFiles sources, Diagnostics diag) {
+        Path file = project.flowFile(name);
+        String display = project.display(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            diag.error(new SourcePos(display, 1, 1), "Flow \"" + name + "\" not found: file does not exist: " + file);
+            return;
+        }
+        Flow flow;
+        try {
+            flow = new FlowParser(diag).parse(text, name, display);
+        } catch (SequorException e) {
+            diag.error(e.pos(), e.getMessage());
+            return;
+        }
+        List<String> sourceNames = sources.names();
+        for (Op op : OpDyns.flatten(flow.steps())) {
+            for (Dyn d : OpDyns.of(op)) {
+                compile(d, diag);
+            }
+            if (op instanceof RunFlowOp r && r.flow() instanceof Dyn.Const c && c.value() != null
+                    && !Files.isRegularFile(project.flowFile(String.valueOf(c.value())))) {
+                diag.error(c.pos(), "Flow \"" + c.value() + "\" not found: file does not exist: "
+                        + project.flowFile(String.valueOf(c.value())));
+            }
+            if (op instanceof HttpRequestOp h && h.request() != null && h.request().source() != null
+                    && !sourceNames.contains(h.request().source())) {
+                diag.error(h.request().pos(), "Source \"" + h.request().source() + "\" not found: file does not exist: "
+                        + project.sourceFile(h.request().source()));
+            }
+        }
+    }
+
+    private void compile(Dyn d, Diagnostics diag) {
+        try {
+            switch (d) {
+                case Dyn.Template t -> evaluator.compile(t);
+                case Dyn.Python p -> {
+                    if (checkPython) {
+                        evaluator.compile(p);
+                    }
+                }
+                default -> { }
+            }
+        } catch (SequorException e) {
+            diag.error(e.pos() == null ? d.pos() : e.pos(), e.getMessage());
+        }
+    }
+
+    private List<String> allFlows() {
+        Path dir = project.flowsDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().forEach(p -> {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                names.add(rel.substring(0, rel.length() - ".yaml".length()));
+            });
+        } catch (IOException e) {
+            throw SequorException.invalid(null, "Cannot list flows in " + dir + ": " + e.getMessage());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.sequor.yaml;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads YAML text into {@link YNode}s with positions, using snakeyaml-engine's node API and the YAML 1.2
+ * core schema (so {@code true}, {@code 12}, {@code 1.5}, {@code null}/{@code ~} resolve as upstream's
+ * loaders do). Syntax errors and duplicate keys become {@link SequorException#invalid} at the exact place.
+ */
+public final class YamlLoader {
+
+    private YamlLoader() {
+    }
+
+    /** Loads a file; {@code displayName} is how the file is named in messages (usually relative to the project). */
+    public static Optional<YNode> loadFile(Path file, String displayName) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw SequorException.invalid(null, "File does not exist: " + file);
+        } catch (IOException e) {
+            throw SequorException.invalid(null, "Cannot read " + file + ": " + e.getMessage());
+        }
+        return load(text, displayName);
+    }
+
+    /** Parses the first YAML document of {@code text}; empty when the text has no document (empty file). */
+    public static Optional<YNode> load(String text, String displayName) {
+        LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).setLabel(displayName)
+                .setAllowDuplicateKeys(true).build();
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            Optional<Node> root = composer.getSingleNode();
+            return root.map(n -> convert(n, displayName));
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+            SourcePos pos = m == null ? new SourcePos(displayName, 1, 1) : pos(displayName, m);
+            String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
+            String context = e.getContext() == null ? "" : " " + e.getContext();
+            throw SequorException.invalid(pos, "Malformed YAML: " + problem + context + ".");
+        } catch (YamlEngineException e) {
+            throw SequorException.invalid(new SourcePos(displayName, 1, 1), "Malformed YAML: " + e.getMessage());
+        }
+    }
+
+    private static SourcePos pos(String file, Mark m) {
+        return new SourcePos(file, m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    private static SourcePos pos(String file, Node n) {
+        return n.getStartMark().map(m -> pos(file, m)).orElse(new SourcePos(file, 1, 1));
+    }
+
+    private static YNode convert(Node node, String file) {
+        SourcePos p = pos(file, node);
+        if (node instanceof MappingNode map) {
+            LinkedHashMap<String, YNode> entries = new LinkedHashMap<>();
+            Map<String, SourcePos> keyPos = new HashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                Node keyNode = t.getKeyNode();
+                if (!(keyNode instanceof ScalarNode sk)) {
+                    throw SequorException.invalid(pos(file, keyNode), "Malformed YAML: a mapping key must be a plain value, not "
+                            + (keyNode instanceof MappingNode ? "a mapping" : "a list") + ".");
+                }
+                String key = sk.getValue();
+                if (entries.containsKey(key)) {
+                    throw SequorException.invalid(pos(file, keyNode), "Duplicate key '" + key + "' (first written at line "
+                            + keyPos.get(key).line() + "); each key may appear once in a mapping.");
+                }
+                entries.put(key, convert(t.getValueNode(), file));
+                keyPos.put(key, pos(file, keyNode));
+            }
+            return new YNode.YMap(p, entries, keyPos);
+        }
+        if (node instanceof SequenceNode seq) {
+            List<YNode> items = new ArrayList<>(seq.getValue().size());
+            for (Node n : seq.getValue()) {
+                items.add(convert(n, file));
+            }
+            return new YNode.YList(p, items);
+        }
+        ScalarNode s = (ScalarNode) node;
+        return new YNode.YScalar(p, scalarValue(s));
+    }
+
+    private static Object scalarValue(ScalarNode s) {
+        String v = s.getValue();
+        Tag tag = s.getTag();
+        try {
+            if (Tag.NULL.equals(tag)) {
+                return null;
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return Boolean.parseBoolean(v.toLowerCase());
+            }
+            if (Tag.INT.equals(tag)) {
+                String t = v.replace("_", "");
+                if (t.startsWith("0x")) {
+                    return Long.parseLong(t.substring(2), 16);
+                }
+                if (t.startsWith("0o")) {
+                    return Long.parseLong(t.substring(2), 8);
+                }
+                return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                String t = v.toLowerCase();
+                if (t.endsWith(".inf")) {
+                    return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                }
+                if (t.equals(".nan")) {
+                    return Double.NaN;
+                }
+                return Double.parseDouble(v);
+            }
+        } catch (NumberFormatException e) {
+            return v; // out-of-range numbers stay text rather than failing the load
+        }
+        return v;
+    }
+}
