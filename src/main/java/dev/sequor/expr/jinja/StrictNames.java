@@ -2,6 +2,7 @@ package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.DynamicVariableResolver;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +25,9 @@ final class StrictNames implements DynamicVariableResolver {
     private static final Pattern TESTED_NAME = Pattern.compile(
             "(?<![.\\w'\"])([A-Za-z_]\\w*)\\s*(?:is\\s+(?:not\\s+)?(?:defined|undefined)\\b|\\|\\s*(?:default|d)\\b)");
 
-    private final Context context;
     private final Set<String> testedNames;
 
-    StrictNames(Context context, Set<String> testedNames) {
-        this.context = context;
+    StrictNames(Set<String> testedNames) {
         this.testedNames = testedNames;
     }
 
@@ -59,9 +58,20 @@ final class StrictNames implements DynamicVariableResolver {
             return type;
         }
         // Jinjava also asks for names that are bound to None ({% set x = none %}, loop over NULLs): those are defined
-        if (testedNames.contains(name) || context.containsKey(name)) {
+        if (testedNames.contains(name) || isBound(name)) {
             return null;
         }
         throw TemplateValueException.undefined(name);
+    }
+
+    /** Bound in the innermost scope or any enclosing one ({@code set}, loop variables, macro arguments). */
+    private static boolean isBound(String name) {
+        JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+        for (Context c = interpreter == null ? null : interpreter.getContext(); c != null; c = c.getParent()) {
+            if (c.getScope().containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -65,7 +65,7 @@ public final class Templates {
         JinjavaInterpreter.pushCurrent(checker);
         Node root;
         try {
-            root = checker.parse(text);
+            root = checker.parse(withoutTrailingNewline(text));
             if (firstSyntaxError(checker).isEmpty()) {
                 // validation mode walks every branch without calling functions, so expressions get parsed too
                 renderIgnoringValueErrors(checker, root);
@@ -99,7 +99,7 @@ public final class Templates {
         Map<String, Object> bindings = new HashMap<>();
         bindings.put(TemplateFunctions.SCOPE_KEY, scope);
         Context context = new Context(jinjava.getGlobalContextCopy(), bindings, config.getDisabled());
-        context.setDynamicVariableResolver(new StrictNames(context, template.testedNames()));
+        context.setDynamicVariableResolver(new StrictNames(template.testedNames()));
         JinjavaInterpreter interpreter = new PythonOutputInterpreter(jinjava, context, config);
         JinjavaInterpreter.pushCurrent(interpreter);
         Object result;
@@ -121,6 +121,14 @@ public final class Templates {
             }
         }
         return result;
+    }
+
+    /** Jinja2's default (keep_trailing_newline=False): one newline at the very end of a template is not output. */
+    private static String withoutTrailingNewline(String text) {
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        return text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static void renderIgnoringValueErrors(JinjavaInterpreter checker, Node root) {
