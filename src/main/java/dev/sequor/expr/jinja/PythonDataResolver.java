@@ -1,5 +1,7 @@
 package dev.sequor.expr.jinja;
 
+import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.objects.collections.PyList;
 import com.hubspot.jinjava.objects.collections.PyMap;
 import dev.sequor.db.Row;
@@ -168,8 +170,9 @@ final class PythonDataResolver extends ELResolver {
         return base;
     }
 
+    /** Jinjava's own objects and the filters and tests registered with it (ours included). */
     private static boolean isJinjavaObject(Object o) {
-        return o.getClass().getName().startsWith("com.hubspot.jinjava.");
+        return o.getClass().getName().startsWith("com.hubspot.jinjava.") || o instanceof Filter || o instanceof ExpTest;
     }
 
     @Override

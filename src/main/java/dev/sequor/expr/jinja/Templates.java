@@ -12,7 +12,6 @@ import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
-import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
 import java.util.HashMap;
@@ -37,6 +36,7 @@ public final class Templates {
         this.validationConfig = config(true);
         this.jinjava = new Jinjava(config);
         TemplateFunctions.registerAll(jinjava);
+        jinjava.registerFilter(new PythonStringFilter());
     }
 
     /** Holder idiom: the JVM creates the Jinjava instance once, on the first call to {@link #shared()}. */
@@ -67,6 +67,7 @@ public final class Templates {
         try {
             root = checker.parse(withoutTrailingNewline(text));
             if (firstSyntaxError(checker).isEmpty()) {
+                KnownFiltersAndTests.check(root, checker.getContext(), pos);
                 // validation mode walks every branch without calling functions, so expressions get parsed too
                 renderIgnoringValueErrors(checker, root);
             }
@@ -108,8 +109,6 @@ public final class Templates {
             result = asValue
                     ? interpreter.resolveELExpression(template.singleExpression(), root.getChildren().getFirst().getLineNumber())
                     : interpreter.render(root);
-        } catch (SequorException e) {
-            throw TemplateFailures.renderError(template.pos(), e);
         } catch (RuntimeException e) {
             throw TemplateFailures.renderError(template.pos(), e);
         } finally {

@@ -305,8 +305,25 @@ class TemplatesTest {
     }
 
     @Test
+    void unknownFiltersAndTestsAreInvalid() {
+        SequorException f = compileError("x\n{{ 'a|b'|nofilter }}");
+        assertThat(f.getMessage()).isEqualTo("Invalid Jinja template: No filter named 'nofilter'");
+        assertThat(f.pos()).isEqualTo(new SourcePos("flows/f.yaml", 11, 1));
+        assertThat(compileError("{% if 1 is notatest %}{% endif %}").getMessage())
+                .isEqualTo("Invalid Jinja template: No test named 'notatest'");
+        assertThat(render("{{ 'a|b' }} {{ 3 is odd }} {{ [3, 1]|sort|join(',') }}")).isEqualTo("a|b True 1,3");
+    }
+
+    @Test
+    void stringFilterAndMacrosPrintLikePython() {
+        assertThat(render("{{ true|string }} {{ none|string }}")).isEqualTo("True None");
+        assertThat(render("{% macro m(a) %}<{{ a }}>{% endmacro %}{{ m(false) }}")).isEqualTo("<False>");
+    }
+
+    @Test
     void whitespaceAndTrailingNewlineLikeJinja2() {
         assertThat(render("a\n")).isEqualTo("a");
+        assertThat(render("a\n\n")).isEqualTo("a\n");
         assertThat(render("{% for i in [1, 2] -%}\n{{ i }}\n{%- endfor %}")).isEqualTo("12");
     }
 }
