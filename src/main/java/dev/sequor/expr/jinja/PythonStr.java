@@ -1,0 +1,177 @@
+package dev.sequor.expr.jinja;
+
+import dev.sequor.db.Row;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Formats Java values the way Python's {@code str()} and {@code repr()} print them, because upstream Sequor renders
+ * templates with Jinja2 and users (and conditions such as {@code if}) depend on {@code True}, {@code None},
+ * {@code ['a', 1]} and {@code {'a': 1}} rather than Java's {@code true}, {@code null} and {@code [a, 1]}.
+ */
+final class PythonStr {
+
+    private PythonStr() {
+    }
+
+    /** Python's {@code str(value)}: strings as they are, everything else as its repr. */
+    static String str(Object value) {
+        if (value instanceof CharSequence s) {
+            return s.toString();
+        }
+        StringBuilder out = new StringBuilder();
+        appendRepr(out, value);
+        return out.toString();
+    }
+
+    /** Python's {@code repr(value)}: strings quoted, containers recursively. */
+    static String repr(Object value) {
+        StringBuilder out = new StringBuilder();
+        appendRepr(out, value);
+        return out.toString();
+    }
+
+    /** The name Python gives the value's type in error messages ({@code 'dict object' has no attribute ...}). */
+    static String typeName(Object value) {
+        if (value == null) {
+            return "NoneType";
+        }
+        if (value instanceof Row) {
+            return "Row";
+        }
+        if (value instanceof Map) {
+            return "dict";
+        }
+        if (value instanceof Collection) {
+            return "list";
+        }
+        if (value instanceof CharSequence) {
+            return "str";
+        }
+        if (value instanceof Boolean) {
+            return "bool";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return "float";
+        }
+        if (value instanceof BigDecimal) {
+            return "decimal.Decimal";
+        }
+        if (value instanceof Number) {
+            return "int";
+        }
+        return value.getClass().getSimpleName();
+    }
+
+    private static void appendRepr(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("None");
+        } else if (value instanceof Boolean b) {
+            out.append(b ? "True" : "False");
+        } else if (value instanceof CharSequence s) {
+            appendQuoted(out, s.toString());
+        } else if (value instanceof Double || value instanceof Float) {
+            out.append(floatRepr(((Number) value).doubleValue()));
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            appendMap(out, map);
+        } else if (value instanceof Map.Entry<?, ?> e) {
+            out.append('(');
+            appendRepr(out, e.getKey());
+            out.append(", ");
+            appendRepr(out, e.getValue());
+            out.append(')');
+        } else if (value instanceof Collection<?> items) {
+            appendItems(out, items.iterator());
+        } else if (value instanceof Object[] items) {
+            appendItems(out, java.util.Arrays.asList(items).iterator());
+        } else if (value instanceof LocalDateTime t) {
+            out.append(t.toString().replace('T', ' '));
+        } else if (value instanceof OffsetDateTime t) {
+            out.append(t.toLocalDateTime().toString().replace('T', ' ')).append(t.getOffset().getId().replace("Z", "+00:00"));
+        } else {
+            out.append(value);
+        }
+    }
+
+    private static void appendMap(StringBuilder out, Map<?, ?> map) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            appendRepr(out, e.getKey());
+            out.append(": ");
+            appendRepr(out, e.getValue());
+        }
+        out.append('}');
+    }
+
+    private static void appendItems(StringBuilder out, Iterator<?> items) {
+        out.append('[');
+        boolean first = true;
+        while (items.hasNext()) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            appendRepr(out, items.next());
+        }
+        out.append(']');
+    }
+
+    /** Python picks single quotes unless the text holds a single quote and no double quote. */
+    private static void appendQuoted(StringBuilder out, String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        out.append(quote);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        out.append('\\').append(c);
+                    } else if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append(quote);
+    }
+
+    /** Python's float repr: plain digits with ".0" between 1e-4 and 1e16, else {@code 1e+20} style. */
+    static String floatRepr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        double abs = Math.abs(d);
+        String java = Double.toString(d);
+        if (abs == 0 || (abs >= 1e-4 && abs < 1e16)) {
+            String plain = new BigDecimal(java).toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        int e = java.indexOf('E');
+        String mantissa = java.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        int exponent = Integer.parseInt(java.substring(e + 1));
+        return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sequor.expr.jinja;
+
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.TemplateError;
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+
+/**
+ * Turns what Jinjava reports (thrown exceptions or collected {@link TemplateError}s) into one-sentence
+ * {@link SequorException}s placed at the template's line: "Invalid Jinja template: ..." for syntax, "Error rendering
+ * Jinja template: ..." for render failures. The detail is the message of the failure the user caused (an undefined
+ * name, a function's own error such as "Variable 'x' is not defined"), not Jinjava's wrappers around it.
+ */
+final class TemplateFailures {
+
+    private TemplateFailures() {
+    }
+
+    static SequorException invalid(SourcePos templatePos, int line, String detail) {
+        return SequorException.invalid(at(templatePos, line), "Invalid Jinja template: " + clean(detail));
+    }
+
+    static SequorException renderError(SourcePos templatePos, TemplateError error) {
+        Throwable cause = error.getException();
+        return failed(templatePos, error.getLineno(), cause, error.getMessage());
+    }
+
+    static SequorException renderError(SourcePos templatePos, RuntimeException thrown) {
+        int line = thrown instanceof InterpretException ie ? ie.getLineNumber() : 0;
+        return failed(templatePos, line, thrown, thrown.getMessage());
+    }
+
+    private static SequorException failed(SourcePos templatePos, int line, Throwable cause, String fallback) {
+        Throwable root = userFacingCause(cause);
+        String detail = root != null ? root.getMessage() : fallback;
+        return SequorException.failed(at(templatePos, line), "Error rendering Jinja template: " + clean(detail), cause);
+    }
+
+    /** The first of our own exceptions in the chain: its message was written for the user. */
+    private static Throwable userFacingCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SequorException || c instanceof TemplateValueException) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Line 1 is the template's own position; later lines start at column 1 of that line. */
+    private static SourcePos at(SourcePos templatePos, int line) {
+        if (templatePos == null) {
+            return null;
+        }
+        return line > 1 ? templatePos.plusLines(line - 1) : templatePos;
+    }
+
+    private static String clean(String detail) {
+        if (detail == null || detail.isBlank()) {
+            return "unknown error";
+        }
+        String oneLine = detail.strip().replaceAll("\\s*\\R\\s*", " ");
+        return oneLine.endsWith(".") ? oneLine.substring(0, oneLine.length() - 1) : oneLine;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.sequor.expr.jinja;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
+import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
+import com.hubspot.jinjava.tree.ExpressionNode;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import dev.sequor.error.SourcePos;
+import dev.sequor.expr.ExprScope;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import jinjava.javax.el.CompositeELResolver;
+
+/**
+ * Jinja templates in flows ({@code {{ var('x') }}}), rendered by Jinjava with Jinja2's behaviour as upstream Sequor
+ * uses it: StrictUndefined, Python-style output, the globals {@code var}, {@code is_var_defined}, {@code env},
+ * {@code query_value}. Parse each template once with {@link #compile} and render it as often as needed; rendering
+ * never re-parses and is thread-safe. One Jinjava per JVM, created on first use (it costs about a second).
+ */
+public final class Templates {
+
+    private final Jinjava jinjava;
+    private final JinjavaConfig config;
+    private final JinjavaConfig validationConfig;
+
+    private Templates() {
+        this.config = config(false);
+        this.validationConfig = config(true);
+        this.jinjava = new Jinjava(config);
+        TemplateFunctions.registerAll(jinjava);
+        jinjava.registerFilter(new PythonStringFilter());
+    }
+
+    /** Holder idiom: the JVM creates the Jinjava instance once, on the first call to {@link #shared()}. */
+    private static final class Holder {
+        static final Templates INSTANCE = new Templates();
+    }
+
+    /** The JVM-wide instance. */
+    public static Templates shared() {
+        return Holder.INSTANCE;
+    }
+
+    /** True when {@code text} contains Jinja markup ({@code {{}, <code>{%</code> or <code>{#</code>); cheap, no Jinjava. */
+    public static boolean isTemplate(String text) {
+        return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
+    }
+
+    /**
+     * Parses and checks {@code text} once. Syntax errors, even in branches that a render would skip, are
+     * {@code SequorException.invalid} at {@code pos} moved to the line of the error.
+     */
+    public CompiledTemplate compile(String text, SourcePos pos) {
+        Context context = new Context(jinjava.getGlobalContextCopy(), new HashMap<>(), validationConfig.getDisabled());
+        context.setValidationMode(true);
+        JinjavaInterpreter checker = new PythonOutputInterpreter(jinjava, context, validationConfig);
+        JinjavaInterpreter.pushCurrent(checker);
+        Node root;
+        try {
+            root = checker.parse(withoutTrailingNewline(text));
+            if (firstSyntaxError(checker).isEmpty()) {
+                KnownFiltersAndTests.check(root, checker.getContext(), pos);
+                // validation mode walks every branch without calling functions, so expressions get parsed too
+                renderIgnoringValueErrors(checker, root);
+            }
+        } catch (TemplateSyntaxException e) {
+            throw TemplateFailures.invalid(pos, e.getLineNumber(), e.getMessage());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        Optional<TemplateError> syntax = firstSyntaxError(checker);
+        if (syntax.isPresent()) {
+            throw TemplateFailures.invalid(pos, syntax.get().getLineno(), syntax.get().getMessage());
+        }
+        return new CompiledTemplate(text, pos, root, StrictNames.testedNames(text), singleExpression(root));
+    }
+
+    /** Renders with {@code scope}; failures are {@code SequorException.failed} "Error rendering Jinja template: ...". */
+    public String render(CompiledTemplate template, ExprScope scope) {
+        return (String) run(template, scope, false);
+    }
+
+    /**
+     * Like render, but a template that is exactly one {@code {{ expr }}} returns the expression's value itself
+     * (a list stays a list, None stays null); any other template returns its rendered text.
+     */
+    public Object evaluate(CompiledTemplate template, ExprScope scope) {
+        return run(template, scope, template.singleExpression() != null);
+    }
+
+    private Object run(CompiledTemplate template, ExprScope scope, boolean asValue) {
+        Map<String, Object> bindings = new HashMap<>();
+        bindings.put(TemplateFunctions.SCOPE_KEY, scope);
+        Context context = new Context(jinjava.getGlobalContextCopy(), bindings, config.getDisabled());
+        context.setDynamicVariableResolver(new StrictNames(template.testedNames()));
+        JinjavaInterpreter interpreter = new PythonOutputInterpreter(jinjava, context, config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        Object result;
+        try {
+            Node root = template.root();
+            result = asValue
+                    ? interpreter.resolveELExpression(template.singleExpression(), root.getChildren().getFirst().getLineNumber())
+                    : interpreter.render(root);
+        } catch (RuntimeException e) {
+            throw TemplateFailures.renderError(template.pos(), e);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        for (TemplateError error : interpreter.getErrors()) {
+            if (error.getSeverity() == ErrorType.FATAL) {
+                throw TemplateFailures.renderError(template.pos(), error);
+            }
+        }
+        return result;
+    }
+
+    /** Jinja2's default (keep_trailing_newline=False): one newline at the very end of a template is not output. */
+    private static String withoutTrailingNewline(String text) {
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        return text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static void renderIgnoringValueErrors(JinjavaInterpreter checker, Node root) {
+        try {
+            checker.render(root);
+        } catch (TemplateSyntaxException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // values are unknown while checking; only syntax matters here, the real render reports the rest
+        }
+    }
+
+    private static Optional<TemplateError> firstSyntaxError(JinjavaInterpreter interpreter) {
+        return interpreter.getErrors().stream().filter(e -> e.getReason() == ErrorReason.SYNTAX_ERROR).findFirst();
+    }
+
+    private static String singleExpression(Node root) {
+        if (root.getChildren().size() == 1 && root.getChildren().getFirst() instanceof ExpressionNode node
+                && node.getMaster() instanceof ExpressionToken token) {
+            return token.getExpr();
+        }
+        return null;
+    }
+
+    private static JinjavaConfig config(boolean validation) {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new PythonDataResolver());
+        resolver.add(JinjavaConfig.newBuilder().build().getElResolver());
+        return JinjavaConfig.newBuilder()
+                .withInterperterFactory(PythonOutputInterpreter.FACTORY)
+                .withElResolver(resolver)
+                .withValidationMode(validation)
+                .withLegacyOverrides(LegacyOverrides.newBuilder()
+                        .withEvaluateMapKeys(true)
+                        .withIterateOverMapKeys(true)
+                        .withUseNaturalOperatorPrecedence(true)
+                        .withParseWhitespaceControlStrictly(true)
+                        .withKeepNullableLoopValues(true)
+                        .withHandleBackslashInQuotesOnly(true)
+                        .build())
+                .build();
+    }
+}
