@@ -47,8 +47,9 @@ public final class RunLog implements AutoCloseable {
         toFile("INFO", message);
     }
 
+    /** A warning, printed whatever {@code quiet} says; the message carries its own "warning:" wording. */
     public void warn(String message) {
-        console.println("warning: " + message);
+        console.println(message);
         toFile("WARNING", message);
     }
 

@@ -1,0 +1,149 @@
+package dev.sequor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, as a user types it: exit codes and exact messages. */
+@QuarkusMainTest
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void versionPrintsUpstreamFormat(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.getOutput()).isEqualTo("Sequor version: 0.1.0-SNAPSHOT");
+    }
+
+    @Test
+    void initCreatesARunnableProject(QuarkusMainLauncher launcher) throws IOException {
+        Path dir = tmp.resolve("shop");
+        LaunchResult init = launcher.launch("init", dir.toString(), "--home-dir", tmp.resolve("home").toString());
+        assertThat(init.exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("project.yaml"))).startsWith("name: \"shop\"\n");
+        assertThat(dir.resolve("flows")).isDirectory();
+        LaunchResult run = launcher.launch("run", "hello", "-p", dir.toString(), "--home-dir",
+                tmp.resolve("home").toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.getErrorOutput()).isZero();
+        assertThat(run.getOutput()).isEqualTo("Hello from shop");
+    }
+
+    @Test
+    void initRefusesANonEmptyFolder(QuarkusMainLauncher launcher) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("full"));
+        Files.writeString(dir.resolve("x.txt"), "x");
+        LaunchResult r = launcher.launch("init", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).isEqualTo("Error: Project directory '" + dir + "' already exists and is not empty.");
+    }
+
+    @Test
+    void envInitWritesAnEmptyEnvironmentOnce(QuarkusMainLauncher launcher) throws IOException {
+        String home = tmp.resolve("home").toString();
+        LaunchResult r = launcher.launch("env", "init", "dev", "--home-dir", home);
+        Path file = tmp.resolve("home/envs/dev.yaml").toAbsolutePath();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.getOutput()).isEqualTo("Environment initialized successfully: " + file);
+        assertThat(Files.readString(file)).isEqualTo("variables:\n");
+        LaunchResult again = launcher.launch("env", "init", "dev", "--home-dir", home);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.getErrorOutput()).isEqualTo("Error: Environment with such name already exists: " + file);
+    }
+
+    @Test
+    void runOutsideAProjectSaysWhatIsMissing(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("run", "x", "-p", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).startsWith("Error: Project configuration file does not exist: "
+                + tmp.resolve("project.yaml"));
+    }
+
+    @Test
+    void runOfAMissingFlowOrProjectDir(QuarkusMainLauncher launcher) throws IOException {
+        Files.writeString(tmp.resolve("project.yaml"), "name: p\n");
+        LaunchResult r = launcher.launch("run", "nope", "-p", tmp.toString(), "--home-dir", tmp.resolve("h").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("Flow \"nope\" not found: file does not exist: "
+                + tmp.resolve("flows/nope.yaml"));
+        LaunchResult missing = launcher.launch("run", "x", "-p", tmp.resolve("absent").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.getErrorOutput()).isEqualTo("Error: Project directory passed as CLI --project-dir argument"
+                + " does not exist: " + tmp.resolve("absent"));
+    }
+
+    @Test
+    void runWithoutFlowIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("run");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("Missing required parameter: 'FLOW'");
+    }
+
+    @Test
+    void failingFlowExitsOneWithLocationAndOpStack(QuarkusMainLauncher launcher) throws IOException {
+        project("steps:\n  - op: block\n    title: outer\n    steps:\n      - op: print\n        id: p\n"
+                + "        message: \"{{ var('missing') }}\"\n");
+        LaunchResult r = launcher.launch("run", "main", "-p", tmp.toString(), "--home-dir", tmp.resolve("h").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.getErrorOutput()).contains("flows/main.yaml:7:18: Error in \"print: p\": Error rendering Jinja"
+                + " template: Variable 'missing' is not defined\n"
+                + "Stacktrace (most recent op last):\n"
+                + "\"run_flow: main\"\n"
+                + "  -> \"block: outer\" [step 1 in flow \"main\"]\n"
+                + "    -> \"print: p\" [step 1 in block \"outer\"]");
+        assertThat(r.getErrorOutput()).doesNotContain("at dev.sequor");
+        LaunchResult noStack = launcher.launch("run", "main", "-p", tmp.toString(), "--home-dir",
+                tmp.resolve("h").toString(), "--disable-flow-stacktrace");
+        assertThat(noStack.getErrorOutput()).doesNotContain("Stacktrace");
+        LaunchResult javaStack = launcher.launch("run", "main", "-p", tmp.toString(), "--home-dir",
+                tmp.resolve("h").toString(), "--stacktrace");
+        assertThat(javaStack.getErrorOutput()).contains("Java stacktrace:").contains("at dev.sequor");
+    }
+
+    @Test
+    void opIdRunsOneNestedOp(QuarkusMainLauncher launcher) throws IOException {
+        project("steps:\n  - op: print\n    message: first\n  - op: block\n    steps:\n      - op: print\n"
+                + "        id: inner\n        message: only me\n");
+        LaunchResult r = launcher.launch("run", "flows/main.yaml", "-p", tmp.toString(), "--home-dir",
+                tmp.resolve("h").toString(), "--op-id", "inner", "-q");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.getOutput()).isEqualTo("only me");
+        LaunchResult none = launcher.launch("run", "main", "-p", tmp.toString(), "--home-dir",
+                tmp.resolve("h").toString(), "--op-id", "zzz");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.getErrorOutput()).isEqualTo("Error: Operation with ID zzz not found in flow main");
+    }
+
+    @Test
+    void validateListsEveryProblemAndStrictFailsOnWarnings(QuarkusMainLauncher launcher) throws IOException {
+        project("steps:\n  - op: print\n    mesage: x\n    message: ok\n");
+        LaunchResult warnOnly = launcher.launch("validate", "-p", tmp.toString(), "--skip-python");
+        assertThat(warnOnly.exitCode()).isZero();
+        assertThat(warnOnly.getOutput()).isEqualTo("flows/main.yaml:3:5: warning: Unknown key 'mesage' in print is"
+                + " ignored (did you mean 'message'?).");
+        assertThat(launcher.launch("validate", "-p", tmp.toString(), "--strict").exitCode()).isEqualTo(2);
+
+        Files.writeString(tmp.resolve("flows/bad.yaml"), "steps:\n  - op: prnt\n  - op: print\n"
+                + "    message: \"{{ var('x' }}\"\n  - op: run_flow\n    flow: ghost\n");
+        LaunchResult bad = launcher.launch("validate", "bad", "-p", tmp.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.getOutput()).contains("flows/bad.yaml:2:9: Unknown operation: prnt (did you mean 'print'?).")
+                .contains("flows/bad.yaml:4:14: Invalid Jinja template:")
+                .contains("flows/bad.yaml:6:11: Flow \"ghost\" not found");
+    }
+
+    private void project(String mainFlow) throws IOException {
+        Files.writeString(tmp.resolve("project.yaml"), "name: cli_test\n");
+        Files.createDirectories(tmp.resolve("flows"));
+        Files.writeString(tmp.resolve("flows/main.yaml"), mainFlow);
+    }
+}
