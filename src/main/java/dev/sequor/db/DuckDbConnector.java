@@ -32,9 +32,13 @@ final class DuckDbConnector implements Connector {
             props.setProperty("extension_directory", createDir(duckdbDir.resolve("extensions")));
             props.setProperty("secret_directory", createDir(duckdbDir.resolve("secrets")));
             props.setProperty("temp_directory", createDir(duckdbDir.resolve("tmp")));
+            if (url.file() != null && url.file().getParent() != null) {
+                // Like a fresh project's "data/" folder: DuckDB creates the file but not its folder.
+                Files.createDirectories(url.file().getParent());
+            }
         } catch (IOException e) {
             throw SequorException.failed(pos, "Cannot connect to database source '" + sourceName
-                    + "': cannot create DuckDB's cache folder " + duckdbDir + " (" + e.getMessage() + ")", e);
+                    + "': cannot create a folder DuckDB needs (" + e.getMessage() + ")", e);
         }
         // Results are streamed chunk by chunk instead of being materialised whole (for_each over big tables).
         props.setProperty("jdbc_stream_results", "true");

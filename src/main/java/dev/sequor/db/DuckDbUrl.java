@@ -17,6 +17,14 @@ import java.util.Map;
  */
 record DuckDbUrl(String jdbcUrl, Map<String, String> settings) {
 
+    /** The database file, or null for in-memory and extension-handled databases. */
+    Path file() {
+        String path = jdbcUrl.substring(PREFIX.length());
+        int semicolon = path.indexOf(';');
+        path = semicolon < 0 ? path : path.substring(0, semicolon);
+        return path.isEmpty() || !Path.of(path).isAbsolute() ? null : Path.of(path);
+    }
+
     private static final String PREFIX = "jdbc:duckdb:";
 
     /** Returns null when {@code connStr} is not a DuckDB URL this class understands. */

@@ -4,6 +4,8 @@ import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,10 +40,10 @@ final class PostgresConnector implements Connector {
                                     .loginTimeout(Duration.ofSeconds(30))
                                     .jdbcProperty("ApplicationName", "sequor");
                             if (url.user() != null) {
-                                f.jdbcProperty("user", url.user());
+                                f.principal(new NamePrincipal(url.user()));
                             }
                             if (url.password() != null) {
-                                f.jdbcProperty("password", url.password());
+                                f.credential(new SimplePassword(url.password()));
                             }
                             return f;
                         }));

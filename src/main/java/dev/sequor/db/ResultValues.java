@@ -72,7 +72,11 @@ final class ResultValues {
             // Asking for java.time directly avoids Timestamp's trip through the JVM time zone (DST gaps).
             case Types.TIMESTAMP -> (rs, i) -> plain(rs.getObject(i, LocalDateTime.class));
             case Types.DATE -> (rs, i) -> plain(rs.getObject(i, LocalDate.class));
-            default -> (rs, i) -> plain(rs.getObject(i));
+            default -> (rs, i) -> {
+                Object v = rs.getObject(i);
+                // PGobject subclasses render their own text (PGInterval says "1 days"); the server's text is exact.
+                return v instanceof PGobject ? rs.getString(i) : plain(v);
+            };
         };
     }
 
