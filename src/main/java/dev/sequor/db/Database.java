@@ -1,0 +1,40 @@
+package dev.sequor.db;
+
+import java.util.List;
+
+/**
+ * One opened database source, as ops see it. Every method borrows a connection for its own duration, so
+ * calls may nest (a {@link #forEachRow} handler may query or write the same source). Failures are thrown as
+ * {@link dev.sequor.error.SequorException} whose message starts with "SQL error on source 'name': ".
+ */
+public interface Database {
+
+    /** The source's name, as written in flows ({@code source: stage}). */
+    String sourceName();
+
+    Dialect dialect();
+
+    /** Where unqualified table writes land: {@code public} on PostgreSQL, {@code main} on DuckDB. */
+    String defaultNamespace();
+
+    /** The whole result of {@code sql}, values as plain Java values; an empty list for statements without rows. */
+    List<Row> query(String sql);
+
+    /** Streams the rows of {@code sql} to {@code handler} without holding the whole result in memory. */
+    void forEachRow(String sql, RowHandler handler);
+
+    /** Runs one statement and commits it. */
+    void execute(String sql);
+
+    /**
+     * The transform op: replaces {@code namespace.table} (namespace may be null: unqualified) by the result of
+     * {@code selectSql} atomically; on failure the previous table is left as it was.
+     */
+    void replaceTableAs(String namespace, String table, String selectSql);
+
+    /** Column names of an existing table in declaration order; namespace null means the default one. */
+    List<String> columnNames(String namespace, String table);
+
+    /** Adds and drops columns of an existing table in one committed transaction. */
+    void alterColumns(String namespace, String table, List<ColumnDef> add, List<String> drop);
+}

@@ -1,0 +1,99 @@
+package dev.sequor.db;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The database sources of one run. Each source is opened once, on first use, and kept until {@link #close()}:
+ * a PostgreSQL pool or a DuckDB handle per source name.
+ */
+public final class Databases implements AutoCloseable {
+
+    private final Path projectDir;
+    private final Path cacheDir;
+    private final Map<String, JdbcDatabase> open = new LinkedHashMap<>();
+
+    /**
+     * @param projectDir folder that relative DuckDB file paths are resolved against
+     * @param cacheDir   folder where DuckDB may write its own files (extensions, secrets, spill files)
+     */
+    public Databases(Path projectDir, Path cacheDir) {
+        this.projectDir = projectDir;
+        this.cacheDir = cacheDir;
+    }
+
+    /**
+     * The source named {@code sourceName}, opened with {@code renderedConfig} (the source file after Jinja
+     * rendering: {@code type}, {@code conn_str}, {@code username}, {@code password}) the first time it is asked for.
+     */
+    public synchronized Database open(String sourceName, Map<String, Object> renderedConfig, SourcePos pos) {
+        JdbcDatabase db = open.get(sourceName);
+        if (db == null) {
+            db = connect(sourceName, renderedConfig, pos);
+            open.put(sourceName, db);
+        }
+        return db;
+    }
+
+    private JdbcDatabase connect(String sourceName, Map<String, Object> config, SourcePos pos) {
+        Object type = config.get("type");
+        if (type == null) {
+            throw SequorException.invalid(pos, "Source '" + sourceName + "' has no 'type'; expected duckdb or postgres");
+        }
+        return switch (type.toString()) {
+            case "postgres" -> {
+                String connStr = connStr(sourceName, config, pos, "postgresql://host:5432/database");
+                PostgresUrl url = PostgresUrl.parse(connStr, text(config.get("username")), text(config.get("password")));
+                if (url == null) {
+                    throw unsupported(sourceName, pos, "postgres",
+                            "postgresql://[user[:password]@]host[:port]/database or jdbc:postgresql://host:port/database");
+                }
+                yield new JdbcDatabase(sourceName, PostgresDialect.INSTANCE, PostgresConnector.open(sourceName, url, pos));
+            }
+            case "duckdb" -> {
+                String connStr = connStr(sourceName, config, pos, "duckdb:///data/warehouse.db");
+                DuckDbUrl url = DuckDbUrl.parse(connStr, projectDir);
+                if (url == null) {
+                    throw unsupported(sourceName, pos, "duckdb",
+                            "duckdb:///relative/path.db, duckdb:////absolute/path.db, duckdb:///:memory: or jdbc:duckdb:path");
+                }
+                yield new JdbcDatabase(sourceName, DuckDbDialect.INSTANCE, DuckDbConnector.open(sourceName, url, cacheDir, pos));
+            }
+            default -> throw SequorException.invalid(pos, "Unknown source type: " + type);
+        };
+    }
+
+    private static String connStr(String sourceName, Map<String, Object> config, SourcePos pos, String example) {
+        String connStr = text(config.get("conn_str"));
+        if (connStr == null || connStr.isBlank()) {
+            throw SequorException.invalid(pos, "Source '" + sourceName + "' has no 'conn_str'; expected a connection string such as "
+                    + example);
+        }
+        return connStr;
+    }
+
+    /** The conn_str itself is not echoed: it may hold a password. */
+    private static SequorException unsupported(String sourceName, SourcePos pos, String type, String forms) {
+        return SequorException.invalid(pos, "Source '" + sourceName + "' of type " + type
+                + " has a conn_str that is not understood; expected " + forms);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** Closes every pool and database handle; failures to close one do not keep the others open. */
+    @Override
+    public synchronized void close() {
+        List<JdbcDatabase> all = new ArrayList<>(open.values());
+        open.clear();
+        for (JdbcDatabase db : all) {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sequor.db;
+
+import java.sql.SQLException;
+
+/**
+ * What differs between the databases Sequor writes to. Defaults hold the common behaviour (standard SQL, double
+ * quoted identifiers); each database's dialect overrides only its differences, as SQLMesh's engine adapters do.
+ */
+public interface Dialect {
+
+    /** Human name used in messages, e.g. "PostgreSQL". */
+    String displayName();
+
+    /** Namespace (schema) used when a table write names none. */
+    String defaultNamespace();
+
+    /** Loads staged rows fast (COPY, Appender), never one INSERT per row. */
+    BulkLoader bulkLoader();
+
+    /**
+     * True when staging tables hold every column as text and the final insert casts to the declared types: needed
+     * where the bulk loader only accepts exact Java types per column type (DuckDB's Appender).
+     */
+    boolean stagesAsText();
+
+    /**
+     * True when a result can only be streamed inside an open transaction (PostgreSQL uses a server cursor only
+     * with auto-commit off); otherwise the whole result may be buffered by the driver.
+     */
+    default boolean streamsInTransaction() {
+        return false;
+    }
+
+    /** Rows fetched per round trip when streaming. */
+    default int fetchSize() {
+        return 1000;
+    }
+
+    /** The database's own message for a failed statement, one line, without driver boilerplate. */
+    default String errorText(SQLException e) {
+        return firstLine(e.getMessage());
+    }
+
+    /** Identifiers are always quoted so names with spaces, capitals or keywords work unchanged. */
+    default String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code "ns"."table"}, or just {@code "table"} when namespace is null. */
+    default String qualified(String namespace, String table) {
+        return namespace == null ? quote(table) : quote(namespace) + "." + quote(table);
+    }
+
+    /** The type a staging column is created with. */
+    default String stagingType(ColumnDef column) {
+        return stagesAsText() ? "VARCHAR" : column.type();
+    }
+
+    /** The expression that moves a staged column into the target: a cast when staging holds text. */
+    default String fromStaging(ColumnDef column) {
+        return stagesAsText() ? "CAST(" + quote(column.name()) + " AS " + column.type() + ")" : quote(column.name());
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String trimmed = message.strip();
+        int nl = trimmed.indexOf('\n');
+        return nl < 0 ? trimmed : trimmed.substring(0, nl).strip();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sequor.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Loads rows with DuckDB's Appender into a staging table whose columns are all VARCHAR (the Appender needs exact
+ * Java types per column type; see {@link DuckDbDialect}). Columns must be the staging table's, in its order.
+ */
+final class DuckDbAppenderLoader implements BulkLoader {
+
+    @Override
+    public void load(Connection connection, String namespace, String table, List<String> columns, List<String[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(namespace, table)) {
+            for (String[] row : rows) {
+                appender.beginRow();
+                for (String value : row) {
+                    if (value == null) {
+                        appender.appendNull();
+                    } else {
+                        appender.append(value);
+                    }
+                }
+                appender.endRow();
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sequor.db;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * DuckDB connections: one database handle per source, opened once per run; every piece of work gets its own
+ * {@code duplicate()} of it (cheap, shares the database) so a streamed read and a write never share a connection.
+ * DuckDB's home, extension and spill folders point into Sequor's cache folder instead of the user's home.
+ */
+final class DuckDbConnector implements Connector {
+
+    private final DuckDBConnection handle;
+
+    private DuckDbConnector(DuckDBConnection handle) {
+        this.handle = handle;
+    }
+
+    static DuckDbConnector open(String sourceName, DuckDbUrl url, Path cacheDir, SourcePos pos) {
+        Path duckdbDir = cacheDir.resolve("duckdb");
+        Properties props = new Properties();
+        try {
+            props.setProperty("home_directory", createDir(duckdbDir));
+            props.setProperty("extension_directory", createDir(duckdbDir.resolve("extensions")));
+            props.setProperty("secret_directory", createDir(duckdbDir.resolve("secrets")));
+            props.setProperty("temp_directory", createDir(duckdbDir.resolve("tmp")));
+            if (url.file() != null && url.file().getParent() != null) {
+                // Like a fresh project's "data/" folder: DuckDB creates the file but not its folder.
+                Files.createDirectories(url.file().getParent());
+            }
+        } catch (IOException e) {
+            throw SequorException.failed(pos, "Cannot connect to database source '" + sourceName
+                    + "': cannot create a folder DuckDB needs (" + e.getMessage() + ")", e);
+        }
+        // Results are streamed chunk by chunk instead of being materialised whole (for_each over big tables).
+        props.setProperty("jdbc_stream_results", "true");
+        url.settings().forEach(props::setProperty);
+        try {
+            Connection c = DriverManager.getConnection(url.jdbcUrl(), props);
+            return new DuckDbConnector(c.unwrap(DuckDBConnection.class));
+        } catch (SQLException e) {
+            throw SequorException.failed(pos, "Cannot connect to database source '" + sourceName + "': "
+                    + DuckDbDialect.INSTANCE.errorText(e), e);
+        }
+    }
+
+    private static String createDir(Path dir) throws IOException {
+        return Files.createDirectories(dir).toAbsolutePath().toString();
+    }
+
+    @Override
+    public Connection acquire() throws SQLException {
+        return handle.duplicate();
+    }
+
+    @Override
+    public void close() {
+        try {
+            handle.close();
+        } catch (SQLException ignored) {
+            // Closing at the end of a run; the database file is already consistent after each commit.
+        }
+    }
+}

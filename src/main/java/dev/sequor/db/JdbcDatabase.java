@@ -1,0 +1,175 @@
+package dev.sequor.db;
+
+import dev.sequor.error.SequorException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+/** A {@link Database} over JDBC: the behaviour is common, the differences come from the {@link Dialect}. */
+final class JdbcDatabase implements Database {
+
+    private final String sourceName;
+    private final Dialect dialect;
+    private final Connector connector;
+
+    JdbcDatabase(String sourceName, Dialect dialect, Connector connector) {
+        this.sourceName = sourceName;
+        this.dialect = dialect;
+        this.connector = connector;
+    }
+
+    @Override
+    public String sourceName() {
+        return sourceName;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String defaultNamespace() {
+        return dialect.defaultNamespace();
+    }
+
+    /** A session on a fresh connection; callers close it. Also used by {@link TableWriteBatch}. */
+    SqlSession openSession() {
+        try {
+            return new SqlSession(sourceName, dialect, connector.acquire());
+        } catch (SQLException e) {
+            throw SequorException.failed(null, "Cannot connect to database source '" + sourceName + "': "
+                    + Dialect.firstLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public List<Row> query(String sql) {
+        try (SqlSession session = openSession()) {
+            return session.query(sql);
+        }
+    }
+
+    @Override
+    public void forEachRow(String sql, RowHandler handler) {
+        try (SqlSession session = openSession()) {
+            if (dialect.streamsInTransaction()) {
+                session.inTransaction(c -> stream(session, c, sql, handler));
+            } else {
+                session.call(c -> stream(session, c, sql, handler));
+            }
+        }
+    }
+
+    /**
+     * Reads row by row. SQL failures become "SQL error" failures; the handler's own exceptions pass through
+     * untouched (they are not SQL errors), checked ones wrapped once.
+     */
+    private Void stream(SqlSession session, Connection c, String sql, RowHandler handler) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(dialect.fetchSize());
+            if (!s.execute(sql)) {
+                return null;
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                ResultValues values = ResultValues.of(rs);
+                while (rs.next()) {
+                    Row row = values.read(rs);
+                    try {
+                        handler.accept(row);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw SequorException.failed(null, Dialect.firstLine(e.getMessage()), e);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void execute(String sql) {
+        try (SqlSession session = openSession()) {
+            session.execute(sql);
+        }
+    }
+
+    /**
+     * Builds the new table under a staging name first, then swaps it in, all in one transaction: the select may
+     * read the table it replaces, and a failing select leaves the old table in place.
+     */
+    @Override
+    public void replaceTableAs(String namespace, String table, String selectSql) {
+        String staging = stagingName(table);
+        String select = withoutTrailingSemicolons(selectSql);
+        try (SqlSession session = openSession()) {
+            session.inTransaction(c -> {
+                SqlSession.executeOn(c, "CREATE TABLE " + dialect.qualified(namespace, staging) + " AS " + select);
+                SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + dialect.qualified(namespace, table));
+                SqlSession.executeOn(c, "ALTER TABLE " + dialect.qualified(namespace, staging)
+                        + " RENAME TO " + dialect.quote(table));
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public List<String> columnNames(String namespace, String table) {
+        String ns = namespace == null ? defaultNamespace() : namespace;
+        try (SqlSession session = openSession()) {
+            List<Row> rows = session.query("SELECT column_name FROM information_schema.columns"
+                    + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", ns, table);
+            if (rows.isEmpty()) {
+                throw SequorException.failed(null, "Table " + dialect.qualified(ns, table) + " does not exist on source '"
+                        + sourceName + "'");
+            }
+            return rows.stream().map(r -> String.valueOf(r.get(0))).toList();
+        }
+    }
+
+    @Override
+    public void alterColumns(String namespace, String table, List<ColumnDef> add, List<String> drop) {
+        String target = dialect.qualified(namespace == null ? defaultNamespace() : namespace, table);
+        try (SqlSession session = openSession()) {
+            session.inTransaction(c -> {
+                for (ColumnDef column : add) {
+                    SqlSession.executeOn(c, "ALTER TABLE " + target + " ADD COLUMN " + dialect.quote(column.name())
+                            + " " + column.type());
+                }
+                for (String column : drop) {
+                    SqlSession.executeOn(c, "ALTER TABLE " + target + " DROP COLUMN " + dialect.quote(column));
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * A name no flow uses, in the target's namespace so a rename can make it the target. The random part comes
+     * first so that PostgreSQL's 63-character truncation of long names cannot make two staging names equal.
+     */
+    static String stagingName(String table) {
+        return "_sequor_stage_" + UUID.randomUUID().toString().substring(0, 8) + "_" + table;
+    }
+
+    private static String withoutTrailingSemicolons(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
+    }
+
+    void close() {
+        connector.close();
+    }
+
+    @Override
+    public String toString() {
+        return dialect.displayName() + " source '" + sourceName + "'";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.sequor.db;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The part of a {@link TableWriteBatch} that concerns one database: one connection for the whole op, the staging
+ * table of each target, and the statements that swap staging into targets on commit.
+ */
+final class StagedWrites {
+
+    private final JdbcDatabase db;
+    private final Dialect dialect;
+    private final Map<List<String>, TableTarget> targets = new LinkedHashMap<>();
+    private SqlSession session;
+
+    StagedWrites(JdbcDatabase db) {
+        this.db = db;
+        this.dialect = db.dialect();
+    }
+
+    private SqlSession session() {
+        if (session == null) {
+            session = db.openSession();
+        }
+        return session;
+    }
+
+    TableTarget target(String namespace, String table, List<ColumnDef> columns, WriteMode mode, SourcePos pos) {
+        try {
+            return findOrCreate(namespace, table, columns, mode, pos);
+        } catch (SequorException e) {
+            throw e.at(pos);
+        }
+    }
+
+    private TableTarget findOrCreate(String namespace, String table, List<ColumnDef> columns, WriteMode mode,
+                                     SourcePos pos) {
+        List<String> key = List.of(namespace, table);
+        TableTarget existing = targets.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (columns.isEmpty()) {
+            throw SequorException.invalid(pos, "Table '" + table + "' has no columns; declare at least one column");
+        }
+        SqlSession s = session();
+        if (mode == WriteMode.APPEND && !s.tableExists(namespace, table)) {
+            throw SequorException.failed(pos, "Table " + dialect.qualified(namespace, table)
+                    + " does not exist for write_mode append");
+        }
+        if (dialect.stagesAsText()) {
+            // Staging is all text here, so check now that the declared types exist rather than at commit.
+            s.execute("SELECT " + columns.stream().map(c -> "CAST(NULL AS " + c.type() + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        String staging = JdbcDatabase.stagingName(table);
+        s.execute("CREATE TABLE " + dialect.qualified(namespace, staging) + " ("
+                + columns.stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
+                        .collect(Collectors.joining(", ")) + ")");
+        TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), mode, pos);
+        targets.put(key, target);
+        return target;
+    }
+
+    /** Appends rows (already rendered as text) to a target's staging table. */
+    void load(TableTarget target, List<String[]> rows) {
+        List<String> names = target.columns().stream().map(ColumnDef::name).toList();
+        try {
+            session().call(c -> {
+                dialect.bulkLoader().load(c, target.namespace(), target.stagingTable(), names, rows);
+                return null;
+            });
+        } catch (SequorException e) {
+            throw e.at(target.pos());
+        }
+    }
+
+    /** Moves every staging table into its target in one transaction. */
+    void commit() {
+        if (targets.isEmpty()) {
+            return;
+        }
+        session().inTransaction(c -> {
+            for (TableTarget t : targets.values()) {
+                finish(c, t);
+            }
+            return null;
+        });
+        targets.clear();
+    }
+
+    private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
+        String target = dialect.qualified(t.namespace(), t.table());
+        String staging = dialect.qualified(t.namespace(), t.stagingTable());
+        String names = t.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
+        String moved = t.columns().stream().map(dialect::fromStaging).collect(Collectors.joining(", "));
+        if (t.mode() == WriteMode.CREATE) {
+            SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + target);
+            if (!dialect.stagesAsText()) {
+                // Staging already has the declared types: renaming it is the cheapest swap.
+                SqlSession.executeOn(c, "ALTER TABLE " + staging + " RENAME TO " + dialect.quote(t.table()));
+                return;
+            }
+            SqlSession.executeOn(c, "CREATE TABLE " + target + " (" + t.columns().stream()
+                    .map(col -> dialect.quote(col.name()) + " " + col.type()).collect(Collectors.joining(", ")) + ")");
+        }
+        SqlSession.executeOn(c, "INSERT INTO " + target + " (" + names + ") SELECT " + moved + " FROM " + staging);
+        SqlSession.executeOn(c, "DROP TABLE " + staging);
+    }
+
+    /** Drops the staging tables not yet committed and gives the connection back. */
+    void discard() {
+        if (session == null) {
+            return;
+        }
+        try {
+            List<TableTarget> left = new ArrayList<>(targets.values());
+            targets.clear();
+            for (TableTarget t : left) {
+                session.execute("DROP TABLE IF EXISTS " + dialect.qualified(t.namespace(), t.stagingTable()));
+            }
+        } finally {
+            session.close();
+            session = null;
+        }
+    }
+}

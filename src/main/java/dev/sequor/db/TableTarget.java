@@ -1,0 +1,113 @@
+package dev.sequor.db;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One table an op writes to, within a {@link TableWriteBatch}. Rows added here are staged and only become visible
+ * in the table when the batch commits.
+ */
+public final class TableTarget {
+
+    /** Longest value text quoted in an error message. */
+    private static final int REPR_LIMIT = 100;
+
+    private final StagedWrites owner;
+    private final String namespace;
+    private final String table;
+    private final String stagingTable;
+    private final List<ColumnDef> columns;
+    private final WriteMode mode;
+    private final SourcePos pos;
+
+    TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
+                WriteMode mode, SourcePos pos) {
+        this.owner = owner;
+        this.namespace = namespace;
+        this.table = table;
+        this.stagingTable = stagingTable;
+        this.columns = columns;
+        this.mode = mode;
+        this.pos = pos;
+    }
+
+    /**
+     * Adds the rows of {@code data}: a list of maps. Only declared columns are written; extra keys are ignored,
+     * missing ones become NULL. The whole list is checked before anything is loaded.
+     */
+    public void addRows(Object data) {
+        if (!(data instanceof List<?> list)) {
+            throw SequorException.failed(pos, "'data' for table '" + table + "' must be a list. Type '"
+                    + pythonType(data) + "' provided: " + shortRepr(data));
+        }
+        List<String[]> rows = new ArrayList<>(list.size());
+        for (Object element : list) {
+            if (!(element instanceof Map<?, ?> record)) {
+                throw SequorException.failed(pos, "Element of 'data' array for table '" + table
+                        + "' must be a dictionary. Type '" + pythonType(element) + "' provided: " + shortRepr(element));
+            }
+            String[] row = new String[columns.size()];
+            for (int i = 0; i < row.length; i++) {
+                String name = columns.get(i).name();
+                // containsKey first: a Row answers get() of a missing column with an error, not null.
+                row[i] = record.containsKey(name) ? ValueText.of(record.get(name)) : null;
+            }
+            rows.add(row);
+        }
+        owner.load(this, rows);
+    }
+
+    /** Type names as upstream's messages print them (Python's), since flows are written against those. */
+    private static String pythonType(Object value) {
+        return switch (value) {
+            case null -> "NoneType";
+            case String s -> "str";
+            case Boolean b -> "bool";
+            case Integer i -> "int";
+            case Long l -> "int";
+            case BigInteger b -> "int";
+            case Double d -> "float";
+            case Float f -> "float";
+            case BigDecimal d -> "Decimal";
+            case Map<?, ?> m -> "dict";
+            case Collection<?> c -> "list";
+            default -> value.getClass().getSimpleName();
+        };
+    }
+
+    private static String shortRepr(Object value) {
+        String text = value == null ? "None" : value instanceof Map<?, ?> || value instanceof Collection<?>
+                ? ValueText.json(value) : ValueText.of(value);
+        return text.length() <= REPR_LIMIT ? text : text.substring(0, REPR_LIMIT) + "...";
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    String table() {
+        return table;
+    }
+
+    String stagingTable() {
+        return stagingTable;
+    }
+
+    List<ColumnDef> columns() {
+        return columns;
+    }
+
+    WriteMode mode() {
+        return mode;
+    }
+
+    SourcePos pos() {
+        return pos;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The shared database behaviour on a DuckDB file in a temporary project folder, plus DuckDB's own details. */
+class DuckDbDatabaseTest extends DatabaseBehaviourTest {
+
+    Path projectDir;
+    Path cacheDir;
+
+    @Override
+    void open() throws Exception {
+        projectDir = Files.createTempDirectory("sequor-duckdb-test");
+        cacheDir = projectDir.resolve(".cache");
+        databases = new Databases(projectDir, cacheDir);
+        db = databases.open("stage", Map.of("type", "duckdb", "conn_str", "duckdb:///data/stage.db"), POS);
+        ns = "main";
+    }
+
+    @Override
+    void cleanUp() throws Exception {
+        try (Stream<Path> files = Files.walk(projectDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void relativeFilePathsLiveInTheProjectAndDuckDbFilesInTheCache() {
+        assertThat(projectDir.resolve("data/stage.db")).exists();
+        Row settings = db.query("SELECT current_setting('home_directory') AS home,"
+                + " current_setting('extension_directory') AS ext, current_setting('temp_directory') AS tmp").get(0);
+        assertThat(settings.get("home")).isEqualTo(cacheDir.resolve("duckdb").toAbsolutePath().toString());
+        assertThat((String) settings.get("ext")).startsWith(cacheDir.toAbsolutePath().toString());
+        assertThat((String) settings.get("tmp")).startsWith(cacheDir.toAbsolutePath().toString());
+        assertThat(db.defaultNamespace()).isEqualTo("main");
+    }
+
+    @Test
+    void aNullNamespaceWritesToMain() {
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.target(db, null, "in_main", cols("id", "integer"), WriteMode.CREATE, POS).addRows(
+                    java.util.List.of(rec("id", 1)));
+            batch.commit();
+        }
+        assertThat(column("SELECT id FROM main.in_main")).containsExactly(1);
+    }
+
+    @Test
+    void duckDbSpecificValuesAreReadAsPlainJava() {
+        Row row = db.query("SELECT {'a': 1, 'b': [1, 2]} AS st, [1, 2] AS arr, '{\"k\":1}'::json AS j,"
+                + " 1::hugeint AS h, 2::smallint AS sm, 1.5::real AS f, gen_random_uuid() AS u,"
+                + " TIMESTAMPTZ '2024-01-01 10:00:00+00' AS tz, MAP {'k': 'v'} AS m").get(0);
+        assertThat(row.get("st")).isEqualTo("{\"a\":1,\"b\":[1,2]}");
+        assertThat(row.get("arr")).isEqualTo("[1,2]");
+        assertThat(row.get("j")).isEqualTo("{\"k\":1}");
+        assertThat(row.get("h")).isEqualTo(1L);
+        assertThat(row.get("sm")).isEqualTo(2);
+        assertThat(row.get("f")).isEqualTo(1.5);
+        assertThat(row.get("u")).isInstanceOf(String.class);
+        assertThat(row.get("tz")).isInstanceOf(java.time.OffsetDateTime.class);
+        assertThat(row.get("m")).isEqualTo("{\"k\":\"v\"}");
+    }
+
+    @Test
+    void anUnknownDeclaredTypeFailsWhenTheTargetIsOpened() {
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                            batch.target(db, null, "bad_type", cols("id", "integr"), WriteMode.CREATE, POS))
+                    .hasMessageStartingWith("SQL error on source 'stage': ").hasMessageContaining("integr");
+        }
+        assertThat(stagingTablesLeft()).isZero();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sequor.testing.PostgresTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shared database behaviour on the real PostgreSQL, in a fresh schema, plus PostgreSQL's own details. */
+class PostgresDatabaseTest extends DatabaseBehaviourTest {
+
+    PostgresTestDatabase pg;
+
+    @Override
+    void open() throws Exception {
+        pg = PostgresTestDatabase.createSchema();
+        Path tmp = Files.createTempDirectory("sequor-pg-test");
+        databases = new Databases(tmp, tmp.resolve(".cache"));
+        db = databases.open("stage", PostgresTestDatabase.sourceConfig(), POS);
+        ns = pg.schema();
+    }
+
+    @Override
+    void cleanUp() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @Test
+    void postgresSpecificValuesAreReadAsPlainJava() {
+        Row row = db.query("SELECT '{\"k\": 1}'::jsonb AS jb, '{\"k\":1}'::json AS j, ARRAY[1,2] AS arr,"
+                + " TIMESTAMPTZ '2024-01-01 10:00:00+00' AS tz, 2::smallint AS sm, 1.5::real AS f,"
+                + " gen_random_uuid() AS u, interval '1 day' AS iv, 12345678901234567890::numeric AS n").get(0);
+        assertThat(row.get("jb")).isEqualTo("{\"k\": 1}");
+        assertThat(row.get("j")).isEqualTo("{\"k\":1}");
+        assertThat(row.get("arr")).isEqualTo("[1,2]");
+        assertThat(row.get("tz")).isInstanceOf(OffsetDateTime.class);
+        assertThat(((OffsetDateTime) row.get("tz")).toInstant().toString()).isEqualTo("2024-01-01T10:00:00Z");
+        assertThat(row.get("sm")).isEqualTo(2);
+        assertThat(row.get("f")).isEqualTo(1.5);
+        assertThat(row.get("u")).isInstanceOf(String.class);
+        assertThat(row.get("iv")).isEqualTo("1 day");
+        assertThat(row.get("n")).isEqualTo(new java.math.BigDecimal("12345678901234567890"));
+        assertThat(db.defaultNamespace()).isEqualTo("public");
+    }
+
+    @Test
+    void jsonColumnsAcceptObjects() {
+        write("docs", cols("doc", "jsonb"), WriteMode.CREATE, List.of(rec("doc", rec("a", List.of(1, 2)))));
+        assertThat(column("SELECT doc->>'a' FROM " + q("docs"))).containsExactly("[1, 2]");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sequor.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real PostgreSQL that database tests run against: {@code SEQUOR_TEST_PG_URL} (default
+ * {@code postgresql://127.0.0.1:5432/test}), {@code SEQUOR_TEST_PG_USER} (default postgres) and
+ * {@code SEQUOR_TEST_PG_PASSWORD} (default empty). Each test class works in its own fresh schema
+ * ({@link #createSchema()}, dropped with CASCADE on {@link #close()}) so classes never collide.
+ * <pre>{@code
+ * @BeforeAll static void start() { PostgresTestDatabase.assumeAvailable(); pg = PostgresTestDatabase.createSchema(); }
+ * @AfterAll static void stop() { pg.close(); }
+ * }</pre>
+ */
+public final class PostgresTestDatabase implements AutoCloseable {
+
+    private static Boolean available;
+
+    private final String schema;
+
+    private PostgresTestDatabase(String schema) {
+        this.schema = schema;
+    }
+
+    /** The SQLAlchemy-style URL, as a source file's {@code conn_str} would hold it. */
+    public static String url() {
+        String url = System.getenv("SEQUOR_TEST_PG_URL");
+        return url == null || url.isBlank() ? "postgresql://127.0.0.1:5432/test" : url;
+    }
+
+    public static String user() {
+        String user = System.getenv("SEQUOR_TEST_PG_USER");
+        return user == null || user.isBlank() ? "postgres" : user;
+    }
+
+    public static String password() {
+        String password = System.getenv("SEQUOR_TEST_PG_PASSWORD");
+        return password == null ? "" : password;
+    }
+
+    /** The same database as a JDBC URL (credentials are passed separately). */
+    public static String jdbcUrl() {
+        String url = url();
+        return url.startsWith("jdbc:") ? url : "jdbc:" + url.replaceFirst("^postgres(ql)?(\\+\\w+)?://", "postgresql://");
+    }
+
+    /** A plain JDBC connection, for tests that check what landed without going through the code under test. */
+    public static Connection connect() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user());
+        if (!password().isEmpty()) {
+            props.setProperty("password", password());
+        }
+        props.setProperty("connectTimeout", "3");
+        return DriverManager.getConnection(jdbcUrl(), props);
+    }
+
+    /** True when the database answers; checked once per JVM. */
+    public static synchronized boolean available() {
+        if (available == null) {
+            try (Connection ignored = connect()) {
+                available = true;
+            } catch (SQLException e) {
+                available = false;
+            }
+        }
+        return available;
+    }
+
+    /** Skips the calling test when PostgreSQL is unreachable, except on CI ({@code CI=true}) where it fails. */
+    public static void assumeAvailable() {
+        if (available()) {
+            return;
+        }
+        String message = "PostgreSQL not reachable at " + url() + "; skipping (set SEQUOR_TEST_PG_URL)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message.replace("; skipping", "; CI must run the PostgreSQL tests"));
+        }
+        Assumptions.abort(message);
+    }
+
+    /** Creates a schema {@code sequor_test_<random>} for one test class. */
+    public static PostgresTestDatabase createSchema() {
+        assumeAvailable();
+        String schema = "sequor_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        run("CREATE SCHEMA " + schema);
+        return new PostgresTestDatabase(schema);
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** A rendered source config ({@code type}, {@code conn_str}, {@code username}, {@code password}). */
+    public static Map<String, Object> sourceConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("type", "postgres");
+        config.put("conn_str", url());
+        config.put("username", user());
+        config.put("password", password());
+        return config;
+    }
+
+    /** Runs one statement on a fresh connection (test setup and checks). */
+    public static void run(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL test statement failed: " + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        run("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+}
