@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
@@ -44,7 +43,9 @@ final class DuckDbConnector implements Connector {
         props.setProperty("jdbc_stream_results", "true");
         url.settings().forEach(props::setProperty);
         try {
-            Connection c = DriverManager.getConnection(url.jdbcUrl(), props);
+            // The driver is called directly: DriverManager refuses drivers registered by another class loader
+            // (as happens when Quarkus tests and plain tests share a JVM).
+            Connection c = new org.duckdb.DuckDBDriver().connect(url.jdbcUrl(), props);
             return new DuckDbConnector(c.unwrap(DuckDBConnection.class));
         } catch (SQLException e) {
             throw SequorException.failed(pos, "Cannot connect to database source '" + sourceName + "': "

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.sequor.run.FlowRunRequest;
 import dev.sequor.run.FlowRunner;
 import dev.sequor.run.RunOptions;
+import dev.sequor.testing.DuckDbFiles;
 import dev.sequor.testing.PostgresTestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -124,7 +124,7 @@ class UpstreamExamplesTest {
                 .contains("var1: value1").doesNotContain("var2");
 
         try (Connection c = stage.equals("duckdb")
-                ? DriverManager.getConnection("jdbc:duckdb:" + project.resolve("stage.duckdb")) : pg()) {
+                ? DuckDbFiles.connect(project.resolve("stage.duckdb")) : pg()) {
             assertThat(rows(c, "SELECT id, first_name, last_name FROM bc_customers ORDER BY id"))
                     .containsExactly("1|Ann|Lee", "2|Bob|null", "3|Cy|Doe");
             assertThat(rows(c, "SELECT id, email, name FROM stripe_customers ORDER BY id"))
@@ -163,8 +163,7 @@ class UpstreamExamplesTest {
     }
 
     private static Connection pg() throws SQLException {
-        return DriverManager.getConnection("jdbc:" + PostgresTestDatabase.url(PG_DATABASE), PostgresTestDatabase.user(),
-                PostgresTestDatabase.password());
+        return PostgresTestDatabase.connect(PG_DATABASE);
     }
 
     /** A scratch copy of the examples whose flows call the local mock instead of the real API hosts. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sequor.run.FlowRunRequest;
 import dev.sequor.run.FlowRunner;
 import dev.sequor.run.RunOptions;
+import dev.sequor.testing.DuckDbFiles;
 import dev.sequor.testing.PostgresTestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -162,7 +162,7 @@ class GoldenFlowTest {
             return;
         }
         try (Connection conn = db.equals("duckdb")
-                ? DriverManager.getConnection("jdbc:duckdb:" + project.resolve("stage.duckdb")) : pg()) {
+                ? DuckDbFiles.connect(project.resolve("stage.duckdb")) : pg()) {
             for (Map.Entry<String, Object> t : tables.entrySet()) {
                 List<Map<String, Object>> want = new ArrayList<>();
                 for (Object row : (List<?>) t.getValue()) {
@@ -245,8 +245,7 @@ class GoldenFlowTest {
     }
 
     private static Connection pg() throws SQLException {
-        return DriverManager.getConnection("jdbc:" + PostgresTestDatabase.url(PG_DATABASE).replace("postgresql://",
-                "postgresql://"), PostgresTestDatabase.user(), PostgresTestDatabase.password());
+        return PostgresTestDatabase.connect(PG_DATABASE);
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -1,7 +1,6 @@
 package dev.sequor.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -37,6 +36,11 @@ public final class PostgresTestDatabase implements AutoCloseable {
         return url == null || url.isBlank() ? "postgresql://127.0.0.1:5432/test" : url;
     }
 
+    /** The URL of another database on the same server (for tests that create a database of their own). */
+    public static String url(String database) {
+        return url().replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1");
+    }
+
     public static String user() {
         String user = System.getenv("SEQUOR_TEST_PG_USER");
         return user == null || user.isBlank() ? "postgres" : user;
@@ -61,7 +65,20 @@ public final class PostgresTestDatabase implements AutoCloseable {
             props.setProperty("password", password());
         }
         props.setProperty("connectTimeout", "3");
-        return DriverManager.getConnection(jdbcUrl(), props);
+        // The driver is called directly: DriverManager refuses drivers loaded by another class loader,
+        // which happens when Quarkus tests and plain tests share a JVM.
+        return new org.postgresql.Driver().connect(jdbcUrl(), props);
+    }
+
+    /** A plain JDBC connection to another database on the same server. */
+    public static Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user());
+        if (!password().isEmpty()) {
+            props.setProperty("password", password());
+        }
+        return new org.postgresql.Driver().connect("jdbc:" + url(database).replaceFirst("^postgres(ql)?(\\+\\w+)?://",
+                "postgresql://"), props);
     }
 
     /** True when the database answers; checked once per JVM. */

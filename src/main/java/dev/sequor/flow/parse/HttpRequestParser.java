@@ -149,7 +149,7 @@ public final class HttpRequestParser {
             }
         }
         Dyn parser = r.dyn("parser");
-        Dyn variables = r.map().get("variables") instanceof YMap vars && !r.has("variables_expression")
+        Dyn variables = r.node("variables") instanceof YMap vars && !r.has("variables_expression")
                 ? VarDefs.parse(vars, r) : r.dyn("variables");
         Dyn whileCondition = r.dyn("while");
         Dyn maxIterations = r.dyn("max_iterations");
