@@ -221,11 +221,39 @@ def _compile(code, key):
     try:
         compiled = compile(source, key, 'exec')
     except SyntaxError as e:
-        line = max(1, (e.lineno or 2) - 1)
-        return (line, f"{type(e).__name__}: {e.msg}")
+        compiler_line = e.lineno or 2
+        if compiler_line == 1 and e.msg == 'unexpected indent':
+            compiler_line = _unexpected_indent_line(source)
+        line = max(1, compiler_line - 1)
+        # upstream's text says SyntaxError for its subclasses too (IndentationError, TabError)
+        return (line, f"SyntaxError: {e.msg}")
     namespace = {'__builtins__': __builtins__, '__name__': '__sequor_snippet__'}
     exec(compiled, namespace)
     return namespace['evaluate']
+
+
+def _unexpected_indent_line(source):
+    """Where an 'unexpected indent' is: GraalPy reports line 1 for it, the 'def' line we wrote ourselves.
+
+    An indent is only expected after a line ending in ':', so the first INDENT token that follows anything else is
+    the culprit. Imports tokenize lazily: this runs only for snippets that do not compile.
+    """
+    import io
+    import tokenize
+    previous = None  # the last significant token before the current logical line ended
+    last = None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NEWLINE:
+                previous = last
+            elif token.type == tokenize.INDENT:
+                if previous is None or previous.string != ':':
+                    return token.start[0]
+            elif token.type not in (tokenize.NL, tokenize.COMMENT, tokenize.DEDENT):
+                last = token
+    except (SyntaxError, tokenize.TokenError):
+        pass
+    return 2
 
 
 def _run(function, response):

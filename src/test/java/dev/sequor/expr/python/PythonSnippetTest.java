@@ -68,6 +68,20 @@ class PythonSnippetTest {
     }
 
     @Test
+    void indentationErrorsAreSyntaxErrors() {
+        PythonSnippet s = engine().prepare("\nx = 1\n  return x", "body_expression", POS);
+        assertThatThrownBy(() -> engine().checkSyntax(s))
+                .hasMessage("Syntax error in body_expression (line 3 of code, line 13 in YAML): SyntaxError: unexpected indent");
+        PythonSnippet nested = engine().prepare("x = 1\nif x:  # yes\n    y = 2\n\n        z = 3\nreturn y", "b_expression", POS);
+        assertThatThrownBy(() -> engine().checkSyntax(nested))
+                .hasMessage("Syntax error in b_expression (line 5 of code, line 15 in YAML): SyntaxError: unexpected indent");
+        PythonSnippet missing = engine().prepare("if True:\nreturn 1", "c_expression", POS);
+        assertThatThrownBy(() -> engine().checkSyntax(missing))
+                .hasMessage("Syntax error in c_expression (line 2 of code, line 12 in YAML): SyntaxError: "
+                        + "expected an indented block after 'if' statement on line 2");
+    }
+
+    @Test
     void runtimeErrorNamesKeyTypeAndMessage() {
         PythonSnippet s = engine().prepare("1 / 0", "url_expression", POS);
         assertThatThrownBy(() -> engine().call(s, new MapScope()))
