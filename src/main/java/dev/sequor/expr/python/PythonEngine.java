@@ -212,6 +212,8 @@ public final class PythonEngine implements AutoCloseable {
         if (e.isHostException() && e.asHostException() instanceof SequorException se) {
             return se.at(snippet.pos());
         }
-        return SequorException.failed(snippet.pos(), "Error evaluating '" + snippet.keyName() + "': " + e.getMessage(), e);
+        String text = e.isExit() ? "SystemExit: snippets cannot end the Sequor process (exit status " + e.getExitStatus() + ")"
+                : e.getMessage();
+        return SequorException.failed(snippet.pos(), "Error evaluating '" + snippet.keyName() + "': " + text, e);
     }
 }

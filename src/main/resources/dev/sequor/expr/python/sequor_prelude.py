@@ -202,6 +202,19 @@ def _install(var_fn, defined_fn, table_fn, query_fn, scalar_fn):
     _host.update(var=var_fn, is_var_defined=defined_fn, table=table_fn, query=query_fn, query_scalar=scalar_fn)
 
 
+def _refuse_exit(status=0):
+    raise SystemExit(f"snippets cannot end the Sequor process (exit status {status})")
+
+
+# os._exit would tear down the whole shared context (GraalPy reports it to Java as ThreadDeath); make it a
+# SystemExit that fails the one snippet, like sys.exit() does. os and posix are loaded at start-up anyway.
+import os as _os
+import posix as _posix
+_os._exit = _refuse_exit
+_posix._exit = _refuse_exit
+del _os, _posix
+
+
 _SIGNATURE = 'def evaluate(context, is_var_defined, var, table, query, query_scalar, response):\n'
 
 

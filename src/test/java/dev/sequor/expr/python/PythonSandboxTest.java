@@ -48,6 +48,14 @@ class PythonSandboxTest {
     }
 
     @Test
+    void exitingFailsTheSnippetOnly() {
+        assertThatThrownBy(() -> eval("import os\nos._exit(3)"))
+                .hasMessage(PREFIX + "SystemExit: snippets cannot end the Sequor process (exit status 3)");
+        assertThatThrownBy(() -> eval("import sys\nsys.exit(4)")).hasMessage(PREFIX + "SystemExit: 4");
+        assertThat(eval("1 + 1")).isEqualTo(2L);
+    }
+
+    @Test
     void noEnvironmentVariables() {
         assertThat(eval("import os\nreturn os.environ.get('PATH')")).isNull();
     }

@@ -75,6 +75,8 @@ class PythonValuesTest {
         assertThat(map.get("big")).isEqualTo(BigInteger.TWO.pow(70));
         assertThat(eval("import decimal\nreturn decimal.Decimal('1.10')")).isEqualTo("1.10");
         assertThat(eval("{3}")).isEqualTo("{3}");
+        assertThat(eval("import collections\nd = collections.defaultdict(list)\nd['a'].append(1)\n"
+                + "return [d, collections.OrderedDict(b=2)]")).isEqualTo(List.of(Map.of("a", List.of(1L)), Map.of("b", 2L)));
     }
 
     @Test
