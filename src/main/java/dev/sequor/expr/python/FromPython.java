@@ -1,0 +1,72 @@
+package dev.sequor.expr.python;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Turns what a snippet returned into plain Java values the rest of Sequor understands: dict -> LinkedHashMap
+ * (keys as text), list/tuple -> ArrayList, Row -> LinkedHashMap, int -> Long (BigInteger when it does not fit),
+ * float -> Double, bool -> Boolean, str -> String, None -> null, anything else -> its {@code str()}.
+ */
+final class FromPython {
+
+    // Codes returned by the prelude's _kind(); keep in step with sequor_prelude.py.
+    private static final int DICT = 1;
+    private static final int LIST = 2;
+    private static final int ROW = 3;
+    private static final int FLOAT = 4;
+    private static final int INT = 5;
+
+    private final Value kindOf;
+    private final Value strOf;
+
+    FromPython(Value prelude) {
+        this.kindOf = prelude.getMember("_kind");
+        this.strOf = prelude.getMember("_str");
+    }
+
+    Object convert(Value v) {
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isString()) {
+            return v.asString();
+        }
+        // Python's own type decides int versus float: a float such as 3.0 also "fits in a long".
+        int kind = kindOf.execute(v).asInt();
+        return switch (kind) {
+            case INT -> v.fitsInLong() ? (Object) v.asLong() : v.as(java.math.BigInteger.class);
+            case FLOAT -> v.asDouble();
+            case DICT -> map(v);
+            case LIST -> list(v);
+            case ROW -> map(v.invokeMember("to_dict"));
+            default -> strOf.execute(v).asString();
+        };
+    }
+
+    private Map<String, Object> map(Value dict) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        Value keys = dict.getHashKeysIterator();
+        while (keys.hasIteratorNextElement()) {
+            Value key = keys.getIteratorNextElement();
+            String name = key.isString() ? key.asString() : strOf.execute(key).asString();
+            out.put(name, convert(dict.getHashValue(key)));
+        }
+        return out;
+    }
+
+    private List<Object> list(Value items) {
+        long size = items.getArraySize();
+        List<Object> out = new ArrayList<>((int) size);
+        for (long i = 0; i < size; i++) {
+            out.add(convert(items.getArrayElement(i)));
+        }
+        return out;
+    }
+}
