@@ -45,7 +45,7 @@ final class RequestBuilder {
         Map<String, Object> headerValues = optionalMap(eval.eval(spec.headers(), scope), "headers", spec);
         URI uri;
         try {
-            uri = QueryStrings.withQuery(url.strip(), params == null ? Map.of() : params);
+            uri = QueryStrings.withQuery(url.strip(), queryParameters(params));
         } catch (IllegalArgumentException e) {
             throw SequorException.failed(spec.url().pos(), "Invalid request URL '" + url + "': " + e.getMessage());
         }
@@ -80,6 +80,21 @@ final class RequestBuilder {
             }
         }
         return new HttpRequestData(method, uri, List.copyOf(headers), body, timeout);
+    }
+
+    /** Parameters as requests sends them: None left out, a list repeats its key, other values as Python str(). */
+    private static List<Map.Entry<String, String>> queryParameters(Map<String, Object> params) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        if (params != null) {
+            params.forEach((k, v) -> {
+                for (Object item : v instanceof List<?> l ? l : java.util.Collections.singletonList(v)) {
+                    if (item != null) {
+                        out.add(Map.entry(k, Texts.str(item)));
+                    }
+                }
+            });
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

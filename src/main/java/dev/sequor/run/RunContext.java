@@ -146,13 +146,13 @@ public final class RunContext implements AutoCloseable {
         if (http == null) {
             HttpTransport transport;
             if (options.replayDir() != null) {
-                transport = HttpTransports.replay(options.replayDir());
+                transport = HttpTransports.replay(options.replayDir(), () -> Set.copyOf(secrets));
             } else if (options.recordDir() != null) {
                 transport = HttpTransports.recording(HttpTransports.live(), options.recordDir(), () -> Set.copyOf(secrets));
             } else {
                 transport = HttpTransports.live();
             }
-            http = new HttpClientService(transport);
+            http = new HttpClientService(transport, secrets);
         }
         return http;
     }

@@ -1,0 +1,94 @@
+package dev.sequor.http;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends requests over the network with the Jakarta REST client of {@code quarkus-rest-client}. The
+ * request's timeout bounds the whole exchange (connect, send, wait, read); redirects are followed, as
+ * Python requests does.
+ */
+final class LiveTransport implements HttpTransport {
+
+    private final Client client;
+
+    LiveTransport() {
+        this.client = ClientBuilder.newBuilder()
+                .connectTimeout(HttpSourceConfig.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .property("io.quarkus.rest.client.follow-redirects", true)
+                .build();
+    }
+
+    @Override
+    public HttpResponseData send(HttpRequestData request) throws IOException {
+        Invocation.Builder builder = client.target(request.uri()).request();
+        String contentType = null;
+        for (Map.Entry<String, String> h : request.headers()) {
+            if (h.getKey().equalsIgnoreCase("Content-Type")) {
+                contentType = h.getValue();
+            } else {
+                builder.header(h.getKey(), h.getValue());
+            }
+        }
+        Future<Response> pending;
+        if (request.body() == null) {
+            pending = builder.async().method(request.method());
+        } else {
+            MediaType type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE : MediaType.valueOf(contentType);
+            pending = builder.async().method(request.method(), Entity.entity(request.body(), type));
+        }
+        Duration timeout = request.timeout() == null ? HttpSourceConfig.DEFAULT_TIMEOUT : request.timeout();
+        try (Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+            Map<String, List<String>> headers = new java.util.LinkedHashMap<>(response.getStringHeaders());
+            return new HttpResponseData(response.getStatus(), headers, body);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new HttpTimeoutException("no response within " + seconds(timeout) + " s");
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the response");
+        } catch (ExecutionException e) {
+            throw asIo(e.getCause());
+        } catch (ProcessingException e) {
+            throw asIo(e);
+        }
+    }
+
+    private static IOException asIo(Throwable t) {
+        Throwable root = t;
+        while ((root instanceof ProcessingException || root instanceof ExecutionException) && root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof IOException io) {
+            return io;
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new IOException(message, root);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

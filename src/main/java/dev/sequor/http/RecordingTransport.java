@@ -1,0 +1,58 @@
+package dev.sequor.http;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Sends every request through another transport and writes the exchange to a folder, one numbered file
+ * per exchange, secrets redacted. Numbers continue after the recordings already there, so recording
+ * several flows into one folder keeps all of them.
+ */
+final class RecordingTransport implements HttpTransport {
+
+    private final HttpTransport inner;
+    private final Path dir;
+    private final Supplier<Set<String>> secrets;
+    private int sequence = -1;
+
+    RecordingTransport(HttpTransport inner, Path dir, Supplier<Set<String>> secrets) {
+        this.inner = inner;
+        this.dir = dir;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public HttpResponseData send(HttpRequestData request) throws IOException {
+        HttpResponseData response = inner.send(request);
+        write(request, response);
+        return response;
+    }
+
+    private synchronized void write(HttpRequestData request, HttpResponseData response) throws IOException {
+        if (sequence < 0) {
+            Files.createDirectories(dir);
+            sequence = highestNumber() + 1;
+        }
+        SecretRedactor redactor = new SecretRedactor(secrets.get());
+        Path file = dir.resolve(Recording.fileName(sequence++, request));
+        Recording.JSON.writeValue(file.toFile(), Recording.exchange(request, response, redactor));
+    }
+
+    private int highestNumber() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{4,}-.*\\.json"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(0, n.indexOf('-'))))
+                    .max().orElse(0);
+        }
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

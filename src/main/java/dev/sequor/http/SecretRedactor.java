@@ -1,0 +1,105 @@
+package dev.sequor.http;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hides credentials in anything Sequor writes about HTTP traffic (recordings, debug traces, error texts).
+ * Headers that carry credentials by nature are hidden whole; known secret values (passwords, tokens and
+ * API keys from the sources a run used) are replaced wherever they appear, raw or URL-encoded; JSON
+ * members whose names say they are credentials are hidden too.
+ */
+public final class SecretRedactor {
+
+    public static final String MASK = "<redacted>";
+
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "set-cookie", "x-api-key", "api-key", "x-auth-token");
+    private static final Set<String> SECRET_MEMBERS = Set.of("password", "client_secret", "access_token",
+            "refresh_token", "id_token", "token", "api_key", "apikey", "secret");
+    /** Shorter values would mask ordinary text; such credentials are not worth protecting anyway. */
+    private static final int MIN_SECRET_LENGTH = 4;
+
+    private final List<String> needles;
+
+    public SecretRedactor(Collection<String> secrets) {
+        List<String> n = new ArrayList<>();
+        for (String s : secrets) {
+            if (s == null || s.length() < MIN_SECRET_LENGTH) {
+                continue;
+            }
+            n.add(s);
+            n.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
+            n.add(Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
+        }
+        // longest first, so a secret that contains another is hidden whole
+        n.sort(Comparator.comparingInt(String::length).reversed());
+        this.needles = List.copyOf(new java.util.LinkedHashSet<>(n));
+    }
+
+    public static boolean isSecretHeader(String name) {
+        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code text} with every known secret replaced by {@link #MASK}. */
+    public String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String n : needles) {
+            if (out.contains(n)) {
+                out = out.replace(n, MASK);
+            }
+        }
+        return out;
+    }
+
+    /** A header value as it may be shown. */
+    public String header(String name, String value) {
+        return isSecretHeader(name) ? MASK : text(value);
+    }
+
+    /** A parsed JSON value with credential members and known secrets hidden, at any depth. */
+    public Object json(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, v != null && SECRET_MEMBERS.contains(String.valueOf(k).toLowerCase(Locale.ROOT))
+                    ? MASK : json(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(json(v)));
+            return out;
+        }
+        if (value instanceof String s) {
+            return text(s);
+        }
+        return value;
+    }
+
+    /** A form-encoded body with credential fields and known secrets hidden. */
+    public String form(String body) {
+        List<String> pairs = new ArrayList<>();
+        for (String pair : body.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (eq >= 0 && SECRET_MEMBERS.contains(java.net.URLDecoder.decode(key, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT))) {
+                pairs.add(key + "=" + MASK);
+            } else {
+                pairs.add(text(pair));
+            }
+        }
+        return String.join("&", pairs);
+    }
+}
