@@ -7,6 +7,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.client.impl.ClientBuilderImpl;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
@@ -27,11 +28,21 @@ final class LiveTransport implements HttpTransport {
 
     private final Client client;
 
+    static {
+        // The client starts its own Vert.x, which by default copies class-path files into /tmp/vertx-cache.
+        // Sequor serves no files; without class-path resolution Vert.x writes nothing there.
+        if (System.getProperty("vertx.disableFileCPResolving") == null) {
+            System.setProperty("vertx.disableFileCPResolving", "true");
+        }
+    }
+
     LiveTransport() {
-        this.client = ClientBuilder.newBuilder()
-                .connectTimeout(HttpSourceConfig.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .property("io.quarkus.rest.client.follow-redirects", true)
-                .build();
+        ClientBuilder builder = ClientBuilder.newBuilder()
+                .connectTimeout(HttpSourceConfig.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (builder instanceof ClientBuilderImpl quarkus) {
+            quarkus.followRedirects(true);
+        }
+        this.client = builder.build();
     }
 
     @Override
