@@ -1,5 +1,6 @@
 package dev.sequor.http;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -18,6 +19,11 @@ public final class HttpTransports {
     /** Through {@code inner}, writing each exchange into {@code dir} with the secrets known at that moment hidden. */
     public static HttpTransport recording(HttpTransport inner, Path dir, Supplier<Set<String>> secrets) {
         return new RecordingTransport(inner, dir, secrets);
+    }
+
+    /** Through {@code inner}, printing each exchange to {@code trace} with credentials hidden. */
+    public static HttpTransport tracing(HttpTransport inner, PrintStream trace, Supplier<Set<String>> secrets) {
+        return new TracingTransport(inner, trace, secrets);
     }
 
     /** From the recordings in {@code dir}, never the network. */

@@ -103,7 +103,9 @@ public final class HttpRequestExecutor {
             HttpResponseData response = run.http().execute(request, source);
             sent++;
             if (options.previewOnly()) {
-                HttpPreview.print(request, response, options, run.secrets(), run.out(), System.err);
+                if (options.previewPretty()) {
+                    HttpPreview.printPretty(response, run.secrets(), run.out());
+                }
                 return sent;
             }
             FlowScope withResponse = scope.withResponse(response);

@@ -152,6 +152,9 @@ public final class RunContext implements AutoCloseable {
             } else {
                 transport = HttpTransports.live();
             }
+            if (options.previewTrace()) {
+                transport = HttpTransports.tracing(transport, log.console(), () -> Set.copyOf(secrets));
+            }
             http = new HttpClientService(transport, secrets);
         }
         return http;

@@ -40,6 +40,11 @@ public final class RunLog implements AutoCloseable {
         this.file = w;
     }
 
+    /** Where progress and diagnostics go (standard error of the run). */
+    public PrintStream console() {
+        return console;
+    }
+
     public void info(String message) {
         if (!quiet) {
             console.println(message);
