@@ -29,7 +29,7 @@ public final class FlowRunner {
             SequorHome home = SequorHome.resolve(request.homeDir());
             Project project = Project.load(request.projectDir());
             Environment environment = Environment.select(home, project, request.env());
-            PythonEngine.configureCacheDir(home.cacheDir().resolve("graalpy"));
+            PythonEngine.configureCacheDir(home.cacheDir());
             try (RunLog log = new RunLog(err, home.logFile(), request.quiet());
                  RunContext run = new RunContext(project, home, environment, request.options(), out, log)) {
                 try {

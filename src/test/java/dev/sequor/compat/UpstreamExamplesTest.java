@@ -91,6 +91,7 @@ class UpstreamExamplesTest {
                 s.execute("CREATE SCHEMA public");
             }
         }
+        api.resetRequests(); // the request counts below are per variant
         Path root = Files.createTempDirectory("upstream");
         Path project = root.resolve("project");
         copyWithHostsRewritten(EXAMPLES, project);

@@ -45,7 +45,7 @@ public final class PythonEngine implements AutoCloseable {
     }
 
     /**
-     * Where GraalPy unpacks its resources ({@code DIR/graalpy}); call before first use. Without it the cache goes to
+     * Sequor's cache folder: GraalPy unpacks its resources into {@code DIR/graalpy}; call before first use. Without it the cache goes to
      * {@code ~/.sequor/cache/graalpy}, never elsewhere in the home folder.
      */
     public static void configureCacheDir(Path dir) {
