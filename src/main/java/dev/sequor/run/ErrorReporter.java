@@ -3,6 +3,7 @@ package dev.sequor.run;
 import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
 import dev.sequor.flow.Diagnostics;
+import dev.sequor.http.SecretRedactor;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -69,12 +70,6 @@ public final class ErrorReporter {
     }
 
     private String mask(String text) {
-        String s = text;
-        for (String secret : secrets) {
-            if (secret != null && secret.length() >= 4) {
-                s = s.replace(secret, "<redacted>");
-            }
-        }
-        return s;
+        return new SecretRedactor(secrets).text(text);
     }
 }
