@@ -10,15 +10,19 @@ import dev.sequor.flow.OpDyns;
 import dev.sequor.flow.op.HttpRequestOp;
 import dev.sequor.flow.op.Op;
 import dev.sequor.flow.op.RunFlowOp;
+import dev.sequor.expr.jinja.Templates;
+import dev.sequor.http.HttpSourceConfig;
 import dev.sequor.project.Project;
 import dev.sequor.run.Evaluator;
 import dev.sequor.run.SourceFiles;
+import dev.sequor.yaml.YNode.YMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -70,10 +74,34 @@ public final class ProjectValidator {
             } else if (!SOURCE_TYPES.contains(type)) {
                 diag.error(sources.load(name, pos).get("type").pos(), "Unknown source type: " + type
                         + " (expected one of duckdb, postgres, http).");
+            } else if (type.equals("http")) {
+                checkHttpSource(sources, name, pos);
             }
         } catch (SequorException e) {
             diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
         }
+    }
+
+    /**
+     * Checks auth, timeout and retry as a run would, where they are literal: a value that is a template is
+     * only known at run time, so the checks that depend on it wait for the run.
+     */
+    private static void checkHttpSource(SourceFiles sources, String name, SourcePos pos) {
+        YMap file = sources.load(name, pos);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plain = (Map<String, Object>) file.toPlain();
+        if (!containsTemplate(plain.get("timeout_seconds")) && !containsTemplate(plain.get("retry"))
+                && !(plain.get("auth") instanceof Map<?, ?> auth && (containsTemplate(auth.get("type"))
+                || containsTemplate(auth.get("add_to")) || containsTemplate(auth.get("grant_type"))))) {
+            HttpSourceConfig.from(name, plain, file.pos());
+        }
+    }
+
+    private static boolean containsTemplate(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(ProjectValidator::containsTemplate);
+        }
+        return v instanceof String s && Templates.isTemplate(s);
     }
 
     private void checkFlow(String name, SourceFiles sources, Diagnostics diag) {
