@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Deterministic mock JSON API for the Sequor benchmarks (Python 3 standard library only).
+
+Endpoints (all JSON, HTTP/1.1 keep-alive):
+  GET  /items?page=N            page N (1-based) of PAGES pages with PER_PAGE records each:
+                                {"page": N, "per_page": .., "total_pages": .., "next": N+1 | null, "data": [...]}
+                                a page past the last one returns "data": [] and "next": null
+  POST|PATCH|PUT /sync/<id>     accepts any body, returns {"ok": true, "id": "<id>", "received_bytes": n}
+  GET  /stats                   counters: {"list_requests": n, "write_requests": n, "pages": P, "per_page": R}
+  GET  /health                  {"ok": true}
+
+Usage: mock_api.py --pages 50 --per-page 1000 --port-file FILE   (binds 127.0.0.1 on a free port and
+writes the port number to FILE once it is listening).
+"""
+import argparse
+import functools
+import json
+import os
+import socket
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+CATEGORIES = ["books", "games", "garden", "kitchen", "music", "office", "sports", "tools", "toys", "travel"]
+
+
+class State:
+    pages = 50
+    per_page = 1000
+    lock = threading.Lock()
+    list_requests = 0
+    write_requests = 0
+
+
+def record(i):
+    """Record number i (1-based), the same on every run."""
+    return {
+        "id": i,
+        "sku": "SKU-%07d" % i,
+        "name": "Item number %d" % i,
+        "category": CATEGORIES[i % len(CATEGORIES)],
+        "price": "%d.%02d" % (1 + (i * 37) % 500, (i * 13) % 100),
+        "quantity": (i * 7) % 50,
+        "active": i % 3 != 0,
+        "created_at": "2024-%02d-%02dT%02d:%02d:00Z" % (1 + i % 12, 1 + i % 28, i % 24, i % 60),
+        "tags": ["t%d" % (i % 5), "t%d" % (i % 7)],
+    }
+
+
+@functools.lru_cache(maxsize=4096)
+def page_body(page, pages, per_page):
+    if 1 <= page <= pages:
+        start = (page - 1) * per_page + 1
+        data = [record(i) for i in range(start, start + per_page)]
+    else:
+        data = []
+    nxt = page + 1 if 1 <= page < pages else None
+    body = {"page": page, "per_page": per_page, "total_pages": pages, "next": nxt, "data": data}
+    return json.dumps(body, separators=(",", ":")).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "SequorBenchMock/1"
+
+    def setup(self):
+        super().setup()
+        # no Nagle: headers and a small body must not wait for the client's delayed ACK (40 ms stalls)
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def log_message(self, fmt, *args):  # quiet: the benchmark measures, it does not log
+        pass
+
+    def _send(self, status, payload):
+        body = payload if isinstance(payload, bytes) else json.dumps(payload, separators=(",", ":")).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        # one write for status line, headers and body (end_headers() would flush the headers on their own)
+        self._headers_buffer.append(b"\r\n")
+        self._headers_buffer.append(body)
+        self.flush_headers()
+
+    def _drain(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(n) if n > 0 else b""
+
+    def do_GET(self):
+        u = urlsplit(self.path)
+        if u.path == "/items":
+            q = parse_qs(u.query)
+            try:
+                page = int(q.get("page", ["1"])[0])
+            except ValueError:
+                return self._send(400, {"error": "page must be an integer"})
+            with State.lock:
+                State.list_requests += 1
+            return self._send(200, page_body(page, State.pages, State.per_page))
+        if u.path == "/stats":
+            with State.lock:
+                return self._send(200, {"list_requests": State.list_requests, "write_requests": State.write_requests,
+                                        "pages": State.pages, "per_page": State.per_page})
+        if u.path == "/health":
+            return self._send(200, {"ok": True})
+        return self._send(404, {"error": "not found: " + u.path})
+
+    def _write(self):
+        u = urlsplit(self.path)
+        body = self._drain()
+        if not u.path.startswith("/sync/"):
+            return self._send(404, {"error": "not found: " + u.path})
+        with State.lock:
+            State.write_requests += 1
+        return self._send(200, {"ok": True, "id": u.path[len("/sync/"):], "received_bytes": len(body)})
+
+    do_POST = _write
+    do_PATCH = _write
+    do_PUT = _write
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=50)
+    ap.add_argument("--per-page", type=int, default=1000)
+    ap.add_argument("--port", type=int, default=0, help="0 = a free port")
+    ap.add_argument("--port-file", help="write the chosen port here once listening")
+    a = ap.parse_args()
+    State.pages, State.per_page = a.pages, a.per_page
+    ThreadingHTTPServer.daemon_threads = True
+    srv = ThreadingHTTPServer(("127.0.0.1", a.port), Handler)
+    port = srv.server_address[1]
+    if a.port_file:
+        tmp = a.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(str(port))
+        os.replace(tmp, a.port_file)
+    print("mock API on http://127.0.0.1:%d (pages=%d, per_page=%d)" % (port, a.pages, a.per_page), file=sys.stderr)
+    try:
+        srv.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        srv.server_close()
+
+
+if __name__ == "__main__":
+    main()
