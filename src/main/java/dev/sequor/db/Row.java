@@ -46,9 +46,16 @@ public final class Row extends AbstractMap<String, Object> {
 
     /** Column by position, as {@code row[i]}. */
     public Object get(int index) {
-        return values.values().stream().skip(index).findFirst().orElseThrow(
-                () -> SequorException.failed(null, "Column index " + index + " is out of range for a row of "
-                        + values.size() + " columns"));
+        if (index < 0 || index >= values.size()) {
+            throw SequorException.failed(null, "Column index " + index + " is out of range for a row of "
+                    + values.size() + " columns");
+        }
+        // a stream's findFirst() cannot carry a SQL NULL, so walk the values
+        java.util.Iterator<Object> it = values.values().iterator();
+        for (int i = 0; i < index; i++) {
+            it.next();
+        }
+        return it.next();
     }
 
     /** Replaces the value of an existing column (upstream allows only existing ones). */

@@ -74,7 +74,7 @@ public final class FlowScope implements ExprScope {
     @Override
     public Object queryScalar(String source, String sql) {
         List<Row> rows = query(source, sql);
-        return rows.isEmpty() ? null : firstCell(rows.get(0));
+        return rows.isEmpty() || rows.get(0).isEmpty() ? null : rows.get(0).get(0);
     }
 
     @Override
@@ -90,12 +90,8 @@ public final class FlowScope implements ExprScope {
         if (rows.isEmpty()) {
             throw SequorException.failed(null, "query_value returned no rows for: " + sql);
         }
-        return firstCell(rows.get(0));
-    }
-
-    /** The row's first value, which may be SQL NULL ({@code Row.get(int)} cannot return a null value). */
-    private static Object firstCell(Row row) {
-        return row.isEmpty() ? null : row.values().iterator().next();
+        Row first = rows.get(0);
+        return first.isEmpty() ? null : first.get(0);
     }
 
     /** project.yaml's default_source, else the only database source of the project. */

@@ -34,10 +34,10 @@ public final class ControlOpParsers {
     public static Op ifOp(KeyReader keys, OpMeta meta, StepsParser steps) {
         YList conditions = keys.list("conditions");
         List<IfOp.Branch> branches = new ArrayList<>();
-        if (conditions == null) {
+        if (conditions == null && !keys.has("conditions")) { // present but not a list: list() reported it
             keys.diagnostics().error(meta.pos(), "'conditions' is required in " + keys.where()
                     + ": a list of {condition, then} entries.");
-        } else {
+        } else if (conditions != null) {
             for (YNode item : conditions.items()) {
                 if (!(item instanceof YMap m)) {
                     keys.diagnostics().error(item.pos(), "Each entry of 'conditions' in " + keys.where()
