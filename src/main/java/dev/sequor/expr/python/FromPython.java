@@ -22,29 +22,13 @@ final class FromPython {
 
     private final Value kindOf;
     private final Value strOf;
-    private final Value dictParts;
-    private final Value listParts;
 
     FromPython(Value prelude) {
         this.kindOf = prelude.getMember("_kind");
         this.strOf = prelude.getMember("_str");
-        this.dictParts = prelude.getMember("_dict_parts");
-        this.listParts = prelude.getMember("_list_parts");
     }
 
     Object convert(Value v) {
-        if (v.isNull() || v.isBoolean() || v.isString()) {
-            return convert(v, 0);
-        }
-        return convert(v, kindOf.execute(v).asInt());
-    }
-
-    /**
-     * Converts {@code v} whose prelude {@code _kind} is already known: containers ask Python for the kinds of
-     * all their items in one call, since a call into Python per value made big responses slow (about 130 µs
-     * per row of ten fields, measured with bench/).
-     */
-    private Object convert(Value v, int kind) {
         if (v.isNull()) {
             return null;
         }
@@ -54,8 +38,7 @@ final class FromPython {
         if (v.isString()) {
             return v.asString();
         }
-        // Python's own type decides int versus float: a float such as 3.0 also "fits in a long".
-        return switch (kind) {
+        return switch (kind(v)) {
             case INT -> v.fitsInLong() ? (Object) v.asLong() : v.as(java.math.BigInteger.class);
             case FLOAT -> v.asDouble();
             case DICT -> map(v);
@@ -65,29 +48,39 @@ final class FromPython {
         };
     }
 
+    /**
+     * The prelude's {@code _kind} code of a value. The common exact types are recognised from their type name,
+     * which the polyglot layer answers without running Python; on a stock JDK GraalPy interprets Python code,
+     * so a Python call per value made big responses slow. Anything else (subclasses, Row) asks Python.
+     */
+    private int kind(Value v) {
+        Value type = v.getMetaObject();
+        String name = type == null ? "" : type.getMetaQualifiedName();
+        return switch (name) {
+            case "int" -> INT;
+            case "float" -> FLOAT;
+            case "dict" -> DICT;
+            case "list", "tuple" -> LIST;
+            default -> kindOf.execute(v).asInt();
+        };
+    }
+
     private Map<String, Object> map(Value dict) {
-        Value parts = dictParts.execute(dict);
-        Value keys = parts.getArrayElement(0);
-        Value values = parts.getArrayElement(1);
-        Value kinds = parts.getArrayElement(2);
-        long size = keys.getArraySize();
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-        for (long i = 0; i < size; i++) {
-            Value key = keys.getArrayElement(i);
+        Value keys = dict.getHashKeysIterator();
+        while (keys.hasIteratorNextElement()) {
+            Value key = keys.getIteratorNextElement();
             String name = key.isString() ? key.asString() : strOf.execute(key).asString();
-            out.put(name, convert(values.getArrayElement(i), kinds.getArrayElement(i).asInt()));
+            out.put(name, convert(dict.getHashValue(key)));
         }
         return out;
     }
 
     private List<Object> list(Value items) {
-        Value parts = listParts.execute(items);
-        Value elements = parts.getArrayElement(0);
-        Value kinds = parts.getArrayElement(1);
-        long size = elements.getArraySize();
+        long size = items.getArraySize();
         List<Object> out = new ArrayList<>((int) size);
         for (long i = 0; i < size; i++) {
-            out.add(convert(elements.getArrayElement(i), kinds.getArrayElement(i).asInt()));
+            out.add(convert(items.getArrayElement(i)));
         }
         return out;
     }

@@ -322,18 +322,5 @@ def _kind(value):
     return 0
 
 
-def _dict_parts(d):
-    """Keys, values and the _kind of each value, so Java reads a whole dict with one call into Python."""
-    keys = list(d.keys())
-    values = list(d.values())
-    return keys, values, [_kind(v) for v in values]
-
-
-def _list_parts(items):
-    """The items and the _kind of each, so Java reads a whole list or tuple with one call into Python."""
-    items = list(items)
-    return items, [_kind(v) for v in items]
-
-
 def _str(value):
     return str(value)

@@ -36,11 +36,9 @@ class PythonEngineLifecycleTest {
     @Test
     void resourcesAreUnpackedIntoTheConfiguredCache() {
         PythonTestSupport.eval("1");
-        // the first user of the shared engine in this JVM (this class or a flow run) chose the cache folder;
-        // either way it is a Sequor cache folder, never GraalPy's default under the user's home
+        // the build sets the cache for the whole test JVM (see pom.xml); Sequor keeps a cache it is given
         Path cache = Path.of(System.getProperty("polyglot.engine.userResourceCache"));
-        assertThat(cache.getFileName().toString()).isEqualTo("graalpy");
-        assertThat(cache.getParent().getFileName().toString()).isIn("test-sequor-cache", "cache");
+        assertThat(cache).isEqualTo(Path.of("target", "test-sequor-cache", "graalpy").toAbsolutePath());
         assertThat(cache.resolve("python")).isDirectory();
     }
 }
