@@ -145,8 +145,9 @@ class RunOptionsCliTest {
         assertThat(trace).startsWith("HTTP request trace:\n"
                 + "----------------- TRACE START -----------------\n"
                 + "< GET " + api.baseUrl() + "/items?limit=2\n"
-                + "< Authorization: <redacted>\n"
                 + "< Accept: application/json\n"
+                + "< User-Agent: sequor\n"
+                + "< Authorization: <redacted>\n"
                 + "> 200\n");
         assertThat(trace).contains("> Content-Type: application/json\n")
                 .endsWith(">\n" + ITEMS + "\n----------------- TRACE END -----------------")
@@ -219,10 +220,10 @@ class RunOptionsCliTest {
               - op: http_request
                 id: get_items
                 request:
+                  source: api
                   url: "{{ var('base_url') }}/items"
                   parameters: {limit: 2}
                   headers:
-                    Authorization: "Bearer {{ var('api_token') }}"
                     Accept: application/json
                 response:
                   success_status: [200]
@@ -251,6 +252,8 @@ class RunOptionsCliTest {
         Files.writeString(tmp.resolve("project.yaml"), "name: run_options\n");
         Files.createDirectories(tmp.resolve("sources"));
         Files.writeString(tmp.resolve("sources/stage.yaml"), "type: duckdb\nconn_str: \"duckdb:///stage.duckdb\"\n");
+        Files.writeString(tmp.resolve("sources/api.yaml"),
+                "type: http\nauth: {type: bearer_token, token: \"{{ var('api_token') }}\"}\n");
         Files.createDirectories(tmp.resolve("flows"));
         Files.writeString(tmp.resolve("flows/main.yaml"), mainFlow);
     }
