@@ -83,6 +83,16 @@ class RetryTest {
     }
 
     @Test
+    void zeroBackoffsRetryAtOnce() {
+        firstThenOk(aResponse().withStatus(503));
+        HttpSourceConfig src = source("retry", map("max_attempts", 2, "initial_backoff_seconds", 0, "max_backoff_seconds", 0));
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src).statusCode()).isEqualTo(200);
+        }
+        assertThat(requestCount()).isEqualTo(2);
+    }
+
+    @Test
     void aPostIsResentWithTheSameBody() {
         firstThenOk(aResponse().withStatus(500));
         HttpSourceConfig src = retrying(3);
