@@ -67,20 +67,28 @@ public final class QueryStrings {
         try {
             return new URI(url);
         } catch (URISyntaxException e) {
-            StringBuilder sb = new StringBuilder();
-            for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
-                int c = b & 0xff;
-                if (c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0) {
-                    sb.append((char) c);
-                } else {
-                    sb.append('%').append(String.format("%02X", c));
-                }
-            }
             try {
-                return new URI(sb.toString());
+                return new URI(escapeUnsafe(url));
             } catch (URISyntaxException again) {
                 throw new IllegalArgumentException(again.getReason(), again);
             }
         }
+    }
+
+    /**
+     * {@code text} with spaces, non-ASCII and the other characters RFC 3986 does not allow percent-escaped,
+     * as {@link #withQuery} escapes a URL written in a flow. {@link SecretRedactor} hides this form too.
+     */
+    static String escapeUnsafe(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -31,7 +31,12 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
         if (initialBackoff.isPositive() && maxBackoff.compareTo(initialBackoff) > 0) {
             b.withBackoff(initialBackoff, maxBackoff);
         } else {
-            b.withDelay(initialBackoff);
+            // An initial backoff above the maximum waits the maximum, not longer. A zero wait (allowed by
+            // the source file) keeps Failsafe's default of no delay: withDelay rejects Duration.ZERO.
+            Duration delay = initialBackoff.compareTo(maxBackoff) > 0 ? maxBackoff : initialBackoff;
+            if (delay.isPositive()) {
+                b.withDelay(delay);
+            }
         }
         return b.build();
     }

@@ -39,6 +39,9 @@ public final class SecretRedactor {
             }
             n.add(s);
             n.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
+            // A secret templated into a URL with a space (or another character a URL cannot hold) reaches the
+            // wire escaped by QueryStrings as %20 etc., a form URLEncoder (space as +) does not produce.
+            n.add(QueryStrings.escapeUnsafe(s));
             n.add(Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
         }
         // longest first, so a secret that contains another is hidden whole

@@ -1,0 +1,218 @@
+package dev.sequor.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.sequor.http.HttpTesting.liveClient;
+import static dev.sequor.http.HttpTesting.map;
+import static dev.sequor.http.HttpTesting.secretSet;
+import static dev.sequor.http.HttpTesting.source;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.sequor.error.ExitCode;
+import dev.sequor.error.SequorException;
+import java.net.ConnectException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Which responses and failures are sent again, how often, and what is reported when all attempts fail. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class RetryTest {
+
+    private static WireMockServer wiremock;
+
+    @BeforeAll
+    static void start() {
+        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        wiremock.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        wiremock.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        wiremock.resetAll();
+    }
+
+    /** Fast retries, so the class runs in a few seconds. */
+    private static HttpSourceConfig retrying(Object maxAttempts) {
+        return source("type", "http", "retry", map("max_attempts", maxAttempts, "initial_backoff_seconds", "0.01",
+                "max_backoff_seconds", "0.05"));
+    }
+
+    /** The first answer, then 200 "done" for every later request. */
+    private void firstThenOk(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first) {
+        wiremock.stubFor(any(anyUrl()).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("recovered"));
+        wiremock.stubFor(any(anyUrl()).inScenario("s").whenScenarioStateIs("recovered").willReturn(ok("done")));
+    }
+
+    private int requestCount() {
+        return wiremock.findAll(anyRequestedFor(anyUrl())).size();
+    }
+
+    @Test
+    void a503IsSentAgainAndTheRecoveredResponseReturned() {
+        firstThenOk(aResponse().withStatus(503));
+        HttpSourceConfig src = retrying(4);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            HttpResponseData r = http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("done");
+        }
+        assertThat(requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void zeroBackoffsRetryAtOnce() {
+        firstThenOk(aResponse().withStatus(503));
+        HttpSourceConfig src = source("retry", map("max_attempts", 2, "initial_backoff_seconds", 0, "max_backoff_seconds", 0));
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src).statusCode()).isEqualTo(200);
+        }
+        assertThat(requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aPostIsResentWithTheSameBody() {
+        firstThenOk(aResponse().withStatus(500));
+        HttpSourceConfig src = retrying(3);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.post(wiremock.baseUrl() + "/items", "{\"a\":1}",
+                    "Content-Type", "application/json"), src).statusCode()).isEqualTo(200);
+        }
+        wiremock.verify(2, postRequestedFor(urlPathEqualTo("/items")).withRequestBody(equalTo("{\"a\":1}"))
+                .withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    @Test
+    void aLongRetryAfterIsCappedAtMaxBackoff() {
+        // Retry-After asks for two minutes; max_backoff_seconds 0.05 must win or the class times out.
+        firstThenOk(aResponse().withStatus(429).withHeader("Retry-After", "120"));
+        HttpSourceConfig src = retrying(2);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src).statusCode()).isEqualTo(200);
+        }
+        assertThat(requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterDateIsCappedAtMaxBackoff() {
+        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusHours(1));
+        firstThenOk(aResponse().withStatus(503).withHeader("Retry-After", inAnHour));
+        HttpSourceConfig src = retrying(2);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src).statusCode()).isEqualTo(200);
+        }
+        assertThat(requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterInThePastOrUnreadableRetriesAtOnce() {
+        firstThenOk(aResponse().withStatus(429).withHeader("Retry-After", "Mon, 01 Jan 2001 00:00:00 GMT"));
+        HttpSourceConfig src = retrying(2);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/a"), src).statusCode()).isEqualTo(200);
+            wiremock.resetAll();
+            firstThenOk(aResponse().withStatus(429).withHeader("Retry-After", "whenever"));
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/b"), src).statusCode()).isEqualTo(200);
+        }
+        assertThat(requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void whenEveryAttemptGetsA5xxTheLastResponseIsReturned() {
+        wiremock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(502).withBody("bad gateway")));
+        HttpSourceConfig src = retrying(3);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            HttpResponseData r = http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src);
+            assertThat(r.statusCode()).isEqualTo(502);
+            assertThat(r.text()).isEqualTo("bad gateway");
+        }
+        assertThat(requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void maxAttemptsOneTurnsRetriesOff() {
+        firstThenOk(aResponse().withStatus(503));
+        HttpSourceConfig src = retrying(1);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src).statusCode()).isEqualTo(503);
+        }
+        assertThat(requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() {
+        HttpSourceConfig src = retrying(4);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            for (int status : new int[] {400, 401, 403, 404, 409, 422}) {
+                wiremock.resetAll();
+                firstThenOk(aResponse().withStatus(status));
+                assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src).statusCode()).isEqualTo(status);
+                assertThat(requestCount()).as("requests after %d", status).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenReportedWithTheUrlAndAttempts() throws Exception {
+        int port = HttpTesting.closedPort();
+        HttpSourceConfig src = retrying(3);
+        String url = "http://127.0.0.1:" + port + "/items?page=1";
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get(url), src))
+                    .isInstanceOf(SequorException.class)
+                    .hasMessageStartingWith("HTTP request GET " + url + " failed after 3 attempts: ")
+                    .hasMessageMatching(".* failed after 3 attempts: Connection refused: /?127\\.0\\.0\\.1:" + port)
+                    .hasRootCauseInstanceOf(ConnectException.class)
+                    .satisfies(e -> assertThat(((SequorException) e).kind()).isEqualTo(ExitCode.FLOW_FAILED));
+        }
+    }
+
+    @Test
+    void withoutRetriesTheFailureDoesNotCountAttempts() throws Exception {
+        int port = HttpTesting.closedPort();
+        HttpSourceConfig src = retrying(1);
+        String url = "http://127.0.0.1:" + port + "/items";
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get(url), src))
+                    .hasMessageStartingWith("HTTP request GET " + url + " failed: ");
+        }
+    }
+
+    @Test
+    void secretsInTheUrlAreHiddenInTheFailure() throws Exception {
+        int port = HttpTesting.closedPort();
+        HttpSourceConfig src = retrying(2);
+        Set<String> secrets = secretSet();
+        secrets.add("sk_live_12345");
+        secrets.add("p@ss word");
+        try (HttpClientService http = liveClient(secrets, src)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get("http://127.0.0.1:" + port
+                    + "/items?token=sk_live_12345&pw=p%40ss+word"), src))
+                    .hasMessageStartingWith("HTTP request GET http://127.0.0.1:" + port
+                            + "/items?token=<redacted>&pw=<redacted> failed after 2 attempts: ")
+                    .message().doesNotContain("sk_live_12345").doesNotContain("p%40ss");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.sequor.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What SecretRedactor hides in texts, headers, JSON values and form bodies. */
+class SecretRedactorTest {
+
+    private static final String M = SecretRedactor.MASK;
+
+    @Test
+    void rawUrlEncodedAndBase64FormsAreHidden() {
+        SecretRedactor r = new SecretRedactor(Set.of("p@ss word/1"));
+        assertThat(r.text("raw p@ss word/1 here")).isEqualTo("raw " + M + " here");
+        assertThat(r.text("?pw=p%40ss+word%2F1&x=1")).isEqualTo("?pw=" + M + "&x=1");
+        assertThat(r.text("Basic cEBzcyB3b3JkLzE=")).isEqualTo("Basic " + M);
+        assertThat(r.text(null)).isNull();
+    }
+
+    @Test
+    void aSecretWithSpacesIsHiddenWhereAUrlEscapedThemAsPercent20() {
+        // QueryStrings escapes spaces in a URL written in a flow as %20, not +
+        SecretRedactor r = new SecretRedactor(Set.of("my secret key"));
+        String url = QueryStrings.withQuery("http://h/x?key=my secret key", List.of()).toString();
+        assertThat(url).isEqualTo("http://h/x?key=my%20secret%20key");
+        assertThat(r.text(url)).isEqualTo("http://h/x?key=" + M);
+    }
+
+    @Test
+    void everyOccurrenceAndEverySecretIsHidden() {
+        SecretRedactor r = new SecretRedactor(List.of("alpha-1", "beta-22"));
+        assertThat(r.text("alpha-1,beta-22,alpha-1")).isEqualTo(M + "," + M + "," + M);
+    }
+
+    @Test
+    void aSecretContainingAnotherIsHiddenWhole() {
+        SecretRedactor r = new SecretRedactor(List.of("abcd", "abcdefgh"));
+        assertThat(r.text("x abcdefgh y abcd")).isEqualTo("x " + M + " y " + M);
+    }
+
+    @Test
+    void shortAndNullSecretsAreIgnored() {
+        SecretRedactor r = new SecretRedactor(Arrays.asList("abc", null, "", "a"));
+        assertThat(r.text("abc a b c")).isEqualTo("abc a b c");
+        assertThat(new SecretRedactor(List.of("abcd")).text("xabcdx")).isEqualTo("x" + M + "x");
+    }
+
+    @Test
+    void credentialHeadersAreHiddenWholeOthersOnlyTheirSecrets() {
+        SecretRedactor r = new SecretRedactor(Set.of("tok-9999"));
+        for (String name : List.of("Authorization", "proxy-authorization", "Cookie", "SET-COOKIE", "X-Api-Key", "api-key",
+                "X-Auth-Token")) {
+            assertThat(r.header(name, "anything at all")).as(name).isEqualTo(M);
+            assertThat(SecretRedactor.isSecretHeader(name)).isTrue();
+        }
+        assertThat(r.header("X-Custom", "Bearer tok-9999")).isEqualTo("Bearer " + M);
+        assertThat(r.header("Accept", "application/json")).isEqualTo("application/json");
+        assertThat(SecretRedactor.isSecretHeader("Accept")).isFalse();
+    }
+
+    @Test
+    void jsonMembersNamedLikeCredentialsAreHiddenAtAnyDepth() {
+        SecretRedactor r = new SecretRedactor(Set.of("tok-9999"));
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("Password", "hunter22");
+        inner.put("refresh_token", 12345);
+        inner.put("secret", null);
+        inner.put("note", "uses tok-9999");
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("access_token", "abc");
+        doc.put("id", 7);
+        doc.put("ok", true);
+        doc.put("items", List.of(inner, "tok-9999", 1.5));
+        Map<String, Object> expectedInner = new LinkedHashMap<>();
+        expectedInner.put("Password", M);
+        expectedInner.put("refresh_token", M);
+        expectedInner.put("secret", null);
+        expectedInner.put("note", "uses " + M);
+        assertThat(r.json(doc)).isEqualTo(Map.of("access_token", M, "id", 7, "ok", true,
+                "items", List.of(expectedInner, M, 1.5)));
+        for (String member : List.of("password", "client_secret", "access_token", "refresh_token", "id_token", "token",
+                "api_key", "apikey", "secret")) {
+            assertThat(r.json(Map.of(member, "v"))).as(member).isEqualTo(Map.of(member, M));
+        }
+        assertThat(r.json(Map.of("username", "bob"))).isEqualTo(Map.of("username", "bob"));
+    }
+
+    @Test
+    void formBodiesHideCredentialFieldsAndKnownSecrets() {
+        SecretRedactor r = new SecretRedactor(Set.of("tok-9999"));
+        assertThat(r.form("grant_type=password&username=bob&password=hunter22&client%5Fsecret=cs&note=tok-9999&flag&x="))
+                .isEqualTo("grant_type=password&username=bob&password=" + M + "&client%5Fsecret=" + M + "&note=" + M + "&flag&x=");
+    }
+}

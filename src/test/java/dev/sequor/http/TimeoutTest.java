@@ -1,0 +1,95 @@
+package dev.sequor.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.sequor.http.HttpTesting.liveClient;
+import static dev.sequor.http.HttpTesting.map;
+import static dev.sequor.http.HttpTesting.secretSet;
+import static dev.sequor.http.HttpTesting.source;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.sequor.error.SequorException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** timeout_seconds bounds the whole exchange; a slow server fails the request with "no response within". */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class TimeoutTest {
+
+    private static WireMockServer wiremock;
+
+    @BeforeAll
+    static void start() {
+        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        wiremock.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        wiremock.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        wiremock.resetAll();
+        wiremock.stubFor(get(urlPathEqualTo("/slow")).willReturn(ok("late").withFixedDelay(1500)));
+        wiremock.stubFor(get(urlPathEqualTo("/fast")).willReturn(ok("quick")));
+    }
+
+    @Test
+    void aSlowServerFailsTheRequestAfterTimeoutSeconds() {
+        HttpSourceConfig src = source("timeout_seconds", "0.2", "retry", map("max_attempts", 1));
+        String url = wiremock.baseUrl() + "/slow";
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get(url), src))
+                    .isInstanceOf(SequorException.class)
+                    .hasMessage("HTTP request GET " + url + " failed: no response within 0.2 s")
+                    .hasCauseInstanceOf(HttpTimeoutException.class);
+        }
+    }
+
+    @Test
+    void aTimeoutIsRetriedLikeAConnectionFailure() {
+        HttpSourceConfig src = source("timeout_seconds", 0.2,
+                "retry", map("max_attempts", 2, "initial_backoff_seconds", 0.01, "max_backoff_seconds", 0.02));
+        String url = wiremock.baseUrl() + "/slow";
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get(url), src))
+                    .hasMessage("HTTP request GET " + url + " failed after 2 attempts: no response within 0.2 s");
+        }
+        assertThat(wiremock.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+    }
+
+    @Test
+    void theRequestsOwnTimeoutWinsOverTheSources() {
+        HttpSourceConfig src = source("timeout_seconds", 30, "retry", map("max_attempts", 1));
+        HttpRequestData request = new HttpRequestData("GET", URI.create(wiremock.baseUrl() + "/slow"), List.of(), null,
+                Duration.ofMillis(300));
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(request, src)).hasMessageEndingWith("failed: no response within 0.3 s");
+        }
+    }
+
+    @Test
+    void aFastAnswerWithinTheTimeoutSucceeds() {
+        HttpSourceConfig src = source("timeout_seconds", 1, "retry", map("max_attempts", 1));
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/fast"), src).text()).isEqualTo("quick");
+        }
+    }
+}
