@@ -24,6 +24,9 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Every top-level key an http source file may have. */
+    public static final Set<String> KEYS = Set.of("type", "variables", "auth", "timeout_seconds", "retry");
+
     private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_backoff_seconds", "max_backoff_seconds");
 
     public static HttpSourceConfig none() {

@@ -41,6 +41,8 @@ public final class RunContext implements AutoCloseable {
     private final Evaluator evaluator = new Evaluator();
     private final Map<String, Database> openDatabases = new ConcurrentHashMap<>();
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** http sources whose unknown keys were already reported in this run. */
+    private final Set<String> warnedSources = ConcurrentHashMap.newKeySet();
     private Databases databases;
     private HttpClientService http;
 
@@ -130,6 +132,9 @@ public final class RunContext implements AutoCloseable {
         if (!"http".equals(type)) {
             throw SequorException.failed(usedAt, "Source \"" + name + "\" has type '" + type
                     + "'; request.source must name an http source (type: http).");
+        }
+        if (warnedSources.add(name)) {
+            SourceFiles.unknownHttpKeys(file).forEach(p -> log.warn(p.toString()));
         }
         if (file.get("variables") instanceof YMap vars) {
             vars.entries().forEach((k, v) -> scope.frame().set(k, evaluator.eval(Dyns.of(v, null), scope)));

@@ -2,6 +2,9 @@ package dev.sequor.run;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.flow.Diagnostics;
+import dev.sequor.flow.DidYouMean;
+import dev.sequor.http.HttpSourceConfig;
 import dev.sequor.project.Project;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YMap;
@@ -47,6 +50,21 @@ public final class SourceFiles {
                     + " with a 'type' key (duckdb, postgres or http).");
         }
         return m;
+    }
+
+    /**
+     * Warnings for top-level keys an http source file does not know (upstream ignores them silently; a typo
+     * such as {@code timout_seconds} would otherwise change nothing without a word).
+     */
+    public static List<Diagnostics.Problem> unknownHttpKeys(YMap file) {
+        List<Diagnostics.Problem> problems = new ArrayList<>();
+        for (String key : file.entries().keySet()) {
+            if (!HttpSourceConfig.KEYS.contains(key)) {
+                problems.add(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.keyPos(key), "Unknown key '"
+                        + key + "' in http source is ignored" + DidYouMean.hint(key, HttpSourceConfig.KEYS) + "."));
+            }
+        }
+        return problems;
     }
 
     /** The declared {@code type} of a source, as written. */

@@ -75,7 +75,7 @@ public final class ProjectValidator {
                 diag.error(sources.load(name, pos).get("type").pos(), "Unknown source type: " + type
                         + " (expected one of duckdb, postgres, http).");
             } else if (type.equals("http")) {
-                checkHttpSource(sources, name, pos);
+                checkHttpSource(sources, name, pos, diag);
             }
         } catch (SequorException e) {
             diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
@@ -86,8 +86,9 @@ public final class ProjectValidator {
      * Checks auth, timeout and retry as a run would, where they are literal: a value that is a template is
      * only known at run time, so the checks that depend on it wait for the run.
      */
-    private static void checkHttpSource(SourceFiles sources, String name, SourcePos pos) {
+    private static void checkHttpSource(SourceFiles sources, String name, SourcePos pos, Diagnostics diag) {
         YMap file = sources.load(name, pos);
+        SourceFiles.unknownHttpKeys(file).forEach(p -> diag.warning(p.pos(), p.message()));
         @SuppressWarnings("unchecked")
         Map<String, Object> plain = (Map<String, Object>) file.toPlain();
         if (!containsTemplate(plain.get("timeout_seconds")) && !containsTemplate(plain.get("retry"))
