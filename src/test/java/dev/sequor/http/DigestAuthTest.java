@@ -13,8 +13,8 @@ import static dev.sequor.http.HttpTesting.secretSet;
 import static dev.sequor.http.HttpTesting.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,28 +24,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** digest_auth against a WireMock server that challenges, checked by recomputing RFC 7616 MD5 responses. */
 class DigestAuthTest {
 
     private static final String CHALLENGE = "Digest realm=\"r\", nonce=\"n\", qop=\"auth\", opaque=\"o\"";
 
-    private static WireMockServer wiremock;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wiremock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension wiremock = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     @BeforeEach
     void stubChallenge() {

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
@@ -28,10 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Recording exchanges to a folder (secrets hidden) and answering the same requests from it offline. */
@@ -41,23 +40,14 @@ class RecordReplayTest {
     private static final byte[] BINARY = {(byte) 0xff, (byte) 0xfe, 0, 1, 2};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static WireMockServer wiremock;
+    @RegisterExtension
+    static final WireMockExtension wiremock = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     @TempDir
     Path dir;
 
     private final Set<String> secrets = secretSet();
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wiremock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     @BeforeEach
     void reset() {
@@ -76,7 +66,7 @@ class RecordReplayTest {
     }
 
     private String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + wiremock.port() + pathAndQuery;
+        return "http://127.0.0.1:" + wiremock.getPort() + pathAndQuery;
     }
 
     private HttpRequestData itemsGet() {

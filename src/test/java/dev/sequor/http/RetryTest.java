@@ -15,8 +15,8 @@ import static dev.sequor.http.HttpTesting.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
@@ -25,28 +25,18 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /** Which responses and failures are sent again, how often, and what is reported when all attempts fail. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class RetryTest {
 
-    private static WireMockServer wiremock;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wiremock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension wiremock = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     @BeforeEach
     void reset() {

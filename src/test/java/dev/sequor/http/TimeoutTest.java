@@ -13,36 +13,26 @@ import static dev.sequor.http.HttpTesting.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sequor.error.SequorException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /** timeout_seconds bounds the whole exchange; a slow server fails the request with "no response within". */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class TimeoutTest {
 
-    private static WireMockServer wiremock;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wiremock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension wiremock = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     @BeforeEach
     void reset() {
