@@ -1,0 +1,54 @@
+package dev.sequor.expr.python.subset;
+
+import java.math.BigDecimal;
+
+/**
+ * Python's {@code repr(float)}: the shortest digits that read back as the same double (Java's
+ * {@code Double.toString} finds the same digits since JDK 19), laid out as Python does: positional when the
+ * decimal exponent is in [-4, 16), else {@code 1e+16} style with at least two exponent digits.
+ */
+final class FloatRepr {
+
+    private FloatRepr() {
+    }
+
+    static String repr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int decimalPoint = digits.length() - shortest.scale(); // value = 0.DIGITS x 10^decimalPoint
+        StringBuilder sb = new StringBuilder(24);
+        if (d < 0) {
+            sb.append('-');
+        }
+        if (decimalPoint > -4 && decimalPoint <= 16) {
+            if (decimalPoint <= 0) {
+                sb.append("0.").append("0".repeat(-decimalPoint)).append(digits);
+            } else if (decimalPoint >= digits.length()) {
+                sb.append(digits).append("0".repeat(decimalPoint - digits.length())).append(".0");
+            } else {
+                sb.append(digits, 0, decimalPoint).append('.').append(digits, decimalPoint, digits.length());
+            }
+            return sb.toString();
+        }
+        sb.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            sb.append('.').append(digits, 1, digits.length());
+        }
+        int exponent = decimalPoint - 1;
+        sb.append(exponent < 0 ? "e-" : "e+");
+        int abs = Math.abs(exponent);
+        if (abs < 10) {
+            sb.append('0');
+        }
+        return sb.append(abs).toString();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sequor.expr.python.subset;
+
+/**
+ * The local variables of one call of a snippet, a nested function, a lambda or a comprehension. {@code outer} is
+ * the frame the function was defined in, so closures read their enclosing variables as they are at call time
+ * (Python's late binding).
+ */
+final class Frame {
+
+    /** A local that has no value yet (or was deleted). */
+    static final Object UNBOUND = new Object() {
+        @Override
+        public String toString() {
+            return "<unbound>";
+        }
+    };
+
+    final Object[] locals;
+    final Frame outer;
+    final int depth;
+    Object returnValue;
+
+    Frame(int size, Frame outer) {
+        this.locals = new Object[size];
+        java.util.Arrays.fill(locals, UNBOUND);
+        this.outer = outer;
+        this.depth = outer == null ? 0 : outer.depth + 1;
+    }
+
+    /** The frame {@code hops} definitions out. */
+    Frame up(int hops) {
+        Frame f = this;
+        for (int i = 0; i < hops; i++) {
+            f = f.outer;
+        }
+        return f;
+    }
+}
