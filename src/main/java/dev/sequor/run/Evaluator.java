@@ -4,23 +4,35 @@ import dev.sequor.error.SequorException;
 import dev.sequor.expr.ExprScope;
 import dev.sequor.expr.jinja.CompiledTemplate;
 import dev.sequor.expr.jinja.Templates;
-import dev.sequor.expr.python.PythonEngine;
-import dev.sequor.expr.python.PythonSnippet;
+import dev.sequor.expr.python.Snippet;
+import dev.sequor.expr.python.SnippetEngine;
 import dev.sequor.flow.Dyn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Computes {@link Dyn} values: renders templates (each parsed once) and calls Python snippets (each compiled
- * once), attaching the value's position to any error. One per run.
+ * once, on the engine {@link SnippetEngine} chooses), attaching the value's position to any error. One per run.
  */
 public final class Evaluator {
 
     private final Map<Dyn.Template, CompiledTemplate> templates = new ConcurrentHashMap<>();
-    private final Map<String, PythonSnippet> snippets = new ConcurrentHashMap<>();
+    private final Map<String, Snippet> snippets = new ConcurrentHashMap<>();
+    private final Consumer<String> engineLog;
+
+    /** An evaluator that does not say which engine runs each snippet. */
+    public Evaluator() {
+        this(line -> { });
+    }
+
+    /** {@code engineLog} gets one line per snippet when it is prepared: which engine runs it, and why GraalPy. */
+    public Evaluator(Consumer<String> engineLog) {
+        this.engineLog = engineLog;
+    }
 
     public Object eval(Dyn d, ExprScope scope) {
         if (d == null) {
@@ -58,10 +70,10 @@ public final class Evaluator {
         templates.computeIfAbsent(t, k -> Templates.shared().compile(k.text(), k.pos()));
     }
 
-    /** Compiles a snippet now (for validation); needs the Python engine. */
+    /** Compiles a snippet now (for validation); needs GraalPy only for a snippet outside the Java subset. */
     public void compile(Dyn.Python p) {
         if (!Templates.isTemplate(p.code())) {
-            PythonEngine.shared().checkSyntax(snippet(p.code(), p));
+            SnippetEngine.shared().checkSyntax(snippet(p.code(), p));
         }
     }
 
@@ -76,11 +88,15 @@ public final class Evaluator {
             // upstream renders Jinja inside Python code before compiling it; compile each distinct result once
             code = render(new Dyn.Template(code, p.pos()), scope);
         }
-        return PythonEngine.shared().call(snippet(code, p), scope);
+        return SnippetEngine.shared().call(snippet(code, p), scope);
     }
 
-    private PythonSnippet snippet(String code, Dyn.Python p) {
+    private Snippet snippet(String code, Dyn.Python p) {
         String key = p.keyName() + "@" + p.pos() + "\n" + code;
-        return snippets.computeIfAbsent(key, k -> PythonEngine.shared().prepare(code, p.keyName(), p.pos()));
+        return snippets.computeIfAbsent(key, k -> {
+            Snippet prepared = SnippetEngine.shared().prepare(code, p.keyName(), p.pos());
+            engineLog.accept(prepared.describeEngine());
+            return prepared;
+        });
     }
 }

@@ -38,7 +38,7 @@ public final class RunContext implements AutoCloseable {
     private final RunLog log;
     private final FlowLibrary flows;
     private final SourceFiles sources;
-    private final Evaluator evaluator = new Evaluator();
+    private final Evaluator evaluator;
     private final Map<String, Database> openDatabases = new ConcurrentHashMap<>();
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     /** http sources whose unknown keys were already reported in this run. */
@@ -55,6 +55,7 @@ public final class RunContext implements AutoCloseable {
         this.options = options;
         this.out = out;
         this.log = log;
+        this.evaluator = new Evaluator(log::detail);
         this.flows = new FlowLibrary(project, p -> log.warn(p.toString()));
         this.sources = new SourceFiles(project);
     }

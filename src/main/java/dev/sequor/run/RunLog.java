@@ -58,6 +58,11 @@ public final class RunLog implements AutoCloseable {
         toFile("WARNING", message);
     }
 
+    /** A detail only the log file keeps (which engine runs each snippet...), never the console. */
+    public void detail(String message) {
+        toFile("DEBUG", message);
+    }
+
     /** Errors are printed by the CLI's reporter; this only keeps them in the log file. */
     public void errorToFile(String message) {
         toFile("ERROR", message);

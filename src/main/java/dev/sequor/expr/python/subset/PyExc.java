@@ -9,11 +9,24 @@ public final class PyExc extends RuntimeException implements PyObject {
 
     private final PyExcType type;
     private final Object[] args;
+    private RuntimeException hostCause;
 
     public PyExc(PyExcType type, Object... args) {
         super(null, null, false, false); // Python errors are values; the Java stack says nothing useful
         this.type = type;
         this.args = args;
+    }
+
+    /** An error of Sequor's own (a failed query, an undefined variable) as a Python exception; text kept as is. */
+    public static PyExc sequorError(RuntimeException cause) {
+        PyExc e = new PyExc(PyExcType.SEQUOR_ERROR, cause.getMessage());
+        e.hostCause = cause;
+        return e;
+    }
+
+    /** The Java exception behind a {@link #sequorError}, else null. */
+    public RuntimeException hostCause() {
+        return hostCause;
     }
 
     public PyExcType type() {

@@ -49,6 +49,12 @@ public final class PyExcType extends PyType {
     /** decimal.DivisionByZero (also a ZeroDivisionError). */
     public static final PyExcType DECIMAL_DIVISION_BY_ZERO = define("DivisionByZero", ZERO_DIVISION_ERROR);
 
+    /**
+     * Errors of Sequor's own functions (var, query, Row...), like the prelude's SequorError on GraalPy: their text
+     * reaches the user as it is, without a type name.
+     */
+    public static final PyExcType SEQUOR_ERROR = define("SequorError", EXCEPTION);
+
     private PyExcType(String name, PyExcType base) {
         super(name, base);
     }
@@ -68,6 +74,7 @@ public final class PyExcType extends PyType {
         out.remove("Error");
         out.remove("InvalidOperation");
         out.remove("DivisionByZero");
+        out.remove("SequorError");
         return out;
     }
 

@@ -1,0 +1,33 @@
+package dev.sequor.expr.python;
+
+import dev.sequor.error.SourcePos;
+import dev.sequor.expr.python.subset.JavaSnippet;
+
+/**
+ * One {@code *_expression} snippet, prepared for the engine that will run it: the Java evaluator when the snippet
+ * stays inside the Python subset it runs exactly, else GraalPy. Made by {@link SnippetEngine#prepare}.
+ *
+ * @param java the compiled snippet when the Java evaluator runs it, else null
+ * @param graalPy the snippet as GraalPy takes it (always there: validation and the fallback use it)
+ * @param whyGraalPy when GraalPy runs it, why (a construct outside the subset, or {@code SEQUOR_PYTHON=graalpy})
+ */
+public record Snippet(JavaSnippet java, PythonSnippet graalPy, String whyGraalPy) {
+
+    public String keyName() {
+        return graalPy.keyName();
+    }
+
+    public SourcePos pos() {
+        return graalPy.pos();
+    }
+
+    public boolean runsOnGraalPy() {
+        return java == null;
+    }
+
+    /** For the log: {@code url_expression at flows/x.yaml:12:5 runs on the Java evaluator}. */
+    public String describeEngine() {
+        String where = keyName() + " at " + pos();
+        return java != null ? where + " runs on the Java evaluator" : where + " runs on GraalPy: " + whyGraalPy;
+    }
+}

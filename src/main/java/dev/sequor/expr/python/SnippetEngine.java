@@ -1,0 +1,121 @@
+package dev.sequor.expr.python;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import dev.sequor.expr.ExprScope;
+import dev.sequor.expr.python.subset.JavaSnippet;
+import dev.sequor.expr.python.subset.PyExc;
+import dev.sequor.expr.python.subset.PyExcType;
+import dev.sequor.expr.python.syntax.OutsideSubset;
+import dev.sequor.expr.python.syntax.ParsedSnippet;
+import dev.sequor.expr.python.syntax.Parser;
+import dev.sequor.http.HttpResponseData;
+import java.util.Locale;
+
+/**
+ * Where every Python snippet is prepared and run. Each snippet is parsed once; when it stays inside the subset the
+ * Java evaluator runs exactly as Python does, the Java evaluator compiles and runs it, in microseconds and without
+ * GraalPy; anything else goes to {@link PythonEngine} unchanged. {@code SEQUOR_PYTHON=graalpy} (or the system
+ * property {@code sequor.python}) sends every snippet to GraalPy.
+ */
+public final class SnippetEngine {
+
+    /** The environment variable that chooses the engine: {@code auto} (default) or {@code graalpy}. */
+    public static final String ENGINE_VARIABLE = "SEQUOR_PYTHON";
+
+    private static final SnippetEngine SHARED = new SnippetEngine();
+
+    // One-entry cache: the snippets of one response (data, variables, while) share its converted json().
+    private HttpResponseData lastResponseData;
+    private Object lastResponse;
+
+    private SnippetEngine() {
+    }
+
+    public static SnippetEngine shared() {
+        return SHARED;
+    }
+
+    /** True when {@code SEQUOR_PYTHON} (or {@code -Dsequor.python}) asks for GraalPy for every snippet. */
+    public static boolean graalPyForced() {
+        String choice = System.getProperty("sequor.python", System.getenv(ENGINE_VARIABLE));
+        if (choice == null || choice.isBlank() || choice.equalsIgnoreCase("auto")) {
+            return false;
+        }
+        if (choice.toLowerCase(Locale.ROOT).equals("graalpy")) {
+            return true;
+        }
+        throw SequorException.invalid(null, ENGINE_VARIABLE + " must be 'auto' or 'graalpy', not '" + choice + "'");
+    }
+
+    /**
+     * Prepares the snippet of YAML key {@code keyName} written at {@code pos}. Never starts GraalPy: a snippet that
+     * needs it is compiled there on first use.
+     */
+    public Snippet prepare(String code, String keyName, SourcePos pos) {
+        PythonSnippet graalPy = PythonEngine.shared().prepare(code, keyName, pos);
+        if (graalPyForced()) {
+            return new Snippet(null, graalPy, ENGINE_VARIABLE + "=graalpy");
+        }
+        try {
+            ParsedSnippet parsed = Parser.parseSnippet(code);
+            return new Snippet(JavaSnippet.compile(parsed.expression(), parsed.body()), graalPy, null);
+        } catch (OutsideSubset outside) {
+            return new Snippet(null, graalPy, outside.describe());
+        }
+    }
+
+    /** True when the code needs GraalPy (outside the subset, or GraalPy forced); parses but does not keep it. */
+    public static boolean needsGraalPy(String code) {
+        if (graalPyForced()) {
+            return true;
+        }
+        try {
+            ParsedSnippet parsed = Parser.parseSnippet(code);
+            JavaSnippet.compile(parsed.expression(), parsed.body());
+            return false;
+        } catch (OutsideSubset outside) {
+            return true;
+        }
+    }
+
+    /** Checks the snippet compiles (for {@code validate}); only a GraalPy snippet needs GraalPy for that. */
+    public void checkSyntax(Snippet snippet) {
+        if (snippet.runsOnGraalPy()) {
+            PythonEngine.shared().checkSyntax(snippet.graalPy());
+        }
+    }
+
+    /**
+     * Runs the snippet against {@code scope} and returns its value as plain Java. A Python exception, or an error
+     * of one of Sequor's functions, fails with {@code Error evaluating 'KEY': ...}, the same text on both engines.
+     */
+    public Object call(Snippet snippet, ExprScope scope) {
+        if (snippet.runsOnGraalPy()) {
+            return PythonEngine.shared().call(snippet.graalPy(), scope);
+        }
+        try {
+            return snippet.java().call(scope, response(scope.response()));
+        } catch (PyExc e) {
+            throw failure(snippet, e);
+        }
+    }
+
+    private synchronized Object response(HttpResponseData data) {
+        if (data != lastResponseData) {
+            lastResponse = JavaSnippet.response(data);
+            lastResponseData = data;
+        }
+        return lastResponse;
+    }
+
+    private static SequorException failure(Snippet snippet, PyExc e) {
+        String prefix = "Error evaluating '" + snippet.keyName() + "': ";
+        if (e.type() == PyExcType.SEQUOR_ERROR) {
+            return SequorException.failed(snippet.pos(), prefix + e.getMessage(), e.hostCause());
+        }
+        String message = e.getMessage();
+        String text = message.isEmpty() ? e.type().name() : e.type().name() + ": " + message;
+        return SequorException.failed(snippet.pos(), prefix + text);
+    }
+}
