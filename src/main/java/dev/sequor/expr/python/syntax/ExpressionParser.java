@@ -305,7 +305,12 @@ final class ExpressionParser {
         if (!in.acceptOp("**")) {
             return base;
         }
-        return new BinOp(base.line(), base, BinOperator.POW, factor());
+        enter();
+        try {
+            return new BinOp(base.line(), base, BinOperator.POW, factor());
+        } finally {
+            depth--;
+        }
     }
 
     // ---------------------------------------------------------------- primaries
@@ -517,7 +522,6 @@ final class ExpressionParser {
 
     private void enter() {
         if (++depth > MAX_DEPTH) {
-            depth = 0;
             throw new OutsideSubset(in.line(), "an expression nested too deeply");
         }
     }

@@ -433,7 +433,12 @@ final class Lexer {
             case '^' -> next('=') ? "^=" : "^";
             case '@' -> next('=') ? "@=" : "@";
             case '=' -> next('=') ? "==" : "=";
-            case ':' -> next('=') ? ":=" : ":";
+            case ':' -> {
+                if (next('=')) {
+                    throw new OutsideSubset(line, "the walrus operator ':='");
+                }
+                yield ":";
+            }
             case '!' -> {
                 if (!next('=')) {
                     throw new InvalidSyntax(line, "invalid syntax near '!'");
