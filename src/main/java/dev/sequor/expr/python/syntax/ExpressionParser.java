@@ -3,14 +3,13 @@ package dev.sequor.expr.python.syntax;
 import dev.sequor.expr.python.syntax.Node.*;
 import dev.sequor.expr.python.syntax.Token.Kind;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Expressions, one method per level of Python 3.12's grammar ({@code expression}, {@code disjunction}, ...,
  * {@code primary}, {@code atom}), so precedence and associativity are those of the grammar itself. Displays and
- * comprehensions are in {@link Displays}, parameter lists in {@link ParamsParser}.
+ * comprehensions are in {@link Displays}, call arguments and subscripts in {@link Trailers}, parameter lists in
+ * {@link ParamsParser}.
  */
 final class ExpressionParser {
 
@@ -19,11 +18,13 @@ final class ExpressionParser {
 
     final TokenCursor in;
     final Displays displays;
+    private final Trailers trailers;
     private int depth;
 
     ExpressionParser(TokenCursor in) {
         this.in = in;
         this.displays = new Displays(this);
+        this.trailers = new Trailers(this);
     }
 
     // ---------------------------------------------------------------- lists of expressions
@@ -321,108 +322,13 @@ final class ExpressionParser {
             if (in.acceptOp(".")) {
                 e = new Attribute(e.line(), e, in.expectName());
             } else if (in.acceptOp("(")) {
-                e = call(e);
+                e = trailers.call(e);
             } else if (in.acceptOp("[")) {
-                e = new Subscript(e.line(), e, slices());
+                e = new Subscript(e.line(), e, trailers.slices());
             } else {
                 return e;
             }
         }
-    }
-
-    /** After {@code func(}: positional, {@code *args}, {@code name=value}, {@code **kw}, or a bare generator. */
-    private Expr call(Expr func) {
-        List<Expr> args = new ArrayList<>();
-        List<Keyword> keywords = new ArrayList<>();
-        Set<String> names = null;
-        boolean sawKeyword = false;
-        boolean sawDoubleStar = false;
-        while (!in.acceptOp(")")) {
-            int line = in.line();
-            if (in.acceptOp("*")) {
-                if (sawDoubleStar) {
-                    throw new InvalidSyntax(line, "iterable argument unpacking follows keyword argument unpacking");
-                }
-                args.add(new Starred(line, expression()));
-            } else if (in.acceptOp("**")) {
-                keywords.add(new Keyword(line, null, expression()));
-                sawDoubleStar = true;
-            } else if (in.atName() && in.peek(1).isOp("=")) {
-                String name = TokenCursor.checkedName(in.next());
-                in.next();
-                if (names == null) {
-                    names = new HashSet<>();
-                }
-                if (!names.add(name)) {
-                    throw new InvalidSyntax(line, "keyword argument repeated: " + name);
-                }
-                keywords.add(new Keyword(line, name, expression()));
-                sawKeyword = true;
-            } else {
-                Expr arg = expression();
-                if (in.atKeyword("for") || in.atKeyword("async")) {
-                    arg = displays.comprehension(ComprehensionKind.GENERATOR, arg, arg.line());
-                    if (!args.isEmpty() || !keywords.isEmpty() || !in.atOp(")")) {
-                        throw new InvalidSyntax(line, "Generator expression must be parenthesized");
-                    }
-                }
-                if (sawDoubleStar) {
-                    throw new InvalidSyntax(line, "positional argument follows keyword argument unpacking");
-                }
-                if (sawKeyword) {
-                    throw new InvalidSyntax(line, "positional argument follows keyword argument");
-                }
-                args.add(arg);
-            }
-            if (!in.acceptOp(",")) {
-                in.expectOp(")");
-                break;
-            }
-        }
-        return new Call(func.line(), func, args, keywords);
-    }
-
-    /** After {@code value[}: one index or slice, or a tuple of them when there is a comma or a {@code *x}. */
-    private Expr slices() {
-        int line = in.line();
-        if (in.atOp("]")) {
-            throw in.unexpected();
-        }
-        List<Expr> items = new ArrayList<>();
-        boolean tuple = false;
-        do {
-            if (in.atOp("]")) {
-                break; // trailing comma
-            }
-            if (in.atOp("*")) {
-                int starLine = in.next().line();
-                items.add(new Starred(starLine, expression()));
-                tuple = true;
-            } else {
-                items.add(slice());
-            }
-            tuple |= in.atOp(",");
-        } while (in.acceptOp(","));
-        in.expectOp("]");
-        return tuple ? new TupleExpr(line, items) : items.get(0);
-    }
-
-    private Expr slice() {
-        int line = in.line();
-        Expr lower = in.atOp(":") ? null : expression();
-        if (!in.acceptOp(":")) {
-            return lower;
-        }
-        Expr upper = endsSlicePart() ? null : expression();
-        Expr step = null;
-        if (in.acceptOp(":")) {
-            step = endsSlicePart() ? null : expression();
-        }
-        return new Slice(line, lower, upper, step);
-    }
-
-    private boolean endsSlicePart() {
-        return in.atOp(":") || in.atOp(",") || in.atOp("]");
     }
 
     // ---------------------------------------------------------------- atoms
@@ -475,47 +381,14 @@ final class ExpressionParser {
         }
     }
 
-    /** Adjacent string literals, concatenated: str, bytes, or a JoinedStr as soon as one is an f-string. */
+    /** Adjacent string literals, concatenated. */
     private Expr strings() {
         int line = in.line();
         List<StringLiterals.Piece> pieces = new ArrayList<>();
-        boolean bytes = false;
-        boolean fstring = false;
         while (in.at(Kind.STRING)) {
-            StringLiterals.Piece p = (StringLiterals.Piece) in.next().value();
-            if (!pieces.isEmpty() && bytes != (p.kind() == StringLiterals.Kind.BYTES)) {
-                throw new InvalidSyntax(p.line(), "cannot mix bytes and nonbytes literals");
-            }
-            bytes = p.kind() == StringLiterals.Kind.BYTES;
-            fstring |= p.kind() == StringLiterals.Kind.FSTRING;
-            pieces.add(p);
+            pieces.add((StringLiterals.Piece) in.next().value());
         }
-        if (bytes) {
-            StringBuilder all = new StringBuilder();
-            pieces.forEach(p -> all.append(p.text()));
-            byte[] value = new byte[all.length()];
-            for (int i = 0; i < value.length; i++) {
-                value[i] = (byte) all.charAt(i);
-            }
-            return new Const(line, value);
-        }
-        if (!fstring) {
-            if (pieces.size() == 1) {
-                return new Const(line, pieces.get(0).text());
-            }
-            StringBuilder all = new StringBuilder();
-            pieces.forEach(p -> all.append(p.text()));
-            return new Const(line, all.toString());
-        }
-        FStringParser.Builder parts = new FStringParser.Builder();
-        for (StringLiterals.Piece p : pieces) {
-            if (p.kind() == StringLiterals.Kind.FSTRING) {
-                FStringParser.parse(p, parts);
-            } else {
-                parts.literal(p.text(), p.line());
-            }
-        }
-        return new JoinedStr(line, parts.values());
+        return StringLiterals.concatenate(pieces, line);
     }
 
     // ---------------------------------------------------------------- nesting guard

@@ -1,7 +1,6 @@
 package dev.sequor.expr.python.syntax;
 
 import dev.sequor.expr.python.syntax.Token.Kind;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +27,6 @@ final class Lexer {
 
     private static final int MAX_BRACKET_DEPTH = 200; // CPython: "too many nested parentheses"
     private static final int MAX_INDENT_DEPTH = 100; // CPython: "too many levels of indentation"
-    private static final int MAX_DECIMAL_DIGITS = 4300; // CPython's int max_str_digits for literals
     private static final String BODY_INDENT = "    ";
 
     private final String src;
@@ -91,7 +89,10 @@ final class Lexer {
                     if (isAsciiLetter(c) || c == '_') {
                         nameOrPrefixedString();
                     } else if (isDigit(c) || (c == '.' && pos + 1 < n && isDigit(src.charAt(pos + 1)))) {
-                        number();
+                        NumberLiterals number = new NumberLiterals(src, pos, line);
+                        Object value = number.scan();
+                        add(Kind.NUMBER, src.substring(pos, number.end()), value);
+                        pos = number.end();
                     } else if (c >= 128) {
                         if (Character.isUnicodeIdentifierStart(c) || Character.isHighSurrogate(c)) {
                             throw new OutsideSubset(line, "non-ASCII names");
@@ -135,6 +136,10 @@ final class Lexer {
             }
             if (c == '\\') {
                 throw new OutsideSubset(line, "a line that starts with a backslash continuation");
+            }
+            if (mode == Mode.EXPRESSION && col > 0) {
+                // the stripped code can still start with a comment line and an indented expression
+                throw new InvalidSyntax(line, "unexpected indent");
             }
             if (mode == Mode.BODY) {
                 if (tabs) {
@@ -279,125 +284,6 @@ final class Lexer {
         return true;
     }
 
-    // ---------------------------------------------------------------- numbers
-
-    private void number() {
-        int start = pos;
-        char c = src.charAt(pos);
-        if (c == '0' && pos + 1 < src.length() && "xXoObB".indexOf(src.charAt(pos + 1)) >= 0) {
-            radixNumber();
-            return;
-        }
-        boolean isFloat = false;
-        boolean leadingZero = c == '0';
-        boolean nonZeroDigit = false;
-        if (c != '.') {
-            nonZeroDigit = digitPart(start);
-        }
-        if (pos < src.length() && src.charAt(pos) == '.') {
-            isFloat = true;
-            pos++;
-            if (pos < src.length() && isDigit(src.charAt(pos))) {
-                digitPart(start);
-            }
-        }
-        if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
-            int afterE = pos + 1;
-            if (afterE < src.length() && (src.charAt(afterE) == '+' || src.charAt(afterE) == '-')) {
-                afterE++;
-            }
-            if (afterE < src.length() && isDigit(src.charAt(afterE))) {
-                isFloat = true;
-                pos = afterE;
-                digitPart(start);
-            }
-        }
-        if (pos < src.length() && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
-            throw new OutsideSubset(line, "complex numbers");
-        }
-        checkNumberEnd();
-        String text = src.substring(start, pos).replace("_", "");
-        if (isFloat) {
-            add(Kind.NUMBER, text, Double.parseDouble(text));
-            return;
-        }
-        if (leadingZero && nonZeroDigit) {
-            throw new InvalidSyntax(line, "leading zeros in decimal integer literals are not permitted");
-        }
-        if (text.length() > MAX_DECIMAL_DIGITS) {
-            throw new OutsideSubset(line, "an integer literal of more than " + MAX_DECIMAL_DIGITS + " digits");
-        }
-        add(Kind.NUMBER, text, integer(text, 10));
-    }
-
-    /** Digits with single underscores between them, from {@code pos}; true when one of them is not zero. */
-    private boolean digitPart(int numberStart) {
-        boolean nonZero = false;
-        while (true) {
-            char c = src.charAt(pos);
-            nonZero |= c != '0';
-            pos++;
-            if (pos >= src.length()) {
-                return nonZero;
-            }
-            char next = src.charAt(pos);
-            if (next == '_') {
-                if (pos + 1 >= src.length() || !isDigit(src.charAt(pos + 1))) {
-                    throw new InvalidSyntax(line, "invalid decimal literal");
-                }
-                pos++;
-            } else if (!isDigit(next)) {
-                return nonZero;
-            }
-        }
-    }
-
-    private void radixNumber() {
-        char kind = Character.toLowerCase(src.charAt(pos + 1));
-        int radix = kind == 'x' ? 16 : kind == 'o' ? 8 : 2;
-        String name = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : "binary";
-        pos += 2;
-        StringBuilder digits = new StringBuilder();
-        while (true) {
-            if (pos < src.length() && src.charAt(pos) == '_') {
-                pos++;
-            }
-            if (pos >= src.length() || digitValue(src.charAt(pos)) >= radix) {
-                if (pos < src.length() && isDigit(src.charAt(pos))) {
-                    throw new InvalidSyntax(line, "invalid digit '" + src.charAt(pos) + "' in " + name + " literal");
-                }
-                throw new InvalidSyntax(line, "invalid " + name + " literal");
-            }
-            digits.append(src.charAt(pos++));
-            if (pos >= src.length() || (src.charAt(pos) != '_' && digitValue(src.charAt(pos)) >= radix)) {
-                break;
-            }
-        }
-        if (pos < src.length() && isDigit(src.charAt(pos))) {
-            throw new InvalidSyntax(line, "invalid digit '" + src.charAt(pos) + "' in " + name + " literal");
-        }
-        checkNumberEnd();
-        add(Kind.NUMBER, "0" + kind + digits, integer(digits.toString(), radix));
-    }
-
-    /**
-     * A name right after a number ({@code 1if x else 2}, {@code 0x1for}) is accepted by CPython with a warning in
-     * some cases and rejected in others; the subset leaves it all to Python.
-     */
-    private void checkNumberEnd() {
-        if (pos < src.length() && (isNameChar(src.charAt(pos)) || src.charAt(pos) >= 128)) {
-            throw new OutsideSubset(line, "a number directly followed by a name");
-        }
-    }
-
-    private static Object integer(String digits, int radix) {
-        if (digits.length() <= (radix == 10 ? 18 : radix == 16 ? 15 : radix == 8 ? 20 : 62)) {
-            return Long.parseLong(digits, radix);
-        }
-        BigInteger big = new BigInteger(digits, radix);
-        return big.bitLength() < 64 ? (Object) big.longValue() : big;
-    }
-
     // ---------------------------------------------------------------- operators
 
     private void operator(char c) {
@@ -466,12 +352,7 @@ final class Lexer {
         return pos + 2 < src.length() && src.charAt(pos + 2) == c;
     }
 
-    /** 0-35 for an ASCII digit or letter, else 99: Character.digit would take other scripts' digits too. */
-    private static int digitValue(char c) {
-        return isDigit(c) ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
-    }
-
-    private static boolean isDigit(char c) {
+    static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
@@ -479,7 +360,7 @@ final class Lexer {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isNameChar(char c) {
+    static boolean isNameChar(char c) {
         return isAsciiLetter(c) || isDigit(c) || c == '_';
     }
 }

@@ -1,5 +1,6 @@
 package dev.sequor.expr.python.syntax;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,6 +51,46 @@ final class StringLiterals {
             return new Piece(Kind.BYTES, raw ? body : decode(body, true, line), raw, line);
         }
         return new Piece(Kind.STR, raw ? body : decode(body, false, line), raw, line);
+    }
+
+    /** Adjacent literals as one: str, bytes, or a JoinedStr as soon as one of them is an f-string. */
+    static Node.Expr concatenate(List<Piece> pieces, int line) {
+        boolean bytes = pieces.get(0).kind() == Kind.BYTES;
+        boolean fstring = false;
+        for (Piece p : pieces) {
+            if (bytes != (p.kind() == Kind.BYTES)) {
+                throw new InvalidSyntax(p.line(), "cannot mix bytes and nonbytes literals");
+            }
+            fstring |= p.kind() == Kind.FSTRING;
+        }
+        if (fstring) {
+            FStringParser.Builder parts = new FStringParser.Builder();
+            for (Piece p : pieces) {
+                if (p.kind() == Kind.FSTRING) {
+                    FStringParser.parse(p, parts);
+                } else {
+                    parts.literal(p.text(), p.line());
+                }
+            }
+            return new Node.JoinedStr(line, parts.values());
+        }
+        String text = pieces.size() == 1 ? pieces.get(0).text() : joined(pieces);
+        if (!bytes) {
+            return new Node.Const(line, text);
+        }
+        byte[] value = new byte[text.length()];
+        for (int i = 0; i < value.length; i++) {
+            value[i] = (byte) text.charAt(i);
+        }
+        return new Node.Const(line, value);
+    }
+
+    private static String joined(List<Piece> pieces) {
+        StringBuilder all = new StringBuilder();
+        for (Piece p : pieces) {
+            all.append(p.text());
+        }
+        return all.toString();
     }
 
     /**

@@ -4,7 +4,7 @@ package dev.sequor.expr.python.syntax;
  * One token of a snippet, as Python's tokenizer would produce it.
  *
  * @param kind  what the token is
- * @param text  the source text for NAME and OP tokens (operators are interned literals, e.g. {@code "**="}); for
+ * @param text  the source text for NAME, NUMBER and OP tokens (operators are literals, e.g. {@code "**="}); for
  *              other kinds a short description used in error messages
  * @param line  the 1-based line the token starts on
  * @param value the number for NUMBER ({@code Long}, {@code BigInteger} or {@code Double}), a

@@ -3,6 +3,7 @@ package dev.sequor.expr.python.syntax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +56,16 @@ class OutsideSubsetTest {
     })
     void isLeftToPython(String code) {
         assertThrows(OutsideSubset.class, () -> Parser.parseSnippet(code));
+    }
+
+    @Test
+    void deepNestingIsLeftToPythonInsteadOfOverflowingTheStack() {
+        for (String code : new String[] {"(".repeat(150) + "1" + ")".repeat(150), "-".repeat(5000) + "1",
+                "2**".repeat(3000) + "2", "not ".repeat(3000) + "a", "[".repeat(199) + "]".repeat(199),
+                "lambda: ".repeat(500) + "1", "a if b else ".repeat(500) + "c"}) {
+            assertEquals("line 1: an expression nested too deeply",
+                    assertThrows(OutsideSubset.class, () -> Parser.parseSnippet(code)).describe());
+        }
     }
 
     @ParameterizedTest

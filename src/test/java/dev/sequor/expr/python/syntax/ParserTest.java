@@ -549,6 +549,8 @@ class ParserTest {
         assertFalse(Parser.parseSnippet("a;").isExpression());
         // Python's eval mode does not take a starred tuple, so upstream runs it as a body that returns None
         assertFalse(Parser.parseSnippet("*a, b").isExpression());
+        // eval mode sees the indent after the comment line; as a body the first line sets the indentation
+        assertFalse(Parser.parseSnippet("# c\n  a + b").isExpression());
     }
 
     @Test
