@@ -155,9 +155,6 @@ final class Arity {
 
     /** Splits the positional arguments of a function with {@code *args} and checks its keyword-only names. */
     static void varArgs(String name, Object[] args, Kwargs kwargs, int required, String firstParam, String... keywordOnly) {
-        if (args.length < required) {
-            throw PyExc.typeError(name + "() missing 1 required positional argument: '" + firstParam + "'");
-        }
         if (kwargs != null) {
             outer:
             for (String k : kwargs.keySet()) {
@@ -168,6 +165,9 @@ final class Arity {
                 }
                 throw PyExc.typeError(name + "() got an unexpected keyword argument '" + k + "'");
             }
+        }
+        if (args.length < required) {
+            throw PyExc.typeError(name + "() missing 1 required positional argument: '" + firstParam + "'");
         }
     }
 

@@ -66,7 +66,7 @@ final class BuiltinFunctions {
         Object[] a = FORMAT.bind(args, kwargs);
         Object spec = a[1] == Arity.MISSING ? "" : a[1];
         if (!(spec instanceof String s)) {
-            throw PyExc.typeError("format() argument 2 must be str, not " + Py.typeName(spec));
+            throw PyExc.typeError("format() argument must be str, not " + Py.typeName(spec));
         }
         return Formats.format(a[0], s);
     }
@@ -74,7 +74,7 @@ final class BuiltinFunctions {
     /** {@code isinstance(x, cls)} where cls is a class or a (nested) tuple of classes. */
     private static Object isinstance(Object[] args, Kwargs kwargs) {
         Object[] a = ISINSTANCE.bind(args, kwargs);
-        return matches(a[1], t -> t.isInstance(a[0]), "isinstance() arg 2 must be a type or tuple of types (was: " + Py.repr(a[0]) + ")");
+        return matches(a[1], t -> t.isInstance(a[0]), "isinstance() arg 2 must be a type or tuple of types (was: " + Py.str(a[0]) + ")"); // sic: GraalPy shows arg 1
     }
 
     private static Object issubclass(Object[] args, Kwargs kwargs) {
@@ -82,7 +82,7 @@ final class BuiltinFunctions {
         if (!(a[0] instanceof PyType sub)) {
             throw PyExc.typeError("issubclass() arg 1 must be a class");
         }
-        return matches(a[1], sub::isSubclassOf, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return matches(a[1], sub::isSubclassOf, "issubclass() arg 2 must be a class or tuple of classes");
     }
 
     private static boolean matches(Object classes, java.util.function.Predicate<PyType> test, String message) {

@@ -175,8 +175,7 @@ final class Constructors {
             return Attrs.callMethod(x, "encode", encodeArgs, null);
         }
         if (encoded) {
-            throw PyExc.typeError(a[1] != Arity.MISSING ? "encoding without a string argument"
-                    : "errors without a string argument");
+            throw PyExc.typeError("errors without a string argument"); // GraalPy's message, even for an encoding
         }
         if (x == Arity.MISSING) {
             return new PyBytes(new byte[0]);
@@ -189,7 +188,10 @@ final class Constructors {
             if (Ints.compare(n, 0L) < 0) {
                 throw PyExc.valueError("negative count");
             }
-            return new PyBytes(new byte[Args.intArg(n, "count")]);
+            if (!(n instanceof Long count) || count > Integer.MAX_VALUE - 8) {
+                throw PyExc.overflow("cannot fit 'int' into an index-sized integer");
+            }
+            return new PyBytes(new byte[(int) (long) count]);
         }
         if (!(x instanceof PyList || x instanceof PyTuple || x instanceof Items.PyIterable || x instanceof PySet
                 || x instanceof PyDict)) {
@@ -217,6 +219,9 @@ final class Constructors {
             return PyTypes.of(args[0]);
         }
         if (args.length == 3) {
+            if (!(args[0] instanceof String)) {
+                throw PyExc.typeError("type() argument 1 must be strings, not " + Py.typeName(args[0]));
+            }
             throw PyExc.typeError("type() with 3 arguments (making a class) is not supported by the Java evaluator");
         }
         throw PyExc.typeError("type() takes 1 or 3 arguments");

@@ -43,7 +43,7 @@ final class Hashes {
             return ofDecimal(d);
         }
         if (v instanceof String s) {
-            return minusOneIsMinusTwo(s.hashCode());
+            return str(s);
         }
         if (v instanceof PyBytes b) {
             return minusOneIsMinusTwo(java.util.Arrays.hashCode(b.bytes));
@@ -58,6 +58,20 @@ final class Hashes {
             return 0x7850_2c29L; // None hashes by identity: any constant will do
         }
         return v.hashCode();
+    }
+
+    /**
+     * GraalPy's str hash is TruffleString's hash code: Java's String.hashCode formula over code points, with 0 made
+     * -1 (then -2, as -1 is never a Python hash).
+     */
+    private static long str(String s) {
+        int h = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            h = 31 * h + cp;
+            i += Character.charCount(cp);
+        }
+        return minusOneIsMinusTwo(h == 0 ? -1 : h);
     }
 
     /** GraalPy's TupleBuiltins.HashNode, "adapted from CPython 3.6's tupleobject.c". */

@@ -30,6 +30,9 @@ final class IteratorBuiltins {
     static Object enumerate(Object[] args, Kwargs kwargs) {
         Object[] a = ENUMERATE.bind(args, kwargs);
         Iterator<Object> it = Items.iterate(a[0]).iterator();
+        if (a[1] instanceof Boolean) {
+            throw PyExc.typeError("'bool' object cannot be interpreted as an integer"); // GraalPy refuses bool here
+        }
         Object start = a[1] == Arity.MISSING ? (Object) 0L : NumberBuiltins.index(a[1]);
         return new PyIterator("enumerate", new Iterator<>() {
             private Object i = start;

@@ -50,7 +50,7 @@ final class ListMethods {
             }
             case "insert" -> {
                 Object[] a = INSERT.bind(args, kwargs);
-                long i = asLong(a[0]);
+                long i = asLong(a[0], PyExcType.OVERFLOW_ERROR);
                 int size = items.size();
                 if (i < 0) {
                     i = Math.max(0, i + size);
@@ -59,7 +59,7 @@ final class ListMethods {
             }
             case "pop" -> {
                 Object[] a = POP.bind(args, kwargs);
-                long i = a[0] == Arity.MISSING ? -1 : asLong(a[0]);
+                long i = a[0] == Arity.MISSING ? -1 : asLong(a[0], PyExcType.INDEX_ERROR);
                 int size = items.size();
                 if (i < 0) {
                     i += size;
@@ -147,13 +147,13 @@ final class ListMethods {
         return -1;
     }
 
-    /** An index argument as a long (clamped past 64 bits, where any list index is out of range anyway). */
-    private static long asLong(Object v) {
+    /** An index argument as a long; past 64 bits GraalPy raises {@code tooBig} (IndexError for pop, OverflowError for insert). */
+    private static long asLong(Object v, PyExcType tooBig) {
         Object i = NumberBuiltins.index(v);
         if (i instanceof Long l) {
             return l;
         }
-        return ((java.math.BigInteger) i).signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+        throw new PyExc(tooBig, "cannot fit 'int' into an index-sized integer");
     }
 
     /**

@@ -102,7 +102,7 @@ final class NumberParsing {
         s.codePoints().forEach(cp -> {
             if (cp > 0x7f && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
                 sb.append((char) ('0' + Character.digit(cp, 10)));
-            } else if (cp > 0x7f && (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85)) {
+            } else if (cp > 0x7f && Character.isWhitespace(cp)) {
                 sb.append(' ');
             } else {
                 sb.appendCodePoint(cp);

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
  * {@code round(number[, ndigits])}, ported from GraalPy's int, float and builtin round: half-even on the exact
  * decimal value of a float ({@code round(2.675, 2)} is 2.67 since 2.675 is really 2.67499999...), an int without
  * ndigits, and a float with them. Unlike CPython, GraalPy rounds {@code -0.4} to {@code 0.0}, not {@code -0.0}.
+ * The reference is GraalPy 25.2.4's FloatBuiltins and IntBuiltins.
  */
 final class Rounding {
 
@@ -60,7 +61,12 @@ final class Rounding {
             throw PyExc.overflow("cannot convert float infinity to integer");
         }
         double r = roundFloat(x, 0);
-        return fromDouble(r);
+        // GraalPy 25.2: a Java (long) cast (saturating: round(2.0**63) is 2**63 - 1) or, beyond the long range, the
+        // shortest decimal of the double (round(1e300) is 10**300, not the double's exact value)
+        if (r > Long.MAX_VALUE || r < Long.MIN_VALUE) {
+            return Ints.normalize(BigDecimal.valueOf(r).toBigInteger());
+        }
+        return (long) r;
     }
 
     /** An integral double as a Python int. */
