@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code sorted()} and {@code list.sort()}: stable, with Python's ordering ({@link Py#compare}) on the items or on
- * their keys. Java's List.sort is a TimSort ported from CPython's, and for fewer than 32 items both make exactly the
- * same comparisons in the same order, so even a TypeError names the same operand types. {@code reverse=True} does
- * what CPython does: reverse, sort, reverse again, which keeps equal items in their original order (reversing the
- * sorted list would not) and makes the same comparisons. One difference remains: when the ordering is not consistent (NaN keys), Python's result is
- * "whatever the algorithm produced"; on 32 items or more ours may then differ, and a contract violation detected by
- * Java is reported as a ValueError.
+ * {@code sorted()} and {@code list.sort()} exactly as GraalPy 25.2 does them (its SortNodes): Java's stable
+ * {@code Arrays.sort} with a comparator asking Python's {@code a < b}, then {@code b < a}; {@code reverse=True}
+ * reverses, sorts and reverses back, which keeps equal items in their original order. Using the same Java sort
+ * with the same comparator makes the same comparisons, so even inconsistent orders (NaN) and TypeErrors come out as
+ * in GraalPy. Two GraalPy specifics follow from its storage strategies: a list of floats only, or keys that are all
+ * floats, sort in Java's total order of doubles ({@code -0.0} before {@code 0.0}, NaN last); and when Java detects an
+ * inconsistent order the sort stops quietly, leaving the list in whatever order it reached.
  */
 final class Sorting {
 
@@ -20,33 +20,58 @@ final class Sorting {
 
     /** Sorts {@code items} in place; {@code key} may be null (Python's None). */
     static void sort(List<Object> items, Object key, boolean reverse) {
-        if (items.size() < 2) {
-            if (key != null && items.size() == 1) {
-                Calls.call(key, new Object[] {items.get(0)}, null); // Python computes the key even for one item
-            }
-            return;
-        }
-        Comparator<Object> order = Sorting::compare;
-        try {
-            if (key == null) {
-                reverseIf(reverse, items);
-                items.sort(order);
-                reverseIf(reverse, items);
+        int n = items.size();
+        if (key == null) {
+            if (n < 2) {
                 return;
             }
-            List<Object[]> keyed = new ArrayList<>(items.size());
-            for (Object item : items) {
-                keyed.add(new Object[] {Calls.call(key, new Object[] {item}, null), item});
+            if (allDoubles(items)) {
+                items.sort((a, b) -> Double.compare((Double) a, (Double) b));
+                reverseIf(reverse, items); // GraalPy's double storage: sort, then reverse
+                return;
             }
-            reverseIf(reverse, keyed);
-            keyed.sort((x, y) -> order.compare(x[0], y[0]));
-            reverseIf(reverse, keyed);
-            for (int i = 0; i < keyed.size(); i++) {
-                items.set(i, keyed.get(i)[1]);
-            }
-        } catch (IllegalArgumentException inconsistent) {
-            throw PyExc.valueError("sort: the items have no consistent order (NaN among them?)");
+            reverseIf(reverse, items);
+            sortQuietly(items, Sorting::compare);
+            reverseIf(reverse, items);
+            return;
         }
+        if (n == 0) {
+            return;
+        }
+        List<Object[]> keyed = new ArrayList<>(n);
+        boolean doubleKeys = true;
+        for (Object item : items) {
+            Object k = Calls.call(key, new Object[] {item}, null); // computed once per item, even for one item
+            doubleKeys &= k instanceof Double;
+            keyed.add(new Object[] {k, item});
+        }
+        if (n < 2) {
+            return;
+        }
+        Comparator<Object> order = doubleKeys ? (a, b) -> Double.compare((Double) a, (Double) b) : Sorting::compare;
+        reverseIf(reverse, keyed);
+        sortQuietly(keyed, (x, y) -> order.compare(x[0], y[0]));
+        reverseIf(reverse, keyed);
+        for (int i = 0; i < n; i++) {
+            items.set(i, keyed.get(i)[1]);
+        }
+    }
+
+    private static <T> void sortQuietly(List<T> list, Comparator<? super T> order) {
+        try {
+            list.sort(order);
+        } catch (IllegalArgumentException inconsistentOrder) {
+            // GraalPy stops here too: the list stays a permutation of the original
+        }
+    }
+
+    private static boolean allDoubles(List<Object> items) {
+        for (Object x : items) {
+            if (!(x instanceof Double)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void reverseIf(boolean reverse, List<?> items) {
@@ -55,13 +80,12 @@ final class Sorting {
         }
     }
 
-    /**
-     * Three-way compare from Python's {@code <}: CPython's sort only ever asks {@code a < b}; an unordered pair (NaN)
-     * is "not less" both ways, i.e. equal.
-     */
+    /** GraalPy's sort comparator: {@code a < b} gives -1, else {@code b < a} gives 1, else 0 (NaN compares equal). */
     private static int compare(Object a, Object b) {
-        int c = Py.compare(a, b, "<");
-        return c == Py.NAN_UNORDERED ? 0 : Integer.signum(c);
+        if (Py.lt(a, b)) {
+            return -1;
+        }
+        return Py.lt(b, a) ? 1 : 0;
     }
 
     /** Python's truth of {@code reverse=}: an int-like value (None counts as false), else TypeError as GraalPy says. */
