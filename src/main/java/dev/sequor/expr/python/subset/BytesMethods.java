@@ -51,8 +51,9 @@ final class BytesMethods {
         Object[] a = sig.bind(args, kwargs);
         byte[] b = self.bytes;
         return switch (name) {
-            case "decode" -> Codecs.decode(b, StrArgs.optStr(a[0], "utf-8", "decode() argument must be str, not "),
-                    StrArgs.optStr(a[1], "strict", "decode() argument must be str, not "));
+            case "decode" -> Codecs.decode(b, // None is not the default here, unlike in str.encode
+                    a[0] == MethodSig.MISSING ? "utf-8" : StrArgs.str(a[0], "decode() argument must be str, not "),
+                    a[1] == MethodSig.MISSING ? "strict" : StrArgs.str(a[1], "decode() argument must be str, not "));
             case "hex" -> hex(b, a[0], a[1]);
             case "find", "rfind" -> (long) find(b, a[0], a[1], a[2], name.equals("rfind"));
             case "index", "rindex" -> {
@@ -246,7 +247,7 @@ final class BytesMethods {
 
     private static boolean stripped(byte x, byte[] chars) {
         if (chars == null) {
-            return isSpace(x);
+            return isSpace(x) || (x >= 0x1c && x <= 0x1f); // GraalPy's strip uses str's ASCII whitespace table
         }
         for (byte c : chars) {
             if (c == x) {

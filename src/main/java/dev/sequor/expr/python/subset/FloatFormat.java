@@ -179,14 +179,48 @@ final class FloatFormat extends NumberLayout {
             zeroHelper(precision, threshold);
             return;
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
-        String digits = shortest.unscaledValue().toString();
-        int exp = digits.length() - shortest.scale() - 1;
+        StringBuilder digits = new StringBuilder(20);
+        int exp = reprDigits(Math.abs(value), digits);
         if (-4 <= exp && exp < threshold) {
-            appendFixed(digits, exp, precision);
+            appendFixed(digits.toString(), exp, precision);
         } else {
-            appendExponential(digits, exp);
+            appendExponential(digits.toString(), exp);
         }
+    }
+
+    /**
+     * The digits of Java's shortest repr ({@code Double.toString}) without the point and leading zeros, and the
+     * decimal exponent of the first. Like GraalPy, this keeps a trailing zero that Double.toString writes
+     * ("1.0E16" gives "10"), which shows with '#': {@code format(1e16, '#')} is '1.0e+16'.
+     */
+    private static int reprDigits(double value, StringBuilder digits) {
+        String s = Double.toString(value);
+        int p = 0;
+        int first = 0;
+        int point = s.length();
+        boolean allZero = true;
+        char c = 0;
+        while (p < s.length()) {
+            c = s.charAt(p++);
+            if (Character.isDigit(c)) {
+                if (!allZero || c != '0') {
+                    if (allZero) {
+                        first = p;
+                    }
+                    digits.append(c);
+                    allZero = false;
+                }
+            } else if (c == '.') {
+                point = p;
+            } else {
+                break;
+            }
+        }
+        if (p < s.length() && c == 'E') {
+            return Integer.parseInt(s.substring(p));
+        }
+        int exp = point - first - 1;
+        return exp < 0 ? exp + 1 : exp;
     }
 
     private void zeroHelper(int precision, int threshold) {
