@@ -101,7 +101,13 @@ final class StrMethods {
                 yield name.equals("split") ? StrSplit.split(self, sep, max) : StrSplit.rsplit(self, sep, max);
             }
             case "splitlines" -> StrSplit.splitlines(self, a[0] != MethodSig.MISSING && Py.truthy(a[0]));
-            case "expandtabs" -> expandtabs(self, StrArgs.index(a[0], 8));
+            case "expandtabs" -> {
+                if (a[0] instanceof java.math.BigInteger || (a[0] instanceof Long l && l != (int) (long) l)) {
+                    // GraalPy converts tabsize with its own message
+                    throw PyExc.overflow("Python int too large to convert to Java int");
+                }
+                yield expandtabs(self, StrArgs.index(a[0], 8));
+            }
             case "join" -> join(self, a[0]);
             case "translate" -> translate(self, a[0]);
             case "encode" -> Codecs.encode(self, StrArgs.optStr(a[0], "utf-8", "encode() argument must be str, not "),
