@@ -20,5 +20,7 @@ final class StdlibModules {
         factories.put("urllib", UrllibParseModule::createPackage);
         factories.put("urllib.parse", UrllibParseModule::create);
         factories.put("math", MathModule::create);
+        factories.put("datetime", DatetimeModule::create);
+        factories.put("decimal", DecimalModule::create);
     }
 }
