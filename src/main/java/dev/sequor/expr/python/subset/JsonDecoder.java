@@ -13,6 +13,11 @@ final class JsonDecoder {
     private final int length;
     /** Where the value the last scan method returned ends. */
     private int end;
+    /** Open arrays and objects: Python's recursion limit stops deep nesting, and Java's stack must not. */
+    private int depth;
+
+    /** About Python's default recursion limit (1000) less the frames of the call that decodes. */
+    static final int MAX_DEPTH = 990;
 
     private JsonDecoder(String s) {
         this.cps = s.codePoints().toArray();
@@ -247,10 +252,18 @@ final class JsonDecoder {
         return value;
     }
 
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw new PyExc(PyExcType.RECURSION_ERROR, "maximum recursion depth exceeded");
+        }
+    }
+
     private Object object(int start) {
+        enter();
         PyDict d = new PyDict();
         int idx = skipWhitespace(start);
         if (idx < length && cps[idx] == '}') {
+            depth--;
             return done(d, idx + 1);
         }
         while (true) {
@@ -266,6 +279,7 @@ final class JsonDecoder {
             d.put(key, scanOnce(idx));
             idx = skipWhitespace(end);
             if (idx < length && cps[idx] == '}') {
+                depth--;
                 return done(d, idx + 1);
             }
             if (idx >= length || cps[idx] != ',') {
@@ -276,15 +290,18 @@ final class JsonDecoder {
     }
 
     private Object array(int start) {
+        enter();
         PyList list = new PyList();
         int idx = skipWhitespace(start);
         if (idx < length && cps[idx] == ']') {
+            depth--;
             return done(list, idx + 1);
         }
         while (true) {
             list.add(scanOnce(idx));
             idx = skipWhitespace(end);
             if (idx < length && cps[idx] == ']') {
+                depth--;
                 return done(list, idx + 1);
             }
             if (idx >= length || cps[idx] != ',') {

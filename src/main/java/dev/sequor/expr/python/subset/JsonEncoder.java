@@ -44,6 +44,9 @@ final class JsonEncoder {
     }
 
     private void write(Object v, int level) {
+        if (level > JsonDecoder.MAX_DEPTH) {
+            throw new PyExc(PyExcType.RECURSION_ERROR, "maximum recursion depth exceeded while encoding a JSON object");
+        }
         if (v instanceof String s) {
             string(s);
         } else if (v == null) {
