@@ -2,9 +2,6 @@ package dev.sequor.cli;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.project.SequorHome;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +25,6 @@ public class InitCommand implements Callable<Integer> {
     @Mixin
     HomeOptions home;
 
-    @Inject
-    @Location("init/project.yaml")
-    Template projectYaml;
-
-    @Inject
-    @Location("init/hello.yaml")
-    Template helloFlow;
-
-    @Inject
-    @Location("init/local_db.yaml")
-    Template localDb;
-
     @Override
     public Integer call() {
         try {
@@ -50,9 +35,10 @@ public class InitCommand implements Callable<Integer> {
             String name = target.getFileName().toString();
             Files.createDirectories(target.resolve("flows"));
             Files.createDirectories(target.resolve("sources"));
-            Files.writeString(target.resolve("project.yaml"), projectYaml.data("name", name).render());
-            Files.writeString(target.resolve("flows/hello.yaml"), helloFlow.data("name", name).render());
-            Files.writeString(target.resolve("sources/local_db.yaml"), localDb.render());
+            InitTemplates templates = new InitTemplates();
+            Files.writeString(target.resolve("project.yaml"), templates.get("init/project.yaml").data("name", name).render());
+            Files.writeString(target.resolve("flows/hello.yaml"), templates.get("init/hello.yaml").data("name", name).render());
+            Files.writeString(target.resolve("sources/local_db.yaml"), templates.get("init/local_db.yaml").render());
             System.err.println("Project initialized successfully at " + target);
             System.err.println("Next: cd " + dir + " && sequor run hello");
             return 0;

@@ -1,7 +1,7 @@
 package dev.sequor.cli;
 
 import dev.sequor.error.SequorException;
-import dev.sequor.expr.python.PythonEngine;
+import dev.sequor.run.GraalPyCache;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.project.Project;
 import dev.sequor.validate.ProjectValidator;
@@ -41,7 +41,7 @@ public class ValidateCommand implements Callable<Integer> {
         ErrorReporter reporter = new ErrorReporter(System.err, home.stacktrace, false, java.util.Set.of());
         try {
             Project project = Project.load(RunCommand.projectDir(projectDir));
-            PythonEngine.configureCacheDir(home.home().cacheDir());
+            GraalPyCache.pointInto(home.home());
             List<String> names = flows == null ? null : flows.stream().map(RunCommand::flowName).toList();
             ProjectValidator.Result result = new ProjectValidator(project, !skipPython).validate(names);
             for (Diagnostics.Problem p : result.problems()) {

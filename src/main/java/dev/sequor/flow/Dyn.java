@@ -1,7 +1,7 @@
 package dev.sequor.flow;
 
 import dev.sequor.error.SourcePos;
-import dev.sequor.expr.jinja.Templates;
+import dev.sequor.expr.jinja.JinjaMarkup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +65,7 @@ public sealed interface Dyn permits Dyn.Const, Dyn.Template, Dyn.Python, Dyn.DMa
 
     /** A scalar from YAML: a template when the string has Jinja syntax, else a constant. */
     static Dyn scalar(Object value, SourcePos pos) {
-        if (value instanceof String s && Templates.isTemplate(s)) {
+        if (value instanceof String s && JinjaMarkup.isTemplate(s)) {
             return new Template(s, pos);
         }
         return new Const(value, pos);

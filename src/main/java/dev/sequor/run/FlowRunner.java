@@ -1,6 +1,5 @@
 package dev.sequor.run;
 
-import dev.sequor.expr.python.PythonEngine;
 import dev.sequor.project.Environment;
 import dev.sequor.project.Project;
 import dev.sequor.project.SequorHome;
@@ -29,7 +28,7 @@ public final class FlowRunner {
             SequorHome home = SequorHome.resolve(request.homeDir());
             Project project = Project.load(request.projectDir());
             Environment environment = Environment.select(home, project, request.env());
-            PythonEngine.configureCacheDir(home.cacheDir());
+            GraalPyCache.pointInto(home);
             try (RunLog log = new RunLog(err, home.logFile(), request.quiet());
                  RunContext run = new RunContext(project, home, environment, request.options(), out, log)) {
                 try {

@@ -10,7 +10,7 @@ import dev.sequor.flow.OpDyns;
 import dev.sequor.flow.op.HttpRequestOp;
 import dev.sequor.flow.op.Op;
 import dev.sequor.flow.op.RunFlowOp;
-import dev.sequor.expr.jinja.Templates;
+import dev.sequor.expr.jinja.JinjaMarkup;
 import dev.sequor.http.HttpSourceConfig;
 import dev.sequor.project.Project;
 import dev.sequor.run.Evaluator;
@@ -102,7 +102,7 @@ public final class ProjectValidator {
         if (v instanceof Map<?, ?> m) {
             return m.values().stream().anyMatch(ProjectValidator::containsTemplate);
         }
-        return v instanceof String s && Templates.isTemplate(s);
+        return v instanceof String s && JinjaMarkup.isTemplate(s);
     }
 
     private void checkFlow(String name, SourceFiles sources, Diagnostics diag) {

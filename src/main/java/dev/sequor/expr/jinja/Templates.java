@@ -49,9 +49,9 @@ public final class Templates {
         return Holder.INSTANCE;
     }
 
-    /** True when {@code text} contains Jinja markup ({@code {{}, <code>{%</code> or <code>{#</code>); cheap, no Jinjava. */
+    /** Same as {@link JinjaMarkup#isTemplate}; callers that may run without templates should use that one. */
     public static boolean isTemplate(String text) {
-        return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
+        return JinjaMarkup.isTemplate(text);
     }
 
     /**

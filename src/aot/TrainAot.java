@@ -1,0 +1,142 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Makes the JDK AOT cache {@code target/quarkus-app/sequor.aot} that {@code target/sequor} uses (JEP 483/514/515).
+ * Run by the build after the application is packaged ({@code java src/aot/TrainAot.java TARGET_DIR}).
+ *
+ * <p>The cache is trained on one whole, representative run, not on start-up alone: a flow
+ * ({@code src/aot/project/flows/train.yaml}) with constant and Jinja prints, DuckDB statements and transforms,
+ * a paginated HTTP GET and a for_each POST against a mock API served here on 127.0.0.1, control ops and
+ * run_flow. One process only, because one JVM run writes one cache. The run goes through the launcher itself
+ * ({@code SEQUOR_AOT_TRAIN}), so the cache is made with exactly the JVM options it will be used with.
+ *
+ * <p>No cache is made (and the build goes on) on JDKs before 25, which cannot write one, and where there is no
+ * {@code sh} to run the launcher. A failing training run fails the build: a broken flow path should not ship.
+ */
+public class TrainAot {
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
+        Path sources = Path.of(args.length > 1 ? args[1] : "src/aot/project").toAbsolutePath();
+        Path launcher = target.resolve("sequor");
+        Path cache = target.resolve("quarkus-app/sequor.aot");
+        Files.deleteIfExists(cache);
+        Files.deleteIfExists(Path.of(cache + ".release"));
+        if (Runtime.version().feature() < 25) {
+            System.out.println("[aot] Java " + Runtime.version() + " cannot write an AOT cache (needs 25+): skipped");
+            return;
+        }
+        if (!Files.isExecutable(Path.of("/bin/sh")) || !Files.isRegularFile(launcher)) {
+            System.out.println("[aot] no /bin/sh or no " + launcher + ": AOT cache skipped");
+            return;
+        }
+        Path work = target.resolve("aot-training");
+        deleteTree(work);
+        Path project = work.resolve("project");
+        copyTree(sources, project);
+        Path home = work.resolve("home");
+        Files.createDirectories(home.resolve("envs"));
+
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer mock = mockApi(requests);
+        mock.start();
+        try {
+            String baseUrl = "http://127.0.0.1:" + mock.getAddress().getPort();
+            Files.writeString(home.resolve("envs/train.yaml"), "variables:\n  base_url: \"" + baseUrl + "\"\n");
+            long t0 = System.nanoTime();
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", launcher.toString(), "run", "train", "-p",
+                    project.toString(), "--home-dir", home.toString(), "--env", "train", "-q")
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("training.log").toFile());
+            pb.environment().put("SEQUOR_AOT_TRAIN", cache.toString());
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            pb.environment().remove("SEQUOR_JAVA");
+            pb.environment().remove("SEQUOR_JAVA_OPTS");
+            Process p = pb.start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the AOT training run did not finish within 10 minutes");
+            }
+            String log = Files.readString(work.resolve("training.log"));
+            // 3 pages + 20 POSTs: anything else means the run did not go where the cache should learn from
+            if (p.exitValue() != 0 || requests.get() != 23 || !Files.isRegularFile(cache)) {
+                throw new IllegalStateException("the AOT training run failed (exit " + p.exitValue() + ", "
+                        + requests.get() + " of 23 mock requests, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
+                        + "); its output, also in " + work.resolve("training.log") + ":\n" + log);
+            }
+            System.out.printf("[aot] trained %s (%d MB) in %.1f s%n", target.relativize(cache),
+                    Files.size(cache) >> 20, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            mock.stop(0);
+        }
+    }
+
+    /** GET /items?page=N (3 pages of 100 records, then an empty one) and POST /sync/ID, counting requests. */
+    private static HttpServer mockApi(AtomicInteger requests) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/items", ex -> {
+            requests.incrementAndGet();
+            String query = ex.getRequestURI().getRawQuery();
+            int page = query != null && query.startsWith("page=") ? Integer.parseInt(query.substring(5)) : 1;
+            StringBuilder body = new StringBuilder("{\"page\":").append(page).append(",\"data\":[");
+            for (int i = 0; page <= 3 && i < 100; i++) {
+                int id = (page - 1) * 100 + i + 1;
+                body.append(i == 0 ? "" : ",").append("{\"id\":").append(id).append(",\"sku\":\"SKU-").append(id)
+                        .append("\",\"price\":\"").append(id % 97).append(".50\",\"tags\":[\"a\",\"b\"]}");
+            }
+            body.append("],\"next\":").append(page < 3 ? String.valueOf(page + 1) : "null").append('}');
+            reply(ex, body.toString());
+        });
+        server.createContext("/sync/", ex -> {
+            requests.incrementAndGet();
+            ex.getRequestBody().readAllBytes();
+            reply(ex, "{\"ok\":true}");
+        });
+        return server;
+    }
+
+    private static void reply(HttpExchange ex, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+}

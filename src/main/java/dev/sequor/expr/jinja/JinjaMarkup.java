@@ -1,0 +1,17 @@
+package dev.sequor.expr.jinja;
+
+/**
+ * Whether a string is a Jinja template. Kept apart from {@link Templates} on purpose: the parser asks this of
+ * every string in a flow, and touching {@code Templates} makes the JVM load and verify it, which loads
+ * Jinjava's classes even for flows that have no template at all.
+ */
+public final class JinjaMarkup {
+
+    private JinjaMarkup() {
+    }
+
+    /** True when {@code text} contains Jinja markup ({@code {{}, <code>{%</code> or <code>{#</code>). */
+    public static boolean isTemplate(String text) {
+        return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
+    }
+}

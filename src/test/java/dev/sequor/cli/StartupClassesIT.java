@@ -1,0 +1,111 @@
+package dev.sequor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Commands that need no engine start none. Runs the packaged tool as users do ({@code target/sequor}, with its AOT
+ * cache when there is one) in a fresh JVM that logs every class it loads ({@code -Xlog:class+load}), and fails
+ * when a command that has no template, SQL, HTTP or Python loaded a class of Jinjava, DuckDB, the HTTP client
+ * (Vert.x, Netty, RESTEasy, Jakarta REST client), GraalPy, Agroal or the PostgreSQL driver. Each of those costs
+ * from a tenth of a second to seconds of start-up; see docs/decisions.md, "JVM start-up".
+ *
+ * <p>An integration test (failsafe, after {@code package}), because it needs {@code target/quarkus-app}.
+ */
+class StartupClassesIT {
+
+    /** Package prefixes of the engines, as they appear in the class+load log. */
+    static final List<String> ENGINES = List.of("com.hubspot.", "jinjava.", "org.duckdb.", "io.vertx.", "io.netty.",
+            "org.jboss.resteasy.", "jakarta.ws.rs.client.", "org.graalvm.polyglot.", "com.oracle.graal.",
+            "org.graalvm.python.", "io.agroal.", "org.postgresql.");
+
+    static final Path LAUNCHER = Path.of("target", "sequor").toAbsolutePath();
+
+    @TempDir
+    static Path tmp;
+
+    static Path project;
+
+    @BeforeAll
+    static void project() throws IOException {
+        assertThat(LAUNCHER).as("run `./mvnw package` first: this test runs the packaged tool").isRegularFile();
+        project = tmp.resolve("project");
+        Path flows = Files.createDirectories(project.resolve("flows"));
+        Files.writeString(project.resolve("project.yaml"), "name: \"startup\"\n");
+        Files.writeString(flows.resolve("plain.yaml"), """
+                steps:
+                  - op: set_variable
+                    set:
+                      greeting: hello
+                  - op: block
+                    steps:
+                      - op: print
+                        message: "hello"
+                """);
+        Files.writeString(flows.resolve("jinja.yaml"), """
+                steps:
+                  - op: print
+                    message: "{{ 6 * 7 }}"
+                """);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"version", "--help", "run plain", "validate plain", "init", "env init dev"})
+    void loadsNoEngine(String command) throws Exception {
+        List<String> loaded = run(command);
+        assertThat(loaded).as("classes loaded by `sequor " + command + "`").hasSizeGreaterThan(1000);
+        assertThat(engines(loaded)).as("engine classes loaded by `sequor " + command + "`").isEmpty();
+    }
+
+    /** The control: the log does show an engine when a command needs one, so the test above cannot pass vacuously. */
+    @Test
+    void aTemplateLoadsJinjava() throws Exception {
+        assertThat(engines(run("run jinja"))).anyMatch(c -> c.startsWith("com.hubspot.jinjava."));
+    }
+
+    private static List<String> engines(List<String> loaded) {
+        return loaded.stream().filter(c -> ENGINES.stream().anyMatch(c::startsWith)).toList();
+    }
+
+    /** Runs {@code sequor COMMAND} (with the project and a fresh home) and returns the names of the classes it loaded. */
+    private static List<String> run(String command) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "run");
+        Path log = dir.resolve("classes.log");
+        List<String> args = new ArrayList<>(List.of("/bin/sh", LAUNCHER.toString()));
+        args.addAll(List.of(command.split(" ")));
+        switch (command.split(" ")[0]) {
+            case "run", "validate" -> args.addAll(List.of("-p", project.toString(), "--home-dir", dir.toString()));
+            case "init" -> args.add(dir.resolve("new").toString());
+            case "env" -> args.addAll(List.of("--home-dir", dir.toString()));
+            default -> { }
+        }
+        ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        pb.environment().put("SEQUOR_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Process p = pb.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("`sequor " + command + "` finished").isTrue();
+        assertThat(p.exitValue()).as("exit code of `sequor " + command + "`: " + Files.readString(dir.resolve("out.txt")))
+                .isZero();
+        // lines look like: [0.012s][info][class,load] java.lang.Object source: shared objects file
+        List<String> classes = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            int start = line.indexOf("] ", line.indexOf("[class,load]"));
+            if (start > 0) {
+                String rest = line.substring(start + 2);
+                int space = rest.indexOf(' ');
+                classes.add(space < 0 ? rest : rest.substring(0, space));
+            }
+        }
+        return classes;
+    }
+}
