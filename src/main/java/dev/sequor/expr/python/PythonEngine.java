@@ -92,11 +92,7 @@ public final class PythonEngine implements AutoCloseable {
      * {@code def evaluate} form that Sequor 1.1 allowed and 1.2 refuses, with upstream's text.
      */
     public PythonSnippet prepare(String code, String keyName, SourcePos pos) {
-        if (code.strip().startsWith("def evaluate")) {
-            throw SequorException.invalid(pos, "Sequor does not require to define 'evaluate' function anymore. "
-                    + "Please remove the 'def evaluate(...):' line from the function code of YAML property '"
-                    + keyName + "'");
-        }
+        SnippetEngine.refuseEvaluateDefinition(code, keyName, pos);
         return new PythonSnippet(keyName, pos, code);
     }
 

@@ -8,18 +8,12 @@ import dev.sequor.expr.python.subset.JavaSnippet;
  * stays inside the Python subset it runs exactly, else GraalPy. Made by {@link SnippetEngine#prepare}.
  *
  * @param java the compiled snippet when the Java evaluator runs it, else null
- * @param graalPy the snippet as GraalPy takes it (always there: validation and the fallback use it)
+ * @param graalPy the snippet as GraalPy takes it when GraalPy runs it, else null
+ * @param keyName the YAML key, e.g. {@code url_expression}
+ * @param pos where the key was written
  * @param whyGraalPy when GraalPy runs it, why (a construct outside the subset, or {@code SEQUOR_PYTHON=graalpy})
  */
-public record Snippet(JavaSnippet java, PythonSnippet graalPy, String whyGraalPy) {
-
-    public String keyName() {
-        return graalPy.keyName();
-    }
-
-    public SourcePos pos() {
-        return graalPy.pos();
-    }
+public record Snippet(JavaSnippet java, PythonSnippet graalPy, String keyName, SourcePos pos, String whyGraalPy) {
 
     public boolean runsOnGraalPy() {
         return java == null;

@@ -53,15 +53,32 @@ public final class SnippetEngine {
      * needs it is compiled there on first use.
      */
     public Snippet prepare(String code, String keyName, SourcePos pos) {
-        PythonSnippet graalPy = PythonEngine.shared().prepare(code, keyName, pos);
+        refuseEvaluateDefinition(code, keyName, pos);
         if (graalPyForced()) {
-            return new Snippet(null, graalPy, ENGINE_VARIABLE + "=graalpy");
+            return onGraalPy(code, keyName, pos, ENGINE_VARIABLE + "=graalpy");
         }
         try {
             ParsedSnippet parsed = Parser.parseSnippet(code);
-            return new Snippet(JavaSnippet.compile(parsed.expression(), parsed.body()), graalPy, null);
+            return new Snippet(JavaSnippet.compile(parsed.expression(), parsed.body()), null, keyName, pos, null);
         } catch (OutsideSubset outside) {
-            return new Snippet(null, graalPy, outside.describe());
+            return onGraalPy(code, keyName, pos, outside.describe());
+        }
+    }
+
+    /** Only snippets that need GraalPy touch its classes: loading them costs start-up time. */
+    private static Snippet onGraalPy(String code, String keyName, SourcePos pos, String why) {
+        return new Snippet(null, PythonEngine.shared().prepare(code, keyName, pos), keyName, pos, why);
+    }
+
+    /**
+     * The {@code def evaluate} form that Sequor 1.1 allowed and 1.2 refuses, with upstream's text; the same for
+     * both engines.
+     */
+    static void refuseEvaluateDefinition(String code, String keyName, SourcePos pos) {
+        if (code.strip().startsWith("def evaluate")) {
+            throw SequorException.invalid(pos, "Sequor does not require to define 'evaluate' function anymore. "
+                    + "Please remove the 'def evaluate(...):' line from the function code of YAML property '"
+                    + keyName + "'");
         }
     }
 
