@@ -89,9 +89,13 @@ final class TwoEngines {
     static String batchCode(List<DiffCase> cases) {
         StringBuilder code = new StringBuilder("""
                 import warnings
-                warnings.simplefilter('ignore')  # SyntaxWarnings of generated code ("is" with a literal...) are noise
                 _sig = 'def evaluate(context, is_var_defined, var, table, query, query_scalar, response):\\n'
                 def _compiled(src):
+                    # SyntaxWarnings of generated code ('is' with a literal...) are noise on the console
+                    with warnings.catch_warnings():
+                        warnings.simplefilter('ignore')
+                        return _compile(src)
+                def _compile(src):
                     stripped = src.strip()
                     try:
                         compile(stripped, 'value_expression', 'eval')
