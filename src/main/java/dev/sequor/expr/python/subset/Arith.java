@@ -211,7 +211,7 @@ public final class Arith {
             }
             double y = toDouble(b);
             if (y == 0) {
-                throw PyExc.zeroDivision(isInt(a) && isInt(b) ? "division by zero" : "float division by zero");
+                throw PyExc.zeroDivision("division by zero");
             }
             return toDouble(a) / y;
         }
@@ -331,7 +331,7 @@ public final class Arith {
             }
             double r = Math.pow(x, y);
             if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
-                throw new PyExc(PyExcType.OVERFLOW_ERROR, new PyTuple(new Object[] {34L, "Numerical result out of range"}).items);
+                throw PyExc.overflow("Numerical result out of range");
             }
             return r;
         }

@@ -235,6 +235,9 @@ public final class Items {
                 case "tuple" -> "tuple";
                 default -> "byte";
             };
+            if (kind.equals("string")) {
+                throw PyExc.typeError("string indices must be integers, not '" + Py.typeName(index) + "'");
+            }
             throw PyExc.typeError(kind + " indices must be integers or slices, not " + Py.typeName(index));
         }
         long n = i instanceof Long l ? l : (((java.math.BigInteger) i).signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);

@@ -50,12 +50,16 @@ public final class JavaSnippet {
      * propagates as {@link PyExc}; {@code response} is the Response object for the scope's HTTP response, or null.
      */
     public Object call(ExprScope scope, Object response) {
+        return HostValues.toJava(callRaw(scope, response));
+    }
+
+    /** The Python value the snippet returned, before conversion (for tests and the differential checks). */
+    Object callRaw(ExprScope scope, Object response) {
         Frame f = new Frame(frameSize, null);
         Object[] names = SequorNames.bind(scope, (PyResponse) response);
         System.arraycopy(names, 0, f.locals, 0, names.length);
         try {
-            Object result = body.exec(f) == Exec.RETURN ? f.returnValue : null;
-            return HostValues.toJava(result);
+            return body.exec(f) == Exec.RETURN ? f.returnValue : null;
         } catch (StackOverflowError e) {
             throw new PyExc(PyExcType.RECURSION_ERROR, "maximum recursion depth exceeded");
         }

@@ -96,7 +96,7 @@ final class Targets {
                 yield f -> {
                     if (f.locals[slot] == Frame.UNBOUND) {
                         throw new PyExc(PyExcType.UNBOUND_LOCAL_ERROR,
-                                "cannot access local variable '" + name + "' where it is not associated with a value");
+                                "local variable '" + name + "' referenced before assignment");
                     }
                     f.locals[slot] = Frame.UNBOUND;
                 };
