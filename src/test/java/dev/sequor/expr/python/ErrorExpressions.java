@@ -28,7 +28,7 @@ final class ErrorExpressions {
             "'a'.join('b', 'c')", "{'a': 1}.keys()[0]", "'abc'.count()", "[3, 1].sort(reverse=None)",
             "'%(a)s' % {'b': 1}", "'%z' % 1", "'{0:{1}}'.format(1, 'q')", "'{a}'.format(1)", "'{'.format(1)",
             "'}'.format(1)", "int('0b101', 0)", "int('0b101', 2)", "int(' 0x1F ', 16)", "float('1_000.5')",
-            "int('1__0')", "round(1.5, 'x')", "abs(None)", "bool(1, 2)", "enumerate(1)", "reversed({})",
+            "int('1__0')", "round(1.5, 'x')", "abs(None)", "bool(1, 2)", "enumerate(1)", "reversed(5)", "list(reversed({'a': 1, 'b': 2}))",
             "next(iter([]))", "'a'.replace()", "'x' - 'y'", "[1] - [1]", "~1.5", "1 << -1", "1 >> -1", "1.5 & 1",
             "divmod(1.0, 0.0)", "pow(0, -1)", "pow(2, 3, 0)", "[1][None]", "'s'[None:None:None]", "{}['']",
             "{1: 'a'}['1']", "{True: 'a'}[1]", "{1.0: 'x'}[1]", "(lambda: 1)(2)", "(lambda a, b=1: a)()",
