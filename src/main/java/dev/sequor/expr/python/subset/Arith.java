@@ -211,7 +211,7 @@ public final class Arith {
             }
             double y = toDouble(b);
             if (y == 0) {
-                throw PyExc.zeroDivision("division by zero");
+                throw PyExc.zeroDivision(isInt(a) && isInt(b) ? "division by zero" : "float division by zero");
             }
             return toDouble(a) / y;
         }
@@ -331,7 +331,7 @@ public final class Arith {
             }
             double r = Math.pow(x, y);
             if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
-                throw PyExc.overflow("Numerical result out of range");
+                throw PyExc.overflow("Numerical result out of range"); // GraalPy's message has no errno
             }
             return r;
         }
@@ -393,7 +393,7 @@ public final class Arith {
         if (a instanceof BigDecimal d) {
             return d.negate(DECIMAL_CONTEXT);
         }
-        throw PyExc.typeError("bad operand type for unary -: '" + Py.typeName(a) + "'");
+        throw PyExc.typeError("bad operand type for unary-: '" + Py.typeName(a) + "'");
     }
 
     public static Object plus(Object a) {
@@ -406,14 +406,14 @@ public final class Arith {
         if (a instanceof BigDecimal d) {
             return d.plus(DECIMAL_CONTEXT);
         }
-        throw PyExc.typeError("bad operand type for unary +: '" + Py.typeName(a) + "'");
+        throw PyExc.typeError("bad operand type for unary+: '" + Py.typeName(a) + "'");
     }
 
     public static Object invert(Object a) {
         if (isInt(a)) {
             return Ints.sub(Ints.neg(Ints.of(a)), 1L);
         }
-        throw PyExc.typeError("bad operand type for unary ~: '" + Py.typeName(a) + "'");
+        throw PyExc.typeError("bad operand type for unary~: '" + Py.typeName(a) + "'");
     }
 
     static double toDouble(Object v) {
