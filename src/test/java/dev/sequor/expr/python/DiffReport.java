@@ -18,14 +18,33 @@ final class DiffReport {
 
     record Mismatch(String label, String code, String scope, Outcome java, Outcome graalPy) {
 
+        /**
+         * A guess at the bug behind the mismatch, so that one bug with many symptoms reads as one group: the error
+         * only one side raised (its text identifies the missing method or the wrong rule), or both messages of an
+         * error type both raise, with numbers blurred.
+         */
         String cause() {
             if (java.kind() == Outcome.Kind.CRASH) {
                 return "Java evaluator crashes with " + java.category().substring("crash ".length());
             }
-            if (java.kind() == graalPy.kind() && java.category().equals(graalPy.category())) {
-                return java.kind() == Outcome.Kind.VALUE ? "different values" : "different " + java.category() + " messages";
+            boolean javaError = java.kind() == Outcome.Kind.ERROR;
+            boolean graalPyError = graalPy.kind() == Outcome.Kind.ERROR;
+            if (javaError && graalPyError && java.category().equals(graalPy.category())) {
+                return "different " + java.category() + " messages: Java '" + blur(java.text()) + "', GraalPy '"
+                        + blur(graalPy.text()) + "'";
             }
-            return "Java " + java.category() + ", GraalPy " + graalPy.category();
+            if (javaError) {
+                return "Java raises " + blur(java.text()) + (graalPyError ? ", GraalPy " + graalPy.category() : "");
+            }
+            if (graalPyError) {
+                return "GraalPy raises " + blur(graalPy.text()) + ", Java gives a value";
+            }
+            return "different values";
+        }
+
+        private static String blur(String text) {
+            String line = text.lines().findFirst().orElse("").replaceAll("\\d+", "N");
+            return line.length() > 90 ? line.substring(0, 90) + "..." : line;
         }
 
         @Override
