@@ -347,7 +347,7 @@ final class ExpressionGenerator {
             case 8 -> call("sorted", Kind.LIST, arg(values.homogeneousList(chance(0.5) ? Kind.INT : Kind.STR)),
                     values.pick(new String[] {"reverse=True", "key=len", "key=str", "key=lambda v: -len(str(v))",
                             "key=abs", "reverse=False"}));
-            case 9 -> call("sorted", Kind.LIST, values.homogeneousSet());
+            case 9 -> chance(0.5) ? call("sorted", Kind.LIST, values.homogeneousSet()) : setComprehension(d);
             case 10 -> binary(operand(Kind.LIST, d), "+", operand(Kind.LIST, d), Typed.SUM, Kind.LIST);
             case 11 -> binary(operand(Kind.LIST, d), "*", smallInt(), Typed.PRODUCT, Kind.LIST);
             case 12 -> Typed.primary(operand(Kind.LIST, d).asPrimary() + "[" + slice() + "]", Kind.LIST);
@@ -485,6 +485,19 @@ final class ExpressionGenerator {
         env.unbind("v");
         env.unbind("w");
         return Typed.primary("[" + elt + " " + clause + second + "]", Kind.LIST);
+    }
+
+    /** A set comprehension, sorted: its items are all numbers or all strs, so the order is Python's own. */
+    private Typed setComprehension(int d) {
+        boolean numbers = chance(0.6);
+        Iterable it = numbers ? new Iterable(chance(0.5) ? range() : values.homogeneousList(Kind.INT).code(), Kind.INT)
+                : new Iterable(values.homogeneousList(Kind.STR).code(), Kind.STR);
+        String clause = clause("v", it, d);
+        String elt = numbers ? binary(Typed.primary("v", Kind.INT), values.pick(new String[] {"%", "//", "*", "+"}),
+                number(values.pick(new String[] {"2", "3", "-2"})), Typed.PRODUCT, Kind.INT).code()
+                : values.pick(new String[] {"v.lower()", "v[:1]", "v.strip()", "v * 2", "len(v)"});
+        env.unbind("v");
+        return call("sorted", Kind.LIST, "{" + elt + " " + clause + "}");
     }
 
     private Typed dictComprehension(int d) {
