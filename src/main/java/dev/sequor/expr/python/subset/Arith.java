@@ -211,7 +211,7 @@ public final class Arith {
             }
             double y = toDouble(b);
             if (y == 0) {
-                throw PyExc.zeroDivision(isInt(a) && isInt(b) ? "division by zero" : "float division by zero");
+                throw PyExc.zeroDivision("division by zero");
             }
             return toDouble(a) / y;
         }

@@ -50,7 +50,7 @@ final class BuiltinFunctions {
         fn(builtins, "round", Rounding::round);
         fn(builtins, "sorted", Aggregates::sorted);
         fn(builtins, "sum", Aggregates::sum);
-        builtins.put("range", new PyType("range", null, v -> v instanceof PyRange, PyRange::make));
+        builtins.put("range", PyRange.TYPE);
         builtins.put("enumerate", IteratorBuiltins.ENUMERATE_TYPE);
         builtins.put("zip", IteratorBuiltins.ZIP_TYPE);
         builtins.put("map", IteratorBuiltins.MAP_TYPE);

@@ -23,6 +23,18 @@ final class IteratorBuiltins {
     private IteratorBuiltins() {
     }
 
+    /** The registered class of an iterator kind ({@code type(enumerate(x)) is enumerate}), or null. */
+    static PyType typeNamed(String name) {
+        return switch (name) {
+            case "enumerate" -> ENUMERATE_TYPE;
+            case "zip" -> ZIP_TYPE;
+            case "map" -> MAP_TYPE;
+            case "filter" -> FILTER_TYPE;
+            case "reversed" -> REVERSED_TYPE;
+            default -> null;
+        };
+    }
+
     private static PyType type(String name, PyCallable constructor) {
         return new PyType(name, null, v -> v instanceof PyIterator it && it.typeName().equals(name), constructor);
     }

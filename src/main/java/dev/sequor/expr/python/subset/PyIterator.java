@@ -29,6 +29,11 @@ final class PyIterator implements PyObject, Items.PyIterable, Repr.HasRepr {
     }
 
     @Override
+    public PyType pythonType() {
+        return IteratorBuiltins.typeNamed(typeName);
+    }
+
+    @Override
     public String repr() {
         return "<" + typeName + " object>";
     }

@@ -14,4 +14,9 @@ public interface PyObject {
     default Object getAttr(String name) {
         return null;
     }
+
+    /** The class {@code type(obj)} answers, when it is a registered one (range, enumerate...); else null. */
+    default PyType pythonType() {
+        return null;
+    }
 }

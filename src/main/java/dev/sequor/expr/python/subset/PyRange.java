@@ -11,6 +11,8 @@ import java.util.Iterator;
 final class PyRange implements PyObject, Items.PyIterable, Items.Subscriptable, Items.Container, Py.Sized,
         Repr.HasRepr {
 
+    static final PyType TYPE = new PyType("range", null, v -> v instanceof PyRange, PyRange::make);
+
     private static final Arity ARITY = Arity.unnamed("range", 1, 3).constructor();
 
     final long start;
@@ -146,6 +148,11 @@ final class PyRange implements PyObject, Items.PyIterable, Items.Subscriptable, 
         java.math.BigInteger offset = java.math.BigInteger.valueOf(v).subtract(java.math.BigInteger.valueOf(start));
         java.math.BigInteger[] qr = offset.divideAndRemainder(java.math.BigInteger.valueOf(step));
         return qr[1].signum() == 0 ? qr[0].longValue() : -1;
+    }
+
+    @Override
+    public PyType pythonType() {
+        return TYPE;
     }
 
     @Override

@@ -65,7 +65,7 @@ public class PyType implements PyObject, PyCallable {
     public Object getAttr(String attr) {
         return switch (attr) {
             case "__name__", "__qualname__" -> name.substring(name.lastIndexOf('.') + 1);
-            default -> null;
+            default -> PyTypes.unboundMethod(this, attr);
         };
     }
 

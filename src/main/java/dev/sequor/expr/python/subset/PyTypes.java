@@ -51,6 +51,32 @@ public final class PyTypes {
         }
     }
 
+    /**
+     * {@code str.lower}, {@code dict.get}...: a method read from its class, called with the instance first
+     * ({@code sorted(names, key=str.lower)}); null when the class has no such method.
+     */
+    static PyCallable unboundMethod(PyType type, String name) {
+        boolean has = type == STR ? StrMethods.has(name)
+                : type == LIST ? ListMethods.has(name)
+                : type == DICT ? DictMethods.has(name)
+                : type == SET ? SetMethods.has(name)
+                : type == BYTES ? BytesMethods.has(name)
+                : type == TUPLE && (name.equals("count") || name.equals("index"));
+        if (!has) {
+            return null;
+        }
+        return (args, kwargs) -> {
+            if (args.length == 0) {
+                throw PyExc.typeError("unbound method " + type.name() + "." + name + "() needs an argument");
+            }
+            if (!type.isInstance(args[0])) {
+                throw PyExc.typeError("descriptor '" + name + "' for '" + type.name() + "' objects doesn't apply to a '"
+                        + Py.typeName(args[0]) + "' object");
+            }
+            return Attrs.callMethod(args[0], name, java.util.Arrays.copyOfRange(args, 1, args.length), kwargs);
+        };
+    }
+
     /** {@code type(v)}. */
     public static PyType of(Object v) {
         if (v == null) {
@@ -106,6 +132,9 @@ public final class PyTypes {
         }
         if (v instanceof LocalTime) {
             return TIME;
+        }
+        if (v instanceof PyObject o && o.pythonType() != null) {
+            return o.pythonType();
         }
         String name = Py.typeName(v);
         return new PyType(name, null, x -> Py.typeName(x).equals(name) && x.getClass() == v.getClass(), null);
