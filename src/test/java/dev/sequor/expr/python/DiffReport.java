@@ -34,7 +34,7 @@ final class DiffReport {
                         + blur(graalPy.text()) + "'";
             }
             if (javaError) {
-                return "Java raises " + blur(java.text()) + (graalPyError ? ", GraalPy " + graalPy.category() : "");
+                return "Java raises " + blur(java.text());
             }
             if (graalPyError) {
                 return "GraalPy raises " + blur(graalPy.text()) + ", Java gives a value";
