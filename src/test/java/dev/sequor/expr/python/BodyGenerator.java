@@ -259,7 +259,7 @@ final class BodyGenerator {
                 env.bind("item", g.anyKind());
             }
             case 1 -> {
-                header = "for key, value in " + arg(g.expr(Kind.DICT, 1)) + ".items():";
+                header = "for key, value in " + g.expr(Kind.DICT, 1).asPrimary() + ".items():";
                 env.bind("key", Kind.STR);
                 env.bind("value", g.anyKind());
             }
@@ -274,7 +274,7 @@ final class BodyGenerator {
             }
             default -> {
                 ExpressionGenerator.Iterable it = g.iterable(1);
-                header = "for item in " + snapshot(it.code()) + ":";
+                header = "for item in " + it.code() + ":";
                 env.bind("item", it.item());
             }
         }
@@ -288,13 +288,8 @@ final class BodyGenerator {
         }
     }
 
-    /** A list name is iterated through a copy, so that nothing in the body can make the loop endless. */
-    private String snapshot(String iterable) {
-        return iterable.matches("xs|ys|rest") ? "list(" + iterable + ")" : iterable;
-    }
-
     private String iterableCode() {
-        return snapshot(g.iterable(1).code());
+        return g.iterable(1).code();
     }
 
     private String accumulator(int indent) {
@@ -344,8 +339,7 @@ final class BodyGenerator {
             line(indent, "queue = " + arg(g.values.homogeneousList(Kind.INT)));
             line(indent, "while queue:");
             line(indent + 1, "item = queue.pop(" + (g.chance(0.5) ? "0" : "") + ")");
-            env.bind("item", Kind.INT);
-            env.bind("queue", Kind.LIST);
+            env.bind("item", Kind.INT); // not queue: an expression appending to it would make the loop endless
         } else {
             line(indent, "count = 0");
             String test = g.chance(0.2) ? "True" : "count < " + rnd.nextInt(6);

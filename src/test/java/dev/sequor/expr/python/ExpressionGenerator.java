@@ -438,6 +438,12 @@ final class ExpressionGenerator {
     }
 
     Iterable iterable(int d) {
+        Iterable it = anyIterable(d);
+        // a bare name is iterated through a copy: an element expression that appends to it cannot make it endless
+        return it.code().matches("[A-Za-z_]\\w*") ? new Iterable("list(" + it.code() + ")", it.item()) : it;
+    }
+
+    private Iterable anyIterable(int d) {
         return switch (pick(7)) {
             case 0 -> new Iterable(range(), Kind.INT);
             case 1 -> new Iterable(values.homogeneousList(Kind.INT).code(), Kind.INT);
