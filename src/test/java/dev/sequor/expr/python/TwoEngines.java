@@ -60,8 +60,19 @@ final class TwoEngines {
     /** The GraalPy outcome of every case, in order, from one snippet for the lot. */
     List<Outcome> graalPyBatch(List<DiffCase> cases, ExprScope scope) {
         PythonEngine engine = PythonEngine.shared();
-        Object result = engine.call(engine.prepare(batchCode(cases), KEY, POS), scope);
-        return outcomes(result, cases.size());
+        try {
+            Object result = engine.call(engine.prepare(batchCode(cases), KEY, POS), scope);
+            return outcomes(result, cases.size());
+        } catch (SequorException e) {
+            // a Java exception leaking out of GraalPy itself escapes Python's except: halve the batch to find the case
+            if (cases.size() == 1) {
+                return List.of(Outcome.error(e.getMessage()));
+            }
+            int half = cases.size() / 2;
+            List<Outcome> outcomes = new ArrayList<>(graalPyBatch(cases.subList(0, half), scope));
+            outcomes.addAll(graalPyBatch(cases.subList(half, cases.size()), scope));
+            return outcomes;
+        }
     }
 
     private static List<Outcome> outcomes(Object result, int expected) {
