@@ -235,7 +235,7 @@ public final class Items {
                 case "tuple" -> "tuple";
                 default -> "byte";
             };
-            if (kind.equals("string")) {
+            if (kind.equals("string")) { // GraalPy's wording for str differs from the other sequences'
                 throw PyExc.typeError("string indices must be integers, not '" + Py.typeName(index) + "'");
             }
             throw PyExc.typeError(kind + " indices must be integers or slices, not " + Py.typeName(index));
