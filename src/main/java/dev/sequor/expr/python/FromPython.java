@@ -9,7 +9,9 @@ import org.graalvm.polyglot.Value;
 /**
  * Turns what a snippet returned into plain Java values the rest of Sequor understands: dict -> LinkedHashMap
  * (keys as text), list/tuple -> ArrayList, Row -> LinkedHashMap, int -> Long (BigInteger when it does not fit),
- * float -> Double, bool -> Boolean, str -> String, None -> null, anything else -> its {@code str()}.
+ * float -> Double, bool -> Boolean, str -> String, None -> null, decimal.Decimal -> BigDecimal, datetime ->
+ * LocalDateTime (naive) or OffsetDateTime (aware), date -> LocalDate, time -> LocalTime, anything else (and a
+ * Decimal NaN or infinity, an aware time) -> its {@code str()}.
  */
 final class FromPython {
 
@@ -19,6 +21,10 @@ final class FromPython {
     private static final int ROW = 3;
     private static final int FLOAT = 4;
     private static final int INT = 5;
+    private static final int DECIMAL = 6;
+    private static final int DATETIME = 7;
+    private static final int DATE = 8;
+    private static final int TIME = 9;
 
     private final Value kindOf;
     private final Value strOf;
@@ -44,6 +50,8 @@ final class FromPython {
             case DICT -> map(v);
             case LIST -> list(v);
             case ROW -> map(v.invokeMember("to_dict"));
+            case DECIMAL -> decimal(strOf.execute(v).asString());
+            case DATETIME, DATE, TIME -> temporal(strOf.execute(v).asString());
             default -> strOf.execute(v).asString();
         };
     }
@@ -61,8 +69,40 @@ final class FromPython {
             case "float" -> FLOAT;
             case "dict" -> DICT;
             case "list", "tuple" -> LIST;
+            case "datetime.datetime" -> DATETIME;
+            case "datetime.date" -> DATE;
+            case "datetime.time" -> TIME;
             default -> kindOf.execute(v).asInt();
         };
+    }
+
+    /** str(Decimal) is the decimal text BigDecimal reads; NaN and infinities stay text. */
+    private static Object decimal(String text) {
+        try {
+            return new java.math.BigDecimal(text);
+        } catch (NumberFormatException notFinite) {
+            return text;
+        }
+    }
+
+    /**
+     * str() of a datetime, date or time: {@code 2024-01-02 03:04:05[.ffffff][+HH:MM[:SS]]}. What java.time cannot
+     * hold (an aware time, an offset with microseconds) stays text.
+     */
+    private static Object temporal(String text) {
+        String iso = text.replace(' ', 'T');
+        try {
+            if (iso.length() == 10) {
+                return java.time.LocalDate.parse(iso);
+            }
+            if (iso.length() > 10 && iso.charAt(10) == 'T') {
+                boolean aware = iso.indexOf('+', 11) > 0 || iso.indexOf('-', 11) > 0;
+                return aware ? java.time.OffsetDateTime.parse(iso) : java.time.LocalDateTime.parse(iso);
+            }
+            return java.time.LocalTime.parse(iso);
+        } catch (java.time.format.DateTimeParseException notJavaTime) {
+            return text;
+        }
     }
 
     private Map<String, Object> map(Value dict) {

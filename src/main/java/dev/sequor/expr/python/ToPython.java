@@ -3,6 +3,14 @@ package dev.sequor.expr.python;
 import dev.sequor.db.Row;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,10 +21,12 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 
 /**
  * Turns Java values into real Python values, so snippets get a {@code dict} they can {@code json.dumps}, mutate,
- * slice and test with {@code isinstance}: Map -> dict, List -> list, Row -> Row, BigDecimal -> float,
- * BigInteger -> int, java.time values -> ISO-8601 str, byte[] -> bytes. Strings, integers, doubles, booleans and
- * null cross as they are. Each container is built by one call into Python that reads a proxy array, so a big
- * dict costs linear time.
+ * slice and test with {@code isinstance}: Map -> dict, List -> list, Row -> Row, BigDecimal -> decimal.Decimal,
+ * BigInteger -> int, LocalDateTime/Timestamp -> naive datetime.datetime, OffsetDateTime/ZonedDateTime/Instant ->
+ * aware datetime.datetime, LocalDate -> datetime.date, LocalTime -> datetime.time, byte[] -> bytes (as upstream's
+ * psycopg2 hands database values). Strings, integers, doubles, booleans and null cross as they are. Each container
+ * is built by one call into Python that reads a proxy array, so a big dict costs linear time. The decimal and
+ * datetime modules are imported by the prelude on the first such value only.
  */
 final class ToPython {
 
@@ -25,6 +35,10 @@ final class ToPython {
     private final Value rowFromLists;
     private final Value intFromText;
     private final Value bytesFromArray;
+    private final Value decimalFromText;
+    private final Value datetimeFromIso;
+    private final Value dateFromIso;
+    private final Value timeFromIso;
     private final Value none;
 
     ToPython(Value prelude) {
@@ -33,6 +47,10 @@ final class ToPython {
         this.rowFromLists = prelude.getMember("_row");
         this.intFromText = prelude.getMember("_int");
         this.bytesFromArray = prelude.getMember("_bytes");
+        this.decimalFromText = prelude.getMember("_decimal");
+        this.datetimeFromIso = prelude.getMember("_datetime");
+        this.dateFromIso = prelude.getMember("_date");
+        this.timeFromIso = prelude.getMember("_time");
         this.none = prelude.getMember("_NONE");
     }
 
@@ -55,7 +73,7 @@ final class ToPython {
             return list(List.of(items));
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.doubleValue();
+            return decimalFromText.execute(decimal.toString());
         }
         if (value instanceof BigInteger big) {
             return big.bitLength() < 64 ? (Object) big.longValue() : intFromText.execute(big.toString());
@@ -73,23 +91,51 @@ final class ToPython {
             }
             return bytesFromArray.execute(ProxyArray.fromArray(boxed));
         }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toLocalDateTime().toString();
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate().toString();
-        }
-        if (value instanceof java.sql.Time time) {
-            return time.toLocalTime().toString();
-        }
-        if (value instanceof java.util.Date date) {
-            return date.toInstant().toString();
-        }
-        if (value instanceof TemporalAccessor) {
-            // LocalDate, LocalDateTime, OffsetDateTime, Instant...: their toString() is ISO-8601
-            return value.toString();
+        if (value instanceof TemporalAccessor || value instanceof java.util.Date) {
+            return temporal(value);
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * A date or time as Python's datetime value, through ISO text its fromisoformat reads (microseconds, offsets
+     * with seconds). Years Python cannot hold (before 1 or after 9999) and other temporal types (Year, YearMonth...)
+     * stay ISO-8601 text, as before.
+     */
+    private Object temporal(Object value) {
+        Object t = switch (value) {
+            case java.sql.Timestamp ts -> ts.toLocalDateTime();
+            case java.sql.Date d -> d.toLocalDate();
+            case java.sql.Time time -> time.toLocalTime();
+            case java.util.Date d -> d.toInstant().atOffset(ZoneOffset.UTC);
+            case Instant instant -> instant.atOffset(ZoneOffset.UTC);
+            case ZonedDateTime zoned -> zoned.toOffsetDateTime();
+            default -> value;
+        };
+        return switch (t) {
+            case LocalDateTime dt when inPythonRange(dt.getYear()) ->
+                    datetimeFromIso.execute(dt.toLocalDate() + "T" + time(dt.toLocalTime()));
+            case OffsetDateTime dt when inPythonRange(dt.getYear()) ->
+                    datetimeFromIso.execute(dt.toLocalDate() + "T" + time(dt.toLocalTime()) + offset(dt.getOffset()));
+            case LocalDate d when inPythonRange(d.getYear()) -> dateFromIso.execute(d.toString());
+            case LocalTime time -> timeFromIso.execute(time(time));
+            case OffsetTime time -> timeFromIso.execute(time(time.toLocalTime()) + offset(time.getOffset()));
+            default -> t.toString();
+        };
+    }
+
+    private static boolean inPythonRange(int year) {
+        return year >= 1 && year <= 9999;
+    }
+
+    /** HH:MM:SS.ffffff: Python keeps microseconds, so finer digits are dropped. */
+    private static String time(LocalTime t) {
+        return String.format("%02d:%02d:%02d.%06d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
+    }
+
+    /** +HH:MM[:SS] (ZoneOffset's own text says Z for UTC). */
+    private static String offset(ZoneOffset offset) {
+        return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
     }
 
     /** Python's None. */

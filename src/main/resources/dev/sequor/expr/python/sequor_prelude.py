@@ -319,8 +319,47 @@ def _kind(value):
         return 4
     if isinstance(value, int):
         return 5
-    return 0
+    kind = _LAZY_KINDS.get((type(value).__module__, type(value).__name__))
+    if kind is None:
+        for cls in type(value).__mro__[1:]:  # subclasses of Decimal or of the datetime classes
+            kind = _LAZY_KINDS.get((cls.__module__, cls.__name__))
+            if kind is not None:
+                break
+    return kind or 0
 
 
 def _str(value):
     return str(value)
+
+
+# Decimal and datetime values (database rows hand them, as upstream's psycopg2 does) are built by these helpers,
+# which import decimal and datetime on first use only: the imports cost start-up time that snippets meeting no
+# such value should not pay. _kind recognises the types by name, so it never imports them either.
+
+_LAZY_KINDS = {('decimal', 'Decimal'): 6, ('datetime', 'datetime'): 7, ('datetime', 'date'): 8,
+               ('datetime', 'time'): 9}
+_lazy_classes = {}
+
+
+def _lazy_class(module_name, class_name):
+    cls = _lazy_classes.get(class_name)
+    if cls is None:
+        module = __import__(module_name)
+        cls = _lazy_classes[class_name] = getattr(module, class_name)
+    return cls
+
+
+def _decimal(text):
+    return _lazy_class('decimal', 'Decimal')(text)
+
+
+def _datetime(iso):
+    return _lazy_class('datetime', 'datetime').fromisoformat(iso)
+
+
+def _date(iso):
+    return _lazy_class('datetime', 'date').fromisoformat(iso)
+
+
+def _time(iso):
+    return _lazy_class('datetime', 'time').fromisoformat(iso)

@@ -66,4 +66,19 @@ class PythonRowTest {
         assertThat(eval("r = query('db', 'select *')[0]\nreturn [type(r).__name__, r['b'], r.to_dict()]", scope))
                 .isEqualTo(List.of("Row", 2L, Map.of("a", 1L, "b", 2L)));
     }
+
+    @Test
+    void numericAndTimestampColumnsAreDecimalAndDatetime() {
+        MapScope scope = new MapScope().var("row", Row.of(List.of("amount", "created", "day"), Arrays.asList(
+                new java.math.BigDecimal("19.99"), java.sql.Timestamp.valueOf("2024-05-06 07:08:09.5"),
+                java.sql.Date.valueOf("2024-05-06"))));
+        assertThat(eval("r = var('row')\nreturn [repr(r['amount']), str(r['amount'] * 3), r['created'].year, "
+                + "r['created'].isoformat(), str(r['day']), r['amount']]", scope)).isEqualTo(Arrays.asList(
+                "Decimal('19.99')", "59.97", 2024L, "2024-05-06T07:08:09.500000", "2024-05-06",
+                new java.math.BigDecimal("19.99")));
+        assertThat(eval("return var('row').to_dict()", scope)).isEqualTo(Map.of(
+                "amount", new java.math.BigDecimal("19.99"),
+                "created", java.time.LocalDateTime.of(2024, 5, 6, 7, 8, 9, 500_000_000),
+                "day", java.time.LocalDate.of(2024, 5, 6)));
+    }
 }

@@ -2,12 +2,18 @@ package dev.sequor.expr.python;
 
 import static dev.sequor.expr.python.PythonTestSupport.eval;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +34,8 @@ class PythonValuesTest {
 
     @Test
     void passedDictIsARealDict() {
-        assertThat(eval("import json\nreturn json.dumps(var('order'))", withOrder()))
-                .isEqualTo("{\"id\": 7, \"tags\": [\"a\", \"b\", \"c\"], \"price\": 12.5, \"customer\": {\"name\": \"Ann\"}, "
+        assertThat(eval("import json\nreturn json.dumps(var('order'), default=str)", withOrder()))
+                .isEqualTo("{\"id\": 7, \"tags\": [\"a\", \"b\", \"c\"], \"price\": \"12.50\", \"customer\": {\"name\": \"Ann\"}, "
                         + "\"note\": null}");
         assertThat(eval("[isinstance(var('order'), dict), isinstance(var('order')['tags'], list), "
                 + "type(var('order')['id']).__name__, 'id' in var('order'), 'zz' in var('order')]", withOrder()))
@@ -53,9 +59,62 @@ class PythonValuesTest {
                 .var("at", OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC))
                 .var("flag", true);
         assertThat(eval("[type(var(n)).__name__ for n in ('dec', 'big', 'int', 'day', 'at', 'flag')]", scope))
-                .isEqualTo(List.of("float", "int", "int", "str", "str", "bool"));
+                .isEqualTo(List.of("Decimal", "int", "int", "date", "datetime", "bool"));
         assertThat(eval("[var('big') + 1, var('day'), var('at')]", scope)).isEqualTo(List.of(
-                new BigInteger("123456789012345678901234567891"), "2024-02-29", "2024-01-02T03:04:05Z"));
+                new BigInteger("123456789012345678901234567891"), LocalDate.of(2024, 2, 29),
+                OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC)));
+    }
+
+    @Test
+    void decimalsAreDecimalsAsWithUpstreamsDatabaseDriver() {
+        MapScope scope = new MapScope().var("price", new BigDecimal("12.50")).var("big", new BigDecimal("1E+30"));
+        assertThat(eval("p = var('price')\nreturn [repr(p), str(p * 2), str(p + 1), p == 12.5, "
+                + "str(p.quantize(__import__('decimal').Decimal('0.1'))), float(p), str(var('big'))]", scope))
+                .isEqualTo(List.of("Decimal('12.50')", "25.00", "13.50", true, "12.5", 12.5, "1E+30"));
+        assertThat(eval("return var('price')", scope)).isEqualTo(new BigDecimal("12.50"));
+        assertThat(eval("return var('price') / 3", scope)).isEqualTo(new BigDecimal("4.166666666666666666666666667"));
+        // json.dumps refuses a Decimal, as it does upstream
+        assertThatThrownBy(() -> eval("import json\nreturn json.dumps(var('price'))", scope))
+                .hasMessageContaining("TypeError: Object of type Decimal is not JSON serializable");
+    }
+
+    @Test
+    void datesAndTimesAreDatetimeValues() {
+        MapScope scope = new MapScope()
+                .var("ts", LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_789))
+                .var("sqlts", java.sql.Timestamp.valueOf(LocalDateTime.of(2024, 1, 2, 3, 4)))
+                .var("aware", OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHoursMinutes(5, 30)))
+                .var("zoned", ZonedDateTime.of(2024, 7, 1, 12, 0, 0, 0, ZoneId.of("Europe/Paris")))
+                .var("instant", Instant.parse("2024-01-02T03:04:05Z"))
+                .var("day", java.sql.Date.valueOf(LocalDate.of(2024, 2, 29)))
+                .var("time", LocalTime.of(13, 14, 15, 16_000));
+        assertThat(eval("[repr(var(n)) for n in ('ts', 'sqlts', 'aware', 'zoned', 'instant', 'day', 'time')]", scope))
+                .isEqualTo(List.of("datetime.datetime(2024, 1, 2, 3, 4, 5, 123456)",
+                        "datetime.datetime(2024, 1, 2, 3, 4)",
+                        "datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone(datetime.timedelta(seconds=19800)))",
+                        "datetime.datetime(2024, 7, 1, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=7200)))",
+                        "datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)",
+                        "datetime.date(2024, 2, 29)",
+                        "datetime.time(13, 14, 15, 16)"));
+        assertThat(eval("import datetime\nreturn [(var('ts') + datetime.timedelta(days=1)).isoformat(), "
+                + "var('day').strftime('%d/%m/%Y'), (var('aware') - var('instant')).total_seconds()]", scope))
+                .isEqualTo(List.of("2024-01-03T03:04:05.123456", "29/02/2024", -19800.0));
+        assertThat(eval("return [var('ts'), var('aware'), var('day'), var('time')]", scope)).isEqualTo(List.of(
+                LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000),
+                OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHoursMinutes(5, 30)),
+                LocalDate.of(2024, 2, 29), LocalTime.of(13, 14, 15, 16_000)));
+    }
+
+    @Test
+    void returnedDecimalsAndDatetimesBecomeJavaValues() {
+        assertThat(eval("import decimal, datetime\nreturn [decimal.Decimal('1.10'), decimal.Decimal('-2E+3'), "
+                + "decimal.Decimal('NaN'), datetime.datetime(2024, 1, 2, 3, 4, 5, 6), "
+                + "datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone(datetime.timedelta(hours=-5, seconds=-1))), "
+                + "datetime.date(2024, 1, 2), datetime.time(23, 59), "
+                + "datetime.time(1, tzinfo=datetime.timezone.utc)]")).isEqualTo(List.of(
+                new BigDecimal("1.10"), new BigDecimal("-2E+3"), "NaN", LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000),
+                OffsetDateTime.of(2024, 1, 2, 0, 0, 0, 0, ZoneOffset.ofTotalSeconds(-18001)),
+                LocalDate.of(2024, 1, 2), LocalTime.of(23, 59), "01:00:00+00:00"));
     }
 
     @Test
@@ -73,7 +132,7 @@ class PythonValuesTest {
         assertThat(map.get("t")).isEqualTo(List.of(1L, 2L));
         assertThat(map.get("l")).isEqualTo(List.of(Map.of("k", 1L)));
         assertThat(map.get("big")).isEqualTo(BigInteger.TWO.pow(70));
-        assertThat(eval("import decimal\nreturn decimal.Decimal('1.10')")).isEqualTo("1.10");
+        assertThat(eval("import decimal\nreturn decimal.Decimal('1.10')")).isEqualTo(new BigDecimal("1.10"));
         assertThat(eval("{3}")).isEqualTo("{3}");
         assertThat(eval("import collections\nd = collections.defaultdict(list)\nd['a'].append(1)\n"
                 + "return [d, collections.OrderedDict(b=2)]")).isEqualTo(List.of(Map.of("a", List.of(1L)), Map.of("b", 2L)));

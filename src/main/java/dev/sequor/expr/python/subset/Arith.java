@@ -166,6 +166,10 @@ public final class Arith {
         if (decimalOperands(a, b, "*")) {
             return decimal(a).multiply(decimal(b), DECIMAL_CONTEXT);
         }
+        Object timedelta = TimedeltaArith.multiply(a, b);
+        if (timedelta != null) {
+            return timedelta;
+        }
         if ((a instanceof String || a instanceof PyList || a instanceof PyTuple) && (b instanceof Double)) {
             throw PyExc.typeError("can't multiply sequence by non-int of type 'float'");
         }
@@ -174,6 +178,9 @@ public final class Arith {
         }
         if ((a instanceof String || a instanceof PyList || a instanceof PyTuple) && !isInt(b)) {
             throw PyExc.typeError("can't multiply sequence by non-int of type '" + Py.typeName(b) + "'");
+        }
+        if ((b instanceof String || b instanceof PyList || b instanceof PyTuple) && !isInt(a)) {
+            throw PyExc.typeError("can't multiply sequence by non-int of type '" + Py.typeName(a) + "'");
         }
         throw PyExc.unsupported("*", a, b);
     }
@@ -222,6 +229,10 @@ public final class Arith {
             }
             return Decimals.divide(decimal(a), y);
         }
+        Object timedelta = TimedeltaArith.divide(a, b);
+        if (timedelta != null) {
+            return timedelta;
+        }
         throw PyExc.unsupported("/", a, b);
     }
 
@@ -254,6 +265,10 @@ public final class Arith {
             }
             return decimal(a).divideToIntegralValue(y, DECIMAL_CONTEXT);
         }
+        Object timedelta = TimedeltaArith.floorDivide(a, b);
+        if (timedelta != null) {
+            return timedelta;
+        }
         throw PyExc.unsupported("//", a, b);
     }
 
@@ -276,6 +291,10 @@ public final class Arith {
                 throw new PyExc(PyExcType.DECIMAL_INVALID_OPERATION, new PyList(List.of(pyClass("DivisionUndefined"))));
             }
             return decimal(a).remainder(y, DECIMAL_CONTEXT); // Decimal % keeps the dividend's sign, like Java
+        }
+        Object timedelta = TimedeltaArith.modulo(a, b);
+        if (timedelta != null) {
+            return timedelta;
         }
         throw PyExc.unsupported("%", a, b);
     }
@@ -392,6 +411,9 @@ public final class Arith {
         }
         if (a instanceof BigDecimal d) {
             return d.negate(DECIMAL_CONTEXT);
+        }
+        if (a instanceof PyTimedelta) {
+            return TimedeltaArith.negate(a);
         }
         throw PyExc.typeError("bad operand type for unary-: '" + Py.typeName(a) + "'");
     }

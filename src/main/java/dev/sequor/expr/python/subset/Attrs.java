@@ -12,6 +12,9 @@ public final class Attrs {
     /** What a method table answers for a name it does not have. */
     static final Object NO_METHOD = new Object();
 
+    /** What getAttr answers for an attribute whose value is None (null there means "no such attribute"). */
+    static final Object NONE = new Object();
+
     private Attrs() {
     }
 
@@ -33,7 +36,7 @@ public final class Attrs {
         if (v == null) {
             throw PyExc.noAttribute(obj, name);
         }
-        return v;
+        return v == NONE ? null : v;
     }
 
     /** {@code obj.name(args)}. */

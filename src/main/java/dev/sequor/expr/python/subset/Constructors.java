@@ -228,18 +228,18 @@ final class Constructors {
     }
 
     static Object toDecimal(Object[] args, Kwargs kwargs) {
-        throw PyExc.typeError("placeholder");
+        return DecimalConstructor.toDecimal(args, kwargs);
     }
 
     static Object toDate(Object[] args, Kwargs kwargs) {
-        throw PyExc.typeError("placeholder");
+        return TemporalConstructors.toDate(args, kwargs);
     }
 
     static Object toDatetime(Object[] args, Kwargs kwargs) {
-        throw PyExc.typeError("placeholder");
+        return TemporalConstructors.toDatetime(args, kwargs);
     }
 
     static Object toTime(Object[] args, Kwargs kwargs) {
-        throw PyExc.typeError("placeholder");
+        return TemporalConstructors.toTime(args, kwargs);
     }
 }

@@ -34,8 +34,7 @@ final class Formats {
             if (spec.isEmpty()) {
                 return Py.str(value);
             }
-            // date, datetime and time format a non-empty spec with strftime
-            return Py.str(Attrs.callMethod(value, "strftime", new Object[] {spec}, null));
+            return TemporalMethods.format((java.time.temporal.Temporal) value, spec); // strftime, as Python's __format__
         }
         if (spec.isEmpty()) {
             return Py.str(value);

@@ -27,6 +27,9 @@ final class NumberBuiltins {
         if (x instanceof BigDecimal d) {
             return d.abs(Arith.DECIMAL_CONTEXT);
         }
+        if (x instanceof PyTimedelta) {
+            return TimedeltaArith.abs(x);
+        }
         throw PyExc.typeError("bad operand type for abs(): '" + Py.typeName(x) + "'");
     }
 

@@ -15,8 +15,8 @@ final class NumberMethods {
     }
 
     static Object attr(Object self, String name) {
-        if (self instanceof BigDecimal) {
-            return null;
+        if (self instanceof BigDecimal d) {
+            return DecimalMethods.attr(d, name);
         }
         if (Ints.isInt(self)) {
             Object i = Ints.of(self);
@@ -40,8 +40,8 @@ final class NumberMethods {
     }
 
     static Object call(Object self, String name, Object[] args, Kwargs kwargs) {
-        if (self instanceof BigDecimal) {
-            return Attrs.NO_METHOD;
+        if (self instanceof BigDecimal d) {
+            return DecimalMethods.call(d, name, args, kwargs);
         }
         if (Ints.isInt(self)) {
             Object i = Ints.of(self);

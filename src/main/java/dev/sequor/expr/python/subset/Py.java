@@ -20,6 +20,7 @@ import java.util.List;
  * <tr><td>str</td><td>String (indexed by code point, see {@link Strs})</td></tr>
  * <tr><td>decimal.Decimal</td><td>BigDecimal</td></tr>
  * <tr><td>datetime.datetime / date / time</td><td>LocalDateTime or OffsetDateTime / LocalDate / LocalTime</td></tr>
+ * <tr><td>datetime.timedelta / timezone</td><td>{@link PyTimedelta} / {@link PyTimezone}</td></tr>
  * <tr><td>list, tuple, dict, set, bytes</td><td>{@link PyList}, {@link PyTuple}, {@link PyDict}, {@link PySet}, {@link PyBytes}</td></tr>
  * <tr><td>anything else</td><td>a {@link PyObject}</td></tr>
  * </table>
@@ -51,7 +52,7 @@ public final class Py {
             return o.typeName();
         }
         if (v instanceof BigDecimal) {
-            return "decimal.Decimal";
+            return "Decimal"; // GraalPy's decimal is _pydecimal, whose class shows as plain Decimal in messages
         }
         if (v instanceof LocalDateTime || v instanceof OffsetDateTime) {
             return "datetime.datetime";
@@ -105,6 +106,9 @@ public final class Py {
         if (v instanceof LocalTime) {
             return true;
         }
+        if (v instanceof PyTimedelta td) {
+            return !td.isZero();
+        }
         if (v instanceof Sized s) {
             return s.len() != 0;
         }
@@ -124,6 +128,9 @@ public final class Py {
         }
         if (isNumber(a)) {
             return isNumber(b) && Numbers.compare(a, b) == 0 && !Numbers.isNaN(a) && !Numbers.isNaN(b);
+        }
+        if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
+            return x.isEqual(y); // aware datetimes are equal at the same instant, whatever their offsets
         }
         if (a instanceof PyObject || a instanceof java.time.temporal.Temporal) {
             return a.equals(b);

@@ -65,7 +65,10 @@ public class PyType implements PyObject, PyCallable {
     public Object getAttr(String attr) {
         return switch (attr) {
             case "__name__", "__qualname__" -> name.substring(name.lastIndexOf('.') + 1);
-            default -> PyTypes.unboundMethod(this, attr);
+            default -> {
+                Object classAttribute = TypeAttributes.get(this, attr);
+                yield classAttribute != null ? classAttribute : PyTypes.unboundMethod(this, attr);
+            }
         };
     }
 

@@ -81,6 +81,17 @@ final class Temporals {
         if (a instanceof LocalTime x && b instanceof LocalTime y) {
             return x.compareTo(y);
         }
+        if (a instanceof PyTimedelta x && b instanceof PyTimedelta y) {
+            return x.compareTo(y);
+        }
+        boolean aDatetime = a instanceof LocalDateTime || a instanceof OffsetDateTime;
+        boolean bDatetime = b instanceof LocalDateTime || b instanceof OffsetDateTime;
+        if (aDatetime && bDatetime) {
+            throw PyExc.typeError("can't compare offset-naive and offset-aware datetimes");
+        }
+        if (aDatetime && b instanceof LocalDate || bDatetime && a instanceof LocalDate) {
+            throw PyExc.typeError("Can't compare " + Py.typeName(a) + " and " + Py.typeName(b));
+        }
         return null;
     }
 

@@ -93,11 +93,21 @@ final class Unicode {
     }
 
     static String upper(String s) {
-        return UCharacter.toUpperCase(Locale.ROOT, s);
+        // ASCII text (emails, codes, keys) needs no Unicode tables: loading ICU's costs start-up time
+        return isAscii(s) ? s.toUpperCase(Locale.ROOT) : UCharacter.toUpperCase(Locale.ROOT, s);
     }
 
     static String lower(String s) {
-        return UCharacter.toLowerCase(Locale.ROOT, s);
+        return isAscii(s) ? s.toLowerCase(Locale.ROOT) : UCharacter.toLowerCase(Locale.ROOT, s);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String casefold(String s) {

@@ -1,0 +1,14 @@
+package dev.sequor.expr.python.subset;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The Java evaluator's {@code datetime} module against what GraalPy printed for the same expressions. */
+class DatetimeTest {
+
+    @TestFactory
+    Stream<DynamicTest> matchesGraalPy() {
+        return GraalPyTable.tests("datetime.txt");
+    }
+}
