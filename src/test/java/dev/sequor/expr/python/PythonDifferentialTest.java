@@ -40,7 +40,7 @@ class PythonDifferentialTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void repositorySnippetsRunOnTheJavaEvaluatorAndAgreeWithGraalPy() {
         long start = System.nanoTime();
         RepositorySnippets repository = new RepositorySnippets()
@@ -99,7 +99,7 @@ class PythonDifferentialTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void generatedSnippetsAgreeWithGraalPy() {
         long seed = Long.getLong("sequor.difftest.seed", GeneratedCorpus.DEFAULT_SEED);
         int expressions = Integer.getInteger("sequor.difftest.count", 3000);
