@@ -225,7 +225,7 @@ public final class Arith {
         if (decimalOperands(a, b, "/")) {
             BigDecimal y = decimal(b);
             if (y.signum() == 0) {
-                throw decimalDivisionByZero(decimal(a));
+                throw decimalDivisionByZero(decimal(a), "/");
             }
             return Decimals.divide(decimal(a), y);
         }
@@ -261,7 +261,7 @@ public final class Arith {
         if (decimalOperands(a, b, "//")) {
             BigDecimal y = decimal(b);
             if (y.signum() == 0) {
-                throw decimalDivisionByZero(decimal(a));
+                throw decimalDivisionByZero(decimal(a), "//");
             }
             return decimal(a).divideToIntegralValue(y, DECIMAL_CONTEXT);
         }
@@ -288,7 +288,7 @@ public final class Arith {
         if (decimalOperands(a, b, "%")) {
             BigDecimal y = decimal(b);
             if (y.signum() == 0) {
-                throw new PyExc(PyExcType.DECIMAL_INVALID_OPERATION, new PyList(List.of(pyClass("DivisionUndefined"))));
+                throw new PyExc(PyExcType.DECIMAL_INVALID_OPERATION, (decimal(a).signum() == 0 ? "0" : "x") + " % 0");
             }
             return decimal(a).remainder(y, DECIMAL_CONTEXT); // Decimal % keeps the dividend's sign, like Java
         }
@@ -456,15 +456,14 @@ public final class Arith {
         return v instanceof BigDecimal d ? d : new BigDecimal(Ints.big(Ints.of(v)));
     }
 
-    private static PyExc decimalDivisionByZero(BigDecimal dividend) {
+    /**
+     * Python's decimal module (GraalPy runs the pure-Python one) raises DivisionByZero {@code x / 0}, or
+     * InvalidOperation {@code 0 / 0} when the dividend is zero too.
+     */
+    private static PyExc decimalDivisionByZero(BigDecimal dividend, String op) {
         if (dividend.signum() == 0) {
-            return new PyExc(PyExcType.DECIMAL_INVALID_OPERATION, new PyList(List.of(pyClass("DivisionUndefined"))));
+            return new PyExc(PyExcType.DECIMAL_INVALID_OPERATION, "0 " + op + " 0");
         }
-        return new PyExc(PyExcType.DECIMAL_DIVISION_BY_ZERO, new PyList(List.of(pyClass("DivisionByZero"))));
-    }
-
-    /** How decimal's signals show inside its exception messages: {@code [<class 'decimal.DivisionByZero'>]}. */
-    private static PyType pyClass(String name) {
-        return new PyType("decimal." + name, null);
+        return new PyExc(PyExcType.DECIMAL_DIVISION_BY_ZERO, "x " + op + " 0");
     }
 }

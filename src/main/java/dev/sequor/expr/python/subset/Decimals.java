@@ -40,7 +40,12 @@ final class Decimals {
             int n = b.intValueExact();
             return n >= 0 ? a.pow(n, Arith.DECIMAL_CONTEXT) : BigDecimal.ONE.divide(a.pow(-n, Arith.DECIMAL_CONTEXT), Arith.DECIMAL_CONTEXT);
         } catch (ArithmeticException fractional) {
-            return new BigDecimal(Math.pow(a.doubleValue(), b.doubleValue()), Arith.DECIMAL_CONTEXT);
+            if (b.compareTo(new BigDecimal("0.5")) == 0 && a.signum() >= 0) {
+                return a.sqrt(Arith.DECIMAL_CONTEXT);
+            }
+            // through a double it would be right to 16 digits of 28: refuse rather than answer inexactly
+            throw new PyExc(PyExcType.NOT_IMPLEMENTED_ERROR, "Decimal ** with a fractional exponent other than 0.5 "
+                    + "is not available in Sequor's Java evaluator; convert to float first");
         }
     }
 }

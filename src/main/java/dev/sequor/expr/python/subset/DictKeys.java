@@ -32,6 +32,9 @@ final class DictKeys {
         if (key instanceof PyList || key instanceof PyDict || key instanceof PySet) {
             throw PyExc.typeError("unhashable type: '" + Py.typeName(key) + "'");
         }
+        if (key instanceof java.time.OffsetDateTime dt) {
+            return dt.toInstant(); // aware datetimes are equal at the same instant, whatever their offsets
+        }
         if (key instanceof PyTuple t) {
             for (Object item : t.items) {
                 of(item); // a tuple holding a list is unhashable too

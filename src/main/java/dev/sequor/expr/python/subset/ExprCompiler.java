@@ -128,12 +128,31 @@ final class ExprCompiler {
         return f -> Attrs.get(obj.eval(f), name);
     }
 
-    /** {@code hashlib.blake2b} when the evaluator's hashlib has no blake2b: GraalPy's job. */
+    /**
+     * {@code hashlib.blake2b} or {@code urllib.parse.quote_from_bytes} when the evaluator's module lacks that
+     * attribute: GraalPy's job, decided here rather than failing at run time.
+     */
     private void checkModuleAttribute(Node.Attribute a) {
-        if (a.value() instanceof Node.Name n && c.importedModules.containsKey(n.id())
-                && c.importedModules.get(n.id()).getAttr(a.attr()) == null) {
-            throw new OutsideSubset(a.line(), "'" + a.attr() + "' of module '" + c.importedModules.get(n.id()).name() + "'");
+        staticModule(a);
+    }
+
+    /** The module an expression names when it is an imported module or a submodule of one, else null. */
+    private PyModule staticModule(Expr e) {
+        if (e instanceof Node.Name n) {
+            return c.importedModules.get(n.id());
         }
+        if (e instanceof Node.Attribute a) {
+            PyModule owner = staticModule(a.value());
+            if (owner == null) {
+                return null;
+            }
+            Object value = owner.getAttr(a.attr());
+            if (value == null) {
+                throw new OutsideSubset(a.line(), "'" + a.attr() + "' of module '" + owner.name() + "'");
+            }
+            return value instanceof PyModule m ? m : null;
+        }
+        return null;
     }
 
     private Code call(Node.Call call) {

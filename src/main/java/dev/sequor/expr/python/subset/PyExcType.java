@@ -41,13 +41,13 @@ public final class PyExcType extends PyType {
     public static final PyExcType OS_ERROR = define("OSError", EXCEPTION);
     public static final PyExcType PERMISSION_ERROR = define("PermissionError", OS_ERROR);
     /** json.JSONDecodeError is a ValueError subclass; its module-qualified name does not show in messages. */
-    public static final PyExcType JSON_DECODE_ERROR = define("JSONDecodeError", VALUE_ERROR);
+    public static final PyExcType JSON_DECODE_ERROR = define("JSONDecodeError", VALUE_ERROR).in("json.decoder");
     /** binascii.Error, raised by base64 decoding. */
-    public static final PyExcType BINASCII_ERROR = define("Error", VALUE_ERROR);
+    public static final PyExcType BINASCII_ERROR = define("Error", VALUE_ERROR).in("binascii");
     /** decimal.InvalidOperation (an ArithmeticError). */
-    public static final PyExcType DECIMAL_INVALID_OPERATION = define("InvalidOperation", ARITHMETIC_ERROR);
+    public static final PyExcType DECIMAL_INVALID_OPERATION = define("InvalidOperation", ARITHMETIC_ERROR).in("decimal");
     /** decimal.DivisionByZero (also a ZeroDivisionError). */
-    public static final PyExcType DECIMAL_DIVISION_BY_ZERO = define("DivisionByZero", ZERO_DIVISION_ERROR);
+    public static final PyExcType DECIMAL_DIVISION_BY_ZERO = define("DivisionByZero", ZERO_DIVISION_ERROR).in("decimal");
 
     /**
      * Errors of Sequor's own functions (var, query, Row...), like the prelude's SequorError on GraalPy: their text
@@ -55,8 +55,22 @@ public final class PyExcType extends PyType {
      */
     public static final PyExcType SEQUOR_ERROR = define("SequorError", EXCEPTION);
 
+    /** The module of a class that is not a builtin ({@code json.decoder}), for its repr; null for builtins. */
+    private String module;
+
     private PyExcType(String name, PyExcType base) {
         super(name, base);
+    }
+
+    private PyExcType in(String moduleName) {
+        this.module = moduleName;
+        return this;
+    }
+
+    /** {@code <class 'ValueError'>}, {@code <class 'json.decoder.JSONDecodeError'>}. */
+    @Override
+    public String repr() {
+        return module == null ? super.repr() : "<class '" + module + "." + name() + "'>";
     }
 
     private static PyExcType define(String name, PyExcType base) {

@@ -117,6 +117,7 @@ final class Temporals {
         int seconds = dt.getOffset().getTotalSeconds();
         char sign = seconds < 0 ? '-' : '+';
         int abs = Math.abs(seconds);
-        return String.format("%c%02d:%02d", sign, abs / 3600, abs / 60 % 60);
+        String hm = String.format("%c%02d:%02d", sign, abs / 3600, abs / 60 % 60);
+        return abs % 60 == 0 ? hm : hm + String.format(":%02d", abs % 60);
     }
 }
