@@ -54,9 +54,8 @@ final class Arguments {
         for (int i = 0; i < positional.length; i++) {
             Object v = positional[i].eval(f);
             if (starred[i]) {
-                if (!(v instanceof PyList || v instanceof PyTuple || v instanceof String || v instanceof PyDict
-                        || v instanceof PySet || v instanceof Items.PyIterable || v instanceof PyBytes)) {
-                    throw PyExc.typeError("Value after * must be an iterable, not " + Py.typeName(v));
+                if (!Items.isIterable(v)) {
+                    throw PyExc.typeError("cannot unpack non-iterable " + Py.typeName(v) + " object");
                 }
                 for (Object x : Items.iterate(v)) {
                     out.add(x);
@@ -68,8 +67,11 @@ final class Arguments {
         return out.toArray();
     }
 
-    /** Null when the call has no keyword arguments (the common case). */
-    Kwargs keywords(Frame f) {
+    /**
+     * Null when the call has no keyword arguments (the common case). {@code callee} names the function in the
+     * error for a keyword given twice.
+     */
+    Kwargs keywords(Frame f, Object callee) {
         if (names.length == 0) {
             return null;
         }
@@ -78,7 +80,8 @@ final class Arguments {
             Object v = keywordValues[i].eval(f);
             if (names[i] != null) {
                 if (out.containsKey(names[i])) {
-                    throw PyExc.typeError("got multiple values for keyword argument '" + names[i] + "'");
+                    throw PyExc.typeError(Calls.displayName(callee) + "() got multiple values for keyword argument '"
+                            + names[i] + "'");
                 }
                 out.put(names[i], v);
             } else if (v instanceof PyDict d) {
@@ -87,7 +90,8 @@ final class Arguments {
                         throw PyExc.typeError("keywords must be strings");
                     }
                     if (out.containsKey(k)) {
-                        throw PyExc.typeError("got multiple values for keyword argument '" + k + "'");
+                        throw PyExc.typeError(Calls.displayName(callee) + "() got multiple values for keyword argument '"
+                                + k + "'");
                     }
                     out.put(k, e.getValue());
                 }

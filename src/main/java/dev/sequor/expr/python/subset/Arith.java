@@ -61,7 +61,16 @@ public final class Arith {
             other.items().forEach(s::add);
             return s;
         }
-        return binary(op, a, b);
+        try {
+            return binary(op, a, b);
+        } catch (PyExc e) {
+            String binaryText = "unsupported operand type(s) for " + op.symbol + ": ";
+            if (e.type() == PyExcType.TYPE_ERROR && e.getMessage().startsWith(binaryText)) {
+                throw PyExc.typeError("unsupported operand type(s) for " + op.symbol + "=: "
+                        + e.getMessage().substring(binaryText.length()));
+            }
+            throw e;
+        }
     }
 
     private static boolean isInt(Object v) {
@@ -187,7 +196,11 @@ public final class Arith {
 
     private static Object repeat(Object seq, Object times) {
         Object n0 = Ints.of(times);
-        long n = n0 instanceof Long l ? Math.max(0, l) : (((BigInteger) n0).signum() < 0 ? 0 : Long.MAX_VALUE);
+        if (n0 instanceof BigInteger || (Long) n0 > Integer.MAX_VALUE || (Long) n0 < Integer.MIN_VALUE) {
+            // GraalPy's repeat count is a Java int, whatever the sequence's length
+            throw PyExc.overflow("cannot fit 'int' into an index-sized integer");
+        }
+        long n = Math.max(0, (Long) n0);
         int size = Items.len(seq);
         if (size != 0 && n > Integer.MAX_VALUE / Math.max(1, size)) {
             throw new PyExc(PyExcType.MEMORY_ERROR);
@@ -263,7 +276,8 @@ public final class Arith {
             if (y.signum() == 0) {
                 throw decimalDivisionByZero(decimal(a), "//");
             }
-            return decimal(a).divideToIntegralValue(y, DECIMAL_CONTEXT);
+            BigDecimal q = decimal(a).divideToIntegralValue(y, DECIMAL_CONTEXT);
+            return q.scale() > 0 ? q.setScale(0, java.math.RoundingMode.DOWN) : q; // integer division has exponent 0
         }
         Object timedelta = TimedeltaArith.floorDivide(a, b);
         if (timedelta != null) {
@@ -344,7 +358,7 @@ public final class Arith {
             if (x == 0 && y < 0) {
                 throw PyExc.zeroDivision("0.0 cannot be raised to a negative power");
             }
-            if (x < 0 && y != Math.rint(y) && !Double.isInfinite(y)) {
+            if (x < 0 && y != Math.rint(y) && !Double.isInfinite(y) && !Double.isInfinite(x)) {
                 // Python answers with a complex number, which the subset does not have
                 throw PyExc.valueError("math domain error: a negative number to a fractional power is complex");
             }

@@ -39,6 +39,32 @@ public final class Attrs {
         return v == NONE ? null : v;
     }
 
+    /** True for the built-in types whose methods {@link #callMethod} dispatches by table. */
+    static boolean hasMethodTable(Object obj) {
+        return obj instanceof String || obj instanceof PyList || obj instanceof PyDict || obj instanceof PySet
+                || obj instanceof PyTuple || obj instanceof PyBytes;
+    }
+
+    /** Whether the table of {@code obj}'s type (one with {@link #hasMethodTable}) has the method. */
+    static boolean tableHas(Object obj, String name) {
+        if (obj instanceof String) {
+            return StrMethods.has(name);
+        }
+        if (obj instanceof PyList) {
+            return ListMethods.has(name);
+        }
+        if (obj instanceof PyDict) {
+            return DictMethods.has(name);
+        }
+        if (obj instanceof PySet) {
+            return SetMethods.has(name);
+        }
+        if (obj instanceof PyTuple) {
+            return name.equals("count") || name.equals("index");
+        }
+        return BytesMethods.has(name);
+    }
+
     /** {@code obj.name(args)}. */
     public static Object callMethod(Object obj, String name, Object[] args, Kwargs kwargs) {
         Object result;

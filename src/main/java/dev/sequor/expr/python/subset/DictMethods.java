@@ -7,12 +7,14 @@ import java.util.Set;
 /**
  * The methods of {@code dict}, with GraalPy's argument messages ({@code dict.get() missing 1 required positional
  * argument: 'a'}). {@code keys}, {@code values} and {@code items} return live {@link DictView}s. The classmethod
- * {@code dict.fromkeys} is not here: it is an attribute of the type, which the evaluator does not provide.
+ * {@code dict.fromkeys} is a class method: {@link #fromKeys} answers both {@code dict.fromkeys} and
+ * {@code d.fromkeys}.
  */
 final class DictMethods {
 
     private static final Set<String> NAMES = Set.of("clear", "copy", "get", "items", "keys", "values", "pop",
-            "popitem", "setdefault", "update");
+            "popitem", "setdefault", "update", "fromkeys");
+    private static final Arity FROMKEYS = Arity.unnamed("fromkeys", 1, 2).constructor();
     private static final Arity GET = Arity.unnamed("dict.get", 1, 2).constructor();
     private static final Arity POP = Arity.unnamed("dict.pop", 1, 2).constructor();
     private static final Arity SETDEFAULT = Arity.of("dict.setdefault", "key", "default").required(1).constructor();
@@ -86,10 +88,24 @@ final class DictMethods {
                 noArgs("dict.copy", args, kwargs);
                 return self.copy();
             }
+            case "fromkeys" -> {
+                return fromKeys(args, kwargs);
+            }
             default -> {
                 return Attrs.NO_METHOD;
             }
         }
+    }
+
+    /** {@code dict.fromkeys(iterable, value=None)}: every key mapped to the same value. */
+    static PyDict fromKeys(Object[] args, Kwargs kwargs) {
+        Object[] a = FROMKEYS.bind(args, kwargs);
+        Object value = a[1] == Arity.MISSING ? null : a[1];
+        PyDict out = new PyDict();
+        for (Object key : Items.iterate(a[0])) {
+            out.put(key, value);
+        }
+        return out;
     }
 
     private static void noArgs(String name, Object[] args, Kwargs kwargs) {

@@ -163,13 +163,24 @@ final class ExprCompiler {
             String name = a.attr();
             return f -> {
                 Object o = obj.eval(f);
-                return Attrs.callMethod(o, name, args.positional(f), args.keywords(f));
+                // Python looks the method up before it evaluates the arguments: a missing one is the error
+                if (Attrs.hasMethodTable(o)) {
+                    if (!Attrs.tableHas(o, name)) {
+                        throw PyExc.noAttribute(o, name);
+                    }
+                    Object[] positional = args.positional(f);
+                    return Attrs.callMethod(o, name, positional, args.keywords(f, new BoundMethod(o, name)));
+                }
+                Object method = Attrs.get(o, name);
+                Object[] positional = args.positional(f);
+                return Calls.call(method, positional, args.keywords(f, method));
             };
         }
         Code fn = expr(call.func());
         return f -> {
             Object callee = fn.eval(f);
-            return Calls.call(callee, args.positional(f), args.keywords(f));
+            Object[] positional = args.positional(f);
+            return Calls.call(callee, positional, args.keywords(f, callee));
         };
     }
 
@@ -281,6 +292,9 @@ final class ExprCompiler {
             for (int i = 0; i < n; i++) {
                 Object v = codes[i].eval(f);
                 if (starred[i]) {
+                    if (!Items.isIterable(v)) {
+                        throw PyExc.typeError("cannot unpack non-iterable " + Py.typeName(v) + " object");
+                    }
                     for (Object x : Items.iterate(v)) {
                         out.add(x);
                     }

@@ -127,6 +127,12 @@ public final class Items {
         throw PyExc.typeError("'" + Py.typeName(v) + "' object is not iterable");
     }
 
+    /** True for values {@code for x in v} accepts. */
+    static boolean isIterable(Object v) {
+        return v instanceof PyList || v instanceof PyTuple || v instanceof String || v instanceof PyDict
+                || v instanceof PySet || v instanceof PyIterable || v instanceof PyBytes;
+    }
+
     /** All values of an iterable, as a new Java list. */
     public static List<Object> toList(Object v) {
         if (v instanceof PyList l) {

@@ -117,8 +117,8 @@ final class NumberBuiltins {
     static Object chr(Object[] args, Kwargs kwargs) {
         Object i = index(CHR.bind(args, kwargs)[0]);
         if (!(i instanceof Long l) || l < 0 || l > 0x10FFFF) {
-            if (i instanceof BigInteger) {
-                throw PyExc.overflow("Python int too large to convert to Java int");
+            if (!(i instanceof Long n) || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+                throw PyExc.overflow("Python int too large to convert to Java int"); // GraalPy's text
             }
             throw PyExc.valueError("chr() arg not in range(0x110000)");
         }

@@ -208,23 +208,48 @@ public final class Py {
         return Integer.compare(a.size(), b.size());
     }
 
-    /** {@code a < b} etc. with NaN answering false. */
+    /** {@code a <= b} for two sets: subset; {@code strict}: proper subset. */
+    private static boolean subset(PySet a, PySet b, boolean strict) {
+        if (a.size() > b.size() || strict && a.size() == b.size()) {
+            return false;
+        }
+        for (Object item : a.items()) {
+            if (!b.contains(item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code a < b} etc. with NaN answering false; on sets, subset and superset tests. */
     public static boolean lt(Object a, Object b) {
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return subset(x, y, true);
+        }
         int c = compare(a, b, "<");
         return c != NAN_UNORDERED && c < 0;
     }
 
     public static boolean le(Object a, Object b) {
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return subset(x, y, false);
+        }
         int c = compare(a, b, "<=");
         return c != NAN_UNORDERED && c <= 0;
     }
 
     public static boolean gt(Object a, Object b) {
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return subset(y, x, true);
+        }
         int c = compare(a, b, ">");
         return c != NAN_UNORDERED && c > 0;
     }
 
     public static boolean ge(Object a, Object b) {
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return subset(y, x, false);
+        }
         int c = compare(a, b, ">=");
         return c != NAN_UNORDERED && c >= 0;
     }

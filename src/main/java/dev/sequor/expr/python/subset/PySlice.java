@@ -1,7 +1,12 @@
 package dev.sequor.expr.python.subset;
 
 /** {@code start:stop:step} as a value (what a subscript with colons evaluates to); parts may be None. */
-public record PySlice(Object start, Object stop, Object step) implements PyObject {
+public record PySlice(Object start, Object stop, Object step) implements PyObject, Repr.HasRepr {
+
+    @Override
+    public String repr() {
+        return "slice(" + Py.repr(start) + ", " + Py.repr(stop) + ", " + Py.repr(step) + ")";
+    }
 
     @Override
     public String typeName() {

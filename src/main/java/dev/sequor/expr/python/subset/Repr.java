@@ -32,10 +32,28 @@ final class Repr {
         return repr(v);
     }
 
+    /** The containers being printed, innermost last: one met again is printed as {@code [...]}, as Python does. */
+    private static final ThreadLocal<java.util.IdentityHashMap<Object, Boolean>> IN_PROGRESS =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
     static String repr(Object v) {
         StringBuilder sb = new StringBuilder();
         append(sb, v, 0);
         return sb.toString();
+    }
+
+    /** Appends a list, dict, or set unless it is already being printed (it contains itself). */
+    private static void appendContainer(StringBuilder sb, Object container, String cycle, Runnable body) {
+        java.util.IdentityHashMap<Object, Boolean> seen = IN_PROGRESS.get();
+        if (seen.put(container, Boolean.TRUE) != null) {
+            sb.append(cycle);
+            return;
+        }
+        try {
+            body.run();
+        } finally {
+            seen.remove(container);
+        }
     }
 
     private static void append(StringBuilder sb, Object v, int depth) {
@@ -53,14 +71,16 @@ final class Repr {
         } else if (v instanceof Double d) {
             sb.append(FloatRepr.repr(d));
         } else if (v instanceof PyList l) {
-            sb.append('[');
-            for (int i = 0; i < l.items.size(); i++) {
-                if (i > 0) {
-                    sb.append(", ");
+            appendContainer(sb, l, "[...]", () -> {
+                sb.append('[');
+                for (int i = 0; i < l.items.size(); i++) {
+                    if (i > 0) {
+                        sb.append(", ");
+                    }
+                    append(sb, l.items.get(i), depth + 1);
                 }
-                append(sb, l.items.get(i), depth + 1);
-            }
-            sb.append(']');
+                sb.append(']');
+            });
         } else if (v instanceof PyTuple t) {
             sb.append('(');
             for (int i = 0; i < t.items.length; i++) {
@@ -71,18 +91,20 @@ final class Repr {
             }
             sb.append(t.items.length == 1 ? ",)" : ")");
         } else if (v instanceof PyDict d) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<Object, Object> e : d.entries()) {
-                if (!first) {
-                    sb.append(", ");
+            appendContainer(sb, d, "{...}", () -> {
+                sb.append('{');
+                boolean first = true;
+                for (Map.Entry<Object, Object> e : d.entries()) {
+                    if (!first) {
+                        sb.append(", ");
+                    }
+                    first = false;
+                    append(sb, e.getKey(), depth + 1);
+                    sb.append(": ");
+                    append(sb, e.getValue(), depth + 1);
                 }
-                first = false;
-                append(sb, e.getKey(), depth + 1);
-                sb.append(": ");
-                append(sb, e.getValue(), depth + 1);
-            }
-            sb.append('}');
+                sb.append('}');
+            });
         } else if (v instanceof PySet s) {
             if (s.size() == 0) {
                 sb.append("set()");

@@ -61,6 +61,9 @@ final class Targets {
         int star = starAt;
         int n = elts.size();
         return (f, v) -> {
+            if (!Items.isIterable(v)) {
+                throw PyExc.typeError("cannot unpack non-iterable " + Py.typeName(v) + " object");
+            }
             List<Object> values = Items.toList(v);
             if (star < 0) {
                 if (values.size() != n) {

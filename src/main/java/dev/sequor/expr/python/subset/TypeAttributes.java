@@ -34,6 +34,9 @@ final class TypeAttributes {
         if (type == PyTypes.TIME) {
             return time(name);
         }
+        if (type == PyTypes.DICT && "fromkeys".equals(name)) {
+            return new ModuleFunction(name, DictMethods::fromKeys);
+        }
         if (type == PyTypes.DECIMAL && "from_float".equals(name)) {
             return new ModuleFunction(name, (args, kwargs) -> {
                 Args.positional("from_float", args, kwargs, 1, 1);
