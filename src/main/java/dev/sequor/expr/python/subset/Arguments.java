@@ -54,12 +54,7 @@ final class Arguments {
         for (int i = 0; i < positional.length; i++) {
             Object v = positional[i].eval(f);
             if (starred[i]) {
-                if (!Items.isIterable(v)) {
-                    throw PyExc.typeError("cannot unpack non-iterable " + Py.typeName(v) + " object");
-                }
-                for (Object x : Items.iterate(v)) {
-                    out.add(x);
-                }
+                Items.splice(out, v);
             } else {
                 out.add(v);
             }

@@ -27,35 +27,35 @@ final class Base64Module {
 
     static PyModule create() {
         PyModule m = new PyModule("base64");
-        ModuleFunction.def(m, "b64encode", (args, kwargs) -> {
+        BuiltinFunction.def(m, "b64encode", (args, kwargs) -> {
             Args.onlyKeywords("b64encode", kwargs, "s", "altchars");
             byte[] data = PyHash.bytesLike(required("b64encode", args, kwargs, 0, "s"));
             return translate(Base64.getEncoder().encode(data), altchars(Args.named(args, kwargs, 1, "altchars", null)), false);
         });
-        ModuleFunction.def(m, "b64decode", (args, kwargs) -> {
+        BuiltinFunction.def(m, "b64decode", (args, kwargs) -> {
             Args.onlyKeywords("b64decode", kwargs, "s", "altchars", "validate");
             byte[] data = decodeData(required("b64decode", args, kwargs, 0, "s"));
             byte[] alt = altchars(Args.named(args, kwargs, 1, "altchars", null));
             return decode(translate(data, alt, true).bytes, Py.truthy(Args.named(args, kwargs, 2, "validate", false)));
         });
-        ModuleFunction.def(m, "standard_b64encode", (args, kwargs) -> {
+        BuiltinFunction.def(m, "standard_b64encode", (args, kwargs) -> {
             Args.positional("standard_b64encode", args, kwargs, 1, 1);
             return new PyBytes(Base64.getEncoder().encode(PyHash.bytesLike(args[0])));
         });
-        ModuleFunction.def(m, "standard_b64decode", (args, kwargs) -> {
+        BuiltinFunction.def(m, "standard_b64decode", (args, kwargs) -> {
             Args.positional("standard_b64decode", args, kwargs, 1, 1);
             return decode(decodeData(args[0]), false);
         });
-        ModuleFunction.def(m, "urlsafe_b64encode", (args, kwargs) -> {
+        BuiltinFunction.def(m, "urlsafe_b64encode", (args, kwargs) -> {
             Args.positional("urlsafe_b64encode", args, kwargs, 1, 1);
             return new PyBytes(Base64.getUrlEncoder().encode(PyHash.bytesLike(args[0])));
         });
-        ModuleFunction.def(m, "urlsafe_b64decode", (args, kwargs) -> {
+        BuiltinFunction.def(m, "urlsafe_b64decode", (args, kwargs) -> {
             Args.positional("urlsafe_b64decode", args, kwargs, 1, 1);
             byte[] data = translate(decodeData(args[0]), new byte[] {'-', '_'}, true).bytes;
             return decode(data, false);
         });
-        ModuleFunction.def(m, "encodebytes", (args, kwargs) -> {
+        BuiltinFunction.def(m, "encodebytes", (args, kwargs) -> {
             Args.positional("encodebytes", args, kwargs, 1, 1);
             byte[] encoded = Base64.getMimeEncoder(76, new byte[] {'\n'}).encode(strictBytes(args[0]));
             byte[] out = java.util.Arrays.copyOf(encoded, encoded.length + (encoded.length == 0 ? 0 : 1));
@@ -64,16 +64,16 @@ final class Base64Module {
             }
             return new PyBytes(out);
         });
-        ModuleFunction.def(m, "decodebytes", (args, kwargs) -> {
+        BuiltinFunction.def(m, "decodebytes", (args, kwargs) -> {
             Args.positional("decodebytes", args, kwargs, 1, 1);
             return decode(strictBytes(args[0]), false);
         });
-        ModuleFunction.def(m, "b16encode", (args, kwargs) -> {
+        BuiltinFunction.def(m, "b16encode", (args, kwargs) -> {
             Args.positional("b16encode", args, kwargs, 1, 1);
             return new PyBytes(java.util.HexFormat.of().withUpperCase().formatHex(PyHash.bytesLike(args[0]))
                     .getBytes(StandardCharsets.US_ASCII));
         });
-        ModuleFunction.def(m, "b16decode", (args, kwargs) -> {
+        BuiltinFunction.def(m, "b16decode", (args, kwargs) -> {
             Args.onlyKeywords("b16decode", kwargs, "s", "casefold");
             String text = new String(decodeData(required("b16decode", args, kwargs, 0, "s")), StandardCharsets.ISO_8859_1);
             if (Py.truthy(Args.named(args, kwargs, 1, "casefold", false))) {

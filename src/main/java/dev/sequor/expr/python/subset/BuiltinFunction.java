@@ -1,8 +1,9 @@
 package dev.sequor.expr.python.subset;
 
 /**
- * A builtin function ({@code len}) or a method of a built-in object that has no method table ({@code range.index}),
- * as a value: callable, with Python's type name and repr ({@code <built-in function len>}).
+ * A builtin function ({@code len}), a function of a module the evaluator provides ({@code json.dumps}), or a method
+ * of a built-in object that has no method table ({@code range.index}), as a value: callable, readable without
+ * calling it ({@code key=math.floor}), with Python's type name and repr ({@code <built-in function len>}).
  */
 record BuiltinFunction(String name, Object self, boolean isMethod, PyCallable impl)
         implements PyObject, PyCallable, Repr.HasRepr {
@@ -34,5 +35,10 @@ record BuiltinFunction(String name, Object self, boolean isMethod, PyCallable im
     public String repr() {
         return isMethod ? "<built-in method " + name + " of " + Py.typeName(self) + " object>"
                 : "<built-in function " + name + ">";
+    }
+
+    /** Adds {@code name} as a function of {@code module} ({@code json.dumps}, {@code math.sqrt}...). */
+    static PyModule def(PyModule module, String name, PyCallable impl) {
+        return module.with(name, function(name, impl));
     }
 }

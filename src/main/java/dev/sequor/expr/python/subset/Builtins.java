@@ -64,12 +64,8 @@ final class Builtins {
             i += Character.charCount(cp);
             if (cp < 0x80) {
                 sb.append((char) cp);
-            } else if (cp <= 0xff) {
-                sb.append(String.format("\\x%02x", cp));
-            } else if (cp <= 0xffff) {
-                sb.append(String.format("\\u%04x", cp));
             } else {
-                sb.append(String.format("\\U%08x", cp));
+                Strs.appendEscape(sb, cp);
             }
         }
         return sb.toString();

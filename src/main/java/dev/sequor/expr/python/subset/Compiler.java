@@ -247,12 +247,7 @@ final class Compiler {
             stores.add(Targets.store(this, new Node.Name(im.line(), bound)));
             values.add(value);
         }
-        return f -> {
-            for (int i = 0; i < stores.size(); i++) {
-                stores.get(i).store(f, values.get(i));
-            }
-            return Exec.NORMAL;
-        };
+        return bindAll(stores, values);
     }
 
     private Exec importFrom(Node.ImportFrom im) {
@@ -277,6 +272,11 @@ final class Compiler {
             stores.add(Targets.store(this, new Node.Name(im.line(), bound)));
             values.add(value);
         }
+        return bindAll(stores, values);
+    }
+
+    /** Stores each value in its target: the names an import binds. */
+    private static Exec bindAll(List<Targets.Store> stores, List<?> values) {
         return f -> {
             for (int i = 0; i < stores.size(); i++) {
                 stores.get(i).store(f, values.get(i));

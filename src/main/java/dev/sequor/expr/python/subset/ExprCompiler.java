@@ -292,12 +292,7 @@ final class ExprCompiler {
             for (int i = 0; i < n; i++) {
                 Object v = codes[i].eval(f);
                 if (starred[i]) {
-                    if (!Items.isIterable(v)) {
-                        throw PyExc.typeError("cannot unpack non-iterable " + Py.typeName(v) + " object");
-                    }
-                    for (Object x : Items.iterate(v)) {
-                        out.add(x);
-                    }
+                    Items.splice(out, v);
                 } else {
                     out.add(v);
                 }

@@ -12,9 +12,9 @@ final class HashlibModule {
     static PyModule create() {
         PyModule m = new PyModule("hashlib");
         for (PyHash.Algorithm algorithm : PyHash.algorithms()) {
-            ModuleFunction.def(m, algorithm.name(), (args, kwargs) -> construct(algorithm, args, kwargs));
+            BuiltinFunction.def(m, algorithm.name(), (args, kwargs) -> construct(algorithm, args, kwargs));
         }
-        ModuleFunction.def(m, "new", HashlibModule::newHash);
+        BuiltinFunction.def(m, "new", HashlibModule::newHash);
         return m; // no algorithms_guaranteed: it names blake2 and shake, which this module does not have
     }
 

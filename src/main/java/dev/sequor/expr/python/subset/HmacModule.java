@@ -17,9 +17,9 @@ final class HmacModule {
 
     static PyModule create() {
         PyModule m = new PyModule("hmac");
-        ModuleFunction.def(m, "new", HmacModule::newHmac);
-        ModuleFunction.def(m, "HMAC", HmacModule::newHmac);
-        ModuleFunction.def(m, "digest", (args, kwargs) -> {
+        BuiltinFunction.def(m, "new", HmacModule::newHmac);
+        BuiltinFunction.def(m, "HMAC", HmacModule::newHmac);
+        BuiltinFunction.def(m, "digest", (args, kwargs) -> {
             Args.onlyKeywords("digest", kwargs, "key", "msg", "digest");
             Object key = Args.named(args, kwargs, 0, "key", null);
             Object msg = Args.named(args, kwargs, 1, "msg", null);
@@ -28,7 +28,7 @@ final class HmacModule {
             h.update(msg);
             return new PyBytes(h.digestBytes());
         });
-        ModuleFunction.def(m, "compare_digest", HmacModule::compareDigest);
+        BuiltinFunction.def(m, "compare_digest", HmacModule::compareDigest);
         return m;
     }
 
@@ -95,7 +95,7 @@ final class HmacModule {
             String digestName;
             if (digestmod instanceof String s) {
                 digestName = s;
-            } else if (digestmod instanceof ModuleFunction f && Modules.find("hashlib").getAttr(f.name()) == f) {
+            } else if (digestmod instanceof BuiltinFunction f && Modules.find("hashlib").getAttr(f.name()) == f) {
                 digestName = f.name();
             } else if (digestmod instanceof PyModule) {
                 throw PyExc.typeError("'module' object is not callable");
@@ -146,20 +146,20 @@ final class HmacModule {
                 case "name" -> name;
                 case "digest_size" -> (long) mac.getMacLength();
                 case "block_size" -> (long) algorithm.blockSize();
-                case "update" -> new ModuleFunction(attr, (args, kwargs) -> {
+                case "update" -> BuiltinFunction.function(attr, (args, kwargs) -> {
                     Args.positional("update", args, kwargs, 1, 1);
                     update(args[0]);
                     return null;
                 });
-                case "digest" -> new ModuleFunction(attr, (args, kwargs) -> {
+                case "digest" -> BuiltinFunction.function(attr, (args, kwargs) -> {
                     Args.positional("digest", args, kwargs, 0, 0);
                     return new PyBytes(digestBytes());
                 });
-                case "hexdigest" -> new ModuleFunction(attr, (args, kwargs) -> {
+                case "hexdigest" -> BuiltinFunction.function(attr, (args, kwargs) -> {
                     Args.positional("hexdigest", args, kwargs, 0, 0);
                     return HexFormat.of().formatHex(digestBytes());
                 });
-                case "copy" -> new ModuleFunction(attr, (args, kwargs) -> {
+                case "copy" -> BuiltinFunction.function(attr, (args, kwargs) -> {
                     Args.positional("copy", args, kwargs, 0, 0);
                     return new Hmac(this);
                 });

@@ -133,6 +133,16 @@ public final class Items {
                 || v instanceof PySet || v instanceof PyIterable || v instanceof PyBytes;
     }
 
+    /** {@code *v} in a display or a call: appends v's values, or Python's error when v is not iterable. */
+    static void splice(java.util.List<Object> out, Object v) {
+        if (!isIterable(v)) {
+            throw PyExc.typeError("cannot unpack non-iterable " + Py.typeName(v) + " object");
+        }
+        for (Object x : iterate(v)) {
+            out.add(x);
+        }
+    }
+
     /** All values of an iterable, as a new Java list. */
     public static List<Object> toList(Object v) {
         if (v instanceof PyList l) {

@@ -14,8 +14,8 @@ final class JsonModule {
 
     static PyModule create() {
         PyModule m = new PyModule("json");
-        ModuleFunction.def(m, "dumps", JsonModule::dumps);
-        ModuleFunction.def(m, "loads", JsonModule::loads);
+        BuiltinFunction.def(m, "dumps", JsonModule::dumps);
+        BuiltinFunction.def(m, "loads", JsonModule::loads);
         m.with("JSONDecodeError", PyExcType.JSON_DECODE_ERROR);
         return m;
     }

@@ -11,19 +11,19 @@ final class MathIntegers {
     }
 
     static void register(PyModule m) {
-        ModuleFunction.def(m, "floor", (args, kwargs) -> {
+        BuiltinFunction.def(m, "floor", (args, kwargs) -> {
             MathModule.fixed("floor", args, kwargs, "x");
             return round(args[0], RoundingMode.FLOOR, "floor");
         });
-        ModuleFunction.def(m, "ceil", (args, kwargs) -> {
+        BuiltinFunction.def(m, "ceil", (args, kwargs) -> {
             MathModule.fixed("ceil", args, kwargs, "x");
             return round(args[0], RoundingMode.CEILING, "ceil");
         });
-        ModuleFunction.def(m, "trunc", (args, kwargs) -> {
+        BuiltinFunction.def(m, "trunc", (args, kwargs) -> {
             MathModule.fixed("trunc", args, kwargs, "x");
             return round(args[0], RoundingMode.DOWN, "trunc");
         });
-        ModuleFunction.def(m, "factorial", (args, kwargs) -> {
+        BuiltinFunction.def(m, "factorial", (args, kwargs) -> {
             MathModule.fixed("factorial", args, kwargs, "n");
             BigInteger n = integer(args[0]);
             if (n.signum() < 0) {
@@ -34,7 +34,7 @@ final class MathIntegers {
             }
             return Ints.normalize(product(BigInteger.ONE, n));
         });
-        ModuleFunction.def(m, "gcd", (args, kwargs) -> {
+        BuiltinFunction.def(m, "gcd", (args, kwargs) -> {
             Args.noKeywords("gcd", kwargs);
             BigInteger g = BigInteger.ZERO;
             for (Object a : args) {
@@ -42,7 +42,7 @@ final class MathIntegers {
             }
             return Ints.normalize(g);
         });
-        ModuleFunction.def(m, "lcm", (args, kwargs) -> {
+        BuiltinFunction.def(m, "lcm", (args, kwargs) -> {
             Args.noKeywords("lcm", kwargs);
             BigInteger l = BigInteger.ONE;
             for (Object a : args) {
@@ -51,7 +51,7 @@ final class MathIntegers {
             }
             return Ints.normalize(l);
         });
-        ModuleFunction.def(m, "comb", (args, kwargs) -> {
+        BuiltinFunction.def(m, "comb", (args, kwargs) -> {
             MathModule.fixed("comb", args, kwargs, "n", "k");
             BigInteger n = integer(args[0]);
             BigInteger k = integer(args[1]);
@@ -62,7 +62,7 @@ final class MathIntegers {
             BigInteger smaller = k.min(n.subtract(k));
             return Ints.normalize(product(n.subtract(smaller).add(BigInteger.ONE), n).divide(product(BigInteger.ONE, smaller)));
         });
-        ModuleFunction.def(m, "perm", (args, kwargs) -> {
+        BuiltinFunction.def(m, "perm", (args, kwargs) -> {
             Args.noKeywords("perm", kwargs);
             if (args.length < 1 || args.length > 2) {
                 MathModule.fixed("perm", args, kwargs, "n", "k");
@@ -81,7 +81,7 @@ final class MathIntegers {
             }
             return Ints.normalize(product(n.subtract(k).add(BigInteger.ONE), n));
         });
-        ModuleFunction.def(m, "isqrt", (args, kwargs) -> {
+        BuiltinFunction.def(m, "isqrt", (args, kwargs) -> {
             MathModule.fixed("isqrt", args, kwargs, "n");
             BigInteger n = integer(args[0]);
             if (n.signum() < 0) {

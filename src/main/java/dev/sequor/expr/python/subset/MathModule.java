@@ -43,29 +43,29 @@ final class MathModule {
         binary(m, "copysign", "x", "y", Math::copySign);
         binary(m, "fmod", "x", "y", MathModule::fmod);
         binary(m, "remainder", "x", "y", Math::IEEEremainder);
-        ModuleFunction.def(m, "pow", (args, kwargs) -> {
+        BuiltinFunction.def(m, "pow", (args, kwargs) -> {
             fixed("pow", args, kwargs, "x", "y");
             return pow(real(args[0]), real(args[1]));
         });
-        ModuleFunction.def(m, "log", MathModule::log);
-        ModuleFunction.def(m, "isnan", (args, kwargs) -> {
+        BuiltinFunction.def(m, "log", MathModule::log);
+        BuiltinFunction.def(m, "isnan", (args, kwargs) -> {
             fixed("isnan", args, kwargs, "x");
             return Double.isNaN(real(args[0]));
         });
-        ModuleFunction.def(m, "isinf", (args, kwargs) -> {
+        BuiltinFunction.def(m, "isinf", (args, kwargs) -> {
             fixed("isinf", args, kwargs, "x");
             return Double.isInfinite(real(args[0]));
         });
-        ModuleFunction.def(m, "isfinite", (args, kwargs) -> {
+        BuiltinFunction.def(m, "isfinite", (args, kwargs) -> {
             fixed("isfinite", args, kwargs, "x");
             return Double.isFinite(real(args[0]));
         });
-        ModuleFunction.def(m, "isclose", MathModule::isclose);
-        ModuleFunction.def(m, "fsum", (args, kwargs) -> {
+        BuiltinFunction.def(m, "isclose", MathModule::isclose);
+        BuiltinFunction.def(m, "fsum", (args, kwargs) -> {
             fixed("fsum", args, kwargs, "seq");
             return MathSums.fsum(Items.iterate(args[0]));
         });
-        ModuleFunction.def(m, "hypot", (args, kwargs) -> {
+        BuiltinFunction.def(m, "hypot", (args, kwargs) -> {
             Args.noKeywords("hypot", kwargs);
             double[] coords = new double[args.length];
             for (int i = 0; i < args.length; i++) {
@@ -73,7 +73,7 @@ final class MathModule {
             }
             return hypot(coords);
         });
-        ModuleFunction.def(m, "dist", (args, kwargs) -> {
+        BuiltinFunction.def(m, "dist", (args, kwargs) -> {
             fixed("dist", args, kwargs, "p", "q");
             java.util.List<Object> p = Items.toList(args[0]);
             java.util.List<Object> q = Items.toList(args[1]);
@@ -86,7 +86,7 @@ final class MathModule {
             }
             return hypot(d);
         });
-        ModuleFunction.def(m, "modf", (args, kwargs) -> {
+        BuiltinFunction.def(m, "modf", (args, kwargs) -> {
             fixed("modf", args, kwargs, "x");
             double x = real(args[0]);
             if (Double.isInfinite(x)) {
@@ -95,7 +95,7 @@ final class MathModule {
             double whole = x < 0 ? Math.ceil(x) : Math.floor(x);
             return PyTuple.of(Math.copySign(x - whole, x), whole);
         });
-        ModuleFunction.def(m, "frexp", (args, kwargs) -> {
+        BuiltinFunction.def(m, "frexp", (args, kwargs) -> {
             fixed("frexp", args, kwargs, "x");
             double x = real(args[0]);
             if (x == 0 || !Double.isFinite(x)) {
@@ -104,7 +104,7 @@ final class MathModule {
             double[] me = frexp(x);
             return PyTuple.of(me[0], (long) me[1]);
         });
-        ModuleFunction.def(m, "ldexp", (args, kwargs) -> {
+        BuiltinFunction.def(m, "ldexp", (args, kwargs) -> {
             fixed("ldexp", args, kwargs, "x", "i");
             double x = real(args[0]);
             if (!Ints.isInt(args[1])) {
@@ -119,7 +119,7 @@ final class MathModule {
             }
             return r;
         });
-        ModuleFunction.def(m, "prod", MathSums::prod);
+        BuiltinFunction.def(m, "prod", MathSums::prod);
         MathIntegers.register(m);
         return m;
     }
@@ -165,7 +165,7 @@ final class MathModule {
     }
 
     private static void unary(PyModule m, String name, String param, DoubleUnaryOperator fn, boolean canOverflow) {
-        ModuleFunction.def(m, name, (args, kwargs) -> {
+        BuiltinFunction.def(m, name, (args, kwargs) -> {
             fixed(name, args, kwargs, param);
             double x = real(args[0]);
             return checked(x, fn.applyAsDouble(x), Double.isFinite(x), canOverflow);
@@ -173,7 +173,7 @@ final class MathModule {
     }
 
     private static void binary(PyModule m, String name, String p1, String p2, DoubleBinaryOperator fn) {
-        ModuleFunction.def(m, name, (args, kwargs) -> {
+        BuiltinFunction.def(m, name, (args, kwargs) -> {
             fixed(name, args, kwargs, p1, p2);
             double x = real(args[0]);
             double y = real(args[1]);

@@ -107,20 +107,20 @@ final class PyHash implements PyObject, Repr.HasRepr {
             case "name" -> algorithm.name;
             case "digest_size" -> (long) digestSize();
             case "block_size" -> (long) algorithm.blockSize;
-            case "update" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "update" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 arity(method, args, kwargs, 1);
                 update(args[0]);
                 return null;
             });
-            case "digest" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "digest" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 arity(method, args, kwargs, 0);
                 return new PyBytes(digestBytes());
             });
-            case "hexdigest" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "hexdigest" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 arity(method, args, kwargs, 0);
                 return HexFormat.of().formatHex(digestBytes());
             });
-            case "copy" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "copy" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 arity(method, args, kwargs, 0);
                 return copy();
             });

@@ -48,10 +48,10 @@ class PyNamedTuple implements PyObject, Repr.HasRepr, Items.Subscriptable, Items
             }
         }
         return switch (name) {
-            case "count", "index" -> new ModuleFunction(name, (args, kwargs) ->
+            case "count", "index" -> BuiltinFunction.function(name, (args, kwargs) ->
                     Attrs.callMethod(new PyTuple(values), name, args, kwargs));
             case "_fields" -> new PyTuple(fields.clone());
-            case "_asdict" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "_asdict" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("_asdict", args, kwargs, 0, 0);
                 PyDict d = new PyDict();
                 for (int i = 0; i < fields.length; i++) {

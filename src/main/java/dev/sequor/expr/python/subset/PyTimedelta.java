@@ -82,7 +82,7 @@ final class PyTimedelta implements PyObject, Repr.HasRepr, Repr.HasStr, Comparab
             case "days" -> days;
             case "seconds" -> (long) seconds;
             case "microseconds" -> (long) micros;
-            case "total_seconds" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "total_seconds" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("total_seconds", args, kwargs, 0, 0);
                 return totalSeconds();
             });

@@ -91,15 +91,15 @@ final class PyTimezone implements PyObject, Repr.HasRepr, Repr.HasStr {
     public Object getAttr(String attr) {
         return switch (attr) {
             case "utc" -> UTC;
-            case "utcoffset" -> new ModuleFunction(attr, (args, kwargs) -> {
+            case "utcoffset" -> BuiltinFunction.function(attr, (args, kwargs) -> {
                 Args.positional("utcoffset", args, kwargs, 1, 1);
                 return utcoffset();
             });
-            case "tzname" -> new ModuleFunction(attr, (args, kwargs) -> {
+            case "tzname" -> BuiltinFunction.function(attr, (args, kwargs) -> {
                 Args.positional("tzname", args, kwargs, 1, 1);
                 return tzname();
             });
-            case "dst" -> new ModuleFunction(attr, (args, kwargs) -> {
+            case "dst" -> BuiltinFunction.function(attr, (args, kwargs) -> {
                 Args.positional("dst", args, kwargs, 1, 1);
                 return null;
             });

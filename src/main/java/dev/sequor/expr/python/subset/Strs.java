@@ -102,15 +102,22 @@ public final class Strs {
                 sb.append(String.format("\\x%02x", cp));
             } else if (cp < 0x7f || isPrintable(cp)) {
                 sb.appendCodePoint(cp);
-            } else if (cp <= 0xff) {
-                sb.append(String.format("\\x%02x", cp));
-            } else if (cp <= 0xffff) {
-                sb.append(String.format("\\u%04x", cp));
             } else {
-                sb.append(String.format("\\U%08x", cp));
+                appendEscape(sb, cp);
             }
         }
         return sb.append(quote).toString();
+    }
+
+    /** The escape repr and ascii() write for a code point: backslash-x, -u or -U and its hex digits. */
+    static void appendEscape(StringBuilder sb, int cp) {
+        if (cp <= 0xff) {
+            sb.append(String.format("\\x%02x", cp));
+        } else if (cp <= 0xffff) {
+            sb.append(String.format("\\u%04x", cp));
+        } else {
+            sb.append(String.format("\\U%08x", cp));
+        }
     }
 
     /** Python's str.isprintable() for one code point: not a control, format, separator (but space) or unassigned. */

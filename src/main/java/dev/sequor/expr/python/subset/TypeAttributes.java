@@ -35,10 +35,10 @@ final class TypeAttributes {
             return time(name);
         }
         if (type == PyTypes.DICT && "fromkeys".equals(name)) {
-            return new ModuleFunction(name, DictMethods::fromKeys);
+            return BuiltinFunction.function(name, DictMethods::fromKeys);
         }
         if (type == PyTypes.DECIMAL && "from_float".equals(name)) {
-            return new ModuleFunction(name, (args, kwargs) -> {
+            return BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("from_float", args, kwargs, 1, 1);
                 return DecimalConstructor.toDecimal(args, null);
             });
@@ -52,7 +52,7 @@ final class TypeAttributes {
 
     private static Object datetime(String name) {
         return switch (name) {
-            case "now" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "now" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.onlyKeywords("now", kwargs, "tz");
                 Args.count("now", args, 0, 1);
                 PyTimezone tz = TemporalConstructors.tzinfo(Args.named(args, kwargs, 0, "tz", null));
@@ -61,19 +61,19 @@ final class TypeAttributes {
                 }
                 return OffsetDateTime.of(now(tz.zoneOffset()), tz.zoneOffset());
             });
-            case "utcnow" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "utcnow" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("utcnow", args, kwargs, 0, 0);
                 return now(ZoneOffset.UTC);
             });
-            case "today" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "today" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("today", args, kwargs, 0, 0);
                 return now(clock.getZone());
             });
-            case "fromisoformat" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "fromisoformat" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("fromisoformat", args, kwargs, 1, 1);
                 return IsoParsing.datetime(args[0]);
             });
-            case "strptime" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "strptime" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.noKeywords("strptime", kwargs);
                 if (args.length != 2) {
                     throw PyExc.typeError("datetime.strptime() takes 3 positional arguments but " + (args.length + 1)
@@ -81,7 +81,7 @@ final class TypeAttributes {
                 }
                 return Strptime.parse(args[0], args[1]);
             });
-            case "fromtimestamp" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "fromtimestamp" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.onlyKeywords("fromtimestamp", kwargs, "timestamp", "tz");
                 Args.count("fromtimestamp", args, 1, 2);
                 Instant instant = instant(Args.named(args, kwargs, 0, "timestamp", null));
@@ -91,11 +91,11 @@ final class TypeAttributes {
                 }
                 return TemporalMethods.checkRange(OffsetDateTime.ofInstant(instant, tz.zoneOffset()));
             });
-            case "utcfromtimestamp" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "utcfromtimestamp" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("utcfromtimestamp", args, kwargs, 1, 1);
                 return TemporalMethods.checkRange(LocalDateTime.ofInstant(instant(args[0]), ZoneOffset.UTC));
             });
-            case "combine" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "combine" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.onlyKeywords("combine", kwargs, "date", "time", "tzinfo");
                 Object d = Args.named(args, kwargs, 0, "date", null);
                 Object t = Args.named(args, kwargs, 1, "time", null);
@@ -117,19 +117,19 @@ final class TypeAttributes {
 
     private static Object date(String name) {
         return switch (name) {
-            case "today" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "today" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("today", args, kwargs, 0, 0);
                 return LocalDate.now(clock);
             });
-            case "fromisoformat" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "fromisoformat" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("fromisoformat", args, kwargs, 1, 1);
                 return IsoParsing.date(args[0]);
             });
-            case "fromtimestamp" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "fromtimestamp" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("fromtimestamp", args, kwargs, 1, 1);
                 return TemporalMethods.checkRange(LocalDate.ofInstant(instant(args[0]), clock.getZone()));
             });
-            case "fromordinal" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "fromordinal" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("fromordinal", args, kwargs, 1, 1);
                 int ordinal = Args.intArg(args[0], "");
                 if (ordinal < 1 || ordinal > 3652059) {
@@ -146,7 +146,7 @@ final class TypeAttributes {
 
     private static Object time(String name) {
         return switch (name) {
-            case "fromisoformat" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "fromisoformat" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("fromisoformat", args, kwargs, 1, 1);
                 return IsoParsing.time(args[0]);
             });

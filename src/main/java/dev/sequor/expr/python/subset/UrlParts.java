@@ -43,11 +43,11 @@ final class UrlParts extends PyNamedTuple {
             case "port" -> port();
             case "username" -> userinfo()[0];
             case "password" -> userinfo()[1];
-            case "geturl" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "geturl" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("geturl", args, kwargs, 0, 0);
                 return geturl();
             });
-            case "_replace" -> new ModuleFunction(name, (args, kwargs) -> {
+            case "_replace" -> BuiltinFunction.function(name, (args, kwargs) -> {
                 Args.positional("_replace", args, null, 0, 0);
                 Object[] out = values.clone();
                 String[] fields = fields();

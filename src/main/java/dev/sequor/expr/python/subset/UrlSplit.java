@@ -23,27 +23,27 @@ final class UrlSplit {
     }
 
     static void register(PyModule m) {
-        ModuleFunction.def(m, "urlsplit", (args, kwargs) -> {
+        BuiltinFunction.def(m, "urlsplit", (args, kwargs) -> {
             Object[] a = UrllibParseModule.bind("urlsplit", args, kwargs, "url", "scheme", "allow_fragments");
             return split(url(a[0]), a[1] == UrllibParseModule.MISSING ? "" : url(a[1]),
                     a[2] == UrllibParseModule.MISSING || Py.truthy(a[2]));
         });
-        ModuleFunction.def(m, "urlparse", (args, kwargs) -> {
+        BuiltinFunction.def(m, "urlparse", (args, kwargs) -> {
             Object[] a = UrllibParseModule.bind("urlparse", args, kwargs, "url", "scheme", "allow_fragments");
             return parse(url(a[0]), a[1] == UrllibParseModule.MISSING ? "" : url(a[1]),
                     a[2] == UrllibParseModule.MISSING || Py.truthy(a[2]));
         });
-        ModuleFunction.def(m, "urlunsplit", (args, kwargs) -> {
+        BuiltinFunction.def(m, "urlunsplit", (args, kwargs) -> {
             Args.onlyKeywords("urlunsplit", kwargs, "components");
             List<Object> c = parts(Args.named(args, kwargs, 0, "components", null), 5);
             return unsplit(url(c.get(0)), url(c.get(1)), url(c.get(2)), url(c.get(3)), url(c.get(4)));
         });
-        ModuleFunction.def(m, "urlunparse", (args, kwargs) -> {
+        BuiltinFunction.def(m, "urlunparse", (args, kwargs) -> {
             Args.onlyKeywords("urlunparse", kwargs, "components");
             List<Object> c = parts(Args.named(args, kwargs, 0, "components", null), 6);
             return unparse(url(c.get(0)), url(c.get(1)), url(c.get(2)), url(c.get(3)), url(c.get(4)), url(c.get(5)));
         });
-        ModuleFunction.def(m, "urljoin", (args, kwargs) -> {
+        BuiltinFunction.def(m, "urljoin", (args, kwargs) -> {
             Object[] a = UrllibParseModule.bind("urljoin", args, kwargs, "base", "url", "allow_fragments");
             if (a[1] == UrllibParseModule.MISSING) {
                 throw PyExc.typeError("urljoin() missing 1 required positional argument: 'url'");

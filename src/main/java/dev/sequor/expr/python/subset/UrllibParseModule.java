@@ -32,27 +32,27 @@ final class UrllibParseModule {
 
     private static PyModule build() {
         PyModule m = new PyModule("urllib.parse");
-        ModuleFunction.def(m, "quote", (args, kwargs) -> {
+        BuiltinFunction.def(m, "quote", (args, kwargs) -> {
             Object[] a = bind("quote", args, kwargs, "string", "safe", "encoding", "errors");
             return quote(a[0], a[1] == MISSING ? "/" : a[1], a[2], a[3]);
         });
-        ModuleFunction.def(m, "quote_plus", (args, kwargs) -> {
+        BuiltinFunction.def(m, "quote_plus", (args, kwargs) -> {
             Object[] a = bind("quote_plus", args, kwargs, "string", "safe", "encoding", "errors");
             return quotePlus(a[0], a[1] == MISSING ? "" : a[1], a[2], a[3]);
         });
-        ModuleFunction.def(m, "unquote", (args, kwargs) -> {
+        BuiltinFunction.def(m, "unquote", (args, kwargs) -> {
             Object[] a = bind("unquote", args, kwargs, "string", "encoding", "errors");
             checkEncoding(a[1]);
             return unquote(a[0]);
         });
-        ModuleFunction.def(m, "unquote_plus", (args, kwargs) -> {
+        BuiltinFunction.def(m, "unquote_plus", (args, kwargs) -> {
             Object[] a = bind("unquote_plus", args, kwargs, "string", "encoding", "errors");
             checkEncoding(a[1]);
             return unquote(Args.strArg(a[0], "a bytes-like object is required, not '{type}'").replace('+', ' '));
         });
-        ModuleFunction.def(m, "urlencode", UrlEncode::urlencode);
-        ModuleFunction.def(m, "parse_qsl", (args, kwargs) -> new PyList(parseQsl(args, kwargs, "parse_qsl")));
-        ModuleFunction.def(m, "parse_qs", (args, kwargs) -> {
+        BuiltinFunction.def(m, "urlencode", UrlEncode::urlencode);
+        BuiltinFunction.def(m, "parse_qsl", (args, kwargs) -> new PyList(parseQsl(args, kwargs, "parse_qsl")));
+        BuiltinFunction.def(m, "parse_qs", (args, kwargs) -> {
             PyDict out = new PyDict();
             for (Object pair : parseQsl(args, kwargs, "parse_qs")) {
                 PyTuple t = (PyTuple) pair;
