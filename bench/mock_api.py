@@ -6,13 +6,22 @@ Endpoints (all JSON, HTTP/1.1 keep-alive):
                                 {"page": N, "per_page": .., "total_pages": .., "next": N+1 | null, "data": [...]}
                                 a page past the last one returns "data": [] and "next": null
   POST|PATCH|PUT /sync/<id>     accepts any body, returns {"ok": true, "id": "<id>", "received_bytes": n}
-  GET  /stats                   counters: {"list_requests": n, "write_requests": n, "pages": P, "per_page": R}
+  GET  /stores/store123/v3/customers?page=N&limit=5
+                                BigCommerce shape, 2 pages (2 customers, then 1):
+                                {"data": [...], "meta": {"pagination": {"current_page": N, "total_pages": 2}}};
+                                needs header X-Auth-Token: bc-token (else 401)
+  GET  /v1/customers?limit=10[&starting_after=cus_1]
+                                Stripe shape, 2 pages of 1 customer: {"has_more": true|false, "data": [...]};
+                                needs basic auth sk_test_123 with an empty password (else 401)
+  GET  /stats                   counters: {"list_requests": n, "write_requests": n, "bigcommerce_requests": n,
+                                "stripe_requests": n, "pages": P, "per_page": R}
   GET  /health                  {"ok": true}
 
 Usage: mock_api.py --pages 50 --per-page 1000 --port-file FILE   (binds 127.0.0.1 on a free port and
 writes the port number to FILE once it is listening).
 """
 import argparse
+import base64
 import functools
 import json
 import os
@@ -31,6 +40,23 @@ class State:
     lock = threading.Lock()
     list_requests = 0
     write_requests = 0
+    bigcommerce_requests = 0
+    stripe_requests = 0
+
+
+# The upstream example flows (bench/run --only upstream): the same customers as the WireMock stubs of
+# src/test/java/dev/sequor/compat/UpstreamExamplesTest.java, and the credentials bench/run puts in its environment.
+BIGCOMMERCE_STORE, BIGCOMMERCE_TOKEN = "store123", "bc-token"
+STRIPE_AUTH = "Basic " + base64.b64encode(b"sk_test_123:").decode()
+BIGCOMMERCE_PAGES = {
+    1: [{"id": 1, "first_name": "Ann", "last_name": "Lee", "email": "a@x.io"},
+        {"id": 2, "first_name": "Bob", "last_name": None}],
+    2: [{"id": 3, "first_name": "Cy", "last_name": "Doe"}],
+}
+STRIPE_PAGES = {
+    None: {"has_more": True, "data": [{"id": "cus_1", "email": "a@x.io", "name": "A"}]},
+    "cus_1": {"has_more": False, "data": [{"id": "cus_2", "email": None, "name": "B"}]},
+}
 
 
 def record(i):
@@ -97,13 +123,40 @@ class Handler(BaseHTTPRequestHandler):
             with State.lock:
                 State.list_requests += 1
             return self._send(200, page_body(page, State.pages, State.per_page))
+        if u.path == "/stores/%s/v3/customers" % BIGCOMMERCE_STORE:
+            return self._bigcommerce(parse_qs(u.query, keep_blank_values=True))
+        if u.path == "/v1/customers":
+            return self._stripe(parse_qs(u.query, keep_blank_values=True))
         if u.path == "/stats":
             with State.lock:
                 return self._send(200, {"list_requests": State.list_requests, "write_requests": State.write_requests,
+                                        "bigcommerce_requests": State.bigcommerce_requests,
+                                        "stripe_requests": State.stripe_requests,
                                         "pages": State.pages, "per_page": State.per_page})
         if u.path == "/health":
             return self._send(200, {"ok": True})
         return self._send(404, {"error": "not found: " + u.path})
+
+    def _bigcommerce(self, q):
+        with State.lock:
+            State.bigcommerce_requests += 1
+        if self.headers.get("X-Auth-Token") != BIGCOMMERCE_TOKEN:
+            return self._send(401, {"status": 401, "title": "missing or wrong X-Auth-Token"})
+        if q.get("limit") != ["5"] or q.get("page", [""])[0] not in ("1", "2"):
+            return self._send(400, {"status": 400, "title": "expected limit=5 and page=1 or 2, got %r" % (q,)})
+        page = int(q["page"][0])
+        return self._send(200, {"data": BIGCOMMERCE_PAGES[page],
+                                "meta": {"pagination": {"current_page": page, "total_pages": len(BIGCOMMERCE_PAGES)}}})
+
+    def _stripe(self, q):
+        with State.lock:
+            State.stripe_requests += 1
+        if self.headers.get("Authorization") != STRIPE_AUTH:
+            return self._send(401, {"error": {"message": "missing or wrong basic auth"}})
+        after = q.get("starting_after", [None])[0]
+        if q.get("limit") != ["10"] or after not in STRIPE_PAGES or len(q.get("starting_after", [])) > 1:
+            return self._send(400, {"error": {"message": "expected limit=10 [&starting_after=cus_1], got %r" % (q,)}})
+        return self._send(200, STRIPE_PAGES[after])
 
     def _write(self):
         u = urlsplit(self.path)
