@@ -4,23 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 
 /**
- * One sandboxed GraalPy context with Sequor's prelude loaded. Not thread-safe: {@link PythonEngine} serializes
- * every use behind its lock.
- *
- * <p>The sandbox: no host I/O at all ({@link IOAccess#NONE}: GraalPy still reads its own standard library from
- * its language home, so {@code json}, {@code hashlib}, {@code re}... import, but {@code open('/etc/passwd')} and
- * {@code os.listdir('/')} raise PermissionError and sockets are excluded), no processes, threads or native code,
- * no Java classes ({@link HostAccess#NONE}, no class lookup) and no other polyglot languages. Snippets only reach
- * Sequor through the proxies of {@link HostBridge}.
+ * One sandboxed GraalPy context ({@link PythonSandbox}) with Sequor's prelude loaded. Not thread-safe:
+ * {@link PythonEngine} serializes every use behind its lock.
  */
 final class PythonRuntime implements AutoCloseable {
 
@@ -34,26 +26,19 @@ final class PythonRuntime implements AutoCloseable {
     final FromPython fromPython;
     final HostBridge bridge;
 
-    PythonRuntime() {
-        this.engine = Engine.newBuilder("python")
-                // a stock JDK has no Graal JIT: interpreter mode is expected, not worth a warning on every run
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
-        this.context = Context.newBuilder("python")
-                .engine(engine)
-                .allowIO(IOAccess.NONE)
-                .allowNativeAccess(false)
-                .allowCreateProcess(false)
-                .allowCreateThread(false)
-                .allowHostAccess(HostAccess.NONE)
-                .allowHostClassLookup(className -> false)
-                .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
-                .in(InputStream.nullInputStream())
-                .option("python.PosixModuleBackend", "java")
-                .option("python.DontWriteBytecodeFlag", "true")
-                .option("python.ForceImportSite", "false")
-                .build();
+    /** {@code bytecodeCache}: an existing folder for the stdlib's bytecode, or null to compile it every run. */
+    PythonRuntime(Path bytecodeCache) {
+        this(PythonSandbox.newEngine(), bytecodeCache);
+    }
+
+    private PythonRuntime(Engine engine, Path bytecodeCache) {
+        this(engine, PythonSandbox.context(engine, bytecodeCache).build());
+    }
+
+    /** Loads the prelude into {@code context}; closing this runtime closes both. Split out for the start-up probe. */
+    PythonRuntime(Engine engine, Context context) {
+        this.engine = engine;
+        this.context = context;
         try {
             context.eval(Source.newBuilder("python", preludeText(), PRELUDE).build());
         } catch (IOException e) {
