@@ -1,13 +1,8 @@
 package dev.sequor.expr.python;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -15,8 +10,6 @@ import org.graalvm.polyglot.Value;
  * {@link PythonEngine} serializes every use behind its lock.
  */
 final class PythonRuntime implements AutoCloseable {
-
-    private static final String PRELUDE = "sequor_prelude.py";
 
     private final Engine engine;
     private final Context context;
@@ -32,18 +25,14 @@ final class PythonRuntime implements AutoCloseable {
     }
 
     private PythonRuntime(Engine engine, Path bytecodeCache) {
-        this(engine, PythonSandbox.context(engine, bytecodeCache).build());
+        this(engine, PythonSandbox.context(engine, bytecodeCache).build(), bytecodeCache);
     }
 
     /** Loads the prelude into {@code context}; closing this runtime closes both. Split out for the start-up probe. */
-    PythonRuntime(Engine engine, Context context) {
+    PythonRuntime(Engine engine, Context context, Path bytecodeCache) {
         this.engine = engine;
         this.context = context;
-        try {
-            context.eval(Source.newBuilder("python", preludeText(), PRELUDE).build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Prelude.load(context, bytecodeCache);
         Value prelude = context.getBindings("python");
         this.compileFn = prelude.getMember("_compile");
         this.runFn = prelude.getMember("_run");
@@ -60,17 +49,6 @@ final class PythonRuntime implements AutoCloseable {
     /** {@code (True, value)} or {@code (False, exception type or None, message)}; see the prelude's _run. */
     Value run(Value function, Object response) {
         return runFn.execute(function, response);
-    }
-
-    private static String preludeText() {
-        try (InputStream in = PythonRuntime.class.getResourceAsStream(PRELUDE)) {
-            if (in == null) {
-                throw new IllegalStateException("Sequor's Python prelude " + PRELUDE + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

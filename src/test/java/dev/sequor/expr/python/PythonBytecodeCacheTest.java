@@ -67,6 +67,19 @@ class PythonBytecodeCacheTest {
     }
 
     @Test
+    void thePreludeRunsFromItsCachedBytecode() throws IOException {
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .contains("sequor_prelude.py")
+                    .anyMatch(name -> name.startsWith("sequor_prelude.") && name.endsWith(".pyc"));
+        }
+        try (PythonRuntime second = new PythonRuntime(cache)) { // loads the prelude from the .pyc just written
+            Value outcome = second.run(second.compile("context.sources is not None and 40 + 2", "k_expression"), null);
+            assertThat(second.fromPython.convert(outcome.getArrayElement(1))).isEqualTo(42L);
+        }
+    }
+
+    @Test
     void theLanguageHomeIsReadOnly() {
         assertThat(run("import json\nreturn len(open(json.__file__).read()) > 0")).isEqualTo("true");
         assertThat(run("import json, os\nopen(os.path.join(os.path.dirname(json.__file__), 'x.py'), 'w')"))
