@@ -21,7 +21,7 @@ import org.graalvm.polyglot.Source;
  *
  * <p>With a bytecode cache folder, the prelude is copied to {@code CACHE/prelude/HASH/sequor_prelude.py} and run
  * from there through Python's own source loader, so that its bytecode is cached like the stdlib's and later runs
- * skip parsing it (about 40% of loading it, see docs/decisions.md). The folder is named after the content, so a
+ * skip parsing it (a third of loading it, see docs/decisions.md). The folder is named after the content, so a
  * new Sequor version never meets a stale copy, and the copy is never rewritten (its bytecode stays valid; the
  * cache never replaces a .pyc). Without a cache folder, or when the copy cannot be written, it is evaluated from
  * the class path as before.
