@@ -3,6 +3,8 @@ package dev.sequor.expr.python;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +24,9 @@ public final class PythonEngine implements AutoCloseable {
 
     /** The system property Truffle reads for the folder it unpacks GraalPy's standard library into. */
     private static final String RESOURCE_CACHE_PROPERTY = "polyglot.engine.userResourceCache";
+
+    /** The folder under Sequor's cache where GraalPy keeps the bytecode of the stdlib modules snippets import. */
+    static final String BYTECODE_CACHE = "graalpy-pycache";
 
     private static final Object SHARED_LOCK = new Object();
     private static PythonEngine shared;
@@ -45,8 +50,9 @@ public final class PythonEngine implements AutoCloseable {
     }
 
     /**
-     * Sequor's cache folder: GraalPy unpacks its resources into {@code DIR/graalpy}; call before first use. Without it the cache goes to
-     * {@code ~/.sequor/cache/graalpy}, never elsewhere in the home folder.
+     * Sequor's cache folder: GraalPy unpacks its resources into {@code DIR/graalpy} and keeps the stdlib's bytecode
+     * in {@code DIR/graalpy-pycache}; call before first use. Without it both go to {@code ~/.sequor/cache}, never
+     * elsewhere in the home folder.
      */
     public static void configureCacheDir(Path dir) {
         cacheDir = dir;
@@ -157,7 +163,16 @@ public final class PythonEngine implements AutoCloseable {
         if (System.getProperty(RESOURCE_CACHE_PROPERTY) == null) {
             System.setProperty(RESOURCE_CACHE_PROPERTY, dir.toAbsolutePath().toString());
         }
-        return new PythonRuntime();
+        return new PythonRuntime(bytecodeCache(cacheDir.resolve(BYTECODE_CACHE)));
+    }
+
+    /** The folder for the stdlib's bytecode, or null (compile every run) when it cannot be created. */
+    private static Path bytecodeCache(Path dir) {
+        try {
+            return Files.createDirectories(dir).toAbsolutePath();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null; // e.g. a read-only home: slower imports, same results
+        }
     }
 
     /** The context, waiting for the background start when one is under way. Called with the lock held. */

@@ -1,30 +1,15 @@
 package dev.sequor.expr.python;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotAccess;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 
 /**
- * One sandboxed GraalPy context with Sequor's prelude loaded. Not thread-safe: {@link PythonEngine} serializes
- * every use behind its lock.
- *
- * <p>The sandbox: no host I/O at all ({@link IOAccess#NONE}: GraalPy still reads its own standard library from
- * its language home, so {@code json}, {@code hashlib}, {@code re}... import, but {@code open('/etc/passwd')} and
- * {@code os.listdir('/')} raise PermissionError and sockets are excluded), no processes, threads or native code,
- * no Java classes ({@link HostAccess#NONE}, no class lookup) and no other polyglot languages. Snippets only reach
- * Sequor through the proxies of {@link HostBridge}.
+ * One sandboxed GraalPy context ({@link PythonSandbox}) with Sequor's prelude loaded. Not thread-safe:
+ * {@link PythonEngine} serializes every use behind its lock.
  */
 final class PythonRuntime implements AutoCloseable {
-
-    private static final String PRELUDE = "sequor_prelude.py";
 
     private final Engine engine;
     private final Context context;
@@ -34,31 +19,20 @@ final class PythonRuntime implements AutoCloseable {
     final FromPython fromPython;
     final HostBridge bridge;
 
-    PythonRuntime() {
-        this.engine = Engine.newBuilder("python")
-                // a stock JDK has no Graal JIT: interpreter mode is expected, not worth a warning on every run
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
-        this.context = Context.newBuilder("python")
-                .engine(engine)
-                .allowIO(IOAccess.NONE)
-                .allowNativeAccess(false)
-                .allowCreateProcess(false)
-                .allowCreateThread(false)
-                .allowHostAccess(HostAccess.NONE)
-                .allowHostClassLookup(className -> false)
-                .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
-                .in(InputStream.nullInputStream())
-                .option("python.PosixModuleBackend", "java")
-                .option("python.DontWriteBytecodeFlag", "true")
-                .option("python.ForceImportSite", "false")
-                .build();
-        try {
-            context.eval(Source.newBuilder("python", preludeText(), PRELUDE).build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** {@code bytecodeCache}: an existing folder for the stdlib's bytecode, or null to compile it every run. */
+    PythonRuntime(Path bytecodeCache) {
+        this(PythonSandbox.newEngine(), bytecodeCache);
+    }
+
+    private PythonRuntime(Engine engine, Path bytecodeCache) {
+        this(engine, PythonSandbox.context(engine, bytecodeCache).build(), bytecodeCache);
+    }
+
+    /** Loads the prelude into {@code context}; closing this runtime closes both. Split out for the start-up probe. */
+    PythonRuntime(Engine engine, Context context, Path bytecodeCache) {
+        this.engine = engine;
+        this.context = context;
+        Prelude.load(context, bytecodeCache);
         Value prelude = context.getBindings("python");
         this.compileFn = prelude.getMember("_compile");
         this.runFn = prelude.getMember("_run");
@@ -75,17 +49,6 @@ final class PythonRuntime implements AutoCloseable {
     /** {@code (True, value)} or {@code (False, exception type or None, message)}; see the prelude's _run. */
     Value run(Value function, Object response) {
         return runFn.execute(function, response);
-    }
-
-    private static String preludeText() {
-        try (InputStream in = PythonRuntime.class.getResourceAsStream(PRELUDE)) {
-            if (in == null) {
-                throw new IllegalStateException("Sequor's Python prelude " + PRELUDE + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

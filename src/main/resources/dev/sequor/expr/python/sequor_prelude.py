@@ -207,12 +207,11 @@ def _refuse_exit(status=0):
 
 
 # os._exit would tear down the whole shared context (GraalPy reports it to Java as ThreadDeath); make it a
-# SystemExit that fails the one snippet, like sys.exit() does. os and posix are loaded at start-up anyway.
-import os as _os
+# SystemExit that fails the one snippet, like sys.exit() does. Only posix is loaded at start-up: os (and the ten
+# modules it imports) is not, and copies posix._exit when a snippet first imports it, so patching posix is enough.
 import posix as _posix
-_os._exit = _refuse_exit
 _posix._exit = _refuse_exit
-del _os, _posix
+del _posix
 
 
 _SIGNATURE = 'def evaluate(context, is_var_defined, var, table, query, query_scalar, response):\n'

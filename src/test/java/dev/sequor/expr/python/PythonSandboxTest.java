@@ -42,7 +42,9 @@ class PythonSandboxTest {
     void noJavaNativeCodeOrOtherLanguages() {
         assertThatThrownBy(() -> eval("import java\nreturn java.type('java.lang.System')"))
                 .hasMessageStartingWith(PREFIX + "KeyError: 'host symbol java.lang.System is not defined or access has been denied'");
-        assertThatThrownBy(() -> eval("import ctypes")).hasMessageStartingWith(PREFIX + "ModuleNotFoundError: ");
+        // ModuleNotFoundError under IOAccess.NONE; ImportError (its base class) once GraalPy may stat its own files
+        assertThatThrownBy(() -> eval("import ctypes")).hasMessageMatching(java.util.regex.Pattern.quote(PREFIX)
+                + "(ModuleNotFoundError: .*|ImportError: Cannot run any C extensions because native access is not allowed\\.)");
         assertThatThrownBy(() -> eval("import polyglot\nreturn polyglot.eval(language='js', string='1')"))
                 .hasMessageStartingWith(PREFIX);
     }
