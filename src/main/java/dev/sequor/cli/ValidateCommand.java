@@ -41,7 +41,7 @@ public class ValidateCommand implements Callable<Integer> {
         ErrorReporter reporter = new ErrorReporter(System.err, home.stacktrace, false, java.util.Set.of());
         try {
             Project project = Project.load(RunCommand.projectDir(projectDir));
-            GraalPyCache.pointInto(home.home());
+            GraalPyCache.pointInto(home.home(), project);
             List<String> names = flows == null ? null : flows.stream().map(RunCommand::flowName).toList();
             ProjectValidator.Result result = new ProjectValidator(project, !skipPython).validate(names);
             for (Diagnostics.Problem p : result.problems()) {

@@ -28,7 +28,7 @@ public final class FlowRunner {
             SequorHome home = SequorHome.resolve(request.homeDir());
             Project project = Project.load(request.projectDir());
             Environment environment = Environment.select(home, project, request.env());
-            GraalPyCache.pointInto(home);
+            GraalPyCache.pointInto(home, project);
             try (RunLog log = new RunLog(err, home.logFile(), request.quiet());
                  RunContext run = new RunContext(project, home, environment, request.options(), out, log)) {
                 try {

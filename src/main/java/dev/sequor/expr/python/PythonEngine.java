@@ -163,7 +163,9 @@ public final class PythonEngine implements AutoCloseable {
         if (System.getProperty(RESOURCE_CACHE_PROPERTY) == null) {
             System.setProperty(RESOURCE_CACHE_PROPERTY, dir.toAbsolutePath().toString());
         }
-        return new PythonRuntime(bytecodeCache(cacheDir.resolve(BYTECODE_CACHE)));
+        // the run names a folder of its project's own (see GraalPyCache); tests and other callers share one
+        String perProject = System.getProperty("sequor.graalpy.bytecodeCache");
+        return new PythonRuntime(bytecodeCache(perProject != null ? Path.of(perProject) : cacheDir.resolve(BYTECODE_CACHE)));
     }
 
     /** The folder for the stdlib's bytecode, or null (compile every run) when it cannot be created. */
