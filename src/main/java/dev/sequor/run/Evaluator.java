@@ -3,6 +3,7 @@ package dev.sequor.run;
 import dev.sequor.error.SequorException;
 import dev.sequor.expr.ExprScope;
 import dev.sequor.expr.jinja.CompiledTemplate;
+import dev.sequor.expr.jinja.JinjaMarkup;
 import dev.sequor.expr.jinja.Templates;
 import dev.sequor.expr.python.Snippet;
 import dev.sequor.expr.python.SnippetEngine;
@@ -72,7 +73,7 @@ public final class Evaluator {
 
     /** Compiles a snippet now (for validation); needs GraalPy only for a snippet outside the Java subset. */
     public void compile(Dyn.Python p) {
-        if (!Templates.isTemplate(p.code())) {
+        if (!JinjaMarkup.isTemplate(p.code())) {
             SnippetEngine.shared().checkSyntax(snippet(p.code(), p));
         }
     }
@@ -84,7 +85,7 @@ public final class Evaluator {
 
     private Object python(Dyn.Python p, ExprScope scope) {
         String code = p.code();
-        if (Templates.isTemplate(code)) {
+        if (JinjaMarkup.isTemplate(code)) {
             // upstream renders Jinja inside Python code before compiling it; compile each distinct result once
             code = render(new Dyn.Template(code, p.pos()), scope);
         }
