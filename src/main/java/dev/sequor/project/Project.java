@@ -8,15 +8,21 @@ import dev.sequor.yaml.YNode.YScalar;
 import dev.sequor.yaml.YamlLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A Sequor project folder: {@code project.yaml} ({@code name}, optional {@code default_source}), optional
- * {@code env.yaml}, {@code flows/}, {@code sources/}.
+ * A Sequor project folder: {@code project.yaml} ({@code name}, optional {@code default_source}, optional
+ * {@code evaluation_timeout_seconds}), optional {@code env.yaml}, {@code flows/}, {@code sources/}.
+ *
+ * @param evaluationTimeout how long one evaluation of a Python snippet may take
  */
-public record Project(Path dir, String name, String defaultSource) {
+public record Project(Path dir, String name, String defaultSource, Duration evaluationTimeout) {
 
     public static final String CONFIG_FILE = "project.yaml";
+
+    /** The time limit of one snippet evaluation when project.yaml does not set {@code evaluation_timeout_seconds}. */
+    public static final Duration DEFAULT_EVALUATION_TIMEOUT = Duration.ofSeconds(60);
 
     /** Loads the project in {@code dir} with upstream's error texts. */
     public static Project load(Path dir) {
@@ -36,7 +42,21 @@ public record Project(Path dir, String name, String defaultSource) {
         if (map.get("default_source") instanceof YScalar s && s.value() != null) {
             defaultSource = String.valueOf(s.value());
         }
-        return new Project(dir.toAbsolutePath().normalize(), String.valueOf(name), defaultSource);
+        return new Project(dir.toAbsolutePath().normalize(), String.valueOf(name), defaultSource, evaluationTimeout(map));
+    }
+
+    /** {@code evaluation_timeout_seconds}: a positive number of seconds, default 60. */
+    private static Duration evaluationTimeout(YMap map) {
+        YNode node = map.get("evaluation_timeout_seconds");
+        if (node == null) {
+            return DEFAULT_EVALUATION_TIMEOUT;
+        }
+        Object v = node instanceof YScalar s ? s.value() : null;
+        if (v instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 86_400) {
+            return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
+        }
+        throw SequorException.invalid(node.pos(), "evaluation_timeout_seconds must be a number of seconds between 0 and "
+                + "86400 (one day), not '" + (v == null ? "" : v) + "'");
     }
 
     public Path flowsDir() {

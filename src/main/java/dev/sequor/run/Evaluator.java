@@ -8,6 +8,8 @@ import dev.sequor.expr.jinja.Templates;
 import dev.sequor.expr.python.Snippet;
 import dev.sequor.expr.python.SnippetEngine;
 import dev.sequor.flow.Dyn;
+import dev.sequor.project.Project;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +26,20 @@ public final class Evaluator {
     private final Map<Dyn.Template, CompiledTemplate> templates = new ConcurrentHashMap<>();
     private final Map<String, Snippet> snippets = new ConcurrentHashMap<>();
     private final Consumer<String> engineLog;
+    private final Duration snippetTimeLimit;
 
-    /** An evaluator that does not say which engine runs each snippet. */
+    /** An evaluator that does not say which engine runs each snippet (for validation, which runs none). */
     public Evaluator() {
-        this(line -> { });
+        this(line -> { }, Project.DEFAULT_EVALUATION_TIMEOUT);
     }
 
-    /** {@code engineLog} gets one line per snippet when it is prepared: which engine runs it, and why GraalPy. */
-    public Evaluator(Consumer<String> engineLog) {
+    /**
+     * {@code engineLog} gets one line per snippet when it is prepared: which engine runs it, and why GraalPy;
+     * each evaluation of a snippet may take at most {@code snippetTimeLimit}.
+     */
+    public Evaluator(Consumer<String> engineLog, Duration snippetTimeLimit) {
         this.engineLog = engineLog;
+        this.snippetTimeLimit = snippetTimeLimit;
     }
 
     public Object eval(Dyn d, ExprScope scope) {
@@ -89,7 +96,7 @@ public final class Evaluator {
             // upstream renders Jinja inside Python code before compiling it; compile each distinct result once
             code = render(new Dyn.Template(code, p.pos()), scope);
         }
-        return SnippetEngine.shared().call(snippet(code, p), scope);
+        return SnippetEngine.shared().call(snippet(code, p), scope, snippetTimeLimit);
     }
 
     private Snippet snippet(String code, Dyn.Python p) {

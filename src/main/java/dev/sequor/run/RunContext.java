@@ -55,7 +55,7 @@ public final class RunContext implements AutoCloseable {
         this.options = options;
         this.out = out;
         this.log = log;
-        this.evaluator = new Evaluator(log::detail);
+        this.evaluator = new Evaluator(log::detail, project.evaluationTimeout());
         this.flows = new FlowLibrary(project, p -> log.warn(p.toString()));
         this.sources = new SourceFiles(project);
     }

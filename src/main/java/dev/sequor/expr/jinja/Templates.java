@@ -12,6 +12,7 @@ import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
 import java.util.HashMap;
@@ -111,6 +112,9 @@ public final class Templates {
                     : interpreter.render(root);
         } catch (RuntimeException e) {
             throw TemplateFailures.renderError(template.pos(), e);
+        } catch (OutOfMemoryError e) {
+            // what failed to allocate is garbage now: the JVM can go on and report the template
+            throw SequorException.failed(template.pos(), "Error rendering Jinja template: it ran out of memory");
         } finally {
             JinjavaInterpreter.popCurrent();
         }
@@ -152,6 +156,9 @@ public final class Templates {
         return null;
     }
 
+    /** The longest text a template may render (64 MB of characters). */
+    static final long MAX_OUTPUT_CHARS = 64L * 1024 * 1024;
+
     private static JinjavaConfig config(boolean validation) {
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new PythonDataResolver());
@@ -160,6 +167,9 @@ public final class Templates {
                 .withInterperterFactory(PythonOutputInterpreter.FACTORY)
                 .withElResolver(resolver)
                 .withValidationMode(validation)
+                // a loop bomb ends with a clear error instead of filling the heap: no value a flow needs is this big
+                .withMaxOutputSize(MAX_OUTPUT_CHARS)
+                .withMaxStringLength(MAX_OUTPUT_CHARS)
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
                         .withEvaluateMapKeys(true)
                         .withIterateOverMapKeys(true)

@@ -5,9 +5,16 @@ import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.sequor.expr.python.subset.EvaluationTimeout;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -29,6 +36,7 @@ public final class PythonEngine implements AutoCloseable {
     static final String BYTECODE_CACHE = "graalpy-pycache";
 
     private static final Object SHARED_LOCK = new Object();
+    private static ScheduledExecutorService watchdog;
     private static PythonEngine shared;
     private static volatile Path cacheDir = Path.of(System.getProperty("user.home"), ".sequor", "cache");
 
@@ -118,11 +126,24 @@ public final class PythonEngine implements AutoCloseable {
      * {@code Error evaluating 'KEY': ...}.
      */
     public Object call(PythonSnippet snippet, ExprScope scope) {
+        return call(snippet, scope, null);
+    }
+
+    /**
+     * Like {@link #call(PythonSnippet, ExprScope)}; past {@code timeLimit} (null: none) the context is interrupted
+     * and the call ends with {@link EvaluationTimeout}. Time spent waiting for the engine to start does not count.
+     */
+    public Object call(PythonSnippet snippet, ExprScope scope, Duration timeLimit) {
         lock.lock();
         try {
             PythonRuntime py = ready();
             Value function = function(snippet, py);
             py.bridge.begin(scope);
+            AtomicBoolean timedOut = new AtomicBoolean();
+            ScheduledFuture<?> watchdog = timeLimit == null ? null : watchdog().schedule(() -> {
+                timedOut.set(true);
+                py.interrupt();
+            }, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 Value outcome = py.run(function, py.bridge.response());
                 if (outcome.getArrayElement(0).asBoolean()) {
@@ -130,13 +151,31 @@ public final class PythonEngine implements AutoCloseable {
                 }
                 throw runtimeError(snippet, outcome, py.bridge.lastFailure());
             } catch (PolyglotException e) {
+                if (timedOut.get() && (e.isInterrupted() || e.isCancelled())) {
+                    throw EvaluationTimeout.after(timeLimit);
+                }
                 throw failure(snippet, e);
             } finally {
+                if (watchdog != null) {
+                    watchdog.cancel(false);
+                }
                 py.bridge.end();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** One daemon thread for every time limit of the JVM: it only ever interrupts a context. */
+    private static synchronized ScheduledExecutorService watchdog() {
+        if (watchdog == null) {
+            watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sequor-python-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return watchdog;
     }
 
     /** Releases the Python context; the shared engine is created afresh on the next {@link #shared()}. */

@@ -28,6 +28,18 @@ final class PythonRuntime implements AutoCloseable {
         this(engine, PythonSandbox.context(engine, bytecodeCache).build(), bytecodeCache);
     }
 
+    /**
+     * Interrupts what the context runs now (the snippet past its time limit); the context stays usable. Waits up to
+     * five seconds for the interrupt to take effect.
+     */
+    void interrupt() {
+        try {
+            context.interrupt(java.time.Duration.ofSeconds(5));
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the snippet did not reach a safepoint in time; the caller still gets its timeout once it does
+        }
+    }
+
     /** Loads the prelude into {@code context}; closing this runtime closes both. Split out for the start-up probe. */
     PythonRuntime(Engine engine, Context context, Path bytecodeCache) {
         this.engine = engine;

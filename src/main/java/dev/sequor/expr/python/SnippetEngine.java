@@ -3,6 +3,7 @@ package dev.sequor.expr.python;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
+import dev.sequor.expr.python.subset.EvaluationTimeout;
 import dev.sequor.expr.python.subset.JavaSnippet;
 import dev.sequor.expr.python.subset.PyExc;
 import dev.sequor.expr.python.subset.PyExcType;
@@ -10,6 +11,7 @@ import dev.sequor.expr.python.syntax.OutsideSubset;
 import dev.sequor.expr.python.syntax.ParsedSnippet;
 import dev.sequor.expr.python.syntax.Parser;
 import dev.sequor.http.HttpResponseData;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -105,17 +107,31 @@ public final class SnippetEngine {
 
     /**
      * Runs the snippet against {@code scope} and returns its value as plain Java. A Python exception, or an error
-     * of one of Sequor's functions, fails with {@code Error evaluating 'KEY': ...}, the same text on both engines.
+     * of one of Sequor's functions, fails with {@code Error evaluating 'KEY': ...}, the same text on both engines;
+     * so do running past {@code timeLimit} (null: no limit) and running out of memory.
      */
-    public Object call(Snippet snippet, ExprScope scope) {
-        if (snippet.runsOnGraalPy()) {
-            return PythonEngine.shared().call(snippet.graalPy(), scope);
-        }
+    public Object call(Snippet snippet, ExprScope scope, Duration timeLimit) {
         try {
-            return snippet.java().call(scope, response(scope.response()));
+            if (snippet.runsOnGraalPy()) {
+                return PythonEngine.shared().call(snippet.graalPy(), scope, timeLimit);
+            }
+            return snippet.java().call(scope, response(scope.response()), timeLimit);
         } catch (PyExc e) {
             throw failure(snippet, e);
+        } catch (EvaluationTimeout e) {
+            throw SequorException.failed(snippet.pos(), "Error evaluating '" + snippet.keyName() + "': it ran longer than "
+                    + seconds(e.limitNanos()) + " s, the time limit for one evaluation (evaluation_timeout_seconds in "
+                    + "project.yaml)");
+        } catch (OutOfMemoryError e) {
+            // the allocation that failed is garbage now: the JVM can go on and report the snippet
+            throw SequorException.failed(snippet.pos(), "Error evaluating '" + snippet.keyName()
+                    + "': MemoryError: the snippet ran out of memory");
         }
+    }
+
+    private static String seconds(long nanos) {
+        double s = nanos / 1e9;
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 
     private synchronized Object response(HttpResponseData data) {

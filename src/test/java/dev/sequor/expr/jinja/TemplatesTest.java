@@ -326,4 +326,13 @@ class TemplatesTest {
         assertThat(render("a\n\n")).isEqualTo("a\n");
         assertThat(render("{% for i in [1, 2] -%}\n{{ i }}\n{%- endfor %}")).isEqualTo("12");
     }
+
+    @org.junit.jupiter.api.Test
+    void aLoopBombEndsWithAClearErrorNotAFullHeap() {
+        String hundredChars = "x".repeat(100);
+        SequorException e = renderError("{% for i in range(1000) %}{% for j in range(1000) %}" + hundredChars
+                + "{% endfor %}{% endfor %}");
+        org.assertj.core.api.Assertions.assertThat(e.getMessage()).startsWith("Error rendering Jinja template")
+                .containsIgnoringCase("output");
+    }
 }

@@ -39,7 +39,7 @@ final class TwoEngines {
             return Outcome.fallback(snippet.whyGraalPy());
         }
         try {
-            return Outcome.value(render.apply(SnippetEngine.shared().call(snippet, scope)));
+            return Outcome.value(render.apply(SnippetEngine.shared().call(snippet, scope, null)));
         } catch (SequorException e) {
             return Outcome.error(e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

@@ -150,6 +150,7 @@ final class Compiler {
         Exec orElse = fo.orElse().isEmpty() ? null : block(fo.orElse());
         return f -> {
             for (Object item : Items.iterate(iter.eval(f))) {
+                Budget.tick(f);
                 target.store(f, item);
                 int r = body.exec(f);
                 if (r == Exec.BREAK) {
@@ -171,6 +172,7 @@ final class Compiler {
         Exec orElse = w.orElse().isEmpty() ? null : block(w.orElse());
         return f -> {
             while (Py.truthy(test.eval(f))) {
+                Budget.tick(f);
                 int r = body.exec(f);
                 if (r == Exec.BREAK) {
                     return Exec.NORMAL;

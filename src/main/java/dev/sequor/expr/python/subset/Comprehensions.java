@@ -110,6 +110,7 @@ final class Comprehensions {
         Clause clause = clauses[level];
         outer:
         for (Object item : items) {
+            Budget.tick(cf);
             clause.target.store(cf, item);
             for (Code cond : clause.ifs) {
                 if (!Py.truthy(cond.eval(cf))) {

@@ -18,13 +18,21 @@ final class Frame {
     final Object[] locals;
     final Frame outer;
     final int depth;
+    /** The time limit of the evaluation this frame belongs to; null for Sequor's own functions. */
+    final Budget budget;
     Object returnValue;
 
     Frame(int size, Frame outer) {
+        this(size, outer, outer == null ? null : outer.budget);
+    }
+
+    /** The frame of a snippet's evaluation, with its time limit. */
+    Frame(int size, Frame outer, Budget budget) {
         this.locals = new Object[size];
         java.util.Arrays.fill(locals, UNBOUND);
         this.outer = outer;
         this.depth = outer == null ? 0 : outer.depth + 1;
+        this.budget = budget;
     }
 
     /** The frame {@code hops} definitions out. */

@@ -47,15 +47,24 @@ public final class JavaSnippet {
 
     /**
      * Runs the snippet and returns its value as plain Java ({@link HostValues#toJava}). A Python exception
-     * propagates as {@link PyExc}; {@code response} is the Response object for the scope's HTTP response, or null.
+     * propagates as {@link PyExc}; {@code response} is the Response object for the scope's HTTP response, or null;
+     * past {@code timeLimit} the evaluation ends with {@link EvaluationTimeout}.
      */
-    public Object call(ExprScope scope, Object response) {
-        return HostValues.toJava(callRaw(scope, response));
+    public Object call(ExprScope scope, Object response, java.time.Duration timeLimit) {
+        return HostValues.toJava(callRaw(scope, response, timeLimit));
     }
 
-    /** The Python value the snippet returned, before conversion (for tests and the differential checks). */
+    /** Without a time limit, for tests. */
     Object callRaw(ExprScope scope, Object response) {
-        Frame f = new Frame(frameSize, null);
+        return callRaw(scope, response, null);
+    }
+
+    /**
+     * The Python value the snippet returned, before conversion; past {@code timeLimit} (null: none) the evaluation
+     * ends with {@link EvaluationTimeout}.
+     */
+    Object callRaw(ExprScope scope, Object response, java.time.Duration timeLimit) {
+        Frame f = new Frame(frameSize, null, timeLimit == null ? null : new Budget(timeLimit.toNanos()));
         Object[] names = SequorNames.bind(scope, (PyResponse) response);
         System.arraycopy(names, 0, f.locals, 0, names.length);
         try {

@@ -40,6 +40,7 @@ final class PyFunction implements PyObject, PyCallable, Repr.HasRepr {
     @Override
     public Object call(Object[] args, Kwargs kwargs) {
         Frame f = new Frame(frameSize, definedIn);
+        Budget.tick(f);
         bind(f, args, kwargs);
         int[] depth = DEPTH.get();
         if (++depth[0] > MAX_DEPTH) {
