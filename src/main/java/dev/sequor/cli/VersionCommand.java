@@ -4,10 +4,15 @@ import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 
 /** {@code sequor version}: prints {@code Sequor version: X} as upstream does. */
 @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the Sequor version.")
 public class VersionCommand implements Callable<Integer> {
+
+    /** Accepted like every command's (scripts pass it everywhere); version reads nothing from the home. */
+    @Mixin
+    HomeOptions home;
 
     static String version() {
         return ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class).orElse("dev");

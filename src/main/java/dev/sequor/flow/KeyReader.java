@@ -83,6 +83,22 @@ public final class KeyReader {
     }
 
     /** Like {@link #dyn} but an error when neither spelling is written. */
+    /**
+     * A count such as {@code max_iterations}: when written as a literal it must be a positive integer, reported
+     * now; a template or snippet is checked when the op runs ({@link Counts}).
+     */
+    public Dyn countDyn(String key) {
+        Dyn d = dyn(key);
+        if (d instanceof Dyn.Const c && c.value() != null) {
+            try {
+                Counts.positive(c.value(), c.pos(), key);
+            } catch (dev.sequor.error.SequorException e) {
+                diag.error(c.pos(), e.getMessage());
+            }
+        }
+        return d;
+    }
+
     public Dyn requiredDyn(String key) {
         Dyn d = dyn(key);
         if (d == null && !has(key) && !has(key + EXPR)) {

@@ -60,11 +60,20 @@ public final class HttpResponseData {
         return new String(body, charset());
     }
 
-    /** The body parsed as JSON (once); an error naming the content type and the start of the body if it is not JSON. */
+    /**
+     * The body parsed as JSON (once); an error naming the content type and the start of the body if it is not JSON,
+     * and one saying the body is empty when it is.
+     */
     public synchronized Object json() {
         if (!jsonParsed) {
             try {
-                parsedJson = body.length == 0 ? null : JSON.readValue(body, Object.class);
+                if (body.length == 0) {
+                    // upstream's requests raises a JSONDecodeError here; a snippet reading None would fail later
+                    // with a TypeError that does not say why
+                    throw SequorException.failed(null, "Response body is empty (status " + status
+                            + "): there is no JSON to read; check response.text() or the status first.");
+                }
+                parsedJson = JSON.readValue(body, Object.class);
             } catch (java.io.IOException e) {
                 String t = text();
                 throw SequorException.failed(null, "Response body is not valid JSON (status " + status

@@ -91,7 +91,8 @@ public final class HttpRequestExecutor {
         RunOptions options = run.options();
         long cap = Response.DEFAULT_MAX_ITERATIONS;
         if (op.response() != null && op.response().maxIterations() != null) {
-            cap = Long.parseLong(run.evaluator().string(op.response().maxIterations(), scope).strip());
+            cap = dev.sequor.flow.Counts.positive(run.evaluator().eval(op.response().maxIterations(), scope),
+                    op.response().maxIterations().pos(), "response.max_iterations");
         }
         int sent = 0;
         while (true) {

@@ -229,12 +229,7 @@ public final class Interpreter {
         Object capValue = run.evaluator().eval(op.maxIterations(), scope);
         long cap = WhileOp.DEFAULT_MAX_ITERATIONS;
         if (capValue != null) {
-            try {
-                cap = capValue instanceof Number n ? n.longValue() : Long.parseLong(Texts.str(capValue).strip());
-            } catch (NumberFormatException e) {
-                throw SequorException.failed(op.maxIterations().pos(), "max_iterations must be a positive integer, not '"
-                        + Texts.str(capValue) + "'.");
-            }
+            cap = dev.sequor.flow.Counts.positive(capValue, op.maxIterations().pos(), "max_iterations");
         }
         long iterations = 0;
         while (Texts.isTrue(run.evaluator().eval(op.condition(), scope))) {

@@ -23,6 +23,9 @@ class CliTest {
         LaunchResult r = launcher.launch("version");
         assertThat(r.exitCode()).isZero();
         assertThat(r.getOutput()).isEqualTo("Sequor version: 0.1.0-SNAPSHOT");
+        LaunchResult withHome = launcher.launch("version", "--home-dir", tmp.toString());
+        assertThat(withHome.exitCode()).isZero();
+        assertThat(withHome.getOutput()).isEqualTo("Sequor version: 0.1.0-SNAPSHOT");
     }
 
     @Test

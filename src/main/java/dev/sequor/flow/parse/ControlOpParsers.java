@@ -67,7 +67,7 @@ public final class ControlOpParsers {
 
     public static Op whileOp(KeyReader keys, OpMeta meta, StepsParser steps) {
         return new WhileOp(meta, keys.requiredDyn("condition"), steps.parse(keys, "steps"),
-                keys.dyn("max_iterations"));
+                keys.countDyn("max_iterations"));
     }
 
     public static Op tryOp(KeyReader keys, OpMeta meta, StepsParser steps) {

@@ -152,7 +152,7 @@ public final class HttpRequestParser {
         Dyn variables = r.node("variables") instanceof YMap vars && !r.has("variables_expression")
                 ? VarDefs.parse(vars, r) : r.dyn("variables");
         Dyn whileCondition = r.dyn("while");
-        Dyn maxIterations = r.dyn("max_iterations");
+        Dyn maxIterations = r.countDyn("max_iterations");
         r.finish();
         return new Response(successStatus, source, database, namespace, table, List.copyOf(tables), parser,
                 variables, whileCondition, maxIterations, resp.pos());
