@@ -74,6 +74,10 @@ public final class HttpResponseData {
                             + "): there is no JSON to read; check response.text() or the status first.");
                 }
                 parsedJson = JSON.readValue(body, Object.class);
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                // valid JSON past Jackson's limits (nesting depth, number or string length): say which limit
+                throw SequorException.failed(null, "Response body is JSON beyond what Sequor reads (status " + status
+                        + "): " + e.getOriginalMessage());
             } catch (java.io.IOException e) {
                 String t = text();
                 throw SequorException.failed(null, "Response body is not valid JSON (status " + status

@@ -26,4 +26,16 @@ class EmptyResponseTest {
                 .hasMessage("Error evaluating 'data_expression': Response body is empty (status 204): there is no JSON "
                         + "to read; check response.text() or the status first.");
     }
+
+    @org.junit.jupiter.api.Test
+    void jsonNestedTooDeepSaysSoInsteadOfNotValid() {
+        MapScope scope = new MapScope();
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        scope.response = new HttpResponseData(200, Map.of("Content-Type", List.of("application/json")),
+                deep.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Snippet s = SnippetEngine.shared().prepare("response.json()", "data_expression", PythonTestSupport.POS);
+        assertThatThrownBy(() -> SnippetEngine.shared().call(s, scope, null))
+                .hasMessageStartingWith("Error evaluating 'data_expression': Response body is JSON beyond what Sequor "
+                        + "reads (status 200): Document nesting depth (1001) exceeds the maximum allowed");
+    }
 }
