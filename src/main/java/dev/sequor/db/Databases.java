@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,8 @@ public final class Databases implements AutoCloseable {
 
     /**
      * The source named {@code sourceName}, opened with {@code renderedConfig} (the source file after Jinja
-     * rendering: {@code type}, {@code conn_str}, {@code username}, {@code password}) the first time it is asked for.
+     * rendering: {@code type}, {@code conn_str}, {@code username}, {@code password}, for DuckDB
+     * {@code allow_external_access}) the first time it is asked for.
      */
     public synchronized Database open(String sourceName, Map<String, Object> renderedConfig, SourcePos pos) {
         JdbcDatabase db = open.get(sourceName);
@@ -62,7 +64,9 @@ public final class Databases implements AutoCloseable {
                     throw unsupported(sourceName, pos, "duckdb",
                             "duckdb:///relative/path.db, duckdb:////absolute/path.db, duckdb:///:memory: or jdbc:duckdb:path");
                 }
-                yield new JdbcDatabase(sourceName, DuckDbDialect.INSTANCE, DuckDbConnector.open(sourceName, url, cacheDir, pos));
+                boolean allowExternalAccess = flag(sourceName, config, "allow_external_access", pos);
+                yield new JdbcDatabase(sourceName, DuckDbDialect.INSTANCE,
+                        DuckDbConnector.open(sourceName, url, cacheDir, allowExternalAccess, pos));
             }
             default -> throw SequorException.invalid(pos, "Unknown source type: " + type);
         };
@@ -81,6 +85,20 @@ public final class Databases implements AutoCloseable {
     private static SequorException unsupported(String sourceName, SourcePos pos, String type, String forms) {
         return SequorException.invalid(pos, "Source '" + sourceName + "' of type " + type
                 + " has a conn_str that is not understood; expected " + forms);
+    }
+
+    /** A true/false key of a source file (after rendering, "true" and "false" as text count too); absent is false. */
+    private static boolean flag(String sourceName, Map<String, Object> config, String key, SourcePos pos) {
+        Object value = config.get(key);
+        if (value == null || value instanceof Boolean) {
+            return Boolean.TRUE.equals(value);
+        }
+        String s = value.toString().strip().toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) {
+            return s.equals("true");
+        }
+        throw SequorException.invalid(pos, "'" + key + "' of source '" + sourceName + "' must be true or false, not '"
+                + value + "'.");
     }
 
     private static String text(Object value) {

@@ -53,12 +53,12 @@ public interface Dialect {
 
     /** The type a staging column is created with. */
     default String stagingType(ColumnDef column) {
-        return stagesAsText() ? "VARCHAR" : column.type();
+        return stagesAsText() ? "VARCHAR" : column.type().sql();
     }
 
     /** The expression that moves a staged column into the target: a cast when staging holds text. */
     default String fromStaging(ColumnDef column) {
-        return stagesAsText() ? "CAST(" + quote(column.name()) + " AS " + column.type() + ")" : quote(column.name());
+        return stagesAsText() ? "CAST(" + quote(column.name()) + " AS " + column.type().sql() + ")" : quote(column.name());
     }
 
     static String firstLine(String message) {

@@ -7,13 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
 /**
  * DuckDB connections: one database handle per source, opened once per run; every piece of work gets its own
  * {@code duplicate()} of it (cheap, shares the database) so a streamed read and a write never share a connection.
  * DuckDB's home, extension and spill folders point into Sequor's cache folder instead of the user's home.
+ * <p>
+ * Unless the source sets {@code allow_external_access: true}, the database is opened with DuckDB's external access
+ * off and its configuration locked: SQL from templates and snippets ({@code query_value}, {@code query}) could
+ * otherwise read and write any host file ({@code read_text('/etc/passwd')}, {@code COPY ... TO}) around the Python
+ * sandbox. The source's own database file, the spill folder and the Appender keep working.
  */
 final class DuckDbConnector implements Connector {
 
@@ -23,7 +30,12 @@ final class DuckDbConnector implements Connector {
         this.handle = handle;
     }
 
-    static DuckDbConnector open(String sourceName, DuckDbUrl url, Path cacheDir, SourcePos pos) {
+    /** Settings that would undo the lock-down; refused in conn_str unless the source opts in. */
+    private static final Set<String> ACCESS_SETTINGS = Set.of("enable_external_access", "lock_configuration",
+            "allowed_directories", "allowed_paths");
+
+    static DuckDbConnector open(String sourceName, DuckDbUrl url, Path cacheDir, boolean allowExternalAccess,
+                                SourcePos pos) {
         Path duckdbDir = cacheDir.resolve("duckdb");
         Properties props = new Properties();
         try {
@@ -42,6 +54,17 @@ final class DuckDbConnector implements Connector {
         // Results are streamed chunk by chunk instead of being materialised whole (for_each over big tables).
         props.setProperty("jdbc_stream_results", "true");
         url.settings().forEach(props::setProperty);
+        if (!allowExternalAccess) {
+            for (String key : url.settings().keySet()) {
+                if (ACCESS_SETTINGS.contains(key.toLowerCase(Locale.ROOT))) {
+                    throw SequorException.invalid(pos, "Source '" + sourceName + "' sets '" + key + "' in conn_str;"
+                            + " DuckDB sources cannot reach host files unless the source file sets"
+                            + " 'allow_external_access: true'.");
+                }
+            }
+            props.setProperty("enable_external_access", "false");
+            props.setProperty("lock_configuration", "true");
+        }
         try {
             // The driver is called directly: DriverManager refuses drivers registered by another class loader
             // (as happens when Quarkus tests and plain tests share a JVM).

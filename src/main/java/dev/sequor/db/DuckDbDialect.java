@@ -44,11 +44,23 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public String errorText(SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
+        String text = Dialect.firstLine(message);
         for (String line : message.split("\n")) {
             if (line.startsWith("Error: ")) {
-                return line.substring("Error: ".length()).strip();
+                text = line.substring("Error: ".length()).strip();
+                break;
             }
         }
-        return Dialect.firstLine(message);
+        if (text.contains("disabled by configuration")) {
+            return text + " (" + EXTERNAL_ACCESS_HINT + ")";
+        }
+        if (text.contains("the configuration has been locked")) {
+            return text + " (give DuckDB settings in the source's conn_str instead, e.g. duckdb:///x.db?threads=2)";
+        }
+        return text;
     }
+
+    /** Says why host files are out of reach, since DuckDB's own text does not say how to change it. */
+    static final String EXTERNAL_ACCESS_HINT = "DuckDB sources cannot read or write host files unless the source file"
+            + " sets 'allow_external_access: true'";
 }

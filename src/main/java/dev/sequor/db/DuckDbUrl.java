@@ -13,15 +13,15 @@ import java.util.Map;
  * project folder, so a flow finds the same file whatever folder it is started from.
  *
  * @param jdbcUrl  {@code jdbc:duckdb:/abs/path.db} or {@code jdbc:duckdb:} for an in-memory database
- * @param settings DuckDB configuration options given in the URL's query string
+ * @param settings DuckDB configuration options given in the URL's query string or the JDBC form's
+ *                 {@code ;key=value} options: taken out of the URL because the driver lets URL options override
+ *                 connection properties, and {@link DuckDbConnector} must have the last word on some of them
  */
 record DuckDbUrl(String jdbcUrl, Map<String, String> settings) {
 
     /** The database file, or null for in-memory and extension-handled databases. */
     Path file() {
         String path = jdbcUrl.substring(PREFIX.length());
-        int semicolon = path.indexOf(';');
-        path = semicolon < 0 ? path : path.substring(0, semicolon);
         return path.isEmpty() || !Path.of(path).isAbsolute() ? null : Path.of(path);
     }
 
@@ -31,12 +31,20 @@ record DuckDbUrl(String jdbcUrl, Map<String, String> settings) {
     static DuckDbUrl parse(String connStr, Path projectDir) {
         String s = connStr.strip();
         if (s.startsWith(PREFIX)) {
-            // The JDBC form keeps its own ";key=value" options; only a relative file path is resolved.
+            // The JDBC form's ";key=value" options become settings; only a relative file path is resolved.
             String rest = s.substring(PREFIX.length());
             int semicolon = rest.indexOf(';');
             String path = semicolon < 0 ? rest : rest.substring(0, semicolon);
-            String options = semicolon < 0 ? "" : rest.substring(semicolon);
-            return new DuckDbUrl(PREFIX + resolve(path, projectDir) + options, Map.of());
+            Map<String, String> options = new LinkedHashMap<>();
+            if (semicolon >= 0) {
+                for (String pair : rest.substring(semicolon + 1).split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        options.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                    }
+                }
+            }
+            return new DuckDbUrl(PREFIX + resolve(path, projectDir), options);
         }
         if (!s.startsWith("duckdb://")) {
             return null;

@@ -138,7 +138,7 @@ final class JdbcDatabase implements Database {
             session.inTransaction(c -> {
                 for (ColumnDef column : add) {
                     SqlSession.executeOn(c, "ALTER TABLE " + target + " ADD COLUMN " + dialect.quote(column.name())
-                            + " " + column.type());
+                            + " " + column.type().sql());
                 }
                 for (String column : drop) {
                     SqlSession.executeOn(c, "ALTER TABLE " + target + " DROP COLUMN " + dialect.quote(column));

@@ -57,7 +57,7 @@ final class StagedWrites {
         }
         if (dialect.stagesAsText()) {
             // Staging is all text here, so check now that the declared types exist rather than at commit.
-            s.execute("SELECT " + columns.stream().map(c -> "CAST(NULL AS " + c.type() + ")")
+            s.execute("SELECT " + columns.stream().map(c -> "CAST(NULL AS " + c.type().sql() + ")")
                     .collect(Collectors.joining(", ")));
         }
         String staging = JdbcDatabase.stagingName(table);
@@ -109,7 +109,7 @@ final class StagedWrites {
                 return;
             }
             SqlSession.executeOn(c, "CREATE TABLE " + target + " (" + t.columns().stream()
-                    .map(col -> dialect.quote(col.name()) + " " + col.type()).collect(Collectors.joining(", ")) + ")");
+                    .map(col -> dialect.quote(col.name()) + " " + col.type().sql()).collect(Collectors.joining(", ")) + ")");
         }
         SqlSession.executeOn(c, "INSERT INTO " + target + " (" + names + ") SELECT " + moved + " FROM " + staging);
         SqlSession.executeOn(c, "DROP TABLE " + staging);

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Column specifications of a target table, in upstream's two forms: compact {@code {name: type}} (order kept)
  * or a list of {@code {name, type}}; a type is SQL text or {@code {name, precision, scale}}, and unlike upstream
- * precision and scale are kept ({@code {name: numeric, precision: 10, scale: 2}} is {@code numeric(10,2)}).
+ * precision and scale are kept ({@code {name: numeric, precision: 10, scale: 2}} is {@code numeric(10,2)}). Every
+ * type is checked by {@link ColumnDef#of}, since columns may come from API data.
  */
 public final class ColumnSpecs {
 
@@ -29,14 +30,14 @@ public final class ColumnSpecs {
         }
         List<ColumnDef> out = new ArrayList<>();
         if (spec instanceof Map<?, ?> compact) {
-            compact.forEach((name, type) -> out.add(new ColumnDef(String.valueOf(name), type(type, table, pos))));
+            compact.forEach((name, type) -> out.add(ColumnDef.of(String.valueOf(name), type(type, table, pos), table, pos)));
         } else if (spec instanceof List<?> list) {
             for (Object item : list) {
                 if (!(item instanceof Map<?, ?> c) || c.get("name") == null) {
                     throw SequorException.failed(pos, "Each column of table '" + table
                             + "' must be a mapping with 'name' and 'type', not " + Texts.shortRepr(item) + ".");
                 }
-                out.add(new ColumnDef(String.valueOf(c.get("name")), type(c.get("type"), table, pos)));
+                out.add(ColumnDef.of(String.valueOf(c.get("name")), type(c.get("type"), table, pos), table, pos));
             }
         } else {
             throw SequorException.failed(pos, "'columns' of table '" + table + "' must be a mapping of column names to"

@@ -97,7 +97,7 @@ public final class SqlExecutors {
         List<ColumnDef> add = new ArrayList<>();
         wantedTypes.forEach((name, type) -> {
             if (!existingLower.contains(name)) {
-                add.add(new ColumnDef(name, type));
+                add.add(ColumnDef.of(name, type, targetTable, op.meta().pos()));
             }
         });
         Set<String> wantedLower = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

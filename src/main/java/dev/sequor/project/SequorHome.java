@@ -26,8 +26,9 @@ public record SequorHome(Path dir) {
         return Path.of(path);
     }
 
+    /** {@code <home>/envs/NAME.yaml}; a name that would point outside that folder is refused. */
     public Path envFile(String envName) {
-        return dir.resolve("envs").resolve(envName + ".yaml");
+        return dir.resolve("envs").resolve(EnvName.check(envName) + ".yaml");
     }
 
     public Path projectStateFile(String projectName) {

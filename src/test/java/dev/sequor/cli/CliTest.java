@@ -64,6 +64,22 @@ class CliTest {
     }
 
     @Test
+    void envInitRefusesNamesThatLeaveTheEnvsFolder(QuarkusMainLauncher launcher) {
+        String home = tmp.resolve("home").toString();
+        for (String name : new String[] {"../../x", "a/b", "a\\b", "..", "/etc/x"}) {
+            LaunchResult r = launcher.launch("env", "init", name, "--home-dir", home);
+            assertThat(r.exitCode()).as(name).isEqualTo(2);
+            assertThat(r.getErrorOutput()).isEqualTo("Error: Environment name \"" + name + "\" is not valid: it must"
+                    + " not contain '/', '\\' or '..' (environments are files directly inside <home>/envs/).");
+        }
+        LaunchResult empty = launcher.launch("env", "init", "", "--home-dir", home);
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.getErrorOutput()).isEqualTo("Error: Environment name is empty; give a name such as dev or prod.");
+        assertThat(tmp.resolve("x.yaml")).doesNotExist();
+        assertThat(tmp.resolve("home/a")).doesNotExist();
+    }
+
+    @Test
     void runOutsideAProjectSaysWhatIsMissing(QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch("run", "x", "-p", tmp.toString());
         assertThat(r.exitCode()).isEqualTo(2);

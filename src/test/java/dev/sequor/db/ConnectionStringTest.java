@@ -56,7 +56,8 @@ class ConnectionStringTest {
         assertThat(DuckDbUrl.parse("duckdb:///:memory:", PROJECT).file()).isNull();
         assertThat(DuckDbUrl.parse("jdbc:duckdb:local.db", PROJECT).jdbcUrl()).isEqualTo("jdbc:duckdb:/work/project/local.db");
         assertThat(DuckDbUrl.parse("jdbc:duckdb:", PROJECT).jdbcUrl()).isEqualTo("jdbc:duckdb:");
-        assertThat(DuckDbUrl.parse("jdbc:duckdb:/abs.db;threads=2", PROJECT).jdbcUrl()).isEqualTo("jdbc:duckdb:/abs.db;threads=2");
+        assertThat(DuckDbUrl.parse("jdbc:duckdb:/abs.db;threads=2", PROJECT))
+                .isEqualTo(new DuckDbUrl("jdbc:duckdb:/abs.db", Map.of("threads", "2")));
         assertThat(DuckDbUrl.parse("jdbc:duckdb:md:my_db", PROJECT).jdbcUrl()).isEqualTo("jdbc:duckdb:md:my_db");
         DuckDbUrl withSettings = DuckDbUrl.parse("duckdb:///x.db?threads=2&memory_limit=1GB", PROJECT);
         assertThat(withSettings.settings()).isEqualTo(Map.of("threads", "2", "memory_limit", "1GB"));

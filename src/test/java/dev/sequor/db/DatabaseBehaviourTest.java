@@ -57,7 +57,7 @@ abstract class DatabaseBehaviourTest {
     static List<ColumnDef> cols(String... nameTypePairs) {
         List<ColumnDef> out = new ArrayList<>();
         for (int i = 0; i < nameTypePairs.length; i += 2) {
-            out.add(new ColumnDef(nameTypePairs[i], nameTypePairs[i + 1]));
+            out.add(ColumnDef.of(nameTypePairs[i], nameTypePairs[i + 1], "test", POS));
         }
         return out;
     }
@@ -287,12 +287,25 @@ abstract class DatabaseBehaviourTest {
     }
 
     @Test
+    void anInjectedColumnTypeIsRefusedBeforeAnySql() {
+        db.execute("CREATE TABLE " + q("victim") + " (a integer)");
+        db.execute("INSERT INTO " + q("victim") + " VALUES (1)");
+        String injected = "integer); drop table " + q("victim") + "; --";
+        assertThatThrownBy(() -> cols("id", injected)).isInstanceOf(SequorException.class)
+                .hasMessageStartingWith("Column 'id' of table 'test': \"integer); drop table ");
+        assertThatThrownBy(() -> db.alterColumns(ns, "victim", cols("b", injected), List.of()))
+                .isInstanceOf(SequorException.class);
+        assertThat(column("SELECT a FROM " + q("victim"))).containsExactly(1);
+        assertThat(db.columnNames(ns, "victim")).containsExactly("a");
+    }
+
+    @Test
     void alterColumnsAddsAndDropsInOneTransaction() {
         db.execute("CREATE TABLE " + q("evolving") + " (id integer, old_col text, \"Keep Me\" text)");
-        db.alterColumns(ns, "evolving", List.of(new ColumnDef("New Col", "NUMERIC(10,2)")), List.of("old_col"));
+        db.alterColumns(ns, "evolving", List.of(ColumnDef.of("New Col", "NUMERIC(10,2)", "evolving", POS)), List.of("old_col"));
         assertThat(db.columnNames(ns, "evolving")).containsExactly("id", "Keep Me", "New Col");
 
-        assertThatThrownBy(() -> db.alterColumns(ns, "evolving", List.of(new ColumnDef("another", "text")),
+        assertThatThrownBy(() -> db.alterColumns(ns, "evolving", List.of(ColumnDef.of("another", "text", "evolving", POS)),
                 List.of("not_there"))).isInstanceOf(SequorException.class)
                 .hasMessageStartingWith("SQL error on source 'stage': ").hasMessageContaining("not_there");
         assertThat(db.columnNames(ns, "evolving")).containsExactly("id", "Keep Me", "New Col");

@@ -1,7 +1,9 @@
 package dev.sequor.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sequor.error.SequorException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -76,5 +78,51 @@ class DuckDbDatabaseTest extends DatabaseBehaviourTest {
                     .hasMessageStartingWith("SQL error on source 'stage': ").hasMessageContaining("integr");
         }
         assertThat(stagingTablesLeft()).isZero();
+    }
+
+    private static final String NO_HOST_FILES = "(DuckDB sources cannot read or write host files unless the source"
+            + " file sets 'allow_external_access: true')";
+
+    @Test
+    void sqlCannotReadOrWriteHostFilesByDefault() {
+        assertThatThrownBy(() -> db.query("SELECT content FROM read_text('/etc/passwd')"))
+                .isInstanceOf(SequorException.class)
+                .hasMessage("SQL error on source 'stage': Permission Error: Cannot access file \"/etc/passwd\" - file"
+                        + " system operations are disabled by configuration " + NO_HOST_FILES);
+        Path out = projectDir.resolve("refused.csv");
+        assertThatThrownBy(() -> db.execute("COPY (SELECT 1 AS a) TO '" + out + "'"))
+                .isInstanceOf(SequorException.class).hasMessageEndingWith(NO_HOST_FILES);
+        assertThat(out).doesNotExist();
+        assertThatThrownBy(() -> db.execute("SET enable_external_access = true"))
+                .isInstanceOf(SequorException.class).hasMessageContaining("the configuration has been locked");
+        assertThat(db.query("SELECT current_setting('enable_external_access') AS on").get(0).get("on"))
+                .isEqualTo(false);
+    }
+
+    @Test
+    void aSourceThatAllowsExternalAccessReadsAndWritesHostFiles() throws Exception {
+        Path out = projectDir.resolve("copied.csv");
+        try (Databases others = new Databases(projectDir, cacheDir)) {
+            Database open = others.open("open", Map.of("type", "duckdb", "conn_str", "duckdb:///data/open.db",
+                    "allow_external_access", true), POS);
+            assertThat((String) open.query("SELECT content FROM read_text('/etc/passwd')").get(0).get("content"))
+                    .contains("root:");
+            open.execute("COPY (SELECT 1 AS a) TO '" + out + "'");
+        }
+        assertThat(Files.readString(out)).isEqualTo("a\n1\n");
+    }
+
+    @Test
+    void aConnStrCannotTurnExternalAccessBackOn() {
+        try (Databases others = new Databases(projectDir, cacheDir)) {
+            assertThatThrownBy(() -> others.open("sneaky", Map.of("type", "duckdb",
+                    "conn_str", "jdbc:duckdb:data/sneaky.db;enable_external_access=true"), POS))
+                    .isInstanceOf(SequorException.class)
+                    .hasMessage("Source 'sneaky' sets 'enable_external_access' in conn_str; DuckDB sources cannot reach"
+                            + " host files unless the source file sets 'allow_external_access: true'.");
+            assertThatThrownBy(() -> others.open("bad_flag", Map.of("type", "duckdb",
+                    "conn_str", "duckdb:///data/flag.db", "allow_external_access", "yes"), POS))
+                    .hasMessage("'allow_external_access' of source 'bad_flag' must be true or false, not 'yes'.");
+        }
     }
 }
