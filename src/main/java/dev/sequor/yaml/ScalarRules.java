@@ -1,8 +1,11 @@
 package dev.sequor.yaml;
 
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Which type a plain (unquoted) YAML scalar has, as upstream's two YAML loaders decide it. Upstream reads flows,
@@ -39,6 +42,25 @@ public enum ScalarRules implements ScalarResolver {
         this.bool = bool;
         this.floating = floating;
         this.integer = integer;
+    }
+
+    /**
+     * A snakeyaml-engine schema with these rules, for loading and for dumping (the dumper quotes a string that would
+     * read back as another type). Only the resolver matters: nodes are converted by YamlLoader, not by constructors.
+     */
+    public Schema schema() {
+        ScalarRules rules = this;
+        return new Schema() {
+            @Override
+            public ScalarResolver getScalarResolver() {
+                return rules;
+            }
+
+            @Override
+            public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+                return Map.of();
+            }
+        };
     }
 
     /** The tag of a scalar; {@code implicit} is true for plain scalars (quoted ones are always strings). */

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -27,8 +26,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Reads YAML text into {@link YNode}s with positions, using snakeyaml-engine's node API; plain scalars get the
@@ -66,7 +63,7 @@ public final class YamlLoader {
 
     /** As {@link #load(String, String)}, with the plain scalars typed by {@code rules}. */
     public static Optional<YNode> load(String text, String displayName, ScalarRules rules) {
-        LoadSettings settings = LoadSettings.builder().setSchema(new RulesSchema(rules)).setLabel(displayName)
+        LoadSettings settings = LoadSettings.builder().setSchema(rules.schema()).setLabel(displayName)
                 .setAllowDuplicateKeys(true).build();
         try {
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
@@ -89,19 +86,6 @@ public final class YamlLoader {
 
     private static SourcePos pos(String file, Node n) {
         return n.getStartMark().map(m -> pos(file, m)).orElse(new SourcePos(file, 1, 1));
-    }
-
-    /** Only the resolver matters: nodes are converted here, never by snakeyaml-engine's constructors. */
-    private record RulesSchema(ScalarRules rules) implements Schema {
-        @Override
-        public ScalarResolver getScalarResolver() {
-            return rules;
-        }
-
-        @Override
-        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
-            return Map.of();
-        }
     }
 
     private static YNode convert(Node node, String file, ScalarRules rules) {
