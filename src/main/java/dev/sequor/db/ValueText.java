@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sequor.expr.python.subset.FloatRepr;
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
@@ -12,9 +13,10 @@ import java.util.Date;
 import java.util.Map;
 
 /**
- * How a flow value is written into a table column, as text the database converts to the column type. Unlike
- * upstream's Python {@code str()}, objects and arrays become JSON, booleans {@code true}/{@code false}, decimals keep
- * every digit, dates ISO-8601.
+ * How a flow value is written into a table column, as text the database converts to the column type. Scalars are
+ * written as upstream's Python {@code str(v)} writes them (floats as Python's repr: {@code 15000000000.0},
+ * {@code 1e-05}, {@code 1e+16}), so text columns hold the same text as upstream's. Unlike upstream, objects and arrays
+ * become JSON, booleans {@code true}/{@code false}, decimals keep every digit, dates ISO-8601.
  */
 public final class ValueText {
 
@@ -33,8 +35,8 @@ public final class ValueText {
             case String s -> s;
             case Boolean b -> b ? "true" : "false";
             case BigDecimal d -> d.toPlainString();
-            case Double d -> decimal(d);
-            case Float f -> decimal(Double.parseDouble(f.toString()));
+            case Double d -> floatText(d);
+            case Float f -> floatText(Double.parseDouble(f.toString()));
             case Number n -> n.toString();
             case Map<?, ?> m -> json(m);
             case Collection<?> c -> json(c);
@@ -56,15 +58,17 @@ public final class ValueText {
         }
     }
 
-    /** Plain digits instead of Java's exponent form (1.0E10), which not every database parses for every type. */
-    private static String decimal(double d) {
+    /**
+     * Python's {@code str(float)}, except NaN and the infinities, which are written in the spelling every database
+     * reads for its float types ({@code NaN}, {@code Infinity}) rather than Python's {@code nan}/{@code inf}.
+     */
+    private static String floatText(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        String s = Double.toString(d);
-        return s.indexOf('E') < 0 ? s : BigDecimal.valueOf(d).toPlainString();
+        return FloatRepr.repr(d);
     }
 }

@@ -58,6 +58,11 @@ final class LiveTransport implements HttpTransport {
         }
         Future<Response> pending;
         if (request.body() == null) {
+            if (contentType != null) {
+                // A flow may set Content-Type on a request without a body (a DELETE some APIs insist on); requests
+                // sends it as given, so it goes out as a plain header.
+                builder.header("Content-Type", contentType);
+            }
             pending = builder.async().method(request.method());
         } else {
             MediaType type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE : MediaType.valueOf(contentType);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
 
-/** JSON text of request bodies: plain values, rows as objects, dates as ISO-8601 strings. */
+/** JSON text of request bodies (as upstream's json.dumps writes them) and of responses shown to the user. */
 final class JsonBodies {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -14,8 +15,10 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    static byte[] bytes(Object value) throws JsonProcessingException {
-        return JSON.writeValueAsBytes(value);
+    /** The bytes of a {@code body_format: json} body; IllegalArgumentException for a value JSON has no form for. */
+    static byte[] bytes(Object value) {
+        // json.dumps escapes every non-ASCII character, so the text is ASCII and UTF-8 is only a formality.
+        return PythonJsonDumps.dumps(value).getBytes(StandardCharsets.UTF_8);
     }
 
     static String pretty(Object value) throws JsonProcessingException {

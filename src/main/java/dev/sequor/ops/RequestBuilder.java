@@ -1,6 +1,5 @@
 package dev.sequor.ops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sequor.error.SequorException;
 import dev.sequor.flow.op.HttpRequestOp.Request;
 import dev.sequor.http.HttpRequestData;
@@ -113,9 +112,9 @@ final class RequestBuilder {
             case "json" -> {
                 try {
                     return JsonBodies.bytes(value);
-                } catch (JsonProcessingException e) {
+                } catch (IllegalArgumentException e) {
                     throw SequorException.failed(spec.body().pos(), "Request body cannot be written as JSON: "
-                            + e.getOriginalMessage());
+                            + e.getMessage());
                 }
             }
             case "form_urlencoded" -> {

@@ -2,6 +2,7 @@ package dev.sequor.project;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.yaml.ScalarRules;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YMap;
 import dev.sequor.yaml.YamlLoader;
@@ -54,7 +55,8 @@ public record Environment(String name, Map<String, Object> variables) {
                     + " not found (create it with 'sequor env init " + name + "').");
         }
         String display = file.toAbsolutePath().toString();
-        Optional<YNode> root = YamlLoader.loadFile(file, display);
+        // Upstream reads environment files with PyYAML (YAML 1.1): `debug: yes` is a boolean there.
+        Optional<YNode> root = YamlLoader.loadFile(file, display, ScalarRules.PYYAML);
         if (root.isEmpty() || root.get().toPlain() == null) {
             return new Environment(name, Map.of());
         }

@@ -1,6 +1,7 @@
 package dev.sequor.project;
 
 import dev.sequor.error.SequorException;
+import dev.sequor.yaml.ScalarRules;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YamlLoader;
 import java.io.IOException;
@@ -65,7 +66,9 @@ public final class ProjectState {
     }
 
     private void write() {
-        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
+        // Dumped with the rules it is read back with, so a string like 1_000 or 0b101 is quoted and stays a string.
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setSchema(ScalarRules.RUAMEL.schema()).build();
         String text = new Dump(settings).dumpToString(values);
         try {
             Files.createDirectories(file.getParent());

@@ -2,13 +2,15 @@ package dev.sequor.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sequor.expr.python.subset.FloatRepr;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How values become text where a flow needs text (URLs, SQL, messages, conditions): numbers without a
- * trailing {@code .0} for whole doubles, booleans as Python prints them, mappings and lists as JSON.
+ * How values become text where a flow needs text (URLs, query parameters, SQL, messages, conditions): scalars as
+ * Python's {@code str()} prints them (floats {@code 3.0}, {@code 1e-05}; booleans {@code True}), mappings and lists
+ * as JSON.
  */
 public final class Texts {
 
@@ -29,6 +31,12 @@ public final class Texts {
         }
         if (v instanceof BigDecimal d) {
             return d.toPlainString();
+        }
+        if (v instanceof Double d) {
+            return FloatRepr.repr(d);
+        }
+        if (v instanceof Float f) {
+            return FloatRepr.repr(Double.parseDouble(f.toString()));
         }
         if (v instanceof Map<?, ?> || v instanceof List<?>) {
             return json(v);

@@ -58,7 +58,7 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
         }
     }
 
-    /** A scalar: value is String, Long, Double, Boolean or null, resolved with the YAML 1.2 core schema. */
+    /** A scalar: value is String, Long, Double, Boolean or null, typed by the file's {@link ScalarRules}. */
     record YScalar(SourcePos pos, Object value) implements YNode {
         @Override
         public Object toPlain() {

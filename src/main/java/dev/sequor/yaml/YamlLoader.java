@@ -26,12 +26,12 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads YAML text into {@link YNode}s with positions, using snakeyaml-engine's node API and the YAML 1.2
- * core schema (so {@code true}, {@code 12}, {@code 1.5}, {@code null}/{@code ~} resolve as upstream's
- * loaders do). Syntax errors and duplicate keys become {@link SequorException#invalid} at the exact place.
+ * Reads YAML text into {@link YNode}s with positions, using snakeyaml-engine's node API; plain scalars get the
+ * types upstream's loader for that kind of file gives them ({@link ScalarRules}: ruamel.yaml's YAML 1.2 by default,
+ * PyYAML's YAML 1.1 for environment files). Syntax errors and duplicate keys become
+ * {@link SequorException#invalid} at the exact place.
  */
 public final class YamlLoader {
 
@@ -40,6 +40,11 @@ public final class YamlLoader {
 
     /** Loads a file; {@code displayName} is how the file is named in messages (usually relative to the project). */
     public static Optional<YNode> loadFile(Path file, String displayName) {
+        return loadFile(file, displayName, ScalarRules.RUAMEL);
+    }
+
+    /** Loads a file whose plain scalars follow {@code rules}. */
+    public static Optional<YNode> loadFile(Path file, String displayName, ScalarRules rules) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -48,17 +53,22 @@ public final class YamlLoader {
         } catch (IOException e) {
             throw SequorException.invalid(null, "Cannot read " + file + ": " + e.getMessage());
         }
-        return load(text, displayName);
+        return load(text, displayName, rules);
     }
 
     /** Parses the first YAML document of {@code text}; empty when the text has no document (empty file). */
     public static Optional<YNode> load(String text, String displayName) {
-        LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).setLabel(displayName)
+        return load(text, displayName, ScalarRules.RUAMEL);
+    }
+
+    /** As {@link #load(String, String)}, with the plain scalars typed by {@code rules}. */
+    public static Optional<YNode> load(String text, String displayName, ScalarRules rules) {
+        LoadSettings settings = LoadSettings.builder().setSchema(rules.schema()).setLabel(displayName)
                 .setAllowDuplicateKeys(true).build();
         try {
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
             Optional<Node> root = composer.getSingleNode();
-            return root.map(n -> convert(n, displayName));
+            return root.map(n -> convert(n, displayName, rules));
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             SourcePos pos = m == null ? new SourcePos(displayName, 1, 1) : pos(displayName, m);
@@ -78,7 +88,7 @@ public final class YamlLoader {
         return n.getStartMark().map(m -> pos(file, m)).orElse(new SourcePos(file, 1, 1));
     }
 
-    private static YNode convert(Node node, String file) {
+    private static YNode convert(Node node, String file, ScalarRules rules) {
         SourcePos p = pos(file, node);
         if (node instanceof MappingNode map) {
             LinkedHashMap<String, YNode> entries = new LinkedHashMap<>();
@@ -94,7 +104,7 @@ public final class YamlLoader {
                     throw SequorException.invalid(pos(file, keyNode), "Duplicate key '" + key + "' (first written at line "
                             + keyPos.get(key).line() + "); each key may appear once in a mapping.");
                 }
-                entries.put(key, convert(t.getValueNode(), file));
+                entries.put(key, convert(t.getValueNode(), file, rules));
                 keyPos.put(key, pos(file, keyNode));
             }
             return new YNode.YMap(p, entries, keyPos);
@@ -102,15 +112,15 @@ public final class YamlLoader {
         if (node instanceof SequenceNode seq) {
             List<YNode> items = new ArrayList<>(seq.getValue().size());
             for (Node n : seq.getValue()) {
-                items.add(convert(n, file));
+                items.add(convert(n, file, rules));
             }
             return new YNode.YList(p, items);
         }
         ScalarNode s = (ScalarNode) node;
-        return new YNode.YScalar(p, scalarValue(s));
+        return new YNode.YScalar(p, scalarValue(s, rules));
     }
 
-    private static Object scalarValue(ScalarNode s) {
+    private static Object scalarValue(ScalarNode s, ScalarRules rules) {
         String v = s.getValue();
         Tag tag = s.getTag();
         try {
@@ -118,27 +128,13 @@ public final class YamlLoader {
                 return null;
             }
             if (Tag.BOOL.equals(tag)) {
-                return Boolean.parseBoolean(v.toLowerCase());
+                return rules.bool(v);
             }
             if (Tag.INT.equals(tag)) {
-                String t = v.replace("_", "");
-                if (t.startsWith("0x")) {
-                    return Long.parseLong(t.substring(2), 16);
-                }
-                if (t.startsWith("0o")) {
-                    return Long.parseLong(t.substring(2), 8);
-                }
-                return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+                return rules.integer(v);
             }
             if (Tag.FLOAT.equals(tag)) {
-                String t = v.toLowerCase();
-                if (t.endsWith(".inf")) {
-                    return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-                }
-                if (t.equals(".nan")) {
-                    return Double.NaN;
-                }
-                return Double.parseDouble(v);
+                return rules.floating(v);
             }
         } catch (NumberFormatException e) {
             return v; // out-of-range numbers stay text rather than failing the load

@@ -21,12 +21,25 @@ class ValueTextTest {
         assertThat(ValueText.of(true)).isEqualTo("true");
         assertThat(ValueText.of(42L)).isEqualTo("42");
         assertThat(ValueText.of(2.5)).isEqualTo("2.5");
-        assertThat(ValueText.of(1.0E10)).isEqualTo("10000000000");
         assertThat(ValueText.of(Double.NaN)).isEqualTo("NaN");
         assertThat(ValueText.of(new BigDecimal("1E+3"))).isEqualTo("1000");
         assertThat(ValueText.of(new BigDecimal("0.10"))).isEqualTo("0.10");
         assertThat(ValueText.of(LocalDate.of(2024, 2, 29))).isEqualTo("2024-02-29");
         assertThat(ValueText.of(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC))).isEqualTo("2024-01-02T03:04:05Z");
+    }
+
+    /** Upstream writes {@code str(v)}: a text column must hold Python's repr of a float, not Java's. */
+    @Test
+    void floatsAsPythonStr() {
+        assertThat(ValueText.of(1.5e10)).isEqualTo("15000000000.0");
+        assertThat(ValueText.of(0.0001)).isEqualTo("0.0001");
+        assertThat(ValueText.of(0.00001)).isEqualTo("1e-05");
+        assertThat(ValueText.of(1e16)).isEqualTo("1e+16");
+        assertThat(ValueText.of(3.0)).isEqualTo("3.0");
+        assertThat(ValueText.of(-0.1)).isEqualTo("-0.1");
+        assertThat(ValueText.of(1.5f)).isEqualTo("1.5");
+        assertThat(ValueText.of(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
+        assertThat(ValueText.of(new BigDecimal("0.000010"))).isEqualTo("0.000010");
     }
 
     @Test

@@ -33,6 +33,11 @@ record GoldenCase(String name, Path dir, Map<String, Object> spec) {
         return (Map<String, Object>) spec.getOrDefault("variables", Map.of());
     }
 
+    /** Lines of an environment file's {@code variables:} mapping, as written (not re-dumped). */
+    String rawVariables() {
+        return String.valueOf(spec.getOrDefault("raw_variables", ""));
+    }
+
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> http() {
         return (List<Map<String, Object>>) spec.getOrDefault("http", List.of());

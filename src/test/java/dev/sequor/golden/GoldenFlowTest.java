@@ -37,6 +37,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * Runs every golden case (see {@link GoldenCase}) on DuckDB and on PostgreSQL through {@link FlowRunner},
@@ -112,8 +113,11 @@ class GoldenFlowTest {
         vars.put("base_url", wiremock.baseUrl());
         vars.put("db_kind", db);
         Files.createDirectories(home.resolve("envs"));
-        Files.writeString(home.resolve("envs/test.yaml"), new Dump(DumpSettings.builder().build())
-                .dumpToString(Map.of("variables", vars)));
+        // raw_variables: lines written verbatim under `variables:`, for scalars whose exact spelling matters
+        String raw = c.rawVariables().lines().map(l -> "  " + l + "\n").reduce("", String::concat);
+        Files.writeString(home.resolve("envs/test.yaml"),
+                new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build())
+                        .dumpToString(Map.of("variables", vars)) + raw);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

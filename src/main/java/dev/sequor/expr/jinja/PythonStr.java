@@ -1,6 +1,7 @@
 package dev.sequor.expr.jinja;
 
 import dev.sequor.db.Row;
+import dev.sequor.expr.python.subset.FloatRepr;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -152,26 +153,8 @@ final class PythonStr {
         out.append(quote);
     }
 
-    /** Python's float repr: plain digits with ".0" between 1e-4 and 1e16, else {@code 1e+20} style. */
+    /** Python's float repr ({@code 3.0}, {@code 0.0001}, {@code 1e-05}, {@code 1e+16}). */
     static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        double abs = Math.abs(d);
-        String java = Double.toString(d);
-        if (abs == 0 || (abs >= 1e-4 && abs < 1e16)) {
-            String plain = new BigDecimal(java).toPlainString();
-            return plain.contains(".") ? plain : plain + ".0";
-        }
-        int e = java.indexOf('E');
-        String mantissa = java.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        int exponent = Integer.parseInt(java.substring(e + 1));
-        return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        return FloatRepr.repr(d);
     }
 }

@@ -7,12 +7,12 @@ import java.math.BigDecimal;
  * {@code Double.toString} finds the same digits since JDK 19), laid out as Python does: positional when the
  * decimal exponent is in [-4, 16), else {@code 1e+16} style with at least two exponent digits.
  */
-final class FloatRepr {
+public final class FloatRepr {
 
     private FloatRepr() {
     }
 
-    static String repr(double d) {
+    public static String repr(double d) {
         if (Double.isNaN(d)) {
             return "nan";
         }

@@ -1,0 +1,175 @@
+package dev.sequor.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sequor.expr.python.subset.FloatRepr;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text Python's {@code json.dumps(value)} writes with its defaults, which is what upstream sends as a
+ * {@code body_format: json} body: separators {@code ", "} and {@code ": "}, every character outside printable ASCII
+ * escaped as {@code \\uXXXX} (ensure_ascii), floats as Python's repr, {@code NaN}/{@code Infinity} allowed, int, float,
+ * bool and None keys turned into strings. APIs that sign the body bytes see the same bytes as from upstream.
+ *
+ * <p>Two values upstream cannot send at all ({@code json.dumps} raises TypeError) are sent as Sequor always sent them:
+ * a decimal as a JSON number with its own digits, and dates, times and other Java values as the JSON Jackson writes
+ * for them (ISO-8601 strings for dates and times).
+ */
+final class PythonJsonDumps {
+
+    /** Writes the values upstream would reject; the module is registered explicitly so it works in a native image. */
+    private static final ObjectMapper JACKSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final StringBuilder out = new StringBuilder();
+
+    private PythonJsonDumps() {
+    }
+
+    /** The JSON text; IllegalArgumentException (with Python's wording) for a key JSON has no form for. */
+    static String dumps(Object value) {
+        PythonJsonDumps w = new PythonJsonDumps();
+        w.write(value);
+        return w.out.toString();
+    }
+
+    private void write(Object v) {
+        switch (v) {
+            case null -> out.append("null");
+            case String s -> string(s);
+            case Boolean b -> out.append(b ? "true" : "false");
+            case Long l -> out.append(l);
+            case Integer i -> out.append(i);
+            case Short s -> out.append(s);
+            case Byte b -> out.append(b);
+            case BigInteger i -> out.append(i);
+            case Double d -> out.append(floatText(d));
+            case Float f -> out.append(floatText(Double.parseDouble(f.toString())));
+            case BigDecimal d -> out.append(d);
+            case Map<?, ?> m -> object(m);
+            case Collection<?> c -> array(c.iterator(), c.isEmpty());
+            case Object[] a -> array(Arrays.asList(a).iterator(), a.length == 0);
+            default -> write(plain(JACKSON.valueToTree(v)));
+        }
+    }
+
+    /** json.dumps writes nan and the infinities as JavaScript spells them (allow_nan=True). */
+    private static String floatText(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        return FloatRepr.repr(d);
+    }
+
+    private void array(Iterator<?> items, boolean empty) {
+        if (empty) {
+            out.append("[]");
+            return;
+        }
+        out.append('[');
+        boolean first = true;
+        while (items.hasNext()) {
+            out.append(first ? "" : ", ");
+            first = false;
+            write(items.next());
+        }
+        out.append(']');
+    }
+
+    private void object(Map<?, ?> m) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            out.append(first ? "" : ", ");
+            first = false;
+            string(keyText(e.getKey()));
+            out.append(": ");
+            write(e.getValue());
+        }
+        out.append('}');
+    }
+
+    /** The JSON key Python writes for a dict key. */
+    private static String keyText(Object key) {
+        return switch (key) {
+            case String s -> s;
+            case null -> "null";
+            case Boolean b -> b ? "true" : "false";
+            case Double d -> floatText(d);
+            case Float f -> floatText(Double.parseDouble(f.toString()));
+            case Long l -> l.toString();
+            case Integer i -> i.toString();
+            case BigInteger i -> i.toString();
+            default -> throw new IllegalArgumentException("keys must be str, int, float, bool or None, not "
+                    + key.getClass().getSimpleName());
+        };
+    }
+
+    /** A JSON string with ensure_ascii: Java's UTF-16 units are already the surrogate pairs JSON escapes. */
+    private void string(String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** Jackson's tree of a value as plain Java values, so its text follows the rules above too. */
+    private static Object plain(JsonNode n) {
+        if (n.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            n.properties().forEach(e -> m.put(e.getKey(), plain(e.getValue())));
+            return m;
+        }
+        if (n.isArray()) {
+            List<Object> l = new ArrayList<>(n.size());
+            n.forEach(x -> l.add(plain(x)));
+            return l;
+        }
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isIntegralNumber()) {
+            return n.bigIntegerValue();
+        }
+        if (n.isNumber()) {
+            return n.isBigDecimal() ? n.decimalValue() : (Object) n.doubleValue();
+        }
+        if (n.isBinary()) {
+            return n.asText(); // base64, as Jackson writes byte arrays
+        }
+        return null;
+    }
+}
