@@ -34,12 +34,25 @@ final class RequestBuilder {
         this.eval = eval;
     }
 
+    /** The HTTP method: GET when none is given, else a token of letters (a snippet returning None is an error). */
+    private String method(Request spec, FlowScope scope) {
+        if (spec.method() == null) {
+            return "GET";
+        }
+        String m = eval.string(spec.method(), scope);
+        if (m == null || !m.strip().matches("[A-Za-z]+")) {
+            throw SequorException.failed(spec.method().pos(), "The request method must be an HTTP method such as GET, "
+                    + "POST, PATCH, PUT or DELETE, not " + (m == null ? "None" : "'" + m + "'") + ".");
+        }
+        return m.strip().toUpperCase(Locale.ROOT);
+    }
+
     HttpRequestData build(Request spec, FlowScope scope) {
         String url = eval.string(spec.url(), scope);
         if (url == null || url.isBlank()) {
             throw SequorException.failed(spec.url().pos(), "The request url is empty; expected an absolute http(s) URL.");
         }
-        String method = eval.string(spec.method(), scope).strip().toUpperCase(Locale.ROOT);
+        String method = method(spec, scope);
         Map<String, Object> params = optionalMap(eval.eval(spec.parameters(), scope), "parameters", spec);
         Map<String, Object> headerValues = optionalMap(eval.eval(spec.headers(), scope), "headers", spec);
         URI uri;
