@@ -31,6 +31,16 @@ public final class FlowRunner {
         PrintStream out = masked(this.out, secrets);
         PrintStream err = masked(this.err, secrets);
         PrintStream snippetOutBefore = SnippetOutput.set(out);
+        PrintStream systemOutBefore = System.out;
+        PrintStream systemErrBefore = System.err;
+        // Run from the command line, the process streams themselves are masked for the run: GraalPy's print()
+        // and libraries write to System.out/err, not to the streams handed to us.
+        if (this.out == systemOutBefore) {
+            System.setOut(out);
+        }
+        if (this.err == systemErrBefore) {
+            System.setErr(err);
+        }
         try {
             SequorHome home = SequorHome.resolve(request.homeDir());
             Project project = Project.load(request.projectDir());
@@ -59,6 +69,8 @@ public final class FlowRunner {
             SnippetOutput.set(snippetOutBefore);
             out.flush();
             err.flush();
+            System.setOut(systemOutBefore);
+            System.setErr(systemErrBefore);
         }
     }
 

@@ -134,6 +134,7 @@ class SecretsCliTest {
         Files.writeString(project.resolve("flows/fail_snippet.yaml"), "steps:\n" + indent(LEAKING_SNIPPET, 2));
         Files.writeString(project.resolve("flows/fail_jinja.yaml"), "steps:\n" + indent(JINJA_ERROR, 2));
         Files.writeString(project.resolve("flows/fail_denied.yaml"), "steps:\n" + indent(DENIED, 2));
+        Files.writeString(project.resolve("flows/fail_graalpy.yaml"), "steps:\n" + indent(GRAALPY_SNIPPET, 2));
     }
 
     private static String auth(String body) {
@@ -169,6 +170,17 @@ class SecretsCliTest {
                 leak_expression: |
                   print('early', var('crm_bearer'), var('wh_pass'), var('crm_login'), var('basic_pass'))
                   raise Exception('failed with ' + var('crm_bearer') + ' and ' + var('dg_pw'))
+            """;
+    /** A class statement is outside the Java subset: GraalPy runs this one, and prints to the process stdout. */
+    private static final String GRAALPY_SNIPPET = """
+            - op: set_variable
+              id: leak_from_graalpy
+              set:
+                leak_expression: |
+                  class Holder:
+                      pass
+                  print('graalpy', var('crm_bearer'))
+                  raise Exception('graalpy failed with ' + var('crm_bearer'))
             """;
     private static final String JINJA_ERROR = """
             - op: print
@@ -251,13 +263,15 @@ class SecretsCliTest {
         written.put("stdout of the trace run", traced.getOutput());
         written.put("trace", traced.getErrorOutput());
 
-        for (String failing : List.of("fail_snippet", "fail_jinja", "fail_denied")) {
+        for (String failing : List.of("fail_snippet", "fail_jinja", "fail_denied", "fail_graalpy")) {
             LaunchResult r = run(launcher, failing, "--stacktrace");
             assertThat(r.exitCode()).as(failing + ": " + r.getErrorOutput()).isEqualTo(1);
             assertThat(r.getErrorOutput()).contains("<redacted>");
             written.put("stdout of " + failing, r.getOutput());
             written.put("stderr of " + failing, r.getErrorOutput());
         }
+
+        assertThat(written.get("stdout of fail_graalpy")).contains("graalpy <redacted>");
 
         Path log = home.resolve("logs/sequor.log");
         written.put("log file", Files.readString(log));
