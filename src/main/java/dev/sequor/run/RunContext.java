@@ -154,14 +154,14 @@ public final class RunContext implements AutoCloseable {
         if (http == null) {
             HttpTransport transport;
             if (options.replayDir() != null) {
-                transport = HttpTransports.replay(options.replayDir(), secrets::snapshot);
+                transport = HttpTransports.replay(options.replayDir(), secrets::redactor);
             } else if (options.recordDir() != null) {
-                transport = HttpTransports.recording(HttpTransports.live(), options.recordDir(), secrets::snapshot);
+                transport = HttpTransports.recording(HttpTransports.live(), options.recordDir(), secrets::redactor);
             } else {
                 transport = HttpTransports.live();
             }
             if (options.previewTrace()) {
-                transport = HttpTransports.tracing(transport, log.console(), secrets::snapshot);
+                transport = HttpTransports.tracing(transport, log.console(), secrets::redactor);
             }
             http = new HttpClientService(transport, secrets.live());
         }
