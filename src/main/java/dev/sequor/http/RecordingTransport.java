@@ -3,7 +3,6 @@ package dev.sequor.http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -16,13 +15,13 @@ final class RecordingTransport implements HttpTransport {
 
     private final HttpTransport inner;
     private final Path dir;
-    private final Supplier<Set<String>> secrets;
+    private final Supplier<SecretRedactor> redactor;
     private int sequence = -1;
 
-    RecordingTransport(HttpTransport inner, Path dir, Supplier<Set<String>> secrets) {
+    RecordingTransport(HttpTransport inner, Path dir, Supplier<SecretRedactor> redactor) {
         this.inner = inner;
         this.dir = dir;
-        this.secrets = secrets;
+        this.redactor = redactor;
     }
 
     @Override
@@ -37,7 +36,7 @@ final class RecordingTransport implements HttpTransport {
             Files.createDirectories(dir);
             sequence = highestNumber() + 1;
         }
-        SecretRedactor redactor = new SecretRedactor(secrets.get());
+        SecretRedactor redactor = this.redactor.get();
         Path file = dir.resolve(Recording.fileName(sequence++, request));
         Recording.JSON.writeValue(file.toFile(), Recording.exchange(request, response, redactor));
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -24,19 +23,19 @@ final class ReplayTransport implements HttpTransport {
     }
 
     private final Path dir;
-    private final Supplier<Set<String>> secrets;
+    private final Supplier<SecretRedactor> redactor;
     private List<Entry> entries;
     private final List<Entry> used = new ArrayList<>();
 
-    ReplayTransport(Path dir, Supplier<Set<String>> secrets) {
+    ReplayTransport(Path dir, Supplier<SecretRedactor> redactor) {
         this.dir = dir;
-        this.secrets = secrets;
+        this.redactor = redactor;
     }
 
     @Override
     public synchronized HttpResponseData send(HttpRequestData request) throws IOException {
         load();
-        ObjectNode key = Recording.matchKey(Recording.request(request, new SecretRedactor(secrets.get())));
+        ObjectNode key = Recording.matchKey(Recording.request(request, redactor.get()));
         Entry again = null;
         for (Entry e : entries) {
             if (e.key().equals(key)) {

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Hides credentials in anything Sequor writes about HTTP traffic (recordings, debug traces, error texts).
  * Headers that carry credentials by nature are hidden whole; known secret values (passwords, tokens and
  * API keys from the sources a run used) are replaced wherever they appear, raw or URL-encoded; JSON
- * members whose names say they are credentials are hidden too.
+ * members whose names say they are credentials are hidden too. Three shapes are hidden whatever the values:
+ * the password in a URL's user info ({@code postgresql://u:pw@h/db}), the value of an {@code Authorization}
+ * header written out as text, and the tokens of an OAuth2 token response ({@code "access_token": "..."}),
+ * because those can appear before the run knows the value (a token response is printed as it arrives).
  */
 public final class SecretRedactor {
 
@@ -28,6 +32,14 @@ public final class SecretRedactor {
             "refresh_token", "id_token", "token", "api_key", "apikey", "secret");
     /** Shorter values would mask ordinary text; such credentials are not worth protecting anyway. */
     private static final int MIN_SECRET_LENGTH = 4;
+
+    /** {@code scheme://user:password@}: the password has no slash, so {@code host:port/path?a=b@c} is left alone. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^:/@\\s]*:)[^@/\\s]+@");
+    /** JSON members of a token response, in text that was not parsed (traces, error messages). */
+    private static final Pattern TOKEN_MEMBER = Pattern.compile(
+            "(\"(?:access_token|refresh_token|id_token)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"");
+    /** {@code Authorization: Basic ...} written as a line of text; the whole value goes. */
+    private static final Pattern AUTH_HEADER = Pattern.compile("(?im)((?:proxy-)?authorization\\s*:\\s*)[^\\r\\n]+");
 
     private final List<String> needles;
 
@@ -63,6 +75,15 @@ public final class SecretRedactor {
             if (out.contains(n)) {
                 out = out.replace(n, MASK);
             }
+        }
+        if (out.indexOf("://") >= 0) {
+            out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "@");
+        }
+        if (out.contains("_token\"")) {
+            out = TOKEN_MEMBER.matcher(out).replaceAll("$1" + MASK + "\"");
+        }
+        if (out.toLowerCase(Locale.ROOT).contains("authorization")) {
+            out = AUTH_HEADER.matcher(out).replaceAll("$1" + MASK);
         }
         return out;
     }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -16,18 +15,18 @@ final class TracingTransport implements HttpTransport {
 
     private final HttpTransport inner;
     private final PrintStream trace;
-    private final Supplier<Set<String>> secrets;
+    private final Supplier<SecretRedactor> redactor;
 
-    TracingTransport(HttpTransport inner, PrintStream trace, Supplier<Set<String>> secrets) {
+    TracingTransport(HttpTransport inner, PrintStream trace, Supplier<SecretRedactor> redactor) {
         this.inner = inner;
         this.trace = trace;
-        this.secrets = secrets;
+        this.redactor = redactor;
     }
 
     @Override
     public HttpResponseData send(HttpRequestData req) throws IOException {
         HttpResponseData resp = inner.send(req);
-        SecretRedactor redactor = new SecretRedactor(secrets.get());
+        SecretRedactor redactor = this.redactor.get();
         StringBuilder sb = new StringBuilder("HTTP request trace:\n----------------- TRACE START -----------------\n");
         sb.append("< ").append(req.method()).append(' ').append(redactor.text(req.uri().toString())).append('\n');
         for (Map.Entry<String, String> h : req.headers()) {

@@ -1,15 +1,19 @@
 package dev.sequor.run;
 
+import dev.sequor.expr.python.subset.SnippetOutput;
+import dev.sequor.http.SecretSet;
 import dev.sequor.project.Environment;
 import dev.sequor.project.Project;
 import dev.sequor.project.SequorHome;
 import java.io.PrintStream;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Runs a flow from start to exit code: loads the project and environment, runs the flow (or one op), and
  * reports a failure through the {@link ErrorReporter}. The CLI's {@code run} and the golden flow tests both
- * go through here, so tests see exactly what users see.
+ * go through here, so tests see exactly what users see. Standard output and error (a snippet's
+ * {@code print()} included) pass through the run's {@link SecretSet}, which knows the environment's and the
+ * sources' credentials before the first op runs.
  */
 public final class FlowRunner {
 
@@ -23,14 +27,29 @@ public final class FlowRunner {
 
     /** Runs and returns the process exit code. */
     public int run(FlowRunRequest request) {
-        Set<String> secrets = Set.of();
+        SecretSet secrets = new SecretSet();
+        PrintStream out = masked(this.out, secrets);
+        PrintStream err = masked(this.err, secrets);
+        PrintStream snippetOutBefore = SnippetOutput.set(out);
+        PrintStream systemOutBefore = System.out;
+        PrintStream systemErrBefore = System.err;
+        // Run from the command line, the process streams themselves are masked for the run: GraalPy's print()
+        // and libraries write to System.out/err, not to the streams handed to us.
+        if (this.out == systemOutBefore) {
+            System.setOut(out);
+        }
+        if (this.err == systemErrBefore) {
+            System.setErr(err);
+        }
         try {
             SequorHome home = SequorHome.resolve(request.homeDir());
             Project project = Project.load(request.projectDir());
             Environment environment = Environment.select(home, project, request.env());
+            secrets.addAll(environment.secretValues());
             GraalPyCache.pointInto(home, project);
-            try (RunLog log = new RunLog(err, home.logFile(), request.quiet());
-                 RunContext run = new RunContext(project, home, environment, request.options(), out, log)) {
+            try (RunLog log = new RunLog(err, home.logFile(), request.quiet(), secrets);
+                 RunContext run = new RunContext(project, home, environment, request.options(), out, log, secrets)) {
+                secrets.addAll(SourceSecrets.of(run));
                 try {
                     Interpreter interpreter = new Interpreter(run);
                     if (request.options().opId() != null) {
@@ -40,15 +59,24 @@ public final class FlowRunner {
                     }
                     return 0;
                 } catch (RuntimeException e) {
-                    secrets = run.secrets();
                     log.errorToFile(String.valueOf(e.getMessage()));
                     throw e;
                 }
             }
         } catch (RuntimeException e) {
-            return new ErrorReporter(err, request.javaStacktrace(), request.flowStacktrace(), secrets).report(e);
+            return new ErrorReporter(err, request.javaStacktrace(), request.flowStacktrace(), secrets.snapshot()).report(e);
         } finally {
+            SnippetOutput.set(snippetOutBefore);
             out.flush();
+            err.flush();
+            System.setOut(systemOutBefore);
+            System.setErr(systemErrBefore);
         }
+    }
+
+    private static PrintStream masked(PrintStream stream, SecretSet secrets) {
+        // no autoflush: PrintStream would flush after every print() and cut lines before they can be masked;
+        // whole lines reach the stream as soon as they end anyway
+        return new PrintStream(new RedactingOutputStream(stream, secrets), false, StandardCharsets.UTF_8);
     }
 }

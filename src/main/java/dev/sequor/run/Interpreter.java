@@ -250,7 +250,10 @@ public final class Interpreter {
                 throw failure;
             }
             run.log().info("Caught in \"" + op.meta().label() + "\": " + failure.getMessage());
-            frame.set("error", failure.asVariable());
+            // the catch steps may print, store or send the error: its message is masked like any other output
+            Map<String, Object> error = new java.util.LinkedHashMap<>(failure.asVariable());
+            error.put("message", run.secretSet().mask((String) error.get("message")));
+            frame.set("error", error);
             runSteps(op.catchSteps(), frame, "catch", op.meta().name());
         } finally {
             runSteps(op.finallySteps(), frame, "finally", op.meta().name());

@@ -10,6 +10,7 @@ import dev.sequor.http.HttpClientService;
 import dev.sequor.http.HttpSourceConfig;
 import dev.sequor.http.HttpTransport;
 import dev.sequor.http.HttpTransports;
+import dev.sequor.http.SecretSet;
 import dev.sequor.project.Environment;
 import dev.sequor.project.Project;
 import dev.sequor.project.ProjectState;
@@ -40,15 +41,16 @@ public final class RunContext implements AutoCloseable {
     private final SourceFiles sources;
     private final Evaluator evaluator;
     private final Map<String, Database> openDatabases = new ConcurrentHashMap<>();
-    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private final SecretSet secrets;
     /** http sources whose unknown keys were already reported in this run. */
     private final Set<String> warnedSources = ConcurrentHashMap.newKeySet();
     private Databases databases;
     private HttpClientService http;
 
     public RunContext(Project project, SequorHome home, Environment environment, RunOptions options,
-                      PrintStream out, RunLog log) {
+                      PrintStream out, RunLog log, SecretSet secrets) {
         this.project = project;
+        this.secrets = secrets;
         this.home = home;
         this.environment = environment;
         this.state = new ProjectState(home.projectStateFile(project.name()));
@@ -152,23 +154,28 @@ public final class RunContext implements AutoCloseable {
         if (http == null) {
             HttpTransport transport;
             if (options.replayDir() != null) {
-                transport = HttpTransports.replay(options.replayDir(), () -> Set.copyOf(secrets));
+                transport = HttpTransports.replay(options.replayDir(), secrets::redactor);
             } else if (options.recordDir() != null) {
-                transport = HttpTransports.recording(HttpTransports.live(), options.recordDir(), () -> Set.copyOf(secrets));
+                transport = HttpTransports.recording(HttpTransports.live(), options.recordDir(), secrets::redactor);
             } else {
                 transport = HttpTransports.live();
             }
             if (options.previewTrace()) {
-                transport = HttpTransports.tracing(transport, log.console(), () -> Set.copyOf(secrets));
+                transport = HttpTransports.tracing(transport, log.console(), secrets::redactor);
             }
-            http = new HttpClientService(transport, secrets);
+            http = new HttpClientService(transport, secrets.live());
         }
         return http;
     }
 
     /** Every credential seen so far, for redaction in messages. */
     public Set<String> secrets() {
-        return new HashSet<>(secrets);
+        return new HashSet<>(secrets.snapshot());
+    }
+
+    /** The run's one set of credentials, which masks whatever the run writes. */
+    public SecretSet secretSet() {
+        return secrets;
     }
 
     @Override

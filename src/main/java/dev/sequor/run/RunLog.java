@@ -1,5 +1,6 @@
 package dev.sequor.run;
 
+import dev.sequor.http.SecretSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -7,14 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /**
  * Progress of a run: one line per event on standard error (what a person watches) and the same line,
- * time-stamped, appended to {@code <home>/logs/sequor.log}. Never given secrets: callers log op labels,
- * counts and durations, not values.
+ * time-stamped, appended to {@code <home>/logs/sequor.log}. Every line is masked through the run's
+ * {@link SecretSet} before it goes anywhere (rendered SQL and error texts can hold credentials), and the
+ * file is readable by its owner only.
  */
 public final class RunLog implements AutoCloseable {
 
@@ -23,14 +28,17 @@ public final class RunLog implements AutoCloseable {
     private final PrintStream console;
     private final Writer file;
     private final boolean quiet;
+    private final SecretSet secrets;
 
-    public RunLog(PrintStream console, Path logFile, boolean quiet) {
+    public RunLog(PrintStream console, Path logFile, boolean quiet, SecretSet secrets) {
         this.console = console;
         this.quiet = quiet;
+        this.secrets = secrets;
         Writer w = null;
         if (logFile != null) {
             try {
                 Files.createDirectories(logFile.getParent());
+                ownerOnly(logFile);
                 w = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
@@ -40,22 +48,42 @@ public final class RunLog implements AutoCloseable {
         this.file = w;
     }
 
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /**
+     * Creates the log file as 0600, or narrows an existing one (older versions left it world-readable while
+     * it held credentials). A file system without POSIX permissions (Windows) keeps its own ACLs.
+     */
+    static void ownerOnly(Path logFile) throws IOException {
+        try {
+            if (Files.exists(logFile)) {
+                Files.setPosixFilePermissions(logFile, OWNER_ONLY);
+            } else {
+                Files.createFile(logFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+        } catch (UnsupportedOperationException noPosix) {
+            // nothing to narrow on this file system
+        }
+    }
+
     /** Where progress and diagnostics go (standard error of the run). */
     public PrintStream console() {
         return console;
     }
 
     public void info(String message) {
+        String masked = secrets.mask(message);
         if (!quiet) {
-            console.println(message);
+            console.println(masked);
         }
-        toFile("INFO", message);
+        toFile("INFO", masked);
     }
 
     /** A warning, printed whatever {@code quiet} says; the message carries its own "warning:" wording. */
     public void warn(String message) {
-        console.println(message);
-        toFile("WARNING", message);
+        String masked = secrets.mask(message);
+        console.println(masked);
+        toFile("WARNING", masked);
     }
 
     /** A detail only the log file keeps (which engine runs each snippet...), never the console. */
@@ -73,7 +101,7 @@ public final class RunLog implements AutoCloseable {
             return;
         }
         try {
-            file.write(LocalDateTime.now().format(TS) + " " + level + " " + message + System.lineSeparator());
+            file.write(LocalDateTime.now().format(TS) + " " + level + " " + secrets.mask(message) + System.lineSeparator());
             file.flush();
         } catch (IOException ignored) {
             // the console already has the line; a full disk must not fail the flow

@@ -52,8 +52,9 @@ class HttpSourceConfigTest {
 
     @Test
     void credentialValuesAreTheSourceSecretsButUsernamesAreNot() {
+        // the pair too: its base64 is the Basic header, which does not contain the password's own base64
         assertThat(source("auth", map("type", "basic_auth", "username", "alice", "password", "pw-1")).secrets())
-                .containsExactly("pw-1");
+                .containsExactlyInAnyOrder("pw-1", "alice:pw-1");
         assertThat(source("auth", map("type", "bearer_token", "token", "tok-1")).secrets()).containsExactly("tok-1");
         assertThat(source("auth", map("type", "api_key", "key_name", "X-Key", "key_value", "kv-1", "add_to", "header"))
                 .secrets()).containsExactly("kv-1");

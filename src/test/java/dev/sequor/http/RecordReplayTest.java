@@ -80,11 +80,11 @@ class RecordReplayTest {
     }
 
     private HttpClientService recordingClient() {
-        return new HttpClientService(HttpTransports.recording(HttpTransports.live(), dir, () -> Set.copyOf(secrets)), secrets);
+        return new HttpClientService(HttpTransports.recording(HttpTransports.live(), dir, () -> new SecretRedactor(secrets)), secrets);
     }
 
     private HttpClientService replayingClient() {
-        return new HttpClientService(HttpTransports.replay(dir, () -> Set.copyOf(secrets)), secrets);
+        return new HttpClientService(HttpTransports.replay(dir, () -> new SecretRedactor(secrets)), secrets);
     }
 
     private List<String> files() throws IOException {
@@ -252,7 +252,7 @@ class RecordReplayTest {
     @Test
     void aMissingReplayFolderIsBadInput() {
         Path missing = dir.resolve("nowhere");
-        try (HttpClientService http = new HttpClientService(HttpTransports.replay(missing, Set::of), secrets)) {
+        try (HttpClientService http = new HttpClientService(HttpTransports.replay(missing, () -> new SecretRedactor(Set.of())), secrets)) {
             assertThatThrownBy(() -> http.execute(HttpTesting.get(url("/items")), HttpSourceConfig.none()))
                     .isInstanceOf(SequorException.class)
                     .hasMessage("The replay folder " + missing + " does not exist; record one with --record " + missing + ".")
@@ -266,20 +266,20 @@ class RecordReplayTest {
         HttpRequestData request = HttpTesting.get("http://h/x");
 
         Files.writeString(f, "{\"request\": {\"method\": \"GET\"}}");
-        assertThatThrownBy(() -> HttpTransports.replay(dir, Set::of).send(request))
+        assertThatThrownBy(() -> HttpTransports.replay(dir, () -> new SecretRedactor(Set.of())).send(request))
                 .hasMessage("Recording " + f + " has no request with method and url.");
 
         Files.writeString(f, "{\"request\": ");
-        assertThatThrownBy(() -> HttpTransports.replay(dir, Set::of).send(request))
+        assertThatThrownBy(() -> HttpTransports.replay(dir, () -> new SecretRedactor(Set.of())).send(request))
                 .hasMessageStartingWith("Recording " + f + " is not valid JSON: ");
 
         Files.writeString(f, "{\"request\": {\"method\": \"GET\", \"url\": \"http://h/x\"}, \"response\": {}}");
-        assertThatThrownBy(() -> HttpTransports.replay(dir, Set::of).send(request))
+        assertThatThrownBy(() -> HttpTransports.replay(dir, () -> new SecretRedactor(Set.of())).send(request))
                 .hasMessage("Recording " + f + " is not valid: the recording has no response.status.");
 
         Files.writeString(f, "{\"request\": {\"method\": \"GET\", \"url\": \"http://h/x\"},"
                 + " \"response\": {\"status\": 200, \"body_kind\": \"xml\", \"body\": \"<a/>\"}}");
-        assertThatThrownBy(() -> HttpTransports.replay(dir, Set::of).send(request))
+        assertThatThrownBy(() -> HttpTransports.replay(dir, () -> new SecretRedactor(Set.of())).send(request))
                 .hasMessage("Recording " + f + " is not valid: unknown body_kind 'xml' (expected none, json, text or base64).");
     }
 

@@ -2,6 +2,7 @@ package dev.sequor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sequor.http.auth.AuthSpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,5 +97,51 @@ class SecretRedactorTest {
         SecretRedactor r = new SecretRedactor(Set.of("tok-9999"));
         assertThat(r.form("grant_type=password&username=bob&password=hunter22&client%5Fsecret=cs&note=tok-9999&flag&x="))
                 .isEqualTo("grant_type=password&username=bob&password=" + M + "&client%5Fsecret=" + M + "&note=" + M + "&flag&x=");
+    }
+
+    @Test
+    void basicAuthOfEveryPairLengthIsHiddenWhole() {
+        // base64 works in groups of 3 bytes: the password's own base64 is inside the pair's only when the
+        // "user:" prefix is a multiple of 3 long, so the pair itself has to be a secret (AuthSpec adds it)
+        for (String user : List.of("al", "ali", "alic")) {
+            for (String password : List.of("pw-secret", "pw-secret1", "pw-secret12")) {
+                String pair = user + ":" + password;
+                AuthSpec spec = AuthSpec.from(Map.of("type", "basic_auth", "username", user, "password", password), "", null);
+                SecretRedactor r = new SecretRedactor(spec.secrets());
+                String b64 = java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(pair.length() % 3).isBetween(0, 2);
+                assertThat(r.text("sent Basic " + b64 + " to h")).as(pair).isEqualTo("sent Basic " + M + " to h");
+            }
+        }
+    }
+
+    @Test
+    void authorizationHeadersWrittenAsTextAreHiddenWhateverTheValue() {
+        SecretRedactor r = new SecretRedactor(Set.of());
+        assertThat(r.text("> GET /x\n> Authorization: Digest username=\"u\", response=\"abc\"\n> Accept: */*"))
+                .isEqualTo("> GET /x\n> Authorization: " + M + "\n> Accept: */*");
+        assertThat(r.text("proxy-authorization:Basic dTpw")).isEqualTo("proxy-authorization:" + M);
+    }
+
+    @Test
+    void passwordsInUrlUserInfoAreHidden() {
+        SecretRedactor r = new SecretRedactor(Set.of());
+        assertThat(r.text("cannot connect to postgresql://etl:pa%3Ass@db.local:5432/warehouse: refused"))
+                .isEqualTo("cannot connect to postgresql://etl:" + M + "@db.local:5432/warehouse: refused");
+        assertThat(r.text("postgresql+psycopg2://u:pw!x@h/db and https://a:b@c/d"))
+                .isEqualTo("postgresql+psycopg2://u:" + M + "@h/db and https://a:" + M + "@c/d");
+        // a port, a path and an @ later in the URL are not user info
+        assertThat(r.text("https://api.example.com:8443/v1/users?email=a@b.com"))
+                .isEqualTo("https://api.example.com:8443/v1/users?email=a@b.com");
+        assertThat(r.text("duckdb:///stage.duckdb")).isEqualTo("duckdb:///stage.duckdb");
+    }
+
+    @Test
+    void tokenResponseBodiesHideTheirTokensInPlainText() {
+        SecretRedactor r = new SecretRedactor(Set.of());
+        String body = "{\"access_token\": \"eyJ.a\\\"b.c\", \"token_type\":\"Bearer\",\"refresh_token\":\"r-1\","
+                + "\"id_token\" : \"i-2\",\"expires_in\":3600}";
+        assertThat(r.text(body)).isEqualTo("{\"access_token\": \"" + M + "\", \"token_type\":\"Bearer\",\"refresh_token\":\""
+                + M + "\",\"id_token\" : \"" + M + "\",\"expires_in\":3600}");
     }
 }

@@ -53,6 +53,12 @@ public record AuthSpec(String type, Map<String, String> values) {
                 s.add(v);
             }
         });
+        // Basic auth sends base64(user:password); the base64 of the password alone is not a substring of it
+        // unless the user part happens to be a multiple of 3 bytes long, so the pair is a secret of its own.
+        String password = values.get("password");
+        if (type.equals("basic_auth") && password != null && values.get("username") != null) {
+            s.add(values.get("username") + ":" + password);
+        }
         return s;
     }
 

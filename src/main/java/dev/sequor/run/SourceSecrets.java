@@ -1,0 +1,53 @@
+package dev.sequor.run;
+
+import dev.sequor.flow.Dyns;
+import dev.sequor.http.HttpSourceConfig;
+import dev.sequor.yaml.YNode.YMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The credentials in the project's source files, gathered before the first op runs: every auth value of
+ * every http source and every database {@code password}, rendered with the environment's variables. A
+ * Python or Jinja error that prints a token in the first op must find it already known, not wait until the
+ * source is used. A source that does not render here (it needs a variable the flow sets later) is skipped;
+ * its values join the set when an op uses it.
+ */
+final class SourceSecrets {
+
+    private SourceSecrets() {
+    }
+
+    static List<String> of(RunContext run) {
+        List<String> out = new ArrayList<>();
+        for (String name : run.sources().names()) {
+            try {
+                out.addAll(ofSource(run, name));
+            } catch (RuntimeException doesNotRenderYet) {
+                // skipped, as documented above; the op that uses the source reports any real problem
+            }
+        }
+        return out;
+    }
+
+    private static List<String> ofSource(RunContext run, String name) {
+        YMap file = run.sources().load(name, null);
+        String type = run.sources().type(name, null);
+        FlowScope scope = new FlowScope(run, new Frame("sources", Map.of(), 0), null);
+        if ("http".equals(type)) {
+            if (file.get("variables") instanceof YMap vars) {
+                vars.entries().forEach((k, v) -> scope.frame().set(k, run.evaluator().eval(Dyns.of(v, null), scope)));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rendered = (Map<String, Object>) run.evaluator().eval(Dyns.of(file, null), scope);
+            return List.copyOf(HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file.pos()).secrets());
+        }
+        if (SourceFiles.DATABASE_TYPES.contains(type) && file.get("password") != null) {
+            Object password = run.evaluator().eval(Dyns.of(file.get("password"), null), scope);
+            return password == null ? List.of() : List.of(String.valueOf(password));
+        }
+        return List.of();
+    }
+}
