@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sequor.expr.python.subset.FloatRepr;
+import dev.sequor.expr.python.subset.JsonEncoder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -118,29 +119,9 @@ final class PythonJsonDumps {
         };
     }
 
-    /** A JSON string with ensure_ascii: Java's UTF-16 units are already the surrogate pairs JSON escapes. */
+    /** A JSON string as json.dumps writes it with ensure_ascii (the one implementation the Java evaluator uses). */
     private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonEncoder.appendString(out, s, true);
     }
 
     /** Jackson's tree of a value as plain Java values, so its text follows the rules above too. */

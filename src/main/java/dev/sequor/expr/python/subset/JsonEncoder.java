@@ -11,7 +11,7 @@ import java.util.Map;
  * conversion (int, float, bool and None keys become strings), {@code NaN}/{@code Infinity}, ASCII escaping with
  * surrogate pairs, and {@code default} for what JSON has no form for.
  */
-final class JsonEncoder {
+public final class JsonEncoder {
 
     private final boolean skipKeys;
     private final boolean ensureAscii;
@@ -182,6 +182,14 @@ final class JsonEncoder {
     }
 
     private void string(String s) {
+        appendString(out, s, ensureAscii);
+    }
+
+    /**
+     * A JSON string as Python's json.dumps writes it; with {@code ensureAscii} (its default) everything outside
+     * printable ASCII is a {@code \\uXXXX} escape. Also used for request bodies (ops/PythonJsonDumps).
+     */
+    public static void appendString(StringBuilder out, String s, boolean ensureAscii) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
