@@ -43,6 +43,21 @@ class StartupClassesIT {
         project = tmp.resolve("project");
         Path flows = Files.createDirectories(project.resolve("flows"));
         Files.writeString(project.resolve("project.yaml"), "name: \"startup\"\n");
+        // credentials read from variables, as real projects write them: gathering the run's secrets at start must
+        // not start Jinjava for a flow that never uses these sources
+        Path sources = Files.createDirectories(project.resolve("sources"));
+        Files.writeString(sources.resolve("api.yaml"), """
+                type: http
+                auth:
+                  type: bearer_token
+                  token: "{{ var('api_token') }}"
+                """);
+        Files.writeString(sources.resolve("warehouse.yaml"), """
+                type: postgres
+                conn_str: "postgresql://127.0.0.1:5432/test"
+                username: postgres
+                password: "{{ var('pg_password') }}"
+                """);
         Files.writeString(flows.resolve("plain.yaml"), """
                 steps:
                   - op: set_variable
