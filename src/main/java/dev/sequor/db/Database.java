@@ -27,6 +27,12 @@ public interface Database {
     void execute(String sql);
 
     /**
+     * Runs the statements in order as one transaction: all are committed, or, when one fails, none is.
+     * {@code before} sees each statement just before it runs (for the run log).
+     */
+    void executeInTransaction(List<String> statements, java.util.function.Consumer<String> before);
+
+    /**
      * The transform op: replaces {@code namespace.table} (namespace may be null: unqualified) by the result of
      * {@code selectSql} atomically; on failure the previous table is left as it was.
      */

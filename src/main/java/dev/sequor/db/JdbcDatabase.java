@@ -98,6 +98,19 @@ final class JdbcDatabase implements Database {
         }
     }
 
+    @Override
+    public void executeInTransaction(List<String> statements, java.util.function.Consumer<String> before) {
+        try (SqlSession session = openSession()) {
+            session.inTransaction(c -> {
+                for (String statement : statements) {
+                    before.accept(statement);
+                    SqlSession.executeOn(c, statement);
+                }
+                return null;
+            });
+        }
+    }
+
     /**
      * Builds the new table under a staging name first, then swaps it in, all in one transaction: the select may
      * read the table it replaces, and a failing select leaves the old table in place.

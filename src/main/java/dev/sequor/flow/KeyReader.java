@@ -107,6 +107,20 @@ public final class KeyReader {
         return d;
     }
 
+    /** A literal boolean key ({@code true}/{@code false}), or {@code dflt} when absent. Reports a wrong type. */
+    public boolean bool(String key, boolean dflt) {
+        asked.add(key);
+        YNode n = map.get(key);
+        if (n == null) {
+            return dflt;
+        }
+        if (n instanceof YScalar s && s.value() instanceof Boolean b) {
+            return b;
+        }
+        diag.error(n.pos(), "'" + key + "' in " + where + " must be true or false, not " + n.kindName() + ".");
+        return dflt;
+    }
+
     /** A Python snippet given as the value of {@code exprKey}; must be a string. */
     public Dyn python(String exprKey, YNode value) {
         if (value instanceof YScalar s && s.value() instanceof String code) {

@@ -40,11 +40,20 @@ public final class SqlExecutors {
         db.replaceTableAs(namespace, table, stripTrailingSemicolon(query));
     }
 
-    /** Runs each statement of the script, separated by lines holding only {@code go}, each committed. */
+    /**
+     * Runs the statements of the script, separated by lines holding only {@code go}: as one transaction (a failing
+     * statement leaves none of them applied), or each committed on its own with {@code transaction: false}, for
+     * statements a database refuses inside a transaction (PostgreSQL's {@code CREATE DATABASE}, {@code VACUUM}).
+     */
     public void execute(ExecuteOp op, FlowScope scope) {
         Database db = run.database(run.evaluator().string(op.source(), scope), scope, op.source().pos());
         String script = run.evaluator().string(op.statement(), scope);
-        for (String statement : splitGo(script, op)) {
+        List<String> statements = splitGo(script, op);
+        if (op.transaction()) {
+            db.executeInTransaction(statements, statement -> run.log().info("Executing statement: " + statement));
+            return;
+        }
+        for (String statement : statements) {
             run.log().info("Executing statement: " + statement);
             db.execute(statement);
         }

@@ -20,7 +20,8 @@ public final class SqlOpParsers {
     }
 
     public static Op execute(KeyReader keys, OpMeta meta, StepsParser steps) {
-        return new ExecuteOp(meta, keys.requiredDyn("source"), keys.requiredDyn("statement"));
+        return new ExecuteOp(meta, keys.requiredDyn("source"), keys.requiredDyn("statement"),
+                keys.bool("transaction", true));
     }
 
     public static Op migrateSchema(KeyReader keys, OpMeta meta, StepsParser steps) {
