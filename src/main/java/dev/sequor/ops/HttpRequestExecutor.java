@@ -38,20 +38,23 @@ public final class HttpRequestExecutor {
     public void execute(HttpRequestOp op, FlowScope scope) {
         HttpSourceConfig source = op.request().source() == null ? HttpSourceConfig.none()
                 : run.httpSource(op.request().source(), scope, op.request().pos());
-        runInit(op, scope);
-        try (TableWriteBatch batch = new TableWriteBatch()) {
-            int requests = 0;
-            if (op.forEach() == null) {
-                requests += cycle(op, scope, source, batch);
-            } else {
-                for (Row row : forEachRows(op, scope)) {
-                    scope.frame().set(op.forEach().as(), row);
+        // project variables set by the responses (cursors, watermarks) are saved with the tables, never before them
+        run.state().deferWrites(() -> {
+            runInit(op, scope);
+            try (TableWriteBatch batch = new TableWriteBatch()) {
+                int requests = 0;
+                if (op.forEach() == null) {
                     requests += cycle(op, scope, source, batch);
+                } else {
+                    for (Row row : forEachRows(op, scope)) {
+                        scope.frame().set(op.forEach().as(), row);
+                        requests += cycle(op, scope, source, batch);
+                    }
                 }
+                batch.commit();
+                run.log().info("\"" + op.meta().label() + "\": " + requests + " request" + (requests == 1 ? "" : "s"));
             }
-            batch.commit();
-            run.log().info("\"" + op.meta().label() + "\": " + requests + " request" + (requests == 1 ? "" : "s"));
-        }
+        });
     }
 
     private void runInit(HttpRequestOp op, FlowScope scope) {

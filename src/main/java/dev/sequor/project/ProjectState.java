@@ -19,12 +19,16 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 /**
  * Persisted project-scope variables ({@code <home>/project_state/<project>/variables.yaml}), the state that
  * carries from one run to the next. Read once per run and written through on every change (temp file +
- * atomic move), so a crash never leaves a half-written file.
+ * atomic move), so a crash never leaves a half-written file. Inside {@link #deferWrites} changes are visible to the
+ * run at once but reach the file only when the work succeeds, and are undone when it fails: an HTTP op's cursors and
+ * watermarks are saved with its table writes, never ahead of them.
  */
 public final class ProjectState {
 
     private final Path file;
     private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+    /** The values before the outermost {@link #deferWrites} began, while one runs; else null. */
+    private LinkedHashMap<String, Object> deferred;
 
     public ProjectState(Path file) {
         this.file = file;
@@ -42,7 +46,51 @@ public final class ProjectState {
 
     public synchronized void set(String name, Object value) {
         values.put(name, persistable(value));
-        write();
+        if (deferred == null) {
+            write();
+        }
+    }
+
+    /** Work whose variable changes are saved only if it completes; see the class comment. */
+    public interface Work {
+        void run();
+    }
+
+    /**
+     * Runs {@code work}, saving the variables it set when it returns and restoring the previous ones when it throws.
+     * Nested calls belong to the outermost one.
+     */
+    public void deferWrites(Work work) {
+        LinkedHashMap<String, Object> before;
+        synchronized (this) {
+            if (deferred != null) {
+                before = null;
+            } else {
+                before = new LinkedHashMap<>(values);
+                deferred = before;
+            }
+        }
+        if (before == null) {
+            work.run();
+            return;
+        }
+        boolean done = false;
+        try {
+            work.run();
+            done = true;
+        } finally {
+            synchronized (this) {
+                deferred = null;
+                if (done) {
+                    if (!before.equals(values)) {
+                        write();
+                    }
+                } else {
+                    values.clear();
+                    values.putAll(before);
+                }
+            }
+        }
     }
 
     /** The value as YAML can hold it: rows and maps as mappings, decimals and dates as text. */

@@ -151,6 +151,11 @@ class GoldenFlowTest {
                 assertThat(state).as(context).contains(e.getKey() + ": " + e.getValue());
             }
         }
+        for (Object name : (List<?>) expect.getOrDefault("absent_project_variables", List.of())) {
+            Path file = home.resolve("project_state/golden_" + c.name() + "/variables.yaml");
+            String state = Files.isRegularFile(file) ? Files.readString(file) : "";
+            assertThat(state).as(context + ": project variable " + name + " must not be saved").doesNotContain(name + ":");
+        }
     }
 
     private static String argValue(List<String> args, String name) {
