@@ -17,7 +17,7 @@ import java.util.Set;
  * type: http
  * auth: {type: bearer_token, token: "{{ var('token') }}"}
  * timeout_seconds: 30          # whole exchange; default 60
- * retry: {max_attempts: 4, initial_backoff_seconds: 0.5, max_backoff_seconds: 30}
+ * retry: {max_attempts: 4, initial_backoff_seconds: 0.5, max_backoff_seconds: 30, unsafe_methods: false}
  * </pre>
  */
 public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, RetrySettings retry, Set<String> secrets) {
@@ -27,7 +27,7 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
     /** Every top-level key an http source file may have. */
     public static final Set<String> KEYS = Set.of("type", "variables", "auth", "timeout_seconds", "retry");
 
-    private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_backoff_seconds", "max_backoff_seconds");
+    private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_backoff_seconds", "max_backoff_seconds", "unsafe_methods");
 
     public static HttpSourceConfig none() {
         return new HttpSourceConfig(null, AuthSpec.NONE, DEFAULT_TIMEOUT, RetrySettings.DEFAULT, Set.of());
@@ -67,7 +67,8 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
                     : seconds(m.get("initial_backoff_seconds"), where + "retry.initial_backoff_seconds", pos, true);
             Duration max = m.get("max_backoff_seconds") == null ? RetrySettings.DEFAULT.maxBackoff()
                     : seconds(m.get("max_backoff_seconds"), where + "retry.max_backoff_seconds", pos, true);
-            retry = new RetrySettings(attempts, initial, max);
+            boolean unsafeMethods = flag(m.get("unsafe_methods"), where + "retry.unsafe_methods", pos);
+            retry = new RetrySettings(attempts, initial, max, unsafeMethods);
         }
         Set<String> secrets = new LinkedHashSet<>(auth.secrets());
         return new HttpSourceConfig(name, auth, timeout, retry, Set.copyOf(secrets));
@@ -85,5 +86,17 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
                     + " number of seconds, not '" + v + "'.");
         }
         return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /** true or false, also as rendered text; absent is false. */
+    private static boolean flag(Object value, String what, SourcePos pos) {
+        if (value == null || value instanceof Boolean) {
+            return Boolean.TRUE.equals(value);
+        }
+        String text = String.valueOf(value).strip();
+        if (text.equals("true") || text.equals("false")) {
+            return text.equals("true");
+        }
+        throw SequorException.invalid(pos, what + " must be true or false, not '" + value + "'.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.sequor.http;
 
+import dev.sequor.error.SequorException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,13 @@ final class RecordingTransport implements HttpTransport {
     @Override
     public HttpResponseData send(HttpRequestData request) throws IOException {
         HttpResponseData response = inner.send(request);
-        write(request, response);
+        try {
+            write(request, response);
+        } catch (IOException e) {
+            // A local failure, not the request's: reported as such, so the request is not sent again for it.
+            throw SequorException.failed(null, "Cannot write the recording of " + request.method() + " "
+                    + redactor.get().text(request.uri().toString()) + " to " + dir + ": " + e.getMessage(), e);
+        }
         return response;
     }
 

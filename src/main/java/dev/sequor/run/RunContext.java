@@ -163,7 +163,7 @@ public final class RunContext implements AutoCloseable {
             if (options.previewTrace()) {
                 transport = HttpTransports.tracing(transport, log.console(), secrets::redactor);
             }
-            http = new HttpClientService(transport, secrets.live());
+            http = new HttpClientService(transport, secrets.live(), log::info);
         }
         return http;
     }

@@ -115,10 +115,11 @@ class HttpSourceConfigTest {
 
     @Test
     void retryMustBeAMappingOfKnownKeys() {
-        rejects("Source \"api\": retry must be a mapping with initial_backoff_seconds, max_attempts, max_backoff_seconds.",
+        rejects("Source \"api\": retry must be a mapping with initial_backoff_seconds, max_attempts, max_backoff_seconds,"
+                + " unsafe_methods.",
                 "retry", 3);
         rejects("Source \"api\": unknown key 'retry.attempts'; expected initial_backoff_seconds, max_attempts,"
-                + " max_backoff_seconds.", "retry", map("attempts", 3));
+                + " max_backoff_seconds, unsafe_methods.", "retry", map("attempts", 3));
     }
 
     @Test
@@ -131,5 +132,16 @@ class HttpSourceConfigTest {
                 "retry", map("initial_backoff_seconds", -1));
         rejects("Source \"api\": retry.max_backoff_seconds must be a non-negative number of seconds, not 'soon'.",
                 "retry", map("max_backoff_seconds", "soon"));
+    }
+
+    @Test
+    void unsafeMethodsIsABooleanAlsoAsRenderedText() {
+        assertThat(source("retry", map("unsafe_methods", true)).retry().unsafeMethods()).isTrue();
+        assertThat(source("retry", map("unsafe_methods", "false")).retry().unsafeMethods()).isFalse();
+        assertThat(source("retry", map("max_attempts", 2)).retry().unsafeMethods()).isFalse();
+        for (Object bad : List.of("yes", 1, "")) {
+            rejects("Source \"api\": retry.unsafe_methods must be true or false, not '" + bad + "'.",
+                    "retry", map("unsafe_methods", bad));
+        }
     }
 }

@@ -3,6 +3,11 @@ package dev.sequor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failsafe.RetryPolicyConfig;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +26,7 @@ class RetrySettingsTest {
 
     @Test
     void backoffGrowsFromInitialToMax() {
-        RetryPolicyConfig<HttpResponseData> c = RetrySettings.DEFAULT.policy().getConfig();
+        RetryPolicyConfig<HttpResponseData> c = RetrySettings.DEFAULT.policy("GET").getConfig();
         assertThat(c.getMaxAttempts()).isEqualTo(4);
         assertThat(c.getDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.getMaxDelay()).isEqualTo(Duration.ofSeconds(30));
@@ -30,17 +35,25 @@ class RetrySettingsTest {
     @Test
     void anInitialBackoffAboveTheMaximumIsCappedAtTheMaximum() {
         RetryPolicyConfig<HttpResponseData> c = new RetrySettings(3, Duration.ofSeconds(5), Duration.ofMillis(50))
-                .policy().getConfig();
+                .policy("GET").getConfig();
         assertThat(c.getDelay()).isEqualTo(Duration.ofMillis(50));
-        assertThat(new RetrySettings(3, Duration.ofMillis(10), Duration.ZERO).policy().getConfig().getDelay())
+        assertThat(new RetrySettings(3, Duration.ofMillis(10), Duration.ZERO).policy("GET").getConfig().getDelay())
                 .isEqualTo(Duration.ZERO);
     }
 
     @Test
     void equalInitialAndMaximumGiveAFixedDelay() {
         RetryPolicyConfig<HttpResponseData> c = new RetrySettings(2, Duration.ofMillis(20), Duration.ofMillis(20))
-                .policy().getConfig();
+                .policy("GET").getConfig();
         assertThat(c.getDelay()).isEqualTo(Duration.ofMillis(20));
         assertThat(c.getMaxAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void neverReachingTheServerIsToldFromFailuresAfterSending() {
+        assertThat(RetrySettings.neverReachedServer(new IOException("wrapped", new ConnectException("refused")))).isTrue();
+        assertThat(RetrySettings.neverReachedServer(new UnknownHostException("nowhere.invalid"))).isTrue();
+        assertThat(RetrySettings.neverReachedServer(new HttpTimeoutException("no response"))).isFalse();
+        assertThat(RetrySettings.neverReachedServer(new SocketException("Connection reset"))).isFalse();
     }
 }

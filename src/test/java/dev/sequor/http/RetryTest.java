@@ -21,13 +21,20 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
 import java.net.ConnectException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 
 /** Which responses and failures are sent again, how often, and what is reported when all attempts fail. */
@@ -82,16 +89,120 @@ class RetryTest {
         assertThat(requestCount()).isEqualTo(2);
     }
 
+    /** As {@link #retrying}, with {@code retry.unsafe_methods} set. */
+    private static HttpSourceConfig retryingUnsafeMethods(Object maxAttempts) {
+        return source("type", "http", "retry", map("max_attempts", maxAttempts, "initial_backoff_seconds", "0.01",
+                "max_backoff_seconds", "0.05", "unsafe_methods", true));
+    }
+
+    private HttpRequestData postItem() {
+        return HttpTesting.post(wiremock.baseUrl() + "/items", "{\"a\":1}", "Content-Type", "application/json");
+    }
+
     @Test
-    void aPostIsResentWithTheSameBody() {
+    void aPostAnswered500IsSentOnlyOnce() {
         firstThenOk(aResponse().withStatus(500));
+        HttpSourceConfig src = retrying(4);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(postItem(), src).statusCode()).isEqualTo(500);
+        }
+        assertThat(requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPatchAnswered503WithoutRetryAfterIsSentOnlyOnce() {
+        firstThenOk(aResponse().withStatus(503));
+        HttpSourceConfig src = retrying(4);
+        HttpRequestData patch = new HttpRequestData("PATCH", URI.create(wiremock.baseUrl() + "/items/1"),
+                List.of(), "{}".getBytes(StandardCharsets.UTF_8), null);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(patch, src).statusCode()).isEqualTo(503);
+        }
+        assertThat(requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPostAnswered503WithRetryAfterIsResentWithTheSameBody() {
+        firstThenOk(aResponse().withStatus(503).withHeader("Retry-After", "0"));
         HttpSourceConfig src = retrying(3);
         try (HttpClientService http = liveClient(secretSet(), src)) {
-            assertThat(http.execute(HttpTesting.post(wiremock.baseUrl() + "/items", "{\"a\":1}",
-                    "Content-Type", "application/json"), src).statusCode()).isEqualTo(200);
+            assertThat(http.execute(postItem(), src).statusCode()).isEqualTo(200);
         }
         wiremock.verify(2, postRequestedFor(urlPathEqualTo("/items")).withRequestBody(equalTo("{\"a\":1}"))
                 .withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    @Test
+    void aPostToARefusedPortIsRetriedSinceItNeverReachedTheServer() throws Exception {
+        int port = HttpTesting.closedPort();
+        HttpSourceConfig src = retrying(3);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.post("http://127.0.0.1:" + port + "/items", "{}"), src))
+                    .hasMessageContaining(" failed after 3 attempts: Connection refused");
+        }
+    }
+
+    @Test
+    void aPostThatTimesOutIsSentOnlyOnce() {
+        wiremock.stubFor(any(anyUrl()).willReturn(ok("late").withFixedDelay(1_000)));
+        HttpSourceConfig src = source("timeout_seconds", "0.2", "retry", map("max_attempts", 3,
+                "initial_backoff_seconds", 0, "max_backoff_seconds", 0));
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(postItem(), src))
+                    .hasMessageStartingWith("HTTP request POST " + wiremock.baseUrl() + "/items failed: no response within");
+        }
+        assertThat(requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void unsafeMethodsRetriesAPostAnswered500UpToMaxAttempts() {
+        wiremock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        HttpSourceConfig src = retryingUnsafeMethods(3);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(postItem(), src).statusCode()).isEqualTo(500);
+        }
+        wiremock.verify(3, postRequestedFor(urlPathEqualTo("/items")).withRequestBody(equalTo("{\"a\":1}")));
+    }
+
+    @Test
+    void aGetAnswered500IsStillRetried() {
+        wiremock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        HttpSourceConfig src = retrying(3);
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThat(http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src).statusCode()).isEqualTo(500);
+        }
+        assertThat(requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void everyRetryIsLoggedWithTheOutcomeAttemptAndWaitAndSecretsHidden() {
+        firstThenOk(aResponse().withStatus(503));
+        HttpSourceConfig src = source("retry", map("max_attempts", 3, "initial_backoff_seconds", "0.01",
+                "max_backoff_seconds", "0.01"));
+        Set<String> secrets = secretSet();
+        secrets.add("sk_live_12345");
+        List<String> logged = new CopyOnWriteArrayList<>();
+        try (HttpClientService http = new HttpClientService(HttpTransports.live(), secrets, logged::add)) {
+            http.execute(HttpTesting.get(wiremock.baseUrl() + "/items?token=sk_live_12345"), src);
+        }
+        assertThat(logged).containsExactly("Retrying GET " + wiremock.baseUrl()
+                + "/items?token=<redacted> after status 503: attempt 2 of 3 in 0.01 s");
+    }
+
+    @Test
+    void aLocalFailureIsNotRetried(@TempDir Path tmp) throws Exception {
+        wiremock.stubFor(any(anyUrl()).willReturn(ok("fine")));
+        // The recording folder is a file, so writing the recording fails after the exchange succeeded.
+        Path notAFolder = Files.writeString(tmp.resolve("recordings"), "x");
+        HttpSourceConfig src = retrying(4);
+        Set<String> secrets = secretSet();
+        try (HttpClientService http = new HttpClientService(HttpTransports.recording(HttpTransports.live(), notAFolder,
+                () -> new SecretRedactor(secrets)), secrets)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get(wiremock.baseUrl() + "/items"), src))
+                    .isInstanceOf(SequorException.class)
+                    .hasMessageStartingWith("Cannot write the recording of GET " + wiremock.baseUrl() + "/items");
+        }
+        assertThat(requestCount()).isEqualTo(1);
     }
 
     @Test
