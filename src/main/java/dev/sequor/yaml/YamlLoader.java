@@ -57,12 +57,22 @@ public final class YamlLoader {
     }
 
     /** Parses the first YAML document of {@code text}; empty when the text has no document (empty file). */
+    /** The largest YAML file Sequor reads, in characters: snakeyaml-engine's default limit, 3 MiB. */
+    public static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
+
     public static Optional<YNode> load(String text, String displayName) {
         return load(text, displayName, ScalarRules.RUAMEL);
     }
 
     /** As {@link #load(String, String)}, with the plain scalars typed by {@code rules}. */
     public static Optional<YNode> load(String text, String displayName, ScalarRules rules) {
+        // checked before parsing: the YAML reader's own check comes only after it has scanned the text, which for
+        // one long line takes minutes
+        if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+            throw SequorException.invalid(new SourcePos(displayName, 1, 1), "The file has "
+                    + text.codePointCount(0, text.length()) + " characters; Sequor reads YAML files of at most "
+                    + MAX_CODE_POINTS + " characters (3 MiB).");
+        }
         LoadSettings settings = LoadSettings.builder().setSchema(rules.schema()).setLabel(displayName)
                 .setAllowDuplicateKeys(true).build();
         try {
