@@ -46,15 +46,40 @@ public final class HttpRequestExecutor {
                 if (op.forEach() == null) {
                     requests += cycle(op, scope, source, batch);
                 } else {
-                    for (Row row : forEachRows(op, scope)) {
-                        scope.frame().set(op.forEach().as(), row);
-                        requests += cycle(op, scope, source, batch);
+                    List<Row> rows = forEachRows(op, scope);
+                    for (int i = 0; i < rows.size(); i++) {
+                        scope.frame().set(op.forEach().as(), rows.get(i));
+                        try {
+                            requests += cycle(op, scope, source, batch);
+                        } catch (RuntimeException e) {
+                            run.log().warn(progress(op, rows, i));
+                            throw e;
+                        }
                     }
                 }
                 batch.commit();
                 run.log().info("\"" + op.meta().label() + "\": " + requests + " request" + (requests == 1 ? "" : "s"));
             }
         });
+    }
+
+    /**
+     * Where a for_each stopped, for whoever reruns it: the failing row's position and first columns, and how many rows
+     * were sent before it (their requests reached the API even though the op's tables roll back).
+     */
+    private static String progress(HttpRequestOp op, List<Row> rows, int failed) {
+        StringBuilder key = new StringBuilder();
+        int shown = 0;
+        for (Map.Entry<String, Object> column : rows.get(failed).entrySet()) {
+            if (shown++ == 2) {
+                key.append(", ...");
+                break;
+            }
+            key.append(shown == 1 ? "" : ", ").append(column.getKey()).append('=')
+                    .append(Texts.shortRepr(column.getValue()));
+        }
+        return "\"" + op.meta().label() + "\" stopped at for_each row " + (failed + 1) + " of " + rows.size() + " ("
+                + key + "); the " + failed + " row" + (failed == 1 ? "" : "s") + " before it had been sent.";
     }
 
     private void runInit(HttpRequestOp op, FlowScope scope) {
