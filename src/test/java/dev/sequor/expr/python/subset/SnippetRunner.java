@@ -14,10 +14,8 @@ final class SnippetRunner {
         ParsedSnippet parsed = Parser.parseSnippet(code);
         JavaSnippet snippet = JavaSnippet.compile(parsed.expression(), parsed.body());
         try {
-            Object[] result = new Object[1];
-            // run through a wrapper that keeps the Python value (not converted to plain Java)
-            result[0] = snippet.callRaw(new EmptyScope(), null);
-            return "OK " + Py.repr(result[0]);
+            // the Python value itself, not converted to plain Java, so its repr can be compared
+            return "OK " + Py.repr(snippet.callRaw(new EmptyScope(), null));
         } catch (PyExc e) {
             String m = e.getMessage();
             return "ERR " + e.type().name() + (m.isEmpty() ? "" : ": " + m);
