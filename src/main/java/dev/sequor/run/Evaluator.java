@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 public final class Evaluator {
 
     private final Map<Dyn.Template, CompiledTemplate> templates = new ConcurrentHashMap<>();
-    private final Map<String, Snippet> snippets = new ConcurrentHashMap<>();
+    private final Map<SnippetKey, Snippet> snippets = new ConcurrentHashMap<>();
     private final Consumer<String> engineLog;
     private final Duration snippetTimeLimit;
 
@@ -99,9 +99,12 @@ public final class Evaluator {
         return SnippetEngine.shared().call(snippet(code, p), scope, snippetTimeLimit);
     }
 
+    /** A snippet as written ({@code p}) with the code it runs (Jinja inside the code rendered). */
+    private record SnippetKey(Dyn.Python written, String code) {
+    }
+
     private Snippet snippet(String code, Dyn.Python p) {
-        String key = p.keyName() + "@" + p.pos() + "\n" + code;
-        return snippets.computeIfAbsent(key, k -> {
+        return snippets.computeIfAbsent(new SnippetKey(p, code), k -> {
             Snippet prepared = SnippetEngine.shared().prepare(code, p.keyName(), p.pos());
             engineLog.accept(prepared.describeEngine());
             return prepared;

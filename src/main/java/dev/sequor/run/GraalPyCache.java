@@ -1,5 +1,6 @@
 package dev.sequor.run;
 
+import dev.sequor.expr.python.GraalPyFolders;
 import dev.sequor.project.Project;
 import dev.sequor.project.SequorHome;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,13 @@ import java.util.HexFormat;
 public final class GraalPyCache {
 
     /** The system property Truffle reads for the folder it unpacks GraalPy's standard library into. */
-    static final String PROPERTY = "polyglot.engine.userResourceCache";
+    static final String PROPERTY = GraalPyFolders.RESOURCES;
 
     private GraalPyCache() {
     }
 
     /** The system property the Python engine reads for the folder of the stdlib's bytecode. */
-    public static final String BYTECODE_PROPERTY = "sequor.graalpy.bytecodeCache";
+    public static final String BYTECODE_PROPERTY = GraalPyFolders.BYTECODE;
 
     /** Uses {@code home}'s cache folders unless the properties are already set. */
     public static void pointInto(SequorHome home, Project project) {

@@ -30,7 +30,7 @@ import org.graalvm.polyglot.Value;
 public final class PythonEngine implements AutoCloseable {
 
     /** The system property Truffle reads for the folder it unpacks GraalPy's standard library into. */
-    private static final String RESOURCE_CACHE_PROPERTY = "polyglot.engine.userResourceCache";
+    private static final String RESOURCE_CACHE_PROPERTY = GraalPyFolders.RESOURCES;
 
     /** The folder under Sequor's cache where GraalPy keeps the bytecode of the stdlib modules snippets import. */
     static final String BYTECODE_CACHE = "graalpy-pycache";
@@ -203,7 +203,7 @@ public final class PythonEngine implements AutoCloseable {
             System.setProperty(RESOURCE_CACHE_PROPERTY, dir.toAbsolutePath().toString());
         }
         // the run names a folder of its project's own (see GraalPyCache); tests and other callers share one
-        String perProject = System.getProperty("sequor.graalpy.bytecodeCache");
+        String perProject = System.getProperty(GraalPyFolders.BYTECODE);
         return new PythonRuntime(bytecodeCache(perProject != null ? Path.of(perProject) : cacheDir.resolve(BYTECODE_CACHE)));
     }
 

@@ -12,7 +12,9 @@ import dev.sequor.expr.python.syntax.ParsedSnippet;
 import dev.sequor.expr.python.syntax.Parser;
 import dev.sequor.http.HttpResponseData;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where every Python snippet is prepared and run. Each snippet is parsed once; when it stays inside the subset the
@@ -59,13 +61,43 @@ public final class SnippetEngine {
         if (graalPyForced()) {
             return onGraalPy(code, keyName, pos, ENGINE_VARIABLE + "=graalpy");
         }
+        Object compiled = compiled(code);
+        return compiled instanceof JavaSnippet java ? new Snippet(java, null, keyName, pos, null)
+                : onGraalPy(code, keyName, pos, (String) compiled);
+    }
+
+    /**
+     * The code compiled for the Java evaluator, or why it needs GraalPy; each distinct code is compiled once per
+     * JVM (a flow's snippets are checked when the flow is parsed and prepared again when they first run). A
+     * compiled snippet holds no state of a call, so keys and positions may share it.
+     */
+    private static Object compiled(String code) {
+        synchronized (COMPILED) {
+            Object known = COMPILED.get(code);
+            if (known != null) {
+                return known;
+            }
+        }
+        Object result;
         try {
             ParsedSnippet parsed = Parser.parseSnippet(code);
-            return new Snippet(JavaSnippet.compile(parsed.expression(), parsed.body()), null, keyName, pos, null);
+            result = JavaSnippet.compile(parsed.expression(), parsed.body());
         } catch (OutsideSubset outside) {
-            return onGraalPy(code, keyName, pos, outside.describe());
+            result = outside.describe();
         }
+        synchronized (COMPILED) {
+            COMPILED.put(code, result);
+        }
+        return result;
     }
+
+    /** Compiled snippets by code, the least recently used dropped past 1024 (Jinja inside code makes new ones). */
+    private static final Map<String, Object> COMPILED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > 1024;
+        }
+    };
 
     /** Only snippets that need GraalPy touch its classes: loading them costs start-up time. */
     private static Snippet onGraalPy(String code, String keyName, SourcePos pos, String why) {
@@ -89,13 +121,7 @@ public final class SnippetEngine {
         if (graalPyForced()) {
             return true;
         }
-        try {
-            ParsedSnippet parsed = Parser.parseSnippet(code);
-            JavaSnippet.compile(parsed.expression(), parsed.body());
-            return false;
-        } catch (OutsideSubset outside) {
-            return true;
-        }
+        return !(compiled(code) instanceof JavaSnippet);
     }
 
     /** Checks the snippet compiles (for {@code validate}); only a GraalPy snippet needs GraalPy for that. */

@@ -62,6 +62,11 @@ final class Arguments {
         return out.toArray();
     }
 
+    /** As {@link #keywords}, for {@code receiver.method(...)}; names the method only if an error needs it. */
+    Kwargs keywordsOfMethod(Frame f, Object receiver, String method) {
+        return names.length == 0 ? null : keywords(f, new BoundMethod(receiver, method));
+    }
+
     /**
      * Null when the call has no keyword arguments (the common case). {@code callee} names the function in the
      * error for a keyword given twice.

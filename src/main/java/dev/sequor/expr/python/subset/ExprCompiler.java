@@ -169,7 +169,7 @@ final class ExprCompiler {
                         throw PyExc.noAttribute(o, name);
                     }
                     Object[] positional = args.positional(f);
-                    return Attrs.callMethod(o, name, positional, args.keywords(f, new BoundMethod(o, name)));
+                    return Attrs.callMethod(o, name, positional, args.keywordsOfMethod(f, o, name));
                 }
                 Object method = Attrs.get(o, name);
                 Object[] positional = args.positional(f);
