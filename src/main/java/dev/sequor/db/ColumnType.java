@@ -1,8 +1,5 @@
 package dev.sequor.db;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +10,8 @@ import java.util.regex.Pattern;
  * Grammar: a type name of letters, digits and underscores, or one of the multi-word names SQL defines (
  * {@code double precision}, {@code timestamp with time zone}, ...); then an optional {@code (p)} or {@code (p,s)}
  * of integers; then any number of {@code []} (or {@code [n]}) array suffixes. {@code timestamp(3) with time zone}
- * is also accepted, as PostgreSQL writes it.
+ * is also accepted, as PostgreSQL writes it. DuckDB's nested types ({@code STRUCT(a INTEGER, "b c" VARCHAR)},
+ * {@code MAP(VARCHAR, INTEGER)}, {@code UNION(...)}) are read recursively; {@link ColumnTypeGrammar} has the rules.
  * <p>
  * Not a record: the only way to get one is {@link #parse}, so every type that reaches SQL has been checked.
  */
@@ -23,34 +21,8 @@ public final class ColumnType {
     public static final String EXPECTED = "expected a type name of letters, digits and underscores with optional"
             + " (precision[,scale]) and [] suffixes, e.g. integer, numeric(10,2), text[] or timestamp with time zone";
 
-    private static final String WORD = "[A-Za-z_][A-Za-z0-9_]*";
-    private static final Pattern SHAPE = Pattern.compile(
-            "(?<words>" + WORD + "(?:\\s+" + WORD + ")*?)"
-                    + "\\s*(?<args>\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?"
-                    + "(?<zone>\\s+(?:with|without)\\s+time\\s+zone)?"
-                    + "(?<arrays>(?:\\s*\\[\\s*\\d*\\s*\\])*)",
-            Pattern.CASE_INSENSITIVE);
-
-    /** Type names of more than one word that PostgreSQL, DuckDB or MariaDB accept (lower case, single spaces). */
-    private static final Set<String> MULTI_WORD = Set.of(
-            "double precision",
-            "character varying",
-            "national character",
-            "national character varying",
-            "bit varying",
-            "timestamp with time zone",
-            "timestamp without time zone",
-            "time with time zone",
-            "time without time zone",
-            "tinyint unsigned",
-            "smallint unsigned",
-            "mediumint unsigned",
-            "int unsigned",
-            "integer unsigned",
-            "bigint unsigned");
-
-    /** Only time and timestamp take a precision before their time-zone words. */
-    private static final Set<String> ZONED = Set.of("time", "timestamp");
+    private static final Pattern NESTED = Pattern.compile(
+            "(?i)\\b(struct|map|union)\\(");
 
     private final String sql;
 
@@ -68,23 +40,16 @@ public final class ColumnType {
         if (text == null) {
             throw new IllegalArgumentException("no type given; " + EXPECTED);
         }
-        Matcher m = SHAPE.matcher(text.strip());
-        if (!m.matches()) {
+        String sql = ColumnTypeGrammar.canonical(text.strip());
+        if (sql == null) {
             throw notAType(text);
         }
-        String words = String.join(" ", m.group("words").split("\\s+"));
-        String lower = words.toLowerCase(Locale.ROOT);
-        String zone = m.group("zone");
-        if (zone != null && !ZONED.contains(lower)) {
-            throw notAType(text);
-        }
-        if (lower.contains(" ") && !MULTI_WORD.contains(lower)) {
-            throw notAType(text);
-        }
-        String args = m.group("args") == null ? "" : m.group("args").replaceAll("\\s+", "");
-        String zoneText = zone == null ? "" : " " + String.join(" ", zone.strip().split("\\s+"));
-        String arrays = m.group("arrays").replaceAll("\\s+", "");
-        return new ColumnType(words + args + zoneText + arrays);
+        return new ColumnType(sql);
+    }
+
+    /** True when the type is or holds one of DuckDB's STRUCT, MAP and UNION. */
+    public boolean isNested() {
+        return NESTED.matcher(sql).find();
     }
 
     private static IllegalArgumentException notAType(String text) {

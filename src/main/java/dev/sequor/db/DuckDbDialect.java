@@ -38,6 +38,18 @@ public final class DuckDbDialect implements Dialect {
     }
 
     /**
+     * Staged text becomes a nested type through JSON: the values of a STRUCT, MAP or UNION column arrive as JSON text
+     * (that is how records' objects are written), and DuckDB's own text form for them ({@code {k=2}},
+     * {@code {'a': 1}}) is not JSON. Lists keep the plain cast, which reads JSON arrays already.
+     */
+    @Override
+    public String fromStaging(ColumnDef column) {
+        return column.type().isNested()
+                ? "CAST(CAST(" + quote(column.name()) + " AS JSON) AS " + column.type().sql() + ")"
+                : Dialect.super.fromStaging(column);
+    }
+
+    /**
      * With streamed results DuckDB wraps the real error: "Invalid Input Error: Attempting to execute an unsuccessful
      * or closed pending query result\nError: Catalog Error: ..."; the line after "Error: " is the one that matters.
      */

@@ -40,6 +40,11 @@ class ColumnTypeTest {
             "time with time zone|time with time zone",
             "TIME(6) WITHOUT TIME ZONE[]|TIME(6) WITHOUT TIME ZONE[]",
             "bigint unsigned|bigint unsigned",
+            "STRUCT(a INTEGER, b VARCHAR)|STRUCT(a INTEGER, b VARCHAR)",
+            "struct( \"odd \"\"name\"\"\"  text ,n STRUCT(x double precision[]) )[]|struct(\"odd \"\"name\"\"\" text, n STRUCT(x double precision[]))[]",
+            "MAP(VARCHAR, INTEGER[])|MAP(VARCHAR, INTEGER[])",
+            "UNION(num INTEGER, str VARCHAR)|UNION(num INTEGER, str VARCHAR)",
+            "map(text, struct(t timestamp(3) with time zone))|map(text, struct(t timestamp(3) with time zone))",
     })
     void acceptsTypeNamesWithPrecisionAndArraySuffixes(String text, String sql) {
         assertThat(ColumnType.parse(text).sql()).isEqualTo(sql);
@@ -66,6 +71,16 @@ class ColumnTypeTest {
             "",
             "   ",
             "text;",
+            "STRUCT()",
+            "STRUCT(a)",
+            "STRUCT(a INTEGER,)",
+            "STRUCT(a INTEGER); drop table x; --",
+            "STRUCT(\"\" INTEGER)",
+            "STRUCT(\"a INTEGER)",
+            "MAP(VARCHAR)",
+            "MAP(VARCHAR, INTEGER, INTEGER)",
+            "STRUCT(a INTEGER",
+            "STRUCT(a STRUCT(b STRUCT(c STRUCT(d STRUCT(e STRUCT(f STRUCT(g STRUCT(h STRUCT(i STRUCT(j STRUCT(k STRUCT(l STRUCT(m STRUCT(n STRUCT(o STRUCT(p STRUCT(q int)))))))))))))))))",
     })
     void refusesEverythingElse(String text) {
         assertThatThrownBy(() -> ColumnType.parse(text)).isInstanceOf(IllegalArgumentException.class)

@@ -71,6 +71,26 @@ class DuckDbDatabaseTest extends DatabaseBehaviourTest {
     }
 
     @Test
+    void nestedValuesLandInDuckDbsNestedTypes() {
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.target(db, null, "nested", java.util.List.of(
+                    ColumnDef.of("s", "STRUCT(a INTEGER, \"b c\" VARCHAR)", "nested", POS),
+                    ColumnDef.of("m", "MAP(VARCHAR, INTEGER)", "nested", POS),
+                    ColumnDef.of("l", "INTEGER[]", "nested", POS),
+                    ColumnDef.of("ls", "STRUCT(q VARCHAR)[]", "nested", POS)), WriteMode.CREATE, POS).addRows(
+                    java.util.List.of(Map.of("s", Map.of("a", 1, "b c", "x y"), "m", Map.of("k", 2),
+                            "l", java.util.List.of(1, 2), "ls", java.util.List.of(Map.of("q", "it's, \"quoted\"}")))));
+            batch.commit();
+        }
+        Row row = db.query("SELECT s.a AS a, s['b c'] AS bc, m['k'] AS k, l[2] AS l2, ls[1].q AS q FROM nested").get(0);
+        assertThat(row.get("a")).isEqualTo(1);
+        assertThat(row.get("bc")).isEqualTo("x y");
+        assertThat(row.get("k")).isEqualTo(2);
+        assertThat(row.get("l2")).isEqualTo(2);
+        assertThat(row.get("q")).isEqualTo("it's, \"quoted\"}");
+    }
+
+    @Test
     void anUnknownDeclaredTypeFailsWhenTheTargetIsOpened() {
         try (TableWriteBatch batch = new TableWriteBatch()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() ->
