@@ -38,6 +38,17 @@ public final class DuckDbDialect implements Dialect {
     }
 
     /**
+     * DuckDB's {@code temp} catalog: CREATE TEMPORARY TABLE lands in {@code temp.main}, which only the connection
+     * that created it sees and which is dropped when that connection closes (nothing reaches the database file).
+     */
+    @Override
+    public String stagingNamespace() {
+        return TEMP_CATALOG;
+    }
+
+    static final String TEMP_CATALOG = "temp";
+
+    /**
      * With streamed results DuckDB wraps the real error: "Invalid Input Error: Attempting to execute an unsuccessful
      * or closed pending query result\nError: Catalog Error: ..."; the line after "Error: " is the one that matters.
      */
