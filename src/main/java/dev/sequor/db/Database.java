@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One opened database source, as ops see it. Every method borrows a connection for its own duration, so
  * calls may nest (a {@link #forEachRow} handler may query or write the same source). Failures are thrown as
- * {@link dev.sequor.error.SequorException} whose message starts with "SQL error on source 'name': ".
+ * {@link dev.sequor.error.SequorException} whose message starts with "SQL error on source 'name': ", or with
+ * "Connection to database source 'name' was lost" when the connection itself dropped.
  */
 public interface Database {
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The database sources of one run. Each source is opened once, on first use, and kept until {@link #close()}:
@@ -17,15 +18,24 @@ public final class Databases implements AutoCloseable {
 
     private final Path projectDir;
     private final Path cacheDir;
+    private final Consumer<String> notices;
     private final Map<String, JdbcDatabase> open = new LinkedHashMap<>();
 
     /**
      * @param projectDir folder that relative DuckDB file paths are resolved against
      * @param cacheDir   folder where DuckDB may write its own files (extensions, secrets, spill files)
+     * @param notices    where housekeeping worth a line in the run log goes (staging tables of earlier runs that
+     *                   were dropped)
      */
-    public Databases(Path projectDir, Path cacheDir) {
+    public Databases(Path projectDir, Path cacheDir, Consumer<String> notices) {
         this.projectDir = projectDir;
         this.cacheDir = cacheDir;
+        this.notices = notices;
+    }
+
+    /** Without a run log: notices are dropped (tests, tools). */
+    public Databases(Path projectDir, Path cacheDir) {
+        this(projectDir, cacheDir, notice -> { });
     }
 
     /**
@@ -55,7 +65,8 @@ public final class Databases implements AutoCloseable {
                     throw unsupported(sourceName, pos, "postgres",
                             "postgresql://[user[:password]@]host[:port]/database or jdbc:postgresql://host:port/database");
                 }
-                yield new JdbcDatabase(sourceName, PostgresDialect.INSTANCE, PostgresConnector.open(sourceName, url, pos));
+                yield new JdbcDatabase(sourceName, PostgresDialect.INSTANCE, PostgresConnector.open(sourceName, url, pos),
+                        notices);
             }
             case "duckdb" -> {
                 String connStr = connStr(sourceName, config, pos, "duckdb:///data/warehouse.db");
@@ -66,7 +77,7 @@ public final class Databases implements AutoCloseable {
                 }
                 boolean allowExternalAccess = flag(sourceName, config, "allow_external_access", pos);
                 yield new JdbcDatabase(sourceName, DuckDbDialect.INSTANCE,
-                        DuckDbConnector.open(sourceName, url, cacheDir, allowExternalAccess, pos));
+                        DuckDbConnector.open(sourceName, url, cacheDir, allowExternalAccess, pos), notices);
             }
             default -> throw SequorException.invalid(pos, "Unknown source type: " + type);
         };

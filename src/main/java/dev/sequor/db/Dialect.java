@@ -24,6 +24,12 @@ public interface Dialect {
     boolean stagesAsText();
 
     /**
+     * The session's own temporary schema, where staging tables are created: they are seen by no other session and
+     * vanish with the connection, so an op killed by a crash or a dropped connection leaves nothing behind.
+     */
+    String stagingNamespace();
+
+    /**
      * True when a result can only be streamed inside an open transaction (PostgreSQL uses a server cursor only
      * with auto-commit off); otherwise the whole result may be buffered by the driver.
      */
@@ -39,6 +45,31 @@ public interface Dialect {
     /** The database's own message for a failed statement, one line, without driver boilerplate. */
     default String errorText(SQLException e) {
         return firstLine(e.getMessage());
+    }
+
+    /**
+     * True when {@code e} says the connection itself is gone (server restarted, session killed, network down),
+     * rather than that a statement failed: SQLState class 08 (connection exception) anywhere in the chain.
+     */
+    default boolean connectionLost(SQLException e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof SQLException sql && (lostState(sql.getSQLState())
+                    || sql.getNextException() != null && lostState(sql.getNextException().getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why the connection is gone, for {@link #connectionLost} failures: a few words, without driver boilerplate. */
+    default String lostReason(SQLException e) {
+        return errorText(e);
+    }
+
+    /** The SQLStates that mean the connection is gone; class 08 everywhere, dialects add their own. */
+    default boolean lostState(String sqlState) {
+        return sqlState != null && sqlState.startsWith("08");
     }
 
     /** Identifiers are always quoted so names with spaces, capitals or keywords work unchanged. */

@@ -9,6 +9,7 @@ import org.duckdb.DuckDBConnection;
 /**
  * Loads rows with DuckDB's Appender into a staging table whose columns are all VARCHAR (the Appender needs exact
  * Java types per column type; see {@link DuckDbDialect}). Columns must be the staging table's, in its order.
+ * Staging tables are temporary: namespace {@code temp} is DuckDB's temp catalog, whose one schema is {@code main}.
  */
 final class DuckDbAppenderLoader implements BulkLoader {
 
@@ -18,7 +19,9 @@ final class DuckDbAppenderLoader implements BulkLoader {
         if (rows.isEmpty()) {
             return;
         }
-        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(namespace, table)) {
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender appender = DuckDbDialect.TEMP_CATALOG.equals(namespace)
+                ? duck.createAppender(DuckDbDialect.TEMP_CATALOG, "main", table) : duck.createAppender(namespace, table)) {
             for (String[] row : rows) {
                 appender.beginRow();
                 for (String value : row) {

@@ -40,7 +40,7 @@ public final class DuckDbDialect implements Dialect {
     /**
      * Staged text becomes a nested type through JSON: the values of a STRUCT, MAP or UNION column arrive as JSON text
      * (that is how records' objects are written), and DuckDB's own text form for them ({@code {k=2}},
-     * {@code {'a': 1}}) is not JSON. Lists keep the plain cast, which reads JSON arrays already.
+     * {@code {'a': 1}}) is not JSON. Plain lists keep the plain cast, which reads JSON arrays already.
      */
     @Override
     public String fromStaging(ColumnDef column) {
@@ -48,6 +48,17 @@ public final class DuckDbDialect implements Dialect {
                 ? "CAST(CAST(" + quote(column.name()) + " AS JSON) AS " + column.type().sql() + ")"
                 : Dialect.super.fromStaging(column);
     }
+
+    /**
+     * DuckDB's {@code temp} catalog: CREATE TEMPORARY TABLE lands in {@code temp.main}, which only the connection
+     * that created it sees and which is dropped when that connection closes (nothing reaches the database file).
+     */
+    @Override
+    public String stagingNamespace() {
+        return TEMP_CATALOG;
+    }
+
+    static final String TEMP_CATALOG = "temp";
 
     /**
      * With streamed results DuckDB wraps the real error: "Invalid Input Error: Attempting to execute an unsuccessful

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** A {@link Database} over JDBC: the behaviour is common, the differences come from the {@link Dialect}. */
 final class JdbcDatabase implements Database {
@@ -14,11 +17,16 @@ final class JdbcDatabase implements Database {
     private final String sourceName;
     private final Dialect dialect;
     private final Connector connector;
+    private final Consumer<String> notices;
+    /** Namespaces already cleared of earlier runs' staging leftovers in this run. */
+    private final Set<String> swept = ConcurrentHashMap.newKeySet();
 
-    JdbcDatabase(String sourceName, Dialect dialect, Connector connector) {
+    /** @param notices where the one line about dropped leftovers goes (the run log) */
+    JdbcDatabase(String sourceName, Dialect dialect, Connector connector, Consumer<String> notices) {
         this.sourceName = sourceName;
         this.dialect = dialect;
         this.connector = connector;
+        this.notices = notices;
     }
 
     @Override
@@ -43,6 +51,20 @@ final class JdbcDatabase implements Database {
         } catch (SQLException e) {
             throw SequorException.failed(null, "Cannot connect to database source '" + sourceName + "': "
                     + Dialect.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Before the first write of this run to {@code namespace}: drops the staging tables earlier runs left there
+     * (see {@link StagingLeftovers} for why that is safe) and says so in one line.
+     */
+    void dropStagingLeftovers(SqlSession session, String namespace) {
+        if (!swept.add(namespace)) {
+            return;
+        }
+        List<String> dropped = StagingLeftovers.drop(session, connector, namespace);
+        if (!dropped.isEmpty()) {
+            notices.accept(StagingLeftovers.notice(sourceName, namespace, dropped));
         }
     }
 
@@ -113,13 +135,16 @@ final class JdbcDatabase implements Database {
 
     /**
      * Builds the new table under a staging name first, then swaps it in, all in one transaction: the select may
-     * read the table it replaces, and a failing select leaves the old table in place.
+     * read the table it replaces, and a failing select leaves the old table in place. The staging table exists
+     * only inside that transaction (no other session sees it; a crash or a dropped connection rolls it back), so
+     * it can be a real table in the namespace and be renamed into place.
      */
     @Override
     public void replaceTableAs(String namespace, String table, String selectSql) {
         String staging = stagingName(table);
         String select = withoutTrailingSemicolons(selectSql);
         try (SqlSession session = openSession()) {
+            dropStagingLeftovers(session, namespace == null ? defaultNamespace() : namespace);
             session.inTransaction(c -> {
                 SqlSession.executeOn(c, "CREATE TABLE " + dialect.qualified(namespace, staging) + " AS " + select);
                 SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + dialect.qualified(namespace, table));
@@ -162,11 +187,11 @@ final class JdbcDatabase implements Database {
     }
 
     /**
-     * A name no flow uses, in the target's namespace so a rename can make it the target. The random part comes
-     * first so that PostgreSQL's 63-character truncation of long names cannot make two staging names equal.
+     * A name no flow uses ({@link StagingLeftovers#PREFIX}, a random part, the table). The random part comes first so
+     * that PostgreSQL's 63-character truncation of long names cannot make two staging names equal.
      */
     static String stagingName(String table) {
-        return "_sequor_stage_" + UUID.randomUUID().toString().substring(0, 8) + "_" + table;
+        return StagingLeftovers.PREFIX + UUID.randomUUID().toString().substring(0, 8) + "_" + table;
     }
 
     private static String withoutTrailingSemicolons(String sql) {

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * One borrowed connection of a source, used for one piece of work and then given back. Turns every
- * {@link SQLException} into the one-sentence "SQL error on source 'x': ..." failure, and runs units of work in a
- * transaction that is rolled back when anything inside fails.
+ * {@link SQLException} into one sentence ("SQL error on source 'x': ...", or "Connection to database source 'x' was
+ * lost ..." when the connection itself is gone: the one place that tells the two apart), and runs units of work in
+ * a transaction that is rolled back when anything inside fails.
  */
 final class SqlSession implements AutoCloseable {
 
@@ -25,6 +26,7 @@ final class SqlSession implements AutoCloseable {
     private final String sourceName;
     private final Dialect dialect;
     private final Connection connection;
+    private boolean lost;
 
     SqlSession(String sourceName, Dialect dialect, Connection connection) {
         this.sourceName = sourceName;
@@ -45,22 +47,36 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. Restoring
+     * auto-commit afterwards never hides the failure that ended the work (on a lost connection it fails too).
+     */
     <T> T inTransaction(Work<T> work) {
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
         } catch (SQLException e) {
             throw failure(e);
+        }
+        try {
+            T result;
+            try {
+                result = work.run(connection);
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw failure(e);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly();
+                throw e;
+            }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw dialect.connectionLost(e) ? lostWhileCommitting(e) : failure(e);
+            }
+            return result;
+        } finally {
+            restoreAutoCommit();
         }
     }
 
@@ -121,15 +137,46 @@ final class SqlSession implements AutoCloseable {
                 namespace, table).isEmpty();
     }
 
+    /**
+     * The one-sentence failure for {@code e}: "SQL error on source 'x': ..." for a failed statement, or, when the
+     * connection itself is gone, a sentence saying so (the pool hands the next op a new connection).
+     */
     SequorException failure(SQLException e) {
+        if (dialect.connectionLost(e)) {
+            lost = true;
+            return SequorException.failed(null, "Connection to database source '" + sourceName + "' was lost ("
+                    + dialect.lostReason(e) + "); the op's uncommitted writes were discarded and the next op that uses"
+                    + " the source reconnects", e);
+        }
         return SequorException.failed(null, "SQL error on source '" + sourceName + "': " + dialect.errorText(e), e);
+    }
+
+    /** A commit whose answer never came: it may or may not have been applied, and the message must not guess. */
+    private SequorException lostWhileCommitting(SQLException e) {
+        lost = true;
+        return SequorException.failed(null, "Connection to database source '" + sourceName + "' was lost while"
+                + " committing (" + dialect.lostReason(e) + "); the op's writes may or may not have been committed,"
+                + " and the next op that uses the source reconnects", e);
+    }
+
+    /** True once a failure said the connection is gone: nothing more can be done on it. */
+    boolean lost() {
+        return lost;
     }
 
     private void rollbackQuietly() {
         try {
             connection.rollback();
         } catch (SQLException ignored) {
-            // The original failure is the one worth reporting; a broken connection is discarded on close.
+            // The original failure is the one worth reporting; a broken connection is discarded by the pool.
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // Only fails on a broken connection, which the pool validates away; the work's own outcome stands.
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The part of a {@link TableWriteBatch} that concerns one database: one connection for the whole op, the staging
- * table of each target, and the statements that swap staging into targets on commit.
+ * table of each target (a temporary table of that connection), and the statements that move staging into targets
+ * on commit.
  */
 final class StagedWrites {
 
@@ -60,8 +61,11 @@ final class StagedWrites {
             s.execute("SELECT " + columns.stream().map(c -> "CAST(NULL AS " + c.type().sql() + ")")
                     .collect(Collectors.joining(", ")));
         }
+        db.dropStagingLeftovers(s, namespace);
         String staging = JdbcDatabase.stagingName(table);
-        s.execute("CREATE TABLE " + dialect.qualified(namespace, staging) + " ("
+        // Temporary: only this session sees it, and it vanishes with the connection, so a crash or a dropped
+        // connection cannot leave it behind (docs/decisions.md, "Staging in temporary tables").
+        s.execute("CREATE TEMPORARY TABLE " + dialect.quote(staging) + " ("
                 + columns.stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
                         .collect(Collectors.joining(", ")) + ")");
         TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), mode, pos);
@@ -74,7 +78,7 @@ final class StagedWrites {
         List<String> names = target.columns().stream().map(ColumnDef::name).toList();
         try {
             session().call(c -> {
-                dialect.bulkLoader().load(c, target.namespace(), target.stagingTable(), names, rows);
+                dialect.bulkLoader().load(c, dialect.stagingNamespace(), target.stagingTable(), names, rows);
                 return null;
             });
         } catch (SequorException e) {
@@ -96,18 +100,17 @@ final class StagedWrites {
         targets.clear();
     }
 
+    /**
+     * Moves one target's staged rows in. A temporary table cannot be renamed into a schema, so create mode makes a
+     * new table with the declared types and inserts into it (measured against the rename in docs/decisions.md).
+     */
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
         String target = dialect.qualified(t.namespace(), t.table());
-        String staging = dialect.qualified(t.namespace(), t.stagingTable());
+        String staging = staging(t);
         String names = t.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
         String moved = t.columns().stream().map(dialect::fromStaging).collect(Collectors.joining(", "));
         if (t.mode() == WriteMode.CREATE) {
             SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + target);
-            if (!dialect.stagesAsText()) {
-                // Staging already has the declared types: renaming it is the cheapest swap.
-                SqlSession.executeOn(c, "ALTER TABLE " + staging + " RENAME TO " + dialect.quote(t.table()));
-                return;
-            }
             SqlSession.executeOn(c, "CREATE TABLE " + target + " (" + t.columns().stream()
                     .map(col -> dialect.quote(col.name()) + " " + col.type().sql()).collect(Collectors.joining(", ")) + ")");
         }
@@ -115,7 +118,14 @@ final class StagedWrites {
         SqlSession.executeOn(c, "DROP TABLE " + staging);
     }
 
-    /** Drops the staging tables not yet committed and gives the connection back. */
+    private String staging(TableTarget t) {
+        return dialect.qualified(dialect.stagingNamespace(), t.stagingTable());
+    }
+
+    /**
+     * Drops the staging tables not yet committed and gives the connection back. After a lost connection there is
+     * nothing to drop: temporary tables went with it.
+     */
     void discard() {
         if (session == null) {
             return;
@@ -123,12 +133,22 @@ final class StagedWrites {
         try {
             List<TableTarget> left = new ArrayList<>(targets.values());
             targets.clear();
-            for (TableTarget t : left) {
-                session.execute("DROP TABLE IF EXISTS " + dialect.qualified(t.namespace(), t.stagingTable()));
+            if (!session.lost()) {
+                left.forEach(this::dropStaging);
             }
         } finally {
             session.close();
             session = null;
+        }
+    }
+
+    private void dropStaging(TableTarget t) {
+        try {
+            session.execute("DROP TABLE IF EXISTS " + staging(t));
+        } catch (SequorException e) {
+            if (!session.lost()) {
+                throw e;
+            }
         }
     }
 }

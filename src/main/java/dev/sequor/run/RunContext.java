@@ -117,7 +117,7 @@ public final class RunContext implements AutoCloseable {
         }
         synchronized (this) {
             if (databases == null) {
-                databases = new Databases(project.dir(), home.cacheDir());
+                databases = new Databases(project.dir(), home.cacheDir(), log::info);
             }
         }
         db = databases.open(name, config, file.pos());
