@@ -155,6 +155,12 @@ public final class FlowProject {
         }
     }
 
+    /** The run log of the home folder (every run appends to it), with the lines {@code quiet} keeps off the console. */
+    public String log() throws IOException {
+        Path file = home.resolve("logs/sequor.log");
+        return Files.isRegularFile(file) ? Files.readString(file) : "";
+    }
+
     /** The project variables saved in the home folder (empty when none were ever saved). */
     public Map<String, Object> savedVariables() throws IOException {
         Path file = home.resolve("project_state/" + PROJECT_NAME + "/variables.yaml");
