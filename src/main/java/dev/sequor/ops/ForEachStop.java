@@ -14,7 +14,8 @@ import java.util.Map;
  * The error of a for_each {@code http_request} that stopped at one row: the row's own failure first, then where the
  * loop stopped and what it kept, so that whoever reruns it knows which requests already reached the API, e.g.
  * {@code HTTP request failed ...; stopped at for_each row 3 of 5 (id=3, email='c@x.io', ...) after 2 rows
- * succeeded, whose results landed in append table pushed (2 rows).}
+ * succeeded, whose results landed in append table pushed (2 rows).} A commit that fails after every row succeeded
+ * says so too, since those requests reached the API all the same.
  */
 final class ForEachStop {
 
@@ -32,6 +33,20 @@ final class ForEachStop {
         } else {
             progress.append(" after ").append(failed).append(failed == 1 ? " row" : " rows").append(" succeeded");
         }
+    }
+
+    private ForEachStop() {
+    }
+
+    /**
+     * Every one of {@code rows} rows succeeded (their requests reached the API), and then the commit of the op's
+     * tables failed, e.g. on a value its column type refuses.
+     */
+    static ForEachStop atCommit(int rows) {
+        ForEachStop stop = new ForEachStop();
+        stop.progress.append(rows == 1 ? "the for_each row had succeeded" : "all " + rows + " for_each rows had"
+                + " succeeded").append(", but committing their results failed; project variables are unchanged");
+        return stop;
     }
 
     /** The append tables that kept the completed rows' results. */

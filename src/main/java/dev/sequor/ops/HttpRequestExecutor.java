@@ -44,20 +44,24 @@ public final class HttpRequestExecutor {
         run.state().deferWrites(() -> {
             runInit(op, scope);
             try (TableWriteBatch batch = new TableWriteBatch()) {
-                int requests = op.forEach() == null ? cycle(op, scope, source, batch)
-                        : eachRow(op, scope, source, batch);
-                batch.commit();
+                int requests;
+                if (op.forEach() == null) {
+                    requests = cycle(op, scope, source, batch);
+                    batch.commit();
+                } else {
+                    requests = eachRow(op, scope, source, batch);
+                }
                 run.log().info("\"" + op.meta().label() + "\": " + requests + " request" + (requests == 1 ? "" : "s"));
             }
         });
     }
 
     /**
-     * One request cycle per for_each row; returns how many requests were sent. Each row is a unit of the batch: its
-     * table rows reach staging only when its whole cycle (every page, every response) succeeded. When row N fails,
-     * the rows before it were accepted by the API, so rather than dropping their results the op commits what they
-     * wrote to append tables, and (when the op writes no create table, which rolls back whole) saves the project
-     * variables as they were after row N-1. The error says where it stopped and what was kept.
+     * One request cycle per for_each row, then the commit; returns how many requests were sent. Each row is a unit of
+     * the batch: its table rows reach staging only when its whole cycle (every page, every response) succeeded. When
+     * row N fails, the rows before it were accepted by the API, so rather than dropping their results the op commits
+     * what they wrote to append tables, and (when the op writes no create table, which rolls back whole) saves the
+     * project variables as they were after row N-1. The error says where it stopped and what was kept.
      */
     private int eachRow(HttpRequestOp op, FlowScope scope, HttpSourceConfig source, TableWriteBatch batch) {
         List<Row> rows = forEachRows(op, scope);
@@ -73,6 +77,12 @@ public final class HttpRequestExecutor {
                 throw stopped(op, batch, rows, i, variablesSoFar, e);
             }
             variablesSoFar = run.state().savepoint();
+        }
+        try {
+            batch.commit();
+        } catch (RuntimeException e) {
+            // every request reached the API: whoever reruns the op must know that nothing of them was kept
+            throw ForEachStop.atCommit(rows.size()).applyTo(e, op.meta().pos());
         }
         return sent;
     }
