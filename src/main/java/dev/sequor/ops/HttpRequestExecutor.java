@@ -105,6 +105,8 @@ public final class HttpRequestExecutor {
             }
             if (batch.writes(WriteMode.CREATE)) {
                 stop.note("tables with write_mode create and project variables are unchanged");
+            } else if (partial.lost() != null) {
+                stop.note("project variables are unchanged");
             }
         }
         return stop.applyTo(failure, op.meta().pos());
