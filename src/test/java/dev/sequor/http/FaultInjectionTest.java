@@ -242,9 +242,10 @@ class FaultInjectionTest {
                                      int... requestsPerId) throws Exception {
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         int kept = failedRow - 1;
-        assertThat(r.errLine("Error in \"http_request: push\": ")).contains(cause).endsWith("; stopped at for_each row "
-                + failedRow + " of 5 (id=" + failedRow + ", email='" + (char) ('a' + kept) + "@x.io') after " + kept
-                + " rows succeeded, whose results landed in append table pushed (" + kept + " rows).");
+        assertThat(r.errLine("Error in \"http_request: push\": ")).as("requests: %s", api.requests()).contains(cause)
+                .endsWith("; stopped at for_each row " + failedRow + " of 5 (id=" + failedRow + ", email='"
+                        + (char) ('a' + kept) + "@x.io') after " + kept + " rows succeeded, whose results landed in"
+                        + " append table pushed (" + kept + " rows).");
         assertThat(p.rows("select id, remote_id from pushed order by id")).isEqualTo(pushed(kept));
         assertThat(pushRequests()).isEqualTo(counts("POST id=", requestsPerId));
         assertThat(p.savedVariables()).containsEntry("last_pushed", kept);

@@ -139,7 +139,10 @@ public final class ScriptedApi implements AutoCloseable {
             case Reply.Reset r -> socket.setSoLinger(true, 0);
             case Reply.Empty e -> socket.shutdownOutput();
             case Reply.Die d -> {
+                // close() only signals a thread blocked in accept(); the port stays open until that thread wakes,
+                // and on a busy machine the next request could still be accepted. Once it has ended, it is closed.
                 listener.close();
+                acceptor.join();
                 reply(socket, d.last());
             }
         }
