@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -88,16 +89,34 @@ final class StagedWrites {
 
     /** Moves every staging table into its target in one transaction. */
     void commit() {
-        if (targets.isEmpty()) {
+        commit(t -> true);
+    }
+
+    /**
+     * Moves the staging tables of the targets {@code which} accepts into their targets in one transaction; the others
+     * stay staged, for {@link #discard()}.
+     */
+    void commit(Predicate<TableTarget> which) {
+        List<TableTarget> chosen = targets.values().stream().filter(which).toList();
+        if (chosen.isEmpty()) {
             return;
         }
         session().inTransaction(c -> {
-            for (TableTarget t : targets.values()) {
+            for (TableTarget t : chosen) {
                 finish(c, t);
             }
             return null;
         });
-        targets.clear();
+        targets.values().removeAll(chosen);
+    }
+
+    /** Stages the rows of several targets in one transaction: all of them reach staging, or none does. */
+    void loadTogether(Map<TableTarget, List<String[]>> rows) {
+        session().inTransaction(c -> {
+            rows.forEach(this::load);
+            return null;
+        });
+        rows.forEach((target, loaded) -> target.staged(loaded.size()));
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * One table an op writes to, within a {@link TableWriteBatch}. Rows added here are staged and only become visible
- * in the table when the batch commits.
+ * in the table when the batch commits. Inside a unit of the batch ({@link TableWriteBatch#beginUnit()}) they wait
+ * here, in memory, until the unit completes, so that a unit that fails half-way leaves nothing of itself in staging.
  */
 public final class TableTarget {
 
@@ -25,6 +26,10 @@ public final class TableTarget {
     private final List<ColumnDef> columns;
     private final WriteMode mode;
     private final SourcePos pos;
+    /** Rows of the unit under way, not yet staged; null outside units (rows are staged as they come). */
+    private List<String[]> held;
+    /** Rows in the staging table. */
+    private long staged;
 
     TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
                 WriteMode mode, SourcePos pos) {
@@ -60,7 +65,36 @@ public final class TableTarget {
             }
             rows.add(row);
         }
-        owner.load(this, rows);
+        if (held != null) {
+            held.addAll(rows);
+        } else {
+            owner.load(this, rows);
+            staged += rows.size();
+        }
+    }
+
+    /** From now on rows wait in {@link #takeHeld()} instead of being staged at once. */
+    void hold() {
+        if (held == null) {
+            held = new ArrayList<>();
+        }
+    }
+
+    /** The rows held since the last call (the target keeps holding). */
+    List<String[]> takeHeld() {
+        List<String[]> rows = held == null ? List.of() : held;
+        held = held == null ? null : new ArrayList<>();
+        return rows;
+    }
+
+    /** Counts rows that reached the staging table through {@link StagedWrites}. */
+    void staged(int rows) {
+        staged += rows;
+    }
+
+    /** How many rows are in the staging table: what a commit adds to the table. */
+    long stagedRows() {
+        return staged;
     }
 
     /** Type names as upstream's messages print them (Python's), since flows are written against those. */

@@ -18,12 +18,35 @@ import java.util.Map;
  * }</pre>
  * Writes to several databases commit one database after the other; a failure in a later one cannot undo an
  * earlier one (there is no two-phase commit across sources).
+ *
+ * <p>Work that is sent out piece by piece (one request cycle per for_each row) runs each piece as a <em>unit</em>:
+ * between {@link #beginUnit()} and {@link #completeUnit()} rows wait in memory, then reach staging together. When a
+ * later piece fails, {@link #commitCompletedAppends()} keeps what the completed units added to append tables.
  */
 public final class TableWriteBatch implements AutoCloseable {
 
     private final Map<JdbcDatabase, StagedWrites> byDatabase = new LinkedHashMap<>();
+    /** Every target handed out, in order, to hold or stage a unit's rows and to name what a commit kept. */
+    private final Map<TableTarget, StagedWrites> targets = new LinkedHashMap<>();
+    private boolean inUnit;
+    /**
+     * False once a unit's rows reached some databases' staging but not others' (a load failed in a later one): the
+     * staging tables then hold part of an incomplete unit, and only a full rollback is exact.
+     */
+    private boolean stagingWhole = true;
     private boolean committed;
     private boolean closed;
+
+    /** A table that a partial commit added rows to: its name as the flow wrote it, and how many rows landed. */
+    public record KeptTable(String name, long rows) {
+    }
+
+    /**
+     * What {@link #commitCompletedAppends()} did: the append tables that got rows, and, when some rows of completed
+     * units could not be committed, why ({@code lost}, null when everything they wrote to append tables landed).
+     */
+    public record PartialCommit(List<KeptTable> kept, String lost) {
+    }
 
     public TableWriteBatch() {
     }
@@ -41,8 +64,44 @@ public final class TableWriteBatch implements AutoCloseable {
         if (!(db instanceof JdbcDatabase jdbc)) {
             throw new IllegalArgumentException("not a database opened by Databases: " + db);
         }
-        return byDatabase.computeIfAbsent(jdbc, StagedWrites::new)
-                .target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns, mode, pos);
+        StagedWrites writes = byDatabase.computeIfAbsent(jdbc, StagedWrites::new);
+        TableTarget target = writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
+                mode, pos);
+        targets.putIfAbsent(target, writes);
+        if (inUnit) {
+            target.hold();
+        }
+        return target;
+    }
+
+    /** Rows added from now on wait in memory until {@link #completeUnit()}. */
+    public void beginUnit() {
+        inUnit = true;
+        targets.keySet().forEach(TableTarget::hold);
+    }
+
+    /**
+     * Stages the rows added since {@link #beginUnit()}, each database's in one transaction, so a unit that fails here
+     * leaves no row of itself in that database's staging. Rows keep waiting for the next unit's completion.
+     */
+    public void completeUnit() {
+        Map<StagedWrites, Map<TableTarget, List<String[]>>> byWrites = new LinkedHashMap<>();
+        targets.forEach((target, writes) -> {
+            List<String[]> rows = target.takeHeld();
+            if (!rows.isEmpty()) {
+                byWrites.computeIfAbsent(writes, w -> new LinkedHashMap<>()).put(target, rows);
+            }
+        });
+        boolean someStaged = false;
+        for (Map.Entry<StagedWrites, Map<TableTarget, List<String[]>>> e : byWrites.entrySet()) {
+            try {
+                e.getKey().loadTogether(e.getValue());
+            } catch (RuntimeException failure) {
+                stagingWhole = !someStaged;
+                throw failure;
+            }
+            someStaged = true;
+        }
     }
 
     /** Makes every target's rows visible: one transaction per database, in the order the databases were used. */
@@ -57,6 +116,44 @@ public final class TableWriteBatch implements AutoCloseable {
             writes.commit();
         }
         committed = true;
+    }
+
+    /**
+     * After a unit failed: commits the rows that completed units added to {@link WriteMode#APPEND} targets (rows of
+     * the failed unit never reached staging) and leaves every other target as it was, for {@link #close()} to discard.
+     * Databases commit one after the other, as in {@link #commit()}.
+     */
+    public PartialCommit commitCompletedAppends() {
+        if (closed || committed) {
+            throw new IllegalStateException("table write batch is already " + (closed ? "closed" : "committed"));
+        }
+        committed = true;
+        List<KeptTable> kept = new ArrayList<>();
+        if (!stagingWhole) {
+            return new PartialCommit(kept, "the failed unit's rows had reached the staging of some databases only");
+        }
+        for (Map.Entry<JdbcDatabase, StagedWrites> db : byDatabase.entrySet()) {
+            List<TableTarget> appended = targets.entrySet().stream()
+                    .filter(t -> t.getValue() == db.getValue() && t.getKey().mode() == WriteMode.APPEND
+                            && t.getKey().stagedRows() > 0)
+                    .map(Map.Entry::getKey).toList();
+            try {
+                db.getValue().commit(appended::contains);
+            } catch (RuntimeException e) {
+                return new PartialCommit(kept, e.getMessage());
+            }
+            for (TableTarget t : appended) {
+                String name = t.namespace().equals(db.getKey().defaultNamespace()) ? t.table()
+                        : t.namespace() + "." + t.table();
+                kept.add(new KeptTable(name, t.stagedRows()));
+            }
+        }
+        return new PartialCommit(kept, null);
+    }
+
+    /** Whether a target with {@code mode} was asked for (and so would change when the batch commits). */
+    public boolean writes(WriteMode mode) {
+        return targets.keySet().stream().anyMatch(t -> t.mode() == mode);
     }
 
     /** Without a commit: drops all staging data, targets untouched. Always gives the connections back. */

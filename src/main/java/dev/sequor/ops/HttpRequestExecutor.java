@@ -3,6 +3,7 @@ package dev.sequor.ops;
 import dev.sequor.db.Database;
 import dev.sequor.db.Row;
 import dev.sequor.db.TableWriteBatch;
+import dev.sequor.db.WriteMode;
 import dev.sequor.error.SequorException;
 import dev.sequor.flow.op.HttpRequestOp;
 import dev.sequor.flow.op.HttpRequestOp.Response;
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * Runs an {@code http_request}: binds the source's variables, runs {@code init}, then one request cycle (or
  * one per for_each row), repeating while the response says so. Every table the op writes is committed
- * together when the op ends; if it fails, no table changes.
+ * together when the op ends; if it fails, no table changes, except that a for_each that stops at a row keeps in its
+ * append tables what the rows before it wrote (their requests reached the API; see {@link #eachRow}).
  */
 public final class HttpRequestExecutor {
 
@@ -42,44 +44,72 @@ public final class HttpRequestExecutor {
         run.state().deferWrites(() -> {
             runInit(op, scope);
             try (TableWriteBatch batch = new TableWriteBatch()) {
-                int requests = 0;
+                int requests;
                 if (op.forEach() == null) {
-                    requests += cycle(op, scope, source, batch);
+                    requests = cycle(op, scope, source, batch);
+                    batch.commit();
                 } else {
-                    List<Row> rows = forEachRows(op, scope);
-                    for (int i = 0; i < rows.size(); i++) {
-                        scope.frame().set(op.forEach().as(), rows.get(i));
-                        try {
-                            requests += cycle(op, scope, source, batch);
-                        } catch (RuntimeException e) {
-                            run.log().warn(progress(op, rows, i));
-                            throw e;
-                        }
-                    }
+                    requests = eachRow(op, scope, source, batch);
                 }
-                batch.commit();
                 run.log().info("\"" + op.meta().label() + "\": " + requests + " request" + (requests == 1 ? "" : "s"));
             }
         });
     }
 
     /**
-     * Where a for_each stopped, for whoever reruns it: the failing row's position and first columns, and how many rows
-     * were sent before it (their requests reached the API even though the op's tables roll back).
+     * One request cycle per for_each row, then the commit; returns how many requests were sent. Each row is a unit of
+     * the batch: its table rows reach staging only when its whole cycle (every page, every response) succeeded. When
+     * row N fails, the rows before it were accepted by the API, so rather than dropping their results the op commits
+     * what they wrote to append tables, and (when the op writes no create table, which rolls back whole) saves the
+     * project variables as they were after row N-1. The error says where it stopped and what was kept.
      */
-    private static String progress(HttpRequestOp op, List<Row> rows, int failed) {
-        StringBuilder key = new StringBuilder();
-        int shown = 0;
-        for (Map.Entry<String, Object> column : rows.get(failed).entrySet()) {
-            if (shown++ == 2) {
-                key.append(", ...");
-                break;
+    private int eachRow(HttpRequestOp op, FlowScope scope, HttpSourceConfig source, TableWriteBatch batch) {
+        List<Row> rows = forEachRows(op, scope);
+        Map<String, Object> variablesSoFar = run.state().savepoint();
+        int sent = 0;
+        batch.beginUnit();
+        for (int i = 0; i < rows.size(); i++) {
+            scope.frame().set(op.forEach().as(), rows.get(i));
+            try {
+                sent += cycle(op, scope, source, batch);
+                batch.completeUnit();
+            } catch (RuntimeException e) {
+                throw stopped(op, batch, rows, i, variablesSoFar, e);
             }
-            key.append(shown == 1 ? "" : ", ").append(column.getKey()).append('=')
-                    .append(Texts.shortRepr(column.getValue()));
+            variablesSoFar = run.state().savepoint();
         }
-        return "\"" + op.meta().label() + "\" stopped at for_each row " + (failed + 1) + " of " + rows.size() + " ("
-                + key + "); the " + failed + " row" + (failed == 1 ? "" : "s") + " before it had been sent.";
+        try {
+            batch.commit();
+        } catch (RuntimeException e) {
+            // every request reached the API: whoever reruns the op must know that nothing of them was kept
+            throw ForEachStop.atCommit(rows.size()).applyTo(e, op.meta().pos());
+        }
+        return sent;
+    }
+
+    /** Keeps what the rows before {@code failed} wrote (see {@link #eachRow}) and says so in the error. */
+    private SequorException stopped(HttpRequestOp op, TableWriteBatch batch, List<Row> rows, int failed,
+                                    Map<String, Object> variablesSoFar, RuntimeException failure) {
+        ForEachStop stop = new ForEachStop(rows, failed);
+        if (failed > 0) {
+            TableWriteBatch.PartialCommit partial = batch.commitCompletedAppends();
+            stop.kept(partial.kept());
+            if (partial.lost() != null) {
+                stop.lost(!partial.kept().isEmpty(), partial.lost());
+            } else if (!batch.writes(WriteMode.CREATE)) {
+                try {
+                    run.state().saveAt(variablesSoFar);
+                } catch (SequorException e) {
+                    stop.note("their project variables could not be saved: " + e.getMessage());
+                }
+            }
+            if (batch.writes(WriteMode.CREATE)) {
+                stop.note("tables with write_mode create and project variables are unchanged");
+            } else if (partial.lost() != null) {
+                stop.note("project variables are unchanged");
+            }
+        }
+        return stop.applyTo(failure, op.meta().pos());
     }
 
     private void runInit(HttpRequestOp op, FlowScope scope) {

@@ -21,7 +21,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * carries from one run to the next. Read once per run and written through on every change (temp file +
  * atomic move), so a crash never leaves a half-written file. Inside {@link #deferWrites} changes are visible to the
  * run at once but reach the file only when the work succeeds, and are undone when it fails: an HTTP op's cursors and
- * watermarks are saved with its table writes, never ahead of them.
+ * watermarks are saved with its table writes, never ahead of them. Work that commits part of its tables before
+ * failing (a for_each that keeps the rows before the failing one) saves the variables of that part with
+ * {@link #savepoint()} and {@link #saveAt}.
  */
 public final class ProjectState {
 
@@ -57,8 +59,8 @@ public final class ProjectState {
     }
 
     /**
-     * Runs {@code work}, saving the variables it set when it returns and restoring the previous ones when it throws.
-     * Nested calls belong to the outermost one.
+     * Runs {@code work}, saving the variables it set when it returns and restoring the previous ones (or those of the
+     * last {@link #saveAt} inside it) when it throws. Nested calls belong to the outermost one.
      */
     public void deferWrites(Work work) {
         LinkedHashMap<String, Object> before;
@@ -80,16 +82,40 @@ public final class ProjectState {
             done = true;
         } finally {
             synchronized (this) {
+                LinkedHashMap<String, Object> saved = deferred;
                 deferred = null;
                 if (done) {
-                    if (!before.equals(values)) {
+                    if (!saved.equals(values)) {
                         write();
                     }
                 } else {
                     values.clear();
-                    values.putAll(before);
+                    values.putAll(saved);
                 }
             }
+        }
+    }
+
+    /** The variables as they are now, to {@link #saveAt} later; a copy that later changes do not touch. */
+    public synchronized Map<String, Object> savepoint() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) persistable(values);
+        return copy;
+    }
+
+    /**
+     * Inside {@link #deferWrites}: part of the work is done for good, so the variables go back to {@code savepoint}
+     * (taken when that part ended) and are saved as they were there; if the work then fails, this is what stays.
+     */
+    public synchronized void saveAt(Map<String, Object> savepoint) {
+        if (deferred == null) {
+            throw new IllegalStateException("saveAt belongs inside deferWrites");
+        }
+        values.clear();
+        values.putAll(savepoint);
+        if (!deferred.equals(values)) {
+            deferred = new LinkedHashMap<>(values);
+            write();
         }
     }
 

@@ -1,0 +1,180 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import dev.sequor.testing.PostgresTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Units of a {@link TableWriteBatch} (one per for_each row): a unit's rows reach staging together or not at all, and
+ * after a failed unit {@link TableWriteBatch#commitCompletedAppends()} commits exactly what the completed units wrote
+ * to append tables. On DuckDB and PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TableWriteBatchUnitsTest {
+
+    private static final SourcePos POS = new SourcePos("flows/push.yaml", 3, 5);
+    private static final List<ColumnDef> COLUMNS = List.of(ColumnDef.of("id", "integer", "t", POS));
+
+    private Databases databases;
+    private PostgresTestDatabase pg;
+    private Database duck;
+    private Database postgres;
+
+    @BeforeAll
+    void open() throws Exception {
+        Path tmp = Files.createTempDirectory("sequor-units-test");
+        databases = new Databases(tmp, tmp.resolve(".cache"));
+        duck = databases.open("duck", Map.of("type", "duckdb", "conn_str", "duckdb:///units.db"), POS);
+        if (PostgresTestDatabase.available()) {
+            pg = PostgresTestDatabase.createSchema();
+            postgres = databases.open("pg", PostgresTestDatabase.sourceConfig(), POS);
+        }
+    }
+
+    @AfterAll
+    void close() {
+        databases.close();
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    private Database db(String kind) {
+        if (kind.equals("postgres")) {
+            PostgresTestDatabase.assumeAvailable();
+            return postgres;
+        }
+        return duck;
+    }
+
+    private String ns(Database db) {
+        return db == duck ? "main" : pg.schema();
+    }
+
+    private static Map<String, Object> id(Object value) {
+        return Map.of("id", value);
+    }
+
+    /** A fresh {@code name (id integer)} holding {@code ids}. */
+    private void table(Database db, String name, int... ids) {
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            TableTarget t = batch.target(db, ns(db), name, COLUMNS, WriteMode.CREATE, POS);
+            t.addRows(java.util.Arrays.stream(ids).mapToObj(TableWriteBatchUnitsTest::id).toList());
+            batch.commit();
+        }
+    }
+
+    private List<Object> ids(Database db, String table) {
+        return db.query("SELECT id FROM " + db.dialect().qualified(ns(db), table) + " ORDER BY id").stream()
+                .map(r -> r.get("id")).toList();
+    }
+
+    private long stagingLeft(Database db) {
+        return ((Number) db.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = '" + ns(db)
+                + "' AND left(table_name, 14) = '_sequor_stage_'").get(0).get("n")).longValue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void completedUnitsLandInAppendTablesAndEverythingElseRollsBack(String kind) {
+        Database db = db(kind);
+        table(db, "log", 0);
+        table(db, "snap", 0);
+        TableWriteBatch.PartialCommit partial;
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.beginUnit();
+            batch.target(db, ns(db), "log", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(1), id(2)));
+            batch.target(db, ns(db), "snap", COLUMNS, WriteMode.CREATE, POS).addRows(List.of(id(1)));
+            batch.completeUnit();
+            batch.target(db, ns(db), "log", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(3)));
+            batch.completeUnit();
+            // the failing unit: rows added, never completed
+            batch.target(db, ns(db), "log", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(4)));
+            batch.target(db, ns(db), "other", COLUMNS, WriteMode.CREATE, POS).addRows(List.of(id(4)));
+            assertThat(batch.writes(WriteMode.CREATE)).isTrue();
+            partial = batch.commitCompletedAppends();
+        }
+        assertThat(partial).isEqualTo(new TableWriteBatch.PartialCommit(
+                List.of(new TableWriteBatch.KeptTable(kind.equals("duckdb") ? "log" : pg.schema() + ".log", 3)), null));
+        assertThat(ids(db, "log")).containsExactly(0, 1, 2, 3);
+        assertThat(ids(db, "snap")).containsExactly(0);
+        assertThat(stagingLeft(db)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void withoutUnitsRowsAreStagedAsTheyComeAndNothingIsKeptBeforeAUnitCompletes(String kind) {
+        Database db = db(kind);
+        table(db, "log2", 0);
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.target(db, ns(db), "log2", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(1)));
+            batch.beginUnit();
+            batch.target(db, ns(db), "log2", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(2)));
+            assertThat(batch.commitCompletedAppends().kept()).extracting(TableWriteBatch.KeptTable::rows)
+                    .containsExactly(1L);
+        }
+        assertThat(ids(db, "log2")).containsExactly(0, 1);
+    }
+
+    /** PostgreSQL stages typed columns: the second table's COPY fails, and the first table's rows of that unit go too. */
+    @Test
+    void aUnitWhoseSecondLoadFailsLeavesNoneOfItsRowsInStaging() {
+        Database db = db("postgres");
+        table(db, "a", 0);
+        table(db, "b", 0);
+        TableWriteBatch.PartialCommit partial;
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.beginUnit();
+            batch.target(db, ns(db), "a", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(1)));
+            batch.target(db, ns(db), "b", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(1)));
+            batch.completeUnit();
+            batch.target(db, ns(db), "a", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(2)));
+            batch.target(db, ns(db), "b", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id("two")));
+            assertThatThrownBy(batch::completeUnit).isInstanceOf(SequorException.class)
+                    .hasMessageContaining("invalid input syntax for type integer: \"two\"");
+            partial = batch.commitCompletedAppends();
+        }
+        assertThat(partial.lost()).isNull();
+        assertThat(ids(db, "a")).containsExactly(0, 1);
+        assertThat(ids(db, "b")).containsExactly(0, 1);
+    }
+
+    /**
+     * A unit that reached DuckDB's staging but not PostgreSQL's cannot be taken back from DuckDB's, so nothing is
+     * kept, and the commit says why.
+     */
+    @Test
+    void aUnitThatReachedOnlySomeDatabasesKeepsNothing() {
+        Database pgDb = db("postgres");
+        table(duck, "c", 0);
+        table(pgDb, "c", 0);
+        TableWriteBatch.PartialCommit partial;
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.beginUnit();
+            batch.target(duck, "main", "c", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(1)));
+            batch.target(pgDb, ns(pgDb), "c", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(1)));
+            batch.completeUnit();
+            batch.target(duck, "main", "c", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(2)));
+            batch.target(pgDb, ns(pgDb), "c", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id("two")));
+            assertThatThrownBy(batch::completeUnit).isInstanceOf(SequorException.class);
+            partial = batch.commitCompletedAppends();
+        }
+        assertThat(partial).isEqualTo(new TableWriteBatch.PartialCommit(List.of(),
+                "the failed unit's rows had reached the staging of some databases only"));
+        assertThat(ids(duck, "c")).containsExactly(0);
+        assertThat(ids(pgDb, "c")).containsExactly(0);
+    }
+}
