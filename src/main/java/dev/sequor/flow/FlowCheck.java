@@ -17,13 +17,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The checks of a parsed flow that need the project: every Jinja template parses, every source named literally
  * exists with the right kind (database or http), and every flow {@code run_flow} names literally exists. Both
  * {@code run} (before the first step) and {@code validate} run these, so they report the same problems. Names
- * computed by a template or snippet are only known when the op runs, and are checked there.
+ * computed by a template or snippet are only known when the op runs, and are checked there. Inside the steps of a
+ * {@code try} the problems are warnings ({@link Diagnostics#invalidValue}).
  */
 public final class FlowCheck {
 
@@ -32,20 +32,19 @@ public final class FlowCheck {
 
     private final Diagnostics diag;
     private final SourceCatalog sources;
-    private final Function<String, Path> flowFile;
+    private final Path flowsDir;
     private final Consumer<Dyn.Template> compile;
     private List<String> databaseNames;
     private List<String> httpNames;
 
     /**
-     * @param flowFile the file of a flow by name (present or not)
+     * @param flowsDir the project's {@code flows/} folder
      * @param compile  parses a template, throwing {@link SequorException} at the template's position when it does not
      */
-    public FlowCheck(Diagnostics diag, SourceCatalog sources, Function<String, Path> flowFile,
-                     Consumer<Dyn.Template> compile) {
+    public FlowCheck(Diagnostics diag, SourceCatalog sources, Path flowsDir, Consumer<Dyn.Template> compile) {
         this.diag = diag;
         this.sources = sources;
-        this.flowFile = flowFile;
+        this.flowsDir = flowsDir;
         this.compile = compile;
     }
 
@@ -107,11 +106,10 @@ public final class FlowCheck {
 
     /** The project's flows by name, for a did-you-mean hint. */
     private List<String> flowNames() {
-        Path dir = flowFile.apply("x").getParent();
         List<String> names = new ArrayList<>();
-        try (var files = Files.walk(dir)) {
+        try (var files = Files.walk(flowsDir)) {
             files.filter(p -> p.toString().endsWith(".yaml")).forEach(p -> {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
+                String rel = flowsDir.relativize(p).toString().replace('\\', '/');
                 names.add(rel.substring(0, rel.length() - ".yaml".length()));
             });
         } catch (java.io.IOException | RuntimeException e) {
@@ -121,7 +119,7 @@ public final class FlowCheck {
     }
 
     private boolean exists(String flowName) {
-        return Files.isRegularFile(flowFile.apply(flowName));
+        return Files.isRegularFile(flowsDir.resolve(flowName + ".yaml"));
     }
 
     /** Parses a template now; Jinja inside a Python snippet too (it is rendered before the code is compiled). */

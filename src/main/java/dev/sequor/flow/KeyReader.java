@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Reads the keys of one YAML mapping (an op or one of its sections) for the parser: each value as a
- * {@link Dyn} with upstream's {@code K}/{@code K_expression} rules, problems recorded in {@link Diagnostics}
- * with positions, and, at {@link #finish()}, every key nobody asked for reported with a did-you-mean hint.
+ * {@link Dyn} with upstream's {@code K}/{@code K_expression} rules, literal values checked against a
+ * {@link LiteralRule}, problems recorded in {@link Diagnostics} with positions, and, at {@link #finish()}, every key
+ * nobody asked for reported with a did-you-mean hint (or as the misspelling of a missing required key).
  */
 public final class KeyReader {
 

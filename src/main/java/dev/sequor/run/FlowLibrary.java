@@ -67,23 +67,24 @@ public final class FlowLibrary {
      */
     private Map<String, Flow> loadWithCallees(String name, SourcePos usedAt) {
         Diagnostics diag = new Diagnostics();
-        FlowCheck check = new FlowCheck(diag, sources, project::flowFile, compileTemplate);
+        FlowCheck check = new FlowCheck(diag, sources, project.flowsDir(), compileTemplate);
         Map<String, Flow> loaded = new LinkedHashMap<>();
+        Flow root = parse(name, usedAt, diag);
         Deque<Flow> pending = new ArrayDeque<>();
         Set<String> seen = new HashSet<>(Set.of(name));
-        loaded.put(name, parse(name, usedAt, diag));
-        pending.add(loaded.get(name));
+        if (root != null) {
+            loaded.put(name, root);
+            pending.add(root);
+        }
         while (!pending.isEmpty()) {
             Flow flow = pending.poll();
             check.check(flow);
             for (String callee : check.calledFlows(flow)) {
                 if (!flows.containsKey(callee) && seen.add(callee)) {
-                    try {
-                        Flow parsed = parse(callee, null, diag);
+                    Flow parsed = parse(callee, null, diag);
+                    if (parsed != null) {
                         loaded.put(callee, parsed);
                         pending.add(parsed);
-                    } catch (SequorException e) { // malformed YAML: reported with the other flows' problems
-                        diag.error(e.pos(), e.getMessage());
                     }
                 }
             }
@@ -98,7 +99,10 @@ public final class FlowLibrary {
         return loaded;
     }
 
-    /** One flow file parsed; a YAML syntax error throws (it stops that file's parsing, not the others'). */
+    /**
+     * One flow file parsed; null when its YAML is malformed, which is reported with the other problems (it stops
+     * that file's parsing, not the others'). A missing or unreadable file throws.
+     */
     private Flow parse(String name, SourcePos usedAt, Diagnostics diag) {
         Path file = project.flowFile(name);
         if (!Files.isRegularFile(file)) {
@@ -110,7 +114,12 @@ public final class FlowLibrary {
         } catch (IOException e) {
             throw SequorException.invalid(usedAt, "Cannot read flow \"" + name + "\": " + e.getMessage());
         }
-        return new FlowParser(diag).parse(text, name, project.display(file));
+        try {
+            return new FlowParser(diag).parse(text, name, project.display(file));
+        } catch (SequorException e) {
+            diag.error(e.pos(), e.getMessage());
+            return null;
+        }
     }
 
     /**

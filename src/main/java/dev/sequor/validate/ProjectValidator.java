@@ -63,7 +63,7 @@ public final class ProjectValidator {
             files++;
             checkSource(sources, s, diag);
         }
-        FlowCheck check = new FlowCheck(diag, sources, project::flowFile, evaluator::compile);
+        FlowCheck check = new FlowCheck(diag, sources, project.flowsDir(), evaluator::compile);
         Deque<String> pending = new ArrayDeque<>(flowNames != null ? flowNames : allFlows());
         Set<String> seen = new HashSet<>(pending);
         while (!pending.isEmpty()) {
