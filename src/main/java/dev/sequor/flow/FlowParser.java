@@ -19,6 +19,12 @@ import java.util.Optional;
  */
 public final class FlowParser {
 
+    /**
+     * Step lists without which their op does nothing ({@code steps} of a flow, loop, block or try; {@code then} of
+     * a condition): absent they are allowed, but a close misspelling next to them is an error.
+     */
+    private static final java.util.Set<String> STEP_LISTS_THAT_ARE_THE_POINT = java.util.Set.of("steps", "then");
+
     private final Diagnostics diag;
 
     public FlowParser(Diagnostics diag) {
@@ -48,6 +54,9 @@ public final class FlowParser {
 
     /** The steps under {@code key} of {@code owner}: each a mapping with an {@code op}. */
     public List<Op> steps(KeyReader owner, String key) {
+        if (STEP_LISTS_THAT_ARE_THE_POINT.contains(key)) {
+            owner.expect(key);
+        }
         YList list = owner.list(key);
         if (list == null) {
             return List.of();
@@ -84,7 +93,7 @@ public final class FlowParser {
         String id = scalarText(map.get("id"));
         String title = scalarText(map.get("title"));
         OpMeta meta = new OpMeta(opName, id, title, label(kind, map), map.pos());
-        KeyReader keys = new KeyReader(map, describe(opName, id, title), diag);
+        KeyReader keys = new KeyReader(map, meta.where(), diag);
         keys.accept("op", "id", "title", "description");
         Op op = kind.parser().parse(keys, meta, this::steps);
         keys.finish();
@@ -104,12 +113,6 @@ public final class FlowParser {
             }
         }
         return kind.name();
-    }
-
-    /** How messages name an op: {@code http_request "get_customers"}. */
-    static String describe(String op, String id, String title) {
-        String name = id != null ? id : title;
-        return name == null ? op : op + " \"" + name + "\"";
     }
 
     private static String scalarText(YNode n) {

@@ -6,15 +6,19 @@ import dev.sequor.yaml.YNode.YList;
 import dev.sequor.yaml.YNode.YMap;
 import dev.sequor.yaml.YNode.YScalar;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads the keys of one YAML mapping (an op or one of its sections) for the parser: each value as a
- * {@link Dyn} with upstream's {@code K}/{@code K_expression} rules, problems recorded in {@link Diagnostics}
- * with positions, and, at {@link #finish()}, every key nobody asked for reported with a did-you-mean hint.
+ * {@link Dyn} with upstream's {@code K}/{@code K_expression} rules, literal values checked against a
+ * {@link LiteralRule}, problems recorded in {@link Diagnostics} with positions, and, at {@link #finish()}, every key
+ * nobody asked for reported with a did-you-mean hint (or as the misspelling of a missing required key).
  */
 public final class KeyReader {
 
@@ -24,6 +28,10 @@ public final class KeyReader {
     private final String where;
     private final Diagnostics diag;
     private final Set<String> asked = new LinkedHashSet<>();
+    /** Required keys reported missing, by spelling, with the error that said so. */
+    private final Map<String, Diagnostics.Problem> missing = new HashMap<>();
+    /** Keys whose absence makes a close misspelling an error ({@link #expect}). */
+    private final Set<String> expected = new HashSet<>();
 
     /** {@code where} names the place in messages, e.g. {@code http_request "get_customers" request}. */
     public KeyReader(YMap map, String where, Diagnostics diag) {
@@ -82,29 +90,65 @@ public final class KeyReader {
         return plain == null ? null : Dyns.of(plain, diag);
     }
 
-    /** Like {@link #dyn} but an error when neither spelling is written. */
     /**
      * A count such as {@code max_iterations}: when written as a literal it must be a positive integer, reported
      * now; a template or snippet is checked when the op runs ({@link Counts}).
      */
     public Dyn countDyn(String key) {
+        return checked(key, LiteralRule.POSITIVE_INTEGER);
+    }
+
+    /**
+     * {@code key} or {@code key_expression} as a Dyn, its value checked against {@code rule} now when it is written
+     * literally (a template or snippet is checked when the op runs).
+     */
+    public Dyn checked(String key, LiteralRule rule) {
         Dyn d = dyn(key);
-        if (d instanceof Dyn.Const c && c.value() != null) {
-            try {
-                Counts.positive(c.value(), c.pos(), key);
-            } catch (dev.sequor.error.SequorException e) {
-                diag.error(c.pos(), e.getMessage());
+        check(d, key, rule);
+        return d;
+    }
+
+    /** Reports {@code d} when it is a literal that {@code rule} refuses. */
+    public void check(Dyn d, String key, LiteralRule rule) {
+        if (d instanceof Dyn.Const c) {
+            String problem = rule.problem(c.value());
+            if (problem != null) {
+                diag.invalidValue(c.pos(), "'" + key + "' in " + where + " " + problem + ".");
             }
+        }
+    }
+
+    /** Like {@link #dyn} but an error when neither spelling is written. */
+    public Dyn requiredDyn(String key) {
+        Dyn d = dyn(key);
+        if (d == null && !has(key) && !has(key + EXPR)) {
+            missing(key + " or " + key + EXPR + " must be specified in " + where + ".", key, key + EXPR);
         }
         return d;
     }
 
-    public Dyn requiredDyn(String key) {
-        Dyn d = dyn(key);
-        if (d == null && !has(key) && !has(key + EXPR)) {
-            diag.error(map.pos(), key + " or " + key + EXPR + " must be specified in " + where + ".");
+    /**
+     * Reports that a required key is absent, {@code keys} being its spellings. When {@link #finish} finds an unknown
+     * key that is a close misspelling of one of them, that one error replaces this one.
+     */
+    public void missing(String message, String... keys) {
+        Diagnostics.Problem p = diag.error(map.pos(), message);
+        for (String k : keys) {
+            asked.add(k);
+            missing.put(k, p);
         }
-        return d;
+    }
+
+    /**
+     * Marks keys that are not required but whose absence is suspicious, such as the {@code steps} of a loop: an
+     * unknown key close to one of them is an error ("misspelled?"), not a warning, since the op would silently do
+     * nothing.
+     */
+    public void expect(String... keys) {
+        for (String k : keys) {
+            asked.add(k);
+            expected.add(k);
+        }
     }
 
     /** A literal boolean key ({@code true}/{@code false}), or {@code dflt} when absent. Reports a wrong type. */
@@ -150,7 +194,7 @@ public final class KeyReader {
     public String requiredString(String key) {
         String s = string(key);
         if (s == null && map.get(key) == null) {
-            diag.error(map.pos(), "'" + key + "' is required in " + where + ".");
+            missing("'" + key + "' is required in " + where + ".", key);
         }
         return s;
     }
@@ -181,11 +225,27 @@ public final class KeyReader {
         return null;
     }
 
-    /** Reports keys that no parser step asked for: warnings, with the closest known key as a hint. */
+    /**
+     * Reports keys that no parser step asked for: warnings, with the closest known key as a hint (upstream ignores
+     * unknown keys, so flows written for it keep running). An unknown key that is a close misspelling of a required
+     * or expected key that is absent is one error instead: the op cannot do what was meant.
+     */
     public void finish() {
         List<String> known = new ArrayList<>(asked);
         for (String key : map.entries().keySet()) {
-            if (!asked.contains(key)) {
+            if (asked.contains(key)) {
+                continue;
+            }
+            String closest = DidYouMean.closest(key, known);
+            boolean absent = closest != null && !map.entries().containsKey(closest);
+            if (absent && (missing.containsKey(closest) || expected.contains(closest))) {
+                Diagnostics.Problem misspelt = new Diagnostics.Problem(Diagnostics.Severity.ERROR, keyPos(key),
+                        "Missing '" + closest + "' in " + where + " (found '" + key + "' \u2014 misspelled?).");
+                Diagnostics.Problem replaced = missing.get(closest);
+                diag.replace(replaced, misspelt);
+                missing.values().removeIf(p -> p == replaced);
+                expected.remove(closest);
+            } else {
                 diag.warning(keyPos(key), "Unknown key '" + key + "' in " + where + " is ignored"
                         + DidYouMean.hint(key, known) + ".");
             }

@@ -58,8 +58,8 @@ public final class RunContext implements AutoCloseable {
         this.out = out;
         this.log = log;
         this.evaluator = new Evaluator(log::detail, project.evaluationTimeout());
-        this.flows = new FlowLibrary(project, p -> log.warn(p.toString()));
         this.sources = new SourceFiles(project);
+        this.flows = new FlowLibrary(project, sources, evaluator::compile, p -> log.warn(p.toString()));
     }
 
     public Project project() {

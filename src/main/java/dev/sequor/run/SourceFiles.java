@@ -4,6 +4,7 @@ import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.flow.DidYouMean;
+import dev.sequor.flow.SourceCatalog;
 import dev.sequor.http.HttpSourceConfig;
 import dev.sequor.project.Project;
 import dev.sequor.yaml.YNode;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  * The project's {@code sources/<name>.yaml} files, read once per run. Rendering (Jinja, in the calling op's
  * context) is left to the caller because upstream renders a source where it is used.
  */
-public final class SourceFiles {
+public final class SourceFiles implements SourceCatalog {
 
     public static final List<String> DATABASE_TYPES = List.of("duckdb", "postgres");
 
@@ -73,7 +74,23 @@ public final class SourceFiles {
         return t == null || t.toPlain() == null ? null : String.valueOf(t.toPlain());
     }
 
+    @Override
+    public boolean exists(String name) {
+        return Files.isRegularFile(project.sourceFile(name));
+    }
+
+    /** The declared type, or null when the file has none or cannot be read (reading it again reports why). */
+    @Override
+    public String declaredType(String name) {
+        try {
+            return type(name, null);
+        } catch (SequorException e) {
+            return null;
+        }
+    }
+
     /** Names of every source file, sorted. */
+    @Override
     public List<String> names() {
         Path dir = project.sourcesDir();
         if (!Files.isDirectory(dir)) {

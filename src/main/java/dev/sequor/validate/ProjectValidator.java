@@ -5,11 +5,10 @@ import dev.sequor.error.SourcePos;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.flow.Dyn;
 import dev.sequor.flow.Flow;
+import dev.sequor.flow.FlowCheck;
 import dev.sequor.flow.FlowParser;
 import dev.sequor.flow.OpDyns;
-import dev.sequor.flow.op.HttpRequestOp;
 import dev.sequor.flow.op.Op;
-import dev.sequor.flow.op.RunFlowOp;
 import dev.sequor.expr.jinja.JinjaMarkup;
 import dev.sequor.http.HttpSourceConfig;
 import dev.sequor.project.Project;
@@ -20,16 +19,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Checks a project without running it: every flow parses, every template compiles, every Python snippet
- * compiles (optional: it starts the Python engine), every source file is readable with a known type, and
- * every literal {@code run_flow} target and {@code request.source} exists.
+ * Checks a project without running it: every flow parses with every literal value of the right type and range,
+ * every template compiles, every Python snippet compiles (optional: it starts the Python engine), every source file
+ * is readable with a known type, and every source and {@code run_flow} target named literally exists
+ * ({@link FlowCheck}, the checks {@code run} makes before the first step).
  */
 public final class ProjectValidator {
 
@@ -48,7 +51,10 @@ public final class ProjectValidator {
         this.checkPython = checkPython;
     }
 
-    /** Validates the named flows, or every flow when {@code flowNames} is null, plus all sources. */
+    /**
+     * Validates the named flows and the flows they call by literal name (what {@code run} checks before the first
+     * step), or every flow when {@code flowNames} is null, plus all sources.
+     */
     public Result validate(List<String> flowNames) {
         Diagnostics diag = new Diagnostics();
         int files = 0;
@@ -57,10 +63,15 @@ public final class ProjectValidator {
             files++;
             checkSource(sources, s, diag);
         }
-        List<String> names = flowNames != null ? flowNames : allFlows();
-        for (String name : names) {
+        FlowCheck check = new FlowCheck(diag, sources, project.flowsDir(), evaluator::compile);
+        Deque<String> pending = new ArrayDeque<>(flowNames != null ? flowNames : allFlows());
+        Set<String> seen = new HashSet<>(pending);
+        while (!pending.isEmpty()) {
             files++;
-            checkFlow(name, sources, diag);
+            Flow flow = checkFlow(pending.poll(), check, diag);
+            if (flow != null) {
+                check.calledFlows(flow).stream().filter(seen::add).forEach(pending::add);
+            }
         }
         return new Result(diag.all(), files);
     }
@@ -105,7 +116,8 @@ public final class ProjectValidator {
         return v instanceof String s && JinjaMarkup.isTemplate(s);
     }
 
-    private void checkFlow(String name, SourceFiles sources, Diagnostics diag) {
+    /** Checks one flow; returns it parsed, or null when it could not be read or parsed. */
+    private Flow checkFlow(String name, FlowCheck check, Diagnostics diag) {
         Path file = project.flowFile(name);
         String display = project.display(file);
         String text;
@@ -113,46 +125,34 @@ public final class ProjectValidator {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             diag.error(new SourcePos(display, 1, 1), "Flow \"" + name + "\" not found: file does not exist: " + file);
-            return;
+            return null;
         }
         Flow flow;
         try {
             flow = new FlowParser(diag).parse(text, name, display);
         } catch (SequorException e) {
             diag.error(e.pos(), e.getMessage());
-            return;
+            return null;
         }
-        List<String> sourceNames = sources.names();
-        for (Op op : OpDyns.flatten(flow.steps())) {
-            for (Dyn d : OpDyns.of(op)) {
-                compile(d, diag);
-            }
-            if (op instanceof RunFlowOp r && r.flow() instanceof Dyn.Const c && c.value() != null
-                    && !Files.isRegularFile(project.flowFile(String.valueOf(c.value())))) {
-                diag.error(c.pos(), "Flow \"" + c.value() + "\" not found: file does not exist: "
-                        + project.flowFile(String.valueOf(c.value())));
-            }
-            if (op instanceof HttpRequestOp h && h.request() != null && h.request().source() != null
-                    && !sourceNames.contains(h.request().source())) {
-                diag.error(h.request().pos(), "Source \"" + h.request().source() + "\" not found: file does not exist: "
-                        + project.sourceFile(h.request().source()));
+        check.check(flow);
+        if (checkPython) {
+            for (Op op : OpDyns.flatten(flow.steps())) {
+                for (Dyn d : OpDyns.of(op)) {
+                    compilePython(d, diag);
+                }
             }
         }
+        return flow;
     }
 
-    private void compile(Dyn d, Diagnostics diag) {
-        try {
-            switch (d) {
-                case Dyn.Template t -> evaluator.compile(t);
-                case Dyn.Python p -> {
-                    if (checkPython) {
-                        evaluator.compile(p);
-                    }
-                }
-                default -> { }
+    /** Compiles a snippet as a run would (GraalPy only for a snippet outside the Java subset). */
+    private void compilePython(Dyn d, Diagnostics diag) {
+        if (d instanceof Dyn.Python p) {
+            try {
+                evaluator.compile(p);
+            } catch (SequorException e) {
+                diag.error(e.pos() == null ? d.pos() : e.pos(), e.getMessage());
             }
-        } catch (SequorException e) {
-            diag.error(e.pos() == null ? d.pos() : e.pos(), e.getMessage());
         }
     }
 

@@ -156,7 +156,7 @@ class CliTest {
         LaunchResult bad = launcher.launch("validate", "bad", "-p", tmp.toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.getOutput()).contains("flows/bad.yaml:2:9: Unknown operation: prnt (did you mean 'print'?).")
-                .contains("flows/bad.yaml:4:14: Invalid Jinja template:")
+                .contains("flows/bad.yaml:4:14: Invalid Jinja template in print: Error parsing")
                 .contains("flows/bad.yaml:6:11: Flow \"ghost\" not found");
     }
 

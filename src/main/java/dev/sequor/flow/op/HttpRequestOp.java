@@ -16,11 +16,12 @@ public record HttpRequestOp(OpMeta meta, Dyn init, ForEachSource forEach, Reques
     }
 
     /**
-     * {@code source} is the http source's name (literal, as upstream). {@code parameters}/{@code headers} are
-     * mappings with per-key expressions or whole-value snippets; {@code body} may be anything.
+     * {@code source} is the http source's name (literal, as upstream), written at {@code sourcePos}.
+     * {@code parameters}/{@code headers} are mappings with per-key expressions or whole-value snippets; {@code body}
+     * may be anything.
      */
     public record Request(String source, Dyn url, Dyn method, Dyn parameters, Dyn headers, String bodyFormat,
-                          Dyn body, Dyn timeoutSeconds, SourcePos pos) {
+                          Dyn body, Dyn timeoutSeconds, SourcePos pos, SourcePos sourcePos) {
     }
 
     /** How a response is handled; every field may be null. */

@@ -12,4 +12,9 @@ public record OpMeta(String op, String id, String title, String label, SourcePos
     public String name() {
         return id != null ? id : title;
     }
+
+    /** How messages name the op: {@code http_request "get_customers"}, or just {@code print} when it has no name. */
+    public String where() {
+        return name() == null ? op : op + " \"" + name() + "\"";
+    }
 }

@@ -3,6 +3,7 @@ package dev.sequor.flow.parse;
 import dev.sequor.flow.Dyn;
 import dev.sequor.flow.Dyns;
 import dev.sequor.flow.KeyReader;
+import dev.sequor.flow.LiteralRule;
 import dev.sequor.flow.OpParser.StepsParser;
 import dev.sequor.flow.op.BlockOp;
 import dev.sequor.flow.op.ForEachOp;
@@ -26,17 +27,25 @@ public final class ControlOpParsers {
     }
 
     public static Op runFlow(KeyReader keys, OpMeta meta, StepsParser steps) {
-        YMap params = keys.mapping("parameters");
-        Dyn parameters = params == null ? keys.dyn("parameters") : Dyns.withKeyExpressions(params, keys);
-        return new RunFlowOp(meta, keys.requiredDyn("flow"), keys.dyn("start_step"), parameters);
+        Dyn flow = keys.requiredDyn("flow");
+        Dyn startStep = keys.checked("start_step", LiteralRule.STEP_INDEX);
+        YNode written = keys.node("parameters");
+        Dyn parameters;
+        if (written instanceof YMap params) {
+            parameters = Dyns.withKeyExpressions(params, keys);
+        } else {
+            // the called flow's locals: even an empty value is refused when the op runs, so it is refused here
+            parameters = keys.checked("parameters", new LiteralRule("a mapping of parameter names to values", v -> false));
+        }
+        return new RunFlowOp(meta, flow, startStep, parameters);
     }
 
     public static Op ifOp(KeyReader keys, OpMeta meta, StepsParser steps) {
         YList conditions = keys.list("conditions");
         List<IfOp.Branch> branches = new ArrayList<>();
         if (conditions == null && !keys.has("conditions")) { // present but not a list: list() reported it
-            keys.diagnostics().error(meta.pos(), "'conditions' is required in " + keys.where()
-                    + ": a list of {condition, then} entries.");
+            keys.missing("'conditions' is required in " + keys.where() + ": a list of {condition, then} entries.",
+                    "conditions");
         } else if (conditions != null) {
             for (YNode item : conditions.items()) {
                 if (!(item instanceof YMap m)) {
@@ -71,9 +80,10 @@ public final class ControlOpParsers {
     }
 
     public static Op tryOp(KeyReader keys, OpMeta meta, StepsParser steps) {
-        List<Op> body = steps.parse(keys, "steps");
+        // a value the op would refuse is the catch steps' business here: a warning, not a refusal of the flow
+        List<Op> body = keys.diagnostics().insideTry(() -> steps.parse(keys, "steps"));
         if (!keys.has("catch") && !keys.has("finally")) {
-            keys.diagnostics().error(meta.pos(), keys.where() + " needs 'catch' steps, 'finally' steps, or both.");
+            keys.missing(keys.where() + " needs 'catch' steps, 'finally' steps, or both.", "catch", "finally");
         }
         return new TryOp(meta, body, steps.parse(keys, "catch"), steps.parse(keys, "finally"));
     }

@@ -1,9 +1,13 @@
 package dev.sequor.flow.parse;
 
+import dev.sequor.db.WriteMode;
+import dev.sequor.error.SourcePos;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.flow.Dyn;
 import dev.sequor.flow.Dyns;
 import dev.sequor.flow.KeyReader;
+import dev.sequor.flow.LiteralRule;
+import dev.sequor.flow.Literals;
 import dev.sequor.flow.OpParser.StepsParser;
 import dev.sequor.flow.op.HttpRequestOp;
 import dev.sequor.flow.op.HttpRequestOp.ForEachSource;
@@ -12,9 +16,11 @@ import dev.sequor.flow.op.HttpRequestOp.Response;
 import dev.sequor.flow.op.HttpRequestOp.TableDef;
 import dev.sequor.flow.op.Op;
 import dev.sequor.flow.op.OpMeta;
+import dev.sequor.http.QueryStrings;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YList;
 import dev.sequor.yaml.YNode.YMap;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +42,9 @@ public final class HttpRequestParser {
         ForEachSource forEach = forEach(keys);
         Request request = null;
         YMap req = keys.mapping("request");
-        if (req == null) {
-            diag.error(meta.pos(), "'request' is required in " + keys.where() + ": a mapping with at least 'url'.");
-        } else {
+        if (req == null && absent(keys.node("request"))) {
+            keys.missing("'request' is required in " + keys.where() + ": a mapping with at least 'url'.", "request");
+        } else if (req != null) {
             request = request(new KeyReader(req, keys.where() + " request", diag));
         }
         Dyn responseExpression = null;
@@ -93,13 +99,16 @@ public final class HttpRequestParser {
     private static Request request(KeyReader r) {
         Diagnostics diag = r.diagnostics();
         String source = r.string("source");
+        SourcePos sourcePos = r.has("source") ? r.node("source").pos() : null;
         Dyn url = r.requiredDyn("url");
-        Dyn method = r.dyn("method");
+        r.check(url, "url", HTTP_URL);
+        Dyn method = r.checked("method", LiteralRule.HTTP_METHOD);
         if (method == null) {
             method = Dyn.constant("GET", r.pos());
         }
         Dyn parameters = mapWithKeyExpressions(r, "parameters");
-        Dyn headers = r.dyn("headers");
+        r.check(parameters, "parameters", LiteralRule.mapping("a mapping of query parameter names to values"));
+        Dyn headers = r.checked("headers", LiteralRule.mapping("a mapping of header names to values"));
         Dyn body = r.dyn("body");
         String bodyFormat = r.string("body_format");
         if (bodyFormat != null && !BODY_FORMATS.contains(bodyFormat)) {
@@ -108,12 +117,29 @@ public final class HttpRequestParser {
                     : "Unknown body_format '" + bodyFormat + "'; use one of: json, form_urlencoded, text.");
         }
         if (body != null && bodyFormat == null) {
-            diag.error(r.pos(), "body_format is required when request body is provided"
-                    + " (e.g. \"json\", \"form_urlencoded\", etc)");
+            r.missing("body_format is required when request body is provided"
+                    + " (e.g. \"json\", \"form_urlencoded\", etc)", "body_format");
         }
-        Dyn timeout = r.dyn("timeout_seconds");
+        Dyn timeout = r.checked("timeout_seconds", LiteralRule.POSITIVE_SECONDS);
         r.finish();
-        return new Request(source, url, method, parameters, headers, bodyFormat, body, timeout, r.pos());
+        return new Request(source, url, method, parameters, headers, bodyFormat, body, timeout, r.pos(), sourcePos);
+    }
+
+    /** What the op sends to: the URL must be absolute http(s), as the op checks before sending. */
+    private static final LiteralRule HTTP_URL = new LiteralRule("an absolute URL starting with http:// or https://",
+            v -> v instanceof String s && absoluteHttp(s));
+
+    private static boolean absoluteHttp(String url) {
+        try {
+            URI uri = QueryStrings.withQuery(url.strip(), List.of());
+            return "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean absent(YNode n) {
+        return n == null || n instanceof YNode.YScalar s && s.value() == null;
     }
 
     /** {@code key} as a mapping with per-key {@code _expression}s, or {@code key_expression} as a whole. */
@@ -131,7 +157,8 @@ public final class HttpRequestParser {
     /** Parses a {@code response} mapping; {@code where} names it in messages. */
     public static Response response(YMap resp, String where, Diagnostics diag) {
         KeyReader r = new KeyReader(resp, where, diag);
-        Dyn successStatus = r.dyn("success_status");
+        Dyn successStatus = r.dyn(SuccessStatus.KEY);
+        SuccessStatus.check(successStatus, r);
         Dyn source = r.dyn("source");
         Dyn database = r.dyn("database");
         Dyn namespace = r.dyn("namespace");
@@ -141,7 +168,7 @@ public final class HttpRequestParser {
         if (list != null) {
             for (YNode item : list.items()) {
                 if (item instanceof YMap t) {
-                    tables.add(table(new KeyReader(t, where + " table", diag)));
+                    tables.add(table(new KeyReader(t, where + " table" + literalName(t), diag), source, table));
                 } else {
                     diag.error(item.pos(), "Each entry of 'tables' in " + where
                             + " must be a mapping with 'table' and 'columns'.");
@@ -158,16 +185,46 @@ public final class HttpRequestParser {
                 variables, whileCondition, maxIterations, resp.pos());
     }
 
-    private static TableDef table(KeyReader r) {
+    /** {@code " 'users'"} when the table entry names its table literally, so messages can say which entry. */
+    private static String literalName(YMap t) {
+        return t.get("table") instanceof YNode.YScalar s && s.value() instanceof String name ? " '" + name + "'" : "";
+    }
+
+    /** One entry of {@code response.tables}; {@code source} and {@code table} of the response are its defaults. */
+    private static TableDef table(KeyReader r, Dyn defaultSource, Dyn defaultTable) {
         Dyn columns = r.dyn("columns");
         Dyn model = r.dyn("model");
-        if (columns == null && model == null) {
-            r.diagnostics().error(r.pos(), "columns or columns_expression (or model) must be specified in "
-                    + r.where() + ".");
+        if (columns == null && model == null && !r.has("columns") && !r.has("model")) {
+            r.missing("columns or columns_expression (or model) must be specified in " + r.where() + ".",
+                    "columns", "columns_expression", "model");
         }
-        TableDef t = new TableDef(r.dyn("source"), r.dyn("database"), r.dyn("namespace"), r.dyn("table"),
-                columns, model, r.dyn("data"), r.dyn("write_mode"), r.pos());
+        // as the write reads them: columns when they are given, else the model's
+        if (columns != null && !(columns instanceof Dyn.Const c && c.value() == null) || model == null) {
+            ColumnLiterals.check(columns, "columns", r);
+        } else {
+            ColumnLiterals.checkModel(model, r);
+        }
+        Dyn source = r.dyn("source");
+        Dyn table = r.dyn("table");
+        if (table == null && defaultTable == null) {
+            r.missing("'table' is required in " + r.where() + " (or set response.table).", "table", "table_expression");
+        }
+        if (source == null && defaultSource == null) {
+            r.missing("'source' is required in " + r.where() + ": the database source to write to (or set"
+                    + " response.source).", "source", "source_expression");
+        }
+        Dyn data = r.dyn("data");
+        if (data instanceof Dyn.Const c && c.value() != null) {
+            r.diagnostics().invalidValue(c.pos(), "'data' in " + r.where() + " must be a list of rows (mappings), not "
+                    + Literals.shown(c.value()) + ".");
+        }
+        Dyn writeMode = r.checked("write_mode", WRITE_MODE);
+        TableDef t = new TableDef(source, r.dyn("database"), r.dyn("namespace"), table, columns, model, data,
+                writeMode, r.pos());
         r.finish();
         return t;
     }
+
+    /** How a table write treats an existing table: the project's write modes, as flows write them. */
+    private static final LiteralRule WRITE_MODE = LiteralRule.oneOf(LiteralRule.lowerCaseNames(WriteMode.values()));
 }

@@ -19,8 +19,7 @@ public final class VariableOpParsers {
     public static Op setVariable(KeyReader keys, OpMeta meta, StepsParser steps) {
         YMap set = keys.mapping("set");
         if (set == null && !keys.has("set")) {
-            keys.diagnostics().error(meta.pos(), "'set' is required in " + keys.where()
-                    + ": a mapping of variable names to values.");
+            keys.missing("'set' is required in " + keys.where() + ": a mapping of variable names to values.", "set");
         }
         Dyn.DMap defs = set == null ? new Dyn.DMap(new LinkedHashMap<>(), meta.pos()) : VarDefs.parse(set, keys);
         return new SetVariableOp(meta, defs);

@@ -1,0 +1,19 @@
+package dev.sequor.flow;
+
+import java.util.List;
+
+/**
+ * The project's sources as the checks of a flow need them, without opening any: which names exist and what type
+ * each declares. Implemented over the {@code sources/} folder by {@code run.SourceFiles}.
+ */
+public interface SourceCatalog {
+
+    /** Whether {@code sources/NAME.yaml} exists. */
+    boolean exists(String name);
+
+    /** The {@code type} the source file declares, as written; null when it has none or cannot be read. */
+    String declaredType(String name);
+
+    /** Every source name, sorted. */
+    List<String> names();
+}
