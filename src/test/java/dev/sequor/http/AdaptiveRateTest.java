@@ -1,0 +1,85 @@
+package dev.sequor.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** How a source's rate falls on 429 and comes back, and how Retry-After is read. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class AdaptiveRateTest {
+
+    @Test
+    void a429HalvesTheRateOncePerBurst() {
+        AdaptiveRate rate = new AdaptiveRate(40, Duration.ofHours(1));
+        long sentBefore = System.nanoTime();
+        assertThat(rate.slowDown(sentBefore)).isEqualTo(20.0);
+        // answers to requests that were already out when the rate fell are the same burst
+        assertThat(rate.slowDown(sentBefore)).isNull();
+        assertThat(rate.current()).isEqualTo(20.0);
+        assertThat(rate.slowDown(System.nanoTime())).isEqualTo(10.0);
+    }
+
+    @Test
+    void theRateNeverFallsBelowAThirtySecondOfTheConfiguredOne() {
+        AdaptiveRate rate = new AdaptiveRate(64, Duration.ofHours(1));
+        for (int i = 0; i < 10; i++) {
+            rate.slowDown(System.nanoTime());
+        }
+        assertThat(rate.current()).isEqualTo(2.0);
+        assertThat(rate.slowDown(System.nanoTime())).isNull();
+    }
+
+    @Test
+    void theRateRisesByAQuarterPerQuietStepUpToTheConfiguredOne() throws Exception {
+        AdaptiveRate rate = new AdaptiveRate(10, Duration.ofMillis(50));
+        assertThat(rate.recover()).as("already at the configured rate").isNull();
+        rate.slowDown(System.nanoTime());
+        assertThat(rate.recover()).as("too soon after the 429").isNull();
+        Thread.sleep(60);
+        assertThat(rate.recover()).isEqualTo(6.25);
+        assertThat(rate.recover()).as("too soon after the last step").isNull();
+        for (double expected : new double[] {7.8125, 9.765625, 10.0}) {
+            Thread.sleep(60);
+            assertThat(rate.recover()).isEqualTo(expected);
+        }
+        Thread.sleep(60);
+        assertThat(rate.recover()).as("back at the configured rate").isNull();
+    }
+
+    @Test
+    void aCallerWaitingWhenTheRateChangesQueuesAgain() throws Exception {
+        AdaptiveRate rate = new AdaptiveRate(1, Duration.ofHours(1));
+        assertThat(rate.acquire()).as("the first turn comes at once").isTrue();
+        // the next turn is a second away; the rate changes while the caller waits for it
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return rate.acquire();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        rate.slowDown(System.nanoTime());
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(rate.acquire()).as("the new limiter's first turn").isTrue();
+    }
+
+    @Test
+    void retryAfterInSecondsOrAsAnHttpDate() {
+        assertThat(RetryAfter.parse("3")).isEqualTo(Duration.ofSeconds(3));
+        assertThat(RetryAfter.parse(" 0 ")).isEqualTo(Duration.ZERO);
+        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
+        assertThat(RetryAfter.parse(inTenSeconds)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+        assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.parse("soon")).isNull();
+        assertThat(RetryAfter.parse("")).isNull();
+        assertThat(RetryAfter.parse(null)).isNull();
+    }
+}
