@@ -78,8 +78,9 @@ public record RequestDefaults(URI baseUrl, List<Map.Entry<String, String>> heade
         URI uri = request.uri();
         if (!uri.isAbsolute()) {
             if (baseUrl == null) {
-                throw SequorException.failed(null, "The request URL '" + uri + "' is relative, but source \"" + source
-                        + "\" has no base_url; write an absolute URL or set base_url in the source file.");
+                throw SequorException.failed(null, "The request URL '" + uri + "' is relative, but " + (source == null
+                        ? "the request names no http source with a base_url; write an absolute URL."
+                        : "source \"" + source + "\" has no base_url; write an absolute URL or set base_url in the source file."));
             }
             uri = join(baseUrl, uri);
         }

@@ -77,8 +77,11 @@ final class SourceThrottle {
                 while ((left = pauseLeft()) > 0) {
                     TimeUnit.NANOSECONDS.sleep(left);
                 }
-                // a pause may have begun, or the rate changed, while this thread waited for its turn: wait again
-                if ((rate == null || rate.acquire()) && pauseLeft() <= 0) {
+                if (rate != null) {
+                    rate.acquire();
+                }
+                // a pause may have begun while this thread waited for its turn: then it waits that out too
+                if (pauseLeft() <= 0) {
                     return System.nanoTime();
                 }
             }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,9 +42,10 @@ class AdaptiveRateTest {
         rate.slowDown(System.nanoTime());
         assertThat(rate.recover()).as("too soon after the 429").isNull();
         Thread.sleep(60);
-        assertThat(rate.recover()).isEqualTo(6.25);
+        // a request books 16 slots at half the rate, 13 after one step (80 slots a second / 13), then 10, then 8
+        assertThat(rate.recover()).isEqualTo(80.0 / 13);
         assertThat(rate.recover()).as("too soon after the last step").isNull();
-        for (double expected : new double[] {7.8125, 9.765625, 10.0}) {
+        for (double expected : new double[] {80.0 / 10, 10.0}) {
             Thread.sleep(60);
             assertThat(rate.recover()).isEqualTo(expected);
         }
@@ -54,21 +54,23 @@ class AdaptiveRateTest {
     }
 
     @Test
-    void aCallerWaitingWhenTheRateChangesQueuesAgain() throws Exception {
-        AdaptiveRate rate = new AdaptiveRate(1, Duration.ofHours(1));
-        assertThat(rate.acquire()).as("the first turn comes at once").isTrue();
-        // the next turn is a second away; the rate changes while the caller waits for it
-        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return rate.acquire();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(200);
+    void anIdleSourceSendsAtOnceAndEachRequestBooksAWholeInterval() throws Exception {
+        AdaptiveRate rate = new AdaptiveRate(10, Duration.ofHours(1));
+        long start = System.nanoTime();
+        rate.acquire();
+        double first = (System.nanoTime() - start) / 1e6;
+        rate.acquire();
+        double second = (System.nanoTime() - start) / 1e6;
         rate.slowDown(System.nanoTime());
-        assertThat(waiting.get(5, TimeUnit.SECONDS)).isFalse();
-        assertThat(rate.acquire()).as("the new limiter's first turn").isTrue();
+        rate.acquire();
+        double third = (System.nanoTime() - start) / 1e6;
+        rate.acquire();
+        double fourth = (System.nanoTime() - start) / 1e6;
+        assertThat(first).as("the first turn comes at once").isLessThan(50.0);
+        // at most one slot (12.5 ms) early: Failsafe starts an idle limiter's slots at its clock's last tick
+        assertThat(second - first).as("the next a tenth of a second later").isBetween(85.0, 400.0);
+        assertThat(third - second).as("the turn booked before the 429 is kept").isBetween(85.0, 400.0);
+        assertThat(fourth - third).as("after the 429, a fifth of a second").isBetween(185.0, 600.0);
     }
 
     @Test

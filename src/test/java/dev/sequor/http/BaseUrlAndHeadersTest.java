@@ -85,6 +85,11 @@ class BaseUrlAndHeadersTest {
                     .hasMessage("The request URL 'customers' is relative, but source \"api\" has no base_url; write an"
                             + " absolute URL or set base_url in the source file.");
         }
+        try (HttpClientService http = liveClient(secretSet())) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get("customers"), HttpSourceConfig.none()))
+                    .hasMessage("The request URL 'customers' is relative, but the request names no http source with a"
+                            + " base_url; write an absolute URL.");
+        }
         assertThat(wiremock.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 

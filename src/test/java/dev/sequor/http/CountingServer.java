@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * A tiny HTTP server on 127.0.0.1 that measures what a client does to it: when each request arrived
+ * A tiny HTTP server on 127.0.0.1 that measures what a client does to it: when each request for a path arrived
  * (System.nanoTime()) and the most requests it ever held at once. Each request is held for {@code delay} before it is
  * answered; the in-flight count drops before the answer is written, so a client can never be counted twice.
  */
@@ -36,7 +36,10 @@ final class CountingServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger count = new AtomicInteger();
-    private final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+    private record Arrival(String path, long nanos) {
+    }
+
+    private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
 
     /** {@code answers} gets the 0-based number of each request in arrival order. */
     CountingServer(Duration delay, IntFunction<Answer> answers) throws IOException {
@@ -51,7 +54,7 @@ final class CountingServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Answer answer;
         synchronized (this) {
-            arrivals.add(System.nanoTime());
+            arrivals.add(new Arrival(exchange.getRequestURI().getPath(), System.nanoTime()));
             answer = answers.apply(count.getAndIncrement());
         }
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -79,14 +82,13 @@ final class CountingServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
-    /** Arrival times in milliseconds after the first arrival, in order. */
-    List<Double> arrivalMillis() {
-        List<Long> copy;
+    /** Arrival times of the requests for {@code path}, in milliseconds after the first of them, in order. */
+    List<Double> arrivalMillis(String path) {
+        List<Long> times;
         synchronized (arrivals) {
-            copy = new ArrayList<>(arrivals);
+            times = arrivals.stream().filter(a -> a.path().equals(path)).map(Arrival::nanos).sorted().toList();
         }
-        Collections.sort(copy);
-        return copy.stream().map(t -> (t - copy.get(0)) / 1e6).toList();
+        return times.stream().map(t -> (t - times.get(0)) / 1e6).toList();
     }
 
     @Override
