@@ -16,8 +16,9 @@ import java.util.Set;
  * Content-Length and Transfer-Encoding headers are dropped. When the new URL is on another origin (requests'
  * {@code should_strip_auth}: another host name, or another port or scheme, except http to https on the default
  * ports) the credential headers go: {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, the API-key
- * headers {@link SecretRedactor} knows by name, and the header of the source's {@code api_key} auth (requests itself
- * drops only Authorization; it keeps other headers on any host).
+ * headers {@link SecretRedactor} knows by name, and the header of the source's {@code api_key} auth. (requests drops
+ * Authorization across origins and rebuilds Cookie and Proxy-Authorization on every redirect from its cookie jar and
+ * proxy settings; without a cookie jar, they are credentials of the origin they were sent to.)
  *
  * <p>It sits below auth and retries and above the transport, so each hop is its own exchange in a recording and
  * takes its own turn at the source's rate limit.
