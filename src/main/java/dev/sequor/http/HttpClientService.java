@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Sends the requests of one run: applies the source's timeout and auth, retries as the source's retry
- * policy says, and turns a request that could not be completed into an error naming it (credentials
- * hidden). Authenticators live as long as the run, so tokens and digest challenges are reused. Every
- * retry is reported to the run's log, credentials hidden.
+ * Sends the requests of one run: resolves them against the source's base URL and default headers, applies its
+ * timeout, connection settings and auth, follows redirects, keeps to its rate limit, retries as its retry
+ * policy says, and turns a request that could not be completed into an error naming it (credentials hidden).
+ * Authenticators and rate limits live as long as the run, so tokens and digest challenges are reused and every
+ * op using a source shares its limit. Every retry and change of rate is reported to the run's log, credentials
+ * hidden. Safe to call from many threads at once.
  */
 public final class HttpClientService implements AutoCloseable {
 
@@ -30,13 +32,18 @@ public final class HttpClientService implements AutoCloseable {
     private final Set<String> secrets;
     private final Consumer<String> retryLog;
     private final Map<AuthSpec, HttpAuth> auths = new ConcurrentHashMap<>();
+    /** One per source name, made with the source's first rendering of rate_limit in the run. */
+    private final Map<String, SourceThrottle> throttles = new ConcurrentHashMap<>();
 
     /** {@code secrets} is the run's live set of credentials; tokens obtained here are added to it. */
     public HttpClientService(HttpTransport transport, Set<String> secrets) {
         this(transport, secrets, line -> { });
     }
 
-    /** As above; {@code retryLog} is told of every retry (what failed, the attempt to come, the wait). */
+    /**
+     * As above; {@code retryLog} is told of every retry (what failed, the attempt to come, the wait) and of every
+     * change of a source's rate or pause its server asks for.
+     */
     public HttpClientService(HttpTransport transport, Set<String> secrets, Consumer<String> retryLog) {
         this.transport = transport;
         this.secrets = secrets;
@@ -45,29 +52,45 @@ public final class HttpClientService implements AutoCloseable {
 
     /** The response to {@code request}, whatever its status; an error if no response could be had. */
     public HttpResponseData execute(HttpRequestData request, HttpSourceConfig source) {
-        HttpRequestData prepared = request.withDefaultTimeout(source.timeout());
+        HttpRequestData resolved = source.defaults().apply(request, source.name());
+        HttpRequestData prepared = resolved.withDefaultTimeout(source.timeout()).withConnection(source.connection());
         if (prepared.header("User-Agent") == null) {
             prepared = prepared.withHeader("User-Agent", USER_AGENT);
         }
         HttpRequestData toSend = prepared;
         HttpAuth auth = auths.computeIfAbsent(source.auth(), spec -> spec.create(secrets::add));
+        HttpTransport wire = new RedirectFollower(throttled(source), source.auth().credentialHeader());
         AtomicInteger sent = new AtomicInteger();
         RetryPolicy<HttpResponseData> policy = RetryPolicy.builder(source.retry().policy(request.method()).getConfig())
-                .onRetryScheduled(e -> logRetry(request, e.getLastResult(), e.getLastException(),
+                .onRetryScheduled(e -> logRetry(resolved, e.getLastResult(), e.getLastException(),
                         e.getAttemptCount() + 1, source.retry().maxAttempts(), e.getDelay()))
                 .build();
         try {
             return Failsafe.with(policy).get(() -> {
                 sent.incrementAndGet();
-                return auth.exchange(toSend, transport);
+                return auth.exchange(toSend, wire);
             });
+        } catch (RedirectFollower.RedirectFailure e) {
+            SecretRedactor redactor = new SecretRedactor(secrets);
+            throw SequorException.failed(null, "HTTP request " + request.method() + " "
+                    + redactor.text(resolved.uri().toString()) + " failed: " + redactor.text(e.getMessage()) + ".", e);
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String attempts = sent.get() <= 1 ? "" : " after " + sent.get() + " attempts";
             SecretRedactor redactor = new SecretRedactor(secrets);
             throw SequorException.failed(null, "HTTP request " + request.method() + " "
-                    + redactor.text(request.uri().toString()) + " failed" + attempts + ": " + redactor.text(reason(cause)), cause);
+                    + redactor.text(resolved.uri().toString()) + " failed" + attempts + ": " + redactor.text(reason(cause)), cause);
         }
+    }
+
+    /** The run's transport behind the source's rate limit, if it has one and the transport reaches the network. */
+    private HttpTransport throttled(HttpSourceConfig source) {
+        RateLimit limit = source.rateLimit();
+        if (limit == null || !transport.reachesNetwork()) {
+            return transport;
+        }
+        return throttles.computeIfAbsent(source.name(), name -> new SourceThrottle(name, limit,
+                source.retry().maxBackoff(), SourceThrottle.RECOVERY_STEP, retryLog)).around(transport);
     }
 
     private static String reason(Throwable failure) {

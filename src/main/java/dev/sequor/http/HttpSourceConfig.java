@@ -3,100 +3,91 @@ package dev.sequor.http;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.http.auth.AuthSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A rendered {@code type: http} source file: its auth, the timeout of each request and the retry policy.
- * {@link #none()} is what a request without {@code request.source} uses: no auth, default timeout and
- * retries.
+ * A rendered {@code type: http} source file: its auth, the timeout of each request, the retry policy, what every
+ * request starts from (base URL, default headers), the rate limit and how hosts are reached (proxy, TLS).
+ * {@link #none()} is what a request without {@code request.source} uses: no auth, default timeout and retries,
+ * proxies from the environment.
  *
  * <pre>
  * type: http
+ * base_url: https://api.example.com/v1   # relative request URLs resolve against it
+ * headers: {Accept: application/json}    # under each request's own
  * auth: {type: bearer_token, token: "{{ var('token') }}"}
  * timeout_seconds: 30          # whole exchange; default 60
  * retry: {max_attempts: 4, initial_backoff_seconds: 0.5, max_backoff_seconds: 30, unsafe_methods: false}
+ * rate_limit: {requests_per_second: 10, max_concurrency: 4}
+ * proxy: http://proxy.corp:3128           # default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+ * tls: {ca_file: certs/corp-ca.pem, insecure: false}
  * </pre>
  */
-public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, RetrySettings retry, Set<String> secrets) {
+public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, RetrySettings retry, Set<String> secrets,
+                               RequestDefaults defaults, RateLimit rateLimit, ConnectionSettings connection) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /** Every top-level key an http source file may have. */
-    public static final Set<String> KEYS = Set.of("type", "variables", "auth", "timeout_seconds", "retry");
+    public static final Set<String> KEYS = Set.of("type", "variables", "auth", "timeout_seconds", "retry", "base_url",
+            "headers", "rate_limit", "proxy", "tls");
 
     private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_backoff_seconds", "max_backoff_seconds", "unsafe_methods");
 
     public static HttpSourceConfig none() {
-        return new HttpSourceConfig(null, AuthSpec.NONE, DEFAULT_TIMEOUT, RetrySettings.DEFAULT, Set.of());
+        return new HttpSourceConfig(null, AuthSpec.NONE, DEFAULT_TIMEOUT, RetrySettings.DEFAULT, Set.of(),
+                RequestDefaults.NONE, null, ConnectionSettings.DEFAULT);
     }
 
-    /** Reads a rendered source file; {@code pos} is where the file starts, for errors. */
+    /** Reads a rendered source file; {@code pos} is where the file starts, for errors; tls.ca_file as written. */
     public static HttpSourceConfig from(String name, Map<String, Object> rendered, SourcePos pos) {
+        return from(name, rendered, pos, null);
+    }
+
+    /** As above, a relative {@code tls.ca_file} taken from {@code projectDir}. */
+    public static HttpSourceConfig from(String name, Map<String, Object> rendered, SourcePos pos, Path projectDir) {
         String where = "Source \"" + name + "\": ";
         AuthSpec auth = AuthSpec.from(rendered.get("auth"), where, pos);
         Duration timeout = rendered.get("timeout_seconds") == null ? DEFAULT_TIMEOUT
-                : seconds(rendered.get("timeout_seconds"), where + "timeout_seconds", pos, false);
+                : SourceValues.seconds(rendered.get("timeout_seconds"), where + "timeout_seconds", pos, false);
         RetrySettings retry = RetrySettings.DEFAULT;
         Object r = rendered.get("retry");
         if (r != null) {
-            if (!(r instanceof Map<?, ?> m)) {
-                throw SequorException.invalid(pos, where + "retry must be a mapping with " + String.join(", ", RETRY_KEYS.stream().sorted().toList()) + ".");
-            }
-            for (Object k : m.keySet()) {
-                if (!RETRY_KEYS.contains(String.valueOf(k))) {
-                    throw SequorException.invalid(pos, where + "unknown key 'retry." + k + "'; expected "
-                            + String.join(", ", RETRY_KEYS.stream().sorted().toList()) + ".");
-                }
-            }
-            int attempts = RetrySettings.DEFAULT.maxAttempts();
-            if (m.get("max_attempts") != null) {
-                try {
-                    attempts = Integer.parseInt(String.valueOf(m.get("max_attempts")).strip());
-                } catch (NumberFormatException e) {
-                    attempts = 0;
-                }
-                if (attempts < 1) {
-                    throw SequorException.invalid(pos, where + "retry.max_attempts must be a whole number of at least 1, not '"
-                            + m.get("max_attempts") + "'.");
-                }
-            }
+            Map<?, ?> m = SourceValues.mapping(r, where, "retry", RETRY_KEYS, pos);
+            int attempts = m.get("max_attempts") == null ? RetrySettings.DEFAULT.maxAttempts()
+                    : SourceValues.positiveWholeNumber(m.get("max_attempts"), where + "retry.max_attempts", pos);
             Duration initial = m.get("initial_backoff_seconds") == null ? RetrySettings.DEFAULT.initialBackoff()
-                    : seconds(m.get("initial_backoff_seconds"), where + "retry.initial_backoff_seconds", pos, true);
+                    : SourceValues.seconds(m.get("initial_backoff_seconds"), where + "retry.initial_backoff_seconds", pos, true);
             Duration max = m.get("max_backoff_seconds") == null ? RetrySettings.DEFAULT.maxBackoff()
-                    : seconds(m.get("max_backoff_seconds"), where + "retry.max_backoff_seconds", pos, true);
-            boolean unsafeMethods = flag(m.get("unsafe_methods"), where + "retry.unsafe_methods", pos);
+                    : SourceValues.seconds(m.get("max_backoff_seconds"), where + "retry.max_backoff_seconds", pos, true);
+            boolean unsafeMethods = SourceValues.flag(m.get("unsafe_methods"), where + "retry.unsafe_methods", pos);
             retry = new RetrySettings(attempts, initial, max, unsafeMethods);
         }
+        RequestDefaults defaults = RequestDefaults.from(rendered.get("base_url"), rendered.get("headers"), where, pos);
+        RateLimit rateLimit = RateLimit.from(rendered.get("rate_limit"), where, pos);
+        ProxyAddress proxy = proxy(SourceValues.text(rendered.get("proxy"), where + "proxy", pos), where, pos);
+        TlsSettings tls = TlsSettings.from(rendered.get("tls"), where, pos, projectDir);
         Set<String> secrets = new LinkedHashSet<>(auth.secrets());
-        return new HttpSourceConfig(name, auth, timeout, retry, Set.copyOf(secrets));
+        if (proxy != null && proxy.password() != null) {
+            secrets.add(proxy.password());
+        }
+        return new HttpSourceConfig(name, auth, timeout, retry, Set.copyOf(secrets), defaults, rateLimit,
+                new ConnectionSettings(proxy, tls));
     }
 
-    private static Duration seconds(Object v, String what, SourcePos pos, boolean zeroAllowed) {
-        double s;
+    private static ProxyAddress proxy(String url, String where, SourcePos pos) {
+        if (url == null || url.isEmpty()) {
+            return null;
+        }
         try {
-            s = Double.parseDouble(String.valueOf(v).strip());
-        } catch (NumberFormatException e) {
-            s = Double.NaN;
+            return ProxyAddress.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw SequorException.invalid(pos, where + "proxy must be a URL such as http://proxy.example.com:3128: "
+                    + e.getMessage() + ".");
         }
-        if (Double.isNaN(s) || s < 0 || (!zeroAllowed && s == 0) || Double.isInfinite(s)) {
-            throw SequorException.invalid(pos, what + " must be a " + (zeroAllowed ? "non-negative" : "positive")
-                    + " number of seconds, not '" + v + "'.");
-        }
-        return Duration.ofMillis(Math.round(s * 1000));
-    }
-
-    /** true or false, also as rendered text; absent is false. */
-    private static boolean flag(Object value, String what, SourcePos pos) {
-        if (value == null || value instanceof Boolean) {
-            return Boolean.TRUE.equals(value);
-        }
-        String text = String.valueOf(value).strip();
-        if (text.equals("true") || text.equals("false")) {
-            return text.equals("true");
-        }
-        throw SequorException.invalid(pos, what + " must be true or false, not '" + value + "'.");
     }
 }

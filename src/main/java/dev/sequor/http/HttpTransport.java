@@ -12,6 +12,11 @@ public interface HttpTransport extends AutoCloseable {
     /** Sends the request and returns the whole response; any status is a response, not an exception. */
     HttpResponseData send(HttpRequestData request) throws IOException;
 
+    /** False for transports that answer from elsewhere (replay), where rate limits would only slow a test down. */
+    default boolean reachesNetwork() {
+        return true;
+    }
+
     @Override
     default void close() {
     }

@@ -2,12 +2,10 @@ package dev.sequor.http;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.client.impl.ClientBuilderImpl;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
@@ -21,12 +19,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends requests over the network with the Jakarta REST client of {@code quarkus-rest-client}. The
- * request's timeout bounds the whole exchange (connect, send, wait, read); redirects are followed, as
- * Python requests does.
+ * request's timeout bounds the whole exchange (connect, send, wait, read). Each request goes through the
+ * client of its proxy (its source's, else the environment's for its URL) and TLS settings; redirects come
+ * back as responses ({@link RedirectFollower} follows them).
  */
 final class LiveTransport implements HttpTransport {
 
-    private final Client client;
+    private final LiveClients clients = new LiveClients();
+    private final ProxyEnvironment proxies;
 
     static {
         // The client starts its own Vert.x, which by default copies class-path files into /tmp/vertx-cache.
@@ -36,17 +36,20 @@ final class LiveTransport implements HttpTransport {
         }
     }
 
+    /** Proxies from the standard environment variables of this process. */
     LiveTransport() {
-        ClientBuilder builder = ClientBuilder.newBuilder()
-                .connectTimeout(HttpSourceConfig.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        if (builder instanceof ClientBuilderImpl quarkus) {
-            quarkus.followRedirects(true);
-        }
-        this.client = builder.build();
+        this(ProxyEnvironment.system());
+    }
+
+    LiveTransport(ProxyEnvironment proxies) {
+        this.proxies = proxies;
     }
 
     @Override
     public HttpResponseData send(HttpRequestData request) throws IOException {
+        ConnectionSettings connection = request.connection();
+        ProxyAddress proxy = connection.proxy() != null ? connection.proxy() : proxies.proxyFor(request.uri());
+        Client client = clients.client(proxy, connection.tls());
         Invocation.Builder builder = client.target(request.uri()).request();
         String contentType = null;
         for (Map.Entry<String, String> h : request.headers()) {
@@ -92,6 +95,9 @@ final class LiveTransport implements HttpTransport {
         while ((root instanceof ProcessingException || root instanceof ExecutionException) && root.getCause() != null) {
             root = root.getCause();
         }
+        if (root instanceof javax.net.ssl.SSLException tls) {
+            return TlsFailure.explained(tls);
+        }
         if (root instanceof IOException io) {
             return io;
         }
@@ -105,6 +111,6 @@ final class LiveTransport implements HttpTransport {
 
     @Override
     public void close() {
-        client.close();
+        clients.close();
     }
 }

@@ -58,6 +58,11 @@ final class RecordingTransport implements HttpTransport {
     }
 
     @Override
+    public boolean reachesNetwork() {
+        return inner.reachesNetwork();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

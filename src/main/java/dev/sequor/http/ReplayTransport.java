@@ -102,4 +102,9 @@ final class ReplayTransport implements HttpTransport {
         }
         entries = loaded;
     }
+
+    @Override
+    public boolean reachesNetwork() {
+        return false;
+    }
 }

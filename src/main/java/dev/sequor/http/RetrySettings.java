@@ -7,9 +7,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -99,23 +96,9 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
 
     /** The wait a response's Retry-After header asks for, capped at maxBackoff; negative (use backoff) if none. */
     private Duration retryAfter(HttpResponseData last) {
-        String value = last == null ? null : last.header("Retry-After");
-        if (value == null || value.isBlank()) {
+        Duration wait = RetryAfter.of(last);
+        if (wait == null) {
             return Duration.ofMillis(-1);
-        }
-        Duration wait;
-        try {
-            wait = Duration.ofSeconds(Long.parseLong(value.strip()));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                wait = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
-            } catch (DateTimeParseException notDate) {
-                return Duration.ofMillis(-1);
-            }
-        }
-        if (wait.isNegative()) {
-            return Duration.ZERO;
         }
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
     }

@@ -50,6 +50,11 @@ final class TracingTransport implements HttpTransport {
     }
 
     @Override
+    public boolean reachesNetwork() {
+        return inner.reachesNetwork();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

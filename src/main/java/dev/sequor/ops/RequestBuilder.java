@@ -61,9 +61,12 @@ final class RequestBuilder {
         } catch (IllegalArgumentException e) {
             throw SequorException.failed(spec.url().pos(), "Invalid request URL '" + url + "': " + e.getMessage());
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        // a relative URL is resolved by the HTTP client against the base_url of the source the op names
+        boolean relative = uri.getScheme() == null && uri.getRawAuthority() == null;
+        if (relative ? spec.source() == null : !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             throw SequorException.failed(spec.url().pos(), "Invalid request URL '" + url
-                    + "': expected an absolute URL starting with http:// or https://.");
+                    + "': expected an absolute URL starting with http:// or https://, or a URL relative to the base_url"
+                    + " of the http source named by request.source.");
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (headerValues != null) {

@@ -5,6 +5,7 @@ import dev.sequor.db.Databases;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
+import dev.sequor.flow.Diagnostics;
 import dev.sequor.flow.Dyns;
 import dev.sequor.http.HttpClientService;
 import dev.sequor.http.HttpSourceConfig;
@@ -44,6 +45,8 @@ public final class RunContext implements AutoCloseable {
     private final SecretSet secrets;
     /** http sources whose unknown keys were already reported in this run. */
     private final Set<String> warnedSources = ConcurrentHashMap.newKeySet();
+    /** http sources with tls.insecure already reported in this run (once each, on every run). */
+    private final Set<String> insecureSources = ConcurrentHashMap.newKeySet();
     private Databases databases;
     private HttpClientService http;
 
@@ -144,8 +147,13 @@ public final class RunContext implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> rendered = (Map<String, Object>) evaluator.eval(Dyns.of(file, null), scope);
-        HttpSourceConfig config = HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file.pos());
+        HttpSourceConfig config = HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file.pos(), project.dir());
         secrets.addAll(config.secrets());
+        if (config.connection().tls().insecure() && insecureSources.add(name)) {
+            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.pos(), "Source \"" + name + "\" has"
+                    + " tls.insecure: true; the certificates of its hosts are not checked, so anyone on the network path"
+                    + " can read and change its traffic.").toString());
+        }
         return config;
     }
 

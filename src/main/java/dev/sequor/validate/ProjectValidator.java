@@ -11,6 +11,7 @@ import dev.sequor.flow.OpDyns;
 import dev.sequor.flow.op.Op;
 import dev.sequor.expr.jinja.JinjaMarkup;
 import dev.sequor.http.HttpSourceConfig;
+import dev.sequor.http.TlsSettings;
 import dev.sequor.project.Project;
 import dev.sequor.run.Evaluator;
 import dev.sequor.run.SourceFiles;
@@ -23,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,10 +96,11 @@ public final class ProjectValidator {
     }
 
     /**
-     * Checks auth, timeout and retry as a run would, where they are literal: a value that is a template is
-     * only known at run time, so the checks that depend on it wait for the run.
+     * Checks the settings of an http source as a run would, where they are literal: a value that is a template is
+     * only known at run time, so the checks that depend on it wait for the run. A literal tls.ca_file must be a
+     * readable PEM file of certificates.
      */
-    private static void checkHttpSource(SourceFiles sources, String name, SourcePos pos, Diagnostics diag) {
+    private void checkHttpSource(SourceFiles sources, String name, SourcePos pos, Diagnostics diag) {
         YMap file = sources.load(name, pos);
         SourceFiles.unknownHttpKeys(file).forEach(p -> diag.warning(p.pos(), p.message()));
         @SuppressWarnings("unchecked")
@@ -105,13 +108,27 @@ public final class ProjectValidator {
         if (!containsTemplate(plain.get("timeout_seconds")) && !containsTemplate(plain.get("retry"))
                 && !(plain.get("auth") instanceof Map<?, ?> auth && (containsTemplate(auth.get("type"))
                 || containsTemplate(auth.get("add_to")) || containsTemplate(auth.get("grant_type"))))) {
-            HttpSourceConfig.from(name, plain, file.pos());
+            Map<String, Object> literal = new LinkedHashMap<>(plain);
+            literal.values().removeIf(ProjectValidator::containsTemplate);
+            literal.put("auth", plain.get("auth"));
+            HttpSourceConfig config = HttpSourceConfig.from(name, literal, file.pos(), project.dir());
+            TlsSettings tls = config.connection().tls();
+            if (tls.caFile() != null && !tls.insecure()) {
+                try {
+                    tls.caCertificates();
+                } catch (SequorException e) {
+                    diag.error(file.pos(), "Source \"" + name + "\": " + e.getMessage());
+                }
+            }
         }
     }
 
     private static boolean containsTemplate(Object v) {
         if (v instanceof Map<?, ?> m) {
             return m.values().stream().anyMatch(ProjectValidator::containsTemplate);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().anyMatch(ProjectValidator::containsTemplate);
         }
         return v instanceof String s && JinjaMarkup.isTemplate(s);
     }

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Reading a rendered http source file: auth, timeout and retry, and the exact errors for bad values. */
+/** Reading a rendered http source file: auth, timeout and retry, and the exact errors for bad values. See also
+ * {@link SourceSettingsConfigTest} for base_url, headers, rate_limit, proxy and tls. */
 class HttpSourceConfigTest {
 
     /** Asserts that reading the source fails as bad input at the file's position with {@code message}. */
@@ -36,8 +37,11 @@ class HttpSourceConfigTest {
         assertThat(c.timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.retry()).isEqualTo(RetrySettings.DEFAULT);
         assertThat(c.secrets()).isEmpty();
+        assertThat(c.defaults()).isEqualTo(RequestDefaults.NONE);
+        assertThat(c.rateLimit()).isNull();
+        assertThat(c.connection()).isEqualTo(ConnectionSettings.DEFAULT);
         assertThat(HttpSourceConfig.none()).isEqualTo(new HttpSourceConfig(null, AuthSpec.NONE, Duration.ofSeconds(60),
-                RetrySettings.DEFAULT, java.util.Set.of()));
+                RetrySettings.DEFAULT, java.util.Set.of(), RequestDefaults.NONE, null, ConnectionSettings.DEFAULT));
     }
 
     @Test

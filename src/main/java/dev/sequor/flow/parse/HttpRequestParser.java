@@ -101,7 +101,7 @@ public final class HttpRequestParser {
         String source = r.string("source");
         SourcePos sourcePos = r.has("source") ? r.node("source").pos() : null;
         Dyn url = r.requiredDyn("url");
-        r.check(url, "url", HTTP_URL);
+        r.check(url, "url", source == null ? HTTP_URL : HTTP_OR_RELATIVE_URL);
         Dyn method = r.checked("method", LiteralRule.HTTP_METHOD);
         if (method == null) {
             method = Dyn.constant("GET", r.pos());
@@ -129,12 +129,26 @@ public final class HttpRequestParser {
     private static final LiteralRule HTTP_URL = new LiteralRule("an absolute URL starting with http:// or https://",
             v -> v instanceof String s && absoluteHttp(s));
 
+    /** With request.source the URL may also be relative: the source's base_url completes it when the op runs. */
+    private static final LiteralRule HTTP_OR_RELATIVE_URL = new LiteralRule("an absolute URL starting with http:// or"
+            + " https://, or a URL relative to the base_url of the http source named by request.source",
+            v -> v instanceof String s && (absoluteHttp(s) || relative(s)));
+
     private static boolean absoluteHttp(String url) {
+        URI uri = uri(url);
+        return uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+    }
+
+    private static boolean relative(String url) {
+        URI uri = uri(url);
+        return uri != null && uri.getScheme() == null && uri.getRawAuthority() == null;
+    }
+
+    private static URI uri(String url) {
         try {
-            URI uri = QueryStrings.withQuery(url.strip(), List.of());
-            return "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            return QueryStrings.withQuery(url.strip(), List.of());
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 

@@ -62,6 +62,14 @@ public record AuthSpec(String type, Map<String, String> values) {
         return s;
     }
 
+    /**
+     * The header this auth puts its credential in, beyond those known by name (Authorization...): the key name of
+     * an {@code api_key} sent as a header; null for the others. Dropped on a redirect to another host.
+     */
+    public String credentialHeader() {
+        return type.equals("api_key") && "header".equals(values.get("add_to")) ? values.get("key_name") : null;
+    }
+
     /** A fresh authenticator; {@code learnSecret} hears about credentials obtained later (OAuth2 tokens). */
     public HttpAuth create(Consumer<String> learnSecret) {
         return switch (type) {
