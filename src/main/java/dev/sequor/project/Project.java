@@ -15,7 +15,7 @@ import java.util.Optional;
  * A Sequor project folder: {@code project.yaml} ({@code name}, optional {@code default_source}, optional
  * {@code evaluation_timeout_seconds}), optional {@code env.yaml}, {@code flows/}, {@code sources/}.
  *
- * @param evaluationTimeout how long one evaluation of a Python snippet may take
+ * @param evaluationTimeout how long one evaluation of a Python snippet, or one render of a template, may take
  */
 public record Project(Path dir, String name, String defaultSource, Duration evaluationTimeout) {
 

@@ -26,7 +26,8 @@ public final class Evaluator {
     private final Map<Dyn.Template, CompiledTemplate> templates = new ConcurrentHashMap<>();
     private final Map<SnippetKey, Snippet> snippets = new ConcurrentHashMap<>();
     private final Consumer<String> engineLog;
-    private final Duration snippetTimeLimit;
+    /** How long one evaluation of a snippet or one render of a template may take. */
+    private final Duration timeLimit;
 
     /** An evaluator that does not say which engine runs each snippet (for validation, which runs none). */
     public Evaluator() {
@@ -35,11 +36,11 @@ public final class Evaluator {
 
     /**
      * {@code engineLog} gets one line per snippet when it is prepared: which engine runs it, and why GraalPy;
-     * each evaluation of a snippet may take at most {@code snippetTimeLimit}.
+     * each evaluation of a snippet, and each render of a template, may take at most {@code timeLimit}.
      */
-    public Evaluator(Consumer<String> engineLog, Duration snippetTimeLimit) {
+    public Evaluator(Consumer<String> engineLog, Duration timeLimit) {
         this.engineLog = engineLog;
-        this.snippetTimeLimit = snippetTimeLimit;
+        this.timeLimit = timeLimit;
     }
 
     public Object eval(Dyn d, ExprScope scope) {
@@ -87,7 +88,7 @@ public final class Evaluator {
 
     private String render(Dyn.Template t, ExprScope scope) {
         CompiledTemplate c = templates.computeIfAbsent(t, k -> Templates.shared().compile(k.text(), k.pos()));
-        return Templates.shared().render(c, scope);
+        return Templates.shared().render(c, scope, timeLimit);
     }
 
     private Object python(Dyn.Python p, ExprScope scope) {
@@ -96,7 +97,7 @@ public final class Evaluator {
             // upstream renders Jinja inside Python code before compiling it; compile each distinct result once
             code = render(new Dyn.Template(code, p.pos()), scope);
         }
-        return SnippetEngine.shared().call(snippet(code, p), scope, snippetTimeLimit);
+        return SnippetEngine.shared().call(snippet(code, p), scope, timeLimit);
     }
 
     /** A snippet as written ({@code p}) with the code it runs (Jinja inside the code rendered). */

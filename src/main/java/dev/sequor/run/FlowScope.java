@@ -51,7 +51,7 @@ public final class FlowScope implements ExprScope {
     public Object var(String name) {
         Object v = lookup(name);
         if (v == null) {
-            throw SequorException.failed(null, "Variable '" + name + "' is not defined");
+            throw masked(SequorException.failed(null, "Variable '" + name + "' is not defined"));
         }
         return v;
     }
@@ -68,7 +68,11 @@ public final class FlowScope implements ExprScope {
 
     @Override
     public List<Row> query(String source, String sql) {
-        return db(source).query(sql);
+        try {
+            return db(source).query(sql);
+        } catch (SequorException e) {
+            throw masked(e);
+        }
     }
 
     @Override
@@ -79,8 +83,12 @@ public final class FlowScope implements ExprScope {
 
     @Override
     public List<Row> table(String source, String table, String database, String namespace) {
-        Database db = db(source);
-        return db.query("SELECT * FROM " + db.dialect().qualified(namespace, table));
+        try {
+            Database db = db(source);
+            return db.query("SELECT * FROM " + db.dialect().qualified(namespace, table));
+        } catch (SequorException e) {
+            throw masked(e);
+        }
     }
 
     @Override
@@ -88,7 +96,7 @@ public final class FlowScope implements ExprScope {
         String name = source != null ? source : defaultSource();
         List<Row> rows = query(name, sql);
         if (rows.isEmpty()) {
-            throw SequorException.failed(null, "query_value returned no rows for: " + sql);
+            throw masked(SequorException.failed(null, "query_value returned no rows for: " + sql));
         }
         Row first = rows.get(0);
         return first.isEmpty() ? null : first.get(0);
@@ -113,6 +121,21 @@ public final class FlowScope implements ExprScope {
             throw SequorException.failed(null, "A database source name is required.");
         }
         return run.database(source, this, null);
+    }
+
+    /**
+     * The error with its text masked. A snippet can catch the error of a function it called ({@code except
+     * Exception as e}) and store {@code str(e)} in a table; database errors quote the SQL, which may hold a key, so
+     * the text leaves here masked, as {@code var('error')} in a catch is.
+     */
+    private SequorException masked(SequorException e) {
+        String text = run.secretSet().mask(e.getMessage());
+        if (text.equals(e.getMessage())) {
+            return e;
+        }
+        SequorException m = new SequorException(e.kind(), e.pos(), text, e.getCause());
+        m.setStackTrace(e.getStackTrace());
+        return m;
     }
 
     @Override

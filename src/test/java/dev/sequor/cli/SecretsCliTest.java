@@ -16,10 +16,14 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import dev.sequor.testing.DuckDbFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -135,6 +139,7 @@ class SecretsCliTest {
         Files.writeString(project.resolve("flows/fail_jinja.yaml"), "steps:\n" + indent(JINJA_ERROR, 2));
         Files.writeString(project.resolve("flows/fail_denied.yaml"), "steps:\n" + indent(DENIED, 2));
         Files.writeString(project.resolve("flows/fail_graalpy.yaml"), "steps:\n" + indent(GRAALPY_SNIPPET, 2));
+        Files.writeString(project.resolve("flows/to_tables.yaml"), TO_TABLES_FLOW);
     }
 
     private static String auth(String body) {
@@ -233,6 +238,62 @@ class SecretsCliTest {
             + call("digest", "dg", "/digest")
             + caught("unauthorized", DENIED), 2);
 
+    /** Inserts {@code var(name)} (a masked error text) as one row of the errors table, quotes doubled. */
+    private static String storeError(String step, String value) {
+        return """
+                - op: execute
+                  source: stage
+                  statement: |
+                    insert into errors values ('%s', '{{ %s | replace("'", "''") }}')
+                    go
+                """.formatted(step, value);
+    }
+
+    private static String caughtInto(String id, String steps) {
+        return "- op: try\n  id: " + id + "\n  steps:\n" + indent(steps, 4) + "  catch:\n"
+                + indent(storeError(id, "var('error')['message']"), 4);
+    }
+
+    /**
+     * Error texts that reach tables: a catch storing var('error') (an API's 401 body echoing the token, a Jinja
+     * error naming a secret value, a snippet's exception), and a snippet catching a host function's error that
+     * quotes a key (GraalPy runs the try). Beside them, data: an API's JSON echoing credentials and a row a
+     * parser builds from var('hdr_api_key') land as they are.
+     */
+    private static final String TO_TABLES_FLOW = "steps:\n" + indent("""
+            - op: execute
+              source: stage
+              statement: |
+                create table errors (step text, message text);
+                go
+            """ + caughtInto("denied", DENIED) + caughtInto("jinja", JINJA_ERROR) + caughtInto("snippet", """
+            - op: set_variable
+              set:
+                leak_expression: |
+                  raise Exception('failed with ' + var('crm_bearer') + ' and ' + var('dg_pw'))
+            """) + """
+            - op: set_variable
+              set:
+                caught_expression: |
+                  try:
+                      query('stage', "select cast('" + var('hdr_api_key') + "' as integer) as k")
+                      return 'no error'
+                  except Exception as e:
+                      return str(e)
+            """ + storeError("host_error_in_snippet", "var('caught')") + """
+            - op: http_request
+              id: echo_data
+              request:
+                source: crm
+                url: "{{ var('base_url') }}/bearer"
+              response:
+                source: stage
+                parser_expression: |
+                  return {"tables": [
+                      {"source": "stage", "table": "echoes", "columns": {"echo": "text"}, "data": [response.json()]},
+                      {"source": "stage", "table": "built", "columns": {"k": "text"}, "data": [{"k": var('hdr_api_key')}]}]}
+            """, 2);
+
     private LaunchResult run(QuarkusMainLauncher launcher, String flow, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", flow, "-p", project.toString(), "--home-dir",
                 home.toString(), "--env", "test"));
@@ -289,5 +350,39 @@ class SecretsCliTest {
                         .doesNotContain(secret);
             }
         }
+    }
+
+    @Test
+    void errorTextsStoredInTablesAreMaskedAndDataLandsAsReturned(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult r = run(launcher, "to_tables");
+        assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        try (Connection c = DuckDbFiles.connect(project.resolve("stage.duckdb")); Statement s = c.createStatement()) {
+            for (String table : List.of("errors", "echoes", "built")) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select * from " + table + " order by all")) {
+                    while (rs.next()) {
+                        List<String> cells = new ArrayList<>();
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            cells.add(rs.getString(i));
+                        }
+                        rows.add(String.join(" | ", cells));
+                    }
+                }
+                tables.put(table, rows);
+            }
+        }
+        assertThat(tables.get("errors")).hasSize(4).allMatch(row -> row.contains("<redacted>"));
+        assertThat(tables.get("errors")).anyMatch(row -> row.startsWith("denied | HTTP request failed with"
+                + " unexpected status code: 401"));
+        assertThat(tables.get("errors")).anyMatch(row -> row.startsWith("host_error_in_snippet | ")
+                && row.contains("Could not convert string"));
+        for (String secret : SECRETS) {
+            assertThat(tables.get("errors")).as("error texts must not contain %s", secret)
+                    .noneMatch(row -> row.contains(secret));
+        }
+        // data is written as the API returned it and as the flow built it: masking it would corrupt it
+        assertThat(tables.get("echoes")).singleElement().asString().contains(BEARER).contains(HEADER_KEY);
+        assertThat(tables.get("built")).containsExactly(HEADER_KEY);
     }
 }

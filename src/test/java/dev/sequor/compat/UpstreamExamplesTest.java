@@ -41,7 +41,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UpstreamExamplesTest {
 
     private static final Path EXAMPLES = Path.of("..", "shared", "compat", "upstream-examples");
-    private static final String PG_DATABASE = "sequor_compat";
+    /** This JVM's own database: test runs in other worktrees on the same server must not drop it. */
+    private static final String PG_DATABASE = PostgresTestDatabase.uniqueDatabaseName("sequor_compat");
     private static WireMockServer api;
 
     @BeforeAll
@@ -77,6 +78,9 @@ class UpstreamExamplesTest {
     @AfterAll
     static void stop() {
         api.stop();
+        if (PostgresTestDatabase.available()) {
+            PostgresTestDatabase.dropDatabase(PG_DATABASE);
+        }
     }
 
     @ParameterizedTest

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class PostgresTestDatabase implements AutoCloseable {
 
     private static Boolean available;
+    private static boolean skipAnnounced;
 
     private final String schema;
 
@@ -77,6 +78,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
         if (!password().isEmpty()) {
             props.setProperty("password", password());
         }
+        props.setProperty("connectTimeout", "3");
         return new org.postgresql.Driver().connect("jdbc:" + url(database).replaceFirst("^postgres(ql)?(\\+\\w+)?://",
                 "postgresql://"), props);
     }
@@ -93,16 +95,43 @@ public final class PostgresTestDatabase implements AutoCloseable {
         return available;
     }
 
-    /** Skips the calling test when PostgreSQL is unreachable, except on CI ({@code CI=true}) where it fails. */
+    /**
+     * Skips the calling test when PostgreSQL is unreachable, except on CI ({@code CI=true}) where it fails. Whenever
+     * a server answers, its tests run, on CI or not. A skipped test is reported by the runner as skipped (an aborted
+     * assumption, with this message in its report); the first one also says so on the console, where Maven shows only
+     * a count of skipped tests.
+     */
     public static void assumeAvailable() {
         if (available()) {
             return;
         }
-        String message = "PostgreSQL not reachable at " + url() + "; skipping (set SEQUOR_TEST_PG_URL)";
+        String message = "PostgreSQL not reachable at " + url() + " as " + user()
+                + "; skipping the tests that need it (set SEQUOR_TEST_PG_URL, SEQUOR_TEST_PG_USER)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message.replace("; skipping", "; CI must run the PostgreSQL tests"));
+            Assertions.fail(message.replace("; skipping the tests that need it", "; CI must run the PostgreSQL tests"));
         }
+        announceSkipOnce(message);
         Assumptions.abort(message);
+    }
+
+    private static synchronized void announceSkipOnce(String message) {
+        if (!skipAnnounced) {
+            skipAnnounced = true;
+            System.err.println("[WARNING] " + message + "; they are counted as Skipped");
+        }
+    }
+
+    /**
+     * A database name of this JVM's own, {@code <prefix>_<pid>_<random>}, for tests that create a whole database:
+     * a fixed name would be dropped and recreated under the feet of a test run in another worktree.
+     */
+    public static String uniqueDatabaseName(String prefix) {
+        return prefix + "_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Drops a database made for a test, ending the sessions still connected to it. */
+    public static void dropDatabase(String name) {
+        run("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     /** Creates a schema {@code sequor_test_<random>} for one test class. */

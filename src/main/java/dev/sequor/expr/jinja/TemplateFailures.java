@@ -4,6 +4,7 @@ import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.TemplateError;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.expr.TimeLimits;
 
 /**
  * Turns what Jinjava reports (thrown exceptions or collected {@link TemplateError}s) into one-sentence
@@ -28,6 +29,16 @@ final class TemplateFailures {
     static SequorException renderError(SourcePos templatePos, RuntimeException thrown) {
         int line = thrown instanceof InterpretException ie ? ie.getLineNumber() : 0;
         return failed(templatePos, line, thrown, thrown.getMessage());
+    }
+
+    /**
+     * A render that ran past its time limit, at the template line where it stopped when Jinjava says ({@code thrown}
+     * is its wrapper of the {@link TemplateTimeout}, or null).
+     */
+    static SequorException timedOut(SourcePos templatePos, RuntimeException thrown, long limitNanos) {
+        int line = thrown instanceof InterpretException ie ? ie.getLineNumber() : 0;
+        return SequorException.failed(at(templatePos, line), "Error rendering Jinja template: "
+                + TimeLimits.exceeded(limitNanos));
     }
 
     private static SequorException failed(SourcePos templatePos, int line, Throwable cause, String fallback) {

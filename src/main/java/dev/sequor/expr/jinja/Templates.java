@@ -15,6 +15,7 @@ import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -84,25 +85,30 @@ public final class Templates {
         return new CompiledTemplate(text, pos, root, StrictNames.testedNames(text), singleExpression(root));
     }
 
-    /** Renders with {@code scope}; failures are {@code SequorException.failed} "Error rendering Jinja template: ...". */
-    public String render(CompiledTemplate template, ExprScope scope) {
-        return (String) run(template, scope, false);
+    /**
+     * Renders with {@code scope}, for at most {@code timeLimit} (null: no limit); failures are
+     * {@code SequorException.failed} "Error rendering Jinja template: ...".
+     */
+    public String render(CompiledTemplate template, ExprScope scope, Duration timeLimit) {
+        return (String) run(template, scope, false, timeLimit);
     }
 
     /**
      * Like render, but a template that is exactly one {@code {{ expr }}} returns the expression's value itself
      * (a list stays a list, None stays null); any other template returns its rendered text.
      */
-    public Object evaluate(CompiledTemplate template, ExprScope scope) {
-        return run(template, scope, template.singleExpression() != null);
+    public Object evaluate(CompiledTemplate template, ExprScope scope, Duration timeLimit) {
+        return run(template, scope, template.singleExpression() != null, timeLimit);
     }
 
-    private Object run(CompiledTemplate template, ExprScope scope, boolean asValue) {
+    private Object run(CompiledTemplate template, ExprScope scope, boolean asValue, Duration timeLimit) {
         Map<String, Object> bindings = new HashMap<>();
         bindings.put(TemplateFunctions.SCOPE_KEY, scope);
         Context context = new Context(jinjava.getGlobalContextCopy(), bindings, config.getDisabled());
         context.setDynamicVariableResolver(new StrictNames(template.testedNames()));
-        JinjavaInterpreter interpreter = new PythonOutputInterpreter(jinjava, context, config);
+        PythonOutputInterpreter interpreter = new PythonOutputInterpreter(jinjava, context, config);
+        RenderDeadline deadline = timeLimit == null ? null : new RenderDeadline(timeLimit);
+        interpreter.limitTo(deadline);
         JinjavaInterpreter.pushCurrent(interpreter);
         Object result;
         try {
@@ -111,12 +117,19 @@ public final class Templates {
                     ? interpreter.resolveELExpression(template.singleExpression(), root.getChildren().getFirst().getLineNumber())
                     : interpreter.render(root);
         } catch (RuntimeException e) {
+            if (deadline != null && deadline.expired()) {
+                throw TemplateFailures.timedOut(template.pos(), e, deadline.limitNanos());
+            }
             throw TemplateFailures.renderError(template.pos(), e);
         } catch (OutOfMemoryError e) {
             // what failed to allocate is garbage now: the JVM can go on and report the template
             throw SequorException.failed(template.pos(), "Error rendering Jinja template: it ran out of memory");
         } finally {
             JinjavaInterpreter.popCurrent();
+        }
+        if (deadline != null && deadline.expired()) {
+            // the timeout was caught inside Jinjava and collected as an error: the render is still over
+            throw TemplateFailures.timedOut(template.pos(), null, deadline.limitNanos());
         }
         for (TemplateError error : interpreter.getErrors()) {
             if (error.getSeverity() == ErrorType.FATAL) {
@@ -169,6 +182,8 @@ public final class Templates {
                 .withValidationMode(validation)
                 // a loop bomb ends with a clear error instead of filling the heap: no value a flow needs is this big
                 .withMaxOutputSize(MAX_OUTPUT_CHARS)
+                // ... or instead of running for hours: every node rendered ticks the render's deadline
+                .withNodePreProcessor(PythonOutputInterpreter::beforeNode)
                 .withMaxStringLength(MAX_OUTPUT_CHARS)
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
                         .withEvaluateMapKeys(true)

@@ -3,6 +3,7 @@ package dev.sequor.expr.python;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
+import dev.sequor.expr.TimeLimits;
 import dev.sequor.expr.python.subset.EvaluationTimeout;
 import dev.sequor.expr.python.subset.JavaSnippet;
 import dev.sequor.expr.python.subset.PyExc;
@@ -145,19 +146,13 @@ public final class SnippetEngine {
         } catch (PyExc e) {
             throw failure(snippet, e);
         } catch (EvaluationTimeout e) {
-            throw SequorException.failed(snippet.pos(), "Error evaluating '" + snippet.keyName() + "': it ran longer than "
-                    + seconds(e.limitNanos()) + " s, the time limit for one evaluation (evaluation_timeout_seconds in "
-                    + "project.yaml)");
+            throw SequorException.failed(snippet.pos(), "Error evaluating '" + snippet.keyName() + "': "
+                    + TimeLimits.exceeded(e.limitNanos()));
         } catch (OutOfMemoryError e) {
             // the allocation that failed is garbage now: the JVM can go on and report the snippet
             throw SequorException.failed(snippet.pos(), "Error evaluating '" + snippet.keyName()
                     + "': MemoryError: the snippet ran out of memory");
         }
-    }
-
-    private static String seconds(long nanos) {
-        double s = nanos / 1e9;
-        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 
     private synchronized Object response(HttpResponseData data) {

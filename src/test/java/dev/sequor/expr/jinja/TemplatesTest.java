@@ -8,6 +8,7 @@ import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,17 +19,19 @@ import org.junit.jupiter.api.Test;
 class TemplatesTest {
 
     static final SourcePos POS = new SourcePos("flows/f.yaml", 10, 7);
+    /** The default evaluation_timeout_seconds, so these renders run on the same path as a flow's. */
+    static final Duration LIMIT = Duration.ofSeconds(60);
     final Templates templates = Templates.shared();
     final MapScope scope = new MapScope();
 
     String render(String text) {
-        return templates.render(templates.compile(text, POS), scope);
+        return templates.render(templates.compile(text, POS), scope, LIMIT);
     }
 
     SequorException renderError(String text) {
         CompiledTemplate t = templates.compile(text, POS);
         try {
-            templates.render(t, scope);
+            templates.render(t, scope, LIMIT);
         } catch (SequorException e) {
             return e;
         }
@@ -66,7 +69,7 @@ class TemplatesTest {
         CompiledTemplate t = templates.compile("hello {{ 1 }}", POS);
         assertThat(t.source()).isEqualTo("hello {{ 1 }}");
         assertThat(t.pos()).isEqualTo(POS);
-        assertThat(templates.render(t, scope)).isEqualTo("hello 1");
+        assertThat(templates.render(t, scope, LIMIT)).isEqualTo("hello 1");
     }
 
     @Test
@@ -279,7 +282,7 @@ class TemplatesTest {
             long base = n * 1000L;
             Thread th = new Thread(() -> {
                 for (long i = base; i < base + 200; i++) {
-                    String out = templates.render(t, new MapScope().var("i", i));
+                    String out = templates.render(t, new MapScope().var("i", i), LIMIT);
                     if (!out.equals(String.valueOf(i * 2))) {
                         failures.add(i + " -> " + out);
                     }
@@ -297,10 +300,10 @@ class TemplatesTest {
     @Test
     void evaluateReturnsTheValueOfASingleExpression() {
         scope.var("l", List.of(1L, 2L));
-        assertThat(templates.evaluate(templates.compile("{{ var('l') }}", POS), scope)).isEqualTo(List.of(1L, 2L));
-        assertThat(templates.evaluate(templates.compile("{{ none }}", POS), scope)).isNull();
-        assertThat(templates.evaluate(templates.compile("n={{ 1 }}", POS), scope)).isEqualTo("n=1");
-        assertThatThrownBy(() -> templates.evaluate(templates.compile("{{ var('zz') }}", POS), scope))
+        assertThat(templates.evaluate(templates.compile("{{ var('l') }}", POS), scope, LIMIT)).isEqualTo(List.of(1L, 2L));
+        assertThat(templates.evaluate(templates.compile("{{ none }}", POS), scope, LIMIT)).isNull();
+        assertThat(templates.evaluate(templates.compile("n={{ 1 }}", POS), scope, LIMIT)).isEqualTo("n=1");
+        assertThatThrownBy(() -> templates.evaluate(templates.compile("{{ var('zz') }}", POS), scope, LIMIT))
                 .hasMessage("Error rendering Jinja template: Variable 'zz' is not defined");
     }
 

@@ -138,7 +138,7 @@ class PythonDifferentialTest {
     }
 
     private static String render(String code, MapScope scope) {
-        return Templates.shared().render(Templates.shared().compile(code, PythonTestSupport.POS), scope);
+        return Templates.shared().render(Templates.shared().compile(code, PythonTestSupport.POS), scope, null);
     }
 
     private static String seconds(long start) {
