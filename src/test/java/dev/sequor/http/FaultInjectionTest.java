@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sequor.testing.FlowProject;
+import dev.sequor.testing.PostgresTestDatabase;
 import dev.sequor.testing.FlowProject.Db;
 import dev.sequor.testing.ScriptedApi;
 import dev.sequor.testing.ScriptedApi.Reply;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FaultInjectionTest {
 
-    private static final String PG_DATABASE = "sequor_fault_injection";
+    /** One database per test JVM, so runs in several checkouts at once never share it. */
+    private static final String PG_DATABASE = PostgresTestDatabase.uniqueDatabaseName("sequor_fault_injection");
     /** Fast retries: 3 sends, waits of 10-50 ms, a Retry-After of 1 s capped at 50 ms; a 2 s timeout. */
     private static final String API_SOURCE = """
             type: http
@@ -53,6 +56,13 @@ class FaultInjectionTest {
     @BeforeAll
     static void database() throws Exception {
         FlowProject.recreatePostgresDatabase(PG_DATABASE);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (PostgresTestDatabase.available()) {
+            PostgresTestDatabase.dropDatabase(PG_DATABASE);
+        }
     }
 
     /**

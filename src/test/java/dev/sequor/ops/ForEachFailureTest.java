@@ -14,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sequor.testing.FlowProject;
+import dev.sequor.testing.PostgresTestDatabase;
 import dev.sequor.testing.FlowProject.Db;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ForEachFailureTest {
 
-    private static final String PG_DATABASE = "sequor_foreach_failure";
+    /** One database per test JVM, so runs in several checkouts at once never share it. */
+    private static final String PG_DATABASE = PostgresTestDatabase.uniqueDatabaseName("sequor_foreach_failure");
 
     @RegisterExtension
     static final WireMockExtension api = WireMockExtension.newInstance()
@@ -45,6 +48,13 @@ class ForEachFailureTest {
     @BeforeAll
     static void database() throws Exception {
         FlowProject.recreatePostgresDatabase(PG_DATABASE);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (PostgresTestDatabase.available()) {
+            PostgresTestDatabase.dropDatabase(PG_DATABASE);
+        }
     }
 
     @BeforeEach
