@@ -32,7 +32,8 @@ public final class OpDyns {
             case HttpRequestOp h -> {
                 d.add(h.init());
                 if (h.forEach() != null) {
-                    add(d, h.forEach().source(), h.forEach().database(), h.forEach().namespace(), h.forEach().table());
+                    add(d, h.forEach().source(), h.forEach().database(), h.forEach().namespace(), h.forEach().table(),
+                            h.forEach().query());
                 }
                 if (h.request() != null) {
                     var r = h.request();

@@ -139,6 +139,9 @@ public final class HttpRequestExecutor {
         HttpRequestOp.ForEachSource fe = op.forEach();
         String sourceName = run.evaluator().string(fe.source(), scope);
         Database db = run.database(sourceName, scope, fe.source().pos());
+        if (fe.query() != null) {
+            return db.query(run.evaluator().string(fe.query(), scope));
+        }
         String table = run.evaluator().string(fe.table(), scope);
         String namespace = run.evaluator().string(fe.namespace(), scope);
         return db.query("SELECT * FROM " + db.dialect().qualified(namespace, table));

@@ -11,8 +11,12 @@ import java.util.List;
 public record HttpRequestOp(OpMeta meta, Dyn init, ForEachSource forEach, Request request, Response response,
                             Dyn responseExpression) implements Op {
 
-    /** The table an op iterates over; {@code as} names the variable bound to each row. */
-    public record ForEachSource(Dyn source, Dyn database, Dyn namespace, Dyn table, String as, SourcePos pos) {
+    /**
+     * The rows an op iterates over: a {@code table} (with its {@code namespace}) or the rows of a {@code query}, exactly
+     * one of the two; {@code as} names the variable bound to each row.
+     */
+    public record ForEachSource(Dyn source, Dyn database, Dyn namespace, Dyn table, Dyn query, String as,
+                                SourcePos pos) {
     }
 
     /**

@@ -90,8 +90,18 @@ public final class HttpRequestParser {
             return null;
         }
         KeyReader r = new KeyReader(fe, keys.where() + " for_each", keys.diagnostics());
-        ForEachSource s = new ForEachSource(r.requiredDyn("source"), r.dyn("database"), r.dyn("namespace"),
-                r.requiredDyn("table"), r.requiredString("as"), fe.pos());
+        Dyn source = r.requiredDyn("source");
+        Dyn table = r.dyn("table");
+        Dyn query = r.dyn("query");
+        if (table == null && query == null && !r.has("table") && !r.has("query")) {
+            r.missing("table or query must be specified in " + r.where() + ": the table whose rows to iterate over,"
+                    + " or a SQL query giving them.", "table", "query");
+        } else if (table != null && query != null) {
+            r.diagnostics().error(query.pos(), "Both table and query are specified in " + r.where()
+                    + ". Only one of them can be specified.");
+        }
+        ForEachSource s = new ForEachSource(source, r.dyn("database"), r.dyn("namespace"), table, query,
+                r.requiredString("as"), fe.pos());
         r.finish();
         return s;
     }
