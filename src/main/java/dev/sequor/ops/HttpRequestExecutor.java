@@ -66,6 +66,7 @@ public final class HttpRequestExecutor {
     private int eachRow(HttpRequestOp op, FlowScope scope, HttpSourceConfig source, TableWriteBatch batch) {
         List<Row> rows = forEachRows(op, scope);
         Map<String, Object> variablesSoFar = run.state().savepoint();
+        long variablesSeen = run.state().changes();
         int sent = 0;
         batch.beginUnit();
         for (int i = 0; i < rows.size(); i++) {
@@ -76,7 +77,11 @@ public final class HttpRequestExecutor {
             } catch (RuntimeException e) {
                 throw stopped(op, batch, rows, i, variablesSoFar, e);
             }
-            variablesSoFar = run.state().savepoint();
+            // a copy only when this row changed project variables: most reverse-ETL rows set none
+            if (run.state().changes() != variablesSeen) {
+                variablesSoFar = run.state().savepoint();
+                variablesSeen = run.state().changes();
+            }
         }
         try {
             batch.commit();

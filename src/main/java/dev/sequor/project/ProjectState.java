@@ -31,6 +31,8 @@ public final class ProjectState {
     private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
     /** The values before the outermost {@link #deferWrites} began, while one runs; else null. */
     private LinkedHashMap<String, Object> deferred;
+    /** Counts every change of {@link #values}, so a caller can tell whether a {@link #savepoint()} is still current. */
+    private long changes;
 
     public ProjectState(Path file) {
         this.file = file;
@@ -48,6 +50,7 @@ public final class ProjectState {
 
     public synchronized void set(String name, Object value) {
         values.put(name, persistable(value));
+        changes++;
         if (deferred == null) {
             write();
         }
@@ -91,9 +94,15 @@ public final class ProjectState {
                 } else {
                     values.clear();
                     values.putAll(saved);
+                    changes++;
                 }
             }
         }
+    }
+
+    /** How many times the variables have changed so far; equal numbers mean equal variables. */
+    public synchronized long changes() {
+        return changes;
     }
 
     /** The variables as they are now, to {@link #saveAt} later; a copy that later changes do not touch. */
@@ -113,6 +122,7 @@ public final class ProjectState {
         }
         values.clear();
         values.putAll(savepoint);
+        changes++;
         if (!deferred.equals(values)) {
             deferred = new LinkedHashMap<>(values);
             write();
