@@ -1,6 +1,7 @@
 package dev.sequor.flow;
 
 import dev.sequor.error.SourcePos;
+import dev.sequor.expr.ResponsePath;
 import dev.sequor.expr.jinja.JinjaMarkup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +9,9 @@ import java.util.List;
 
 /**
  * A value in a flow that may be computed when the op runs: a constant, a Jinja template, a Python
- * snippet, or a mapping/list of those. Built once by the parser; evaluated by {@code run.Evaluator}.
+ * snippet, a path into the response, or a mapping/list of those. Built once by the parser; evaluated by {@code run.Evaluator}.
  */
-public sealed interface Dyn permits Dyn.Const, Dyn.Template, Dyn.Python, Dyn.DMap, Dyn.DList {
+public sealed interface Dyn permits Dyn.Const, Dyn.Template, Dyn.Python, Dyn.Path, Dyn.DMap, Dyn.DList {
 
     SourcePos pos();
 
@@ -41,6 +42,17 @@ public sealed interface Dyn permits Dyn.Const, Dyn.Template, Dyn.Python, Dyn.DMa
         @Override
         public boolean usesPython() {
             return true;
+        }
+    }
+
+    /**
+     * A JMESPath over the JSON body of the response being handled, from a {@code K_path} key ({@code keyName});
+     * compiled when the flow is read. Only response keys hold paths.
+     */
+    record Path(ResponsePath path, String keyName, SourcePos pos) implements Dyn {
+        @Override
+        public boolean usesPython() {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sequor.flow;
 
 import dev.sequor.error.SourcePos;
+import dev.sequor.expr.ResponsePath;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YList;
 import dev.sequor.yaml.YNode.YMap;
@@ -173,6 +174,31 @@ public final class KeyReader {
         diag.error(value.pos(), "Parameter '" + exprKey + "' must be a string of Python code. Type '"
                 + value.kindName() + "' provided.");
         return null;
+    }
+
+    /**
+     * {@code key} (a name ending in {@code _path}) as a JMESPath over the response body, compiled now; null when it is
+     * not written. A value that is not a string, or not a valid path, is reported here.
+     */
+    public Dyn.Path path(String key) {
+        YNode n = node(key);
+        return n == null ? null : path(key, n, diag, where);
+    }
+
+    /** {@code value}, written under {@code key} in {@code where}, compiled as a path; null (reported) when it is not one. */
+    public static Dyn.Path path(String key, YNode value, Diagnostics diag, String where) {
+        if (!(value instanceof YScalar s) || !(s.value() instanceof String text)) {
+            diag.invalidValue(value.pos(), "'" + key + "' in " + where + " must be a JMESPath expression string such as"
+                    + " data or meta.next_cursor, not " + value.kindName() + ".");
+            return null;
+        }
+        try {
+            return new Dyn.Path(ResponsePath.compile(text), key, value.pos());
+        } catch (IllegalArgumentException e) {
+            diag.invalidValue(value.pos(), "'" + key + "' in " + where + " is not a valid JMESPath expression: "
+                    + e.getMessage() + ".");
+            return null;
+        }
     }
 
     /** A literal string key (never templated), or null. Reports a wrong type. */

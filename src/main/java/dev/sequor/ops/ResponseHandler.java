@@ -35,8 +35,12 @@ import java.util.Set;
  */
 final class ResponseHandler {
 
-    /** What the handling of one response decided. */
-    record Outcome(boolean again) {
+    /**
+     * What the handling of one response decided: {@code again} is the value of {@code while}; {@code records} counts
+     * the rows of the op's first table in this response (what pagination calls the page's records), -1 when the
+     * response wrote no table.
+     */
+    record Outcome(boolean again, int records) {
     }
 
     /** Rows for one table, resolved to a database target. */
@@ -118,7 +122,7 @@ final class ResponseHandler {
      */
     Outcome handle(HttpRequestOp op, Response spec, FlowScope scope, TableWriteBatch batch, PrintStream preview) {
         if (spec == null) {
-            return new Outcome(false);
+            return new Outcome(false, -1);
         }
         Map<?, ?> parsed = null;
         if (spec.parser() != null) {
@@ -151,7 +155,8 @@ final class ResponseHandler {
         }
         Object again = parsed != null && parsed.containsKey("while") ? parsed.get("while")
                 : run.evaluator().eval(spec.whileCondition(), scope);
-        return new Outcome(toBoolean(again, spec));
+        int records = rows.isEmpty() ? -1 : rows.get(0).data() instanceof List<?> l ? l.size() : 0;
+        return new Outcome(toBoolean(again, spec), records);
     }
 
     private static boolean toBoolean(Object v, Response spec) {
@@ -170,12 +175,32 @@ final class ResponseHandler {
         List<TableRows> out = new ArrayList<>();
         for (TableDef t : spec.tables()) {
             if (t.data() == null) {
-                throw SequorException.failed(t.pos(), "data or data_expression (or a parser) must give the rows of table '"
-                        + tableName(t, spec, scope) + "'.");
+                throw SequorException.failed(t.pos(), "data, data_path or data_expression (or a parser) must give the rows"
+                        + " of table '" + tableName(t, spec, scope) + "'.");
             }
-            out.add(resolve(t, spec, scope, run.evaluator().eval(t.data(), scope)));
+            Object data = run.evaluator().eval(t.data(), scope);
+            if (t.data() instanceof Dyn.Path path) {
+                data = selectedRows(path, data, t, spec, scope);
+            }
+            out.add(resolve(t, spec, scope, data));
         }
         return out;
+    }
+
+    /** What a data_path selected, as rows: a list as it is, an object as one row, nothing as no rows. */
+    private Object selectedRows(Dyn.Path path, Object selected, TableDef t, Response spec, FlowScope scope) {
+        if (selected == null) {
+            return List.of();
+        }
+        if (selected instanceof Map<?, ?>) {
+            return List.of(selected);
+        }
+        if (selected instanceof List<?>) {
+            return selected;
+        }
+        throw SequorException.failed(path.pos(), "data_path '" + path.path() + "' of table '" + tableName(t, spec, scope)
+                + "' selected " + Texts.typeName(selected) + " " + Texts.shortRepr(selected) + " in the response; expected"
+                + " a list of objects, one object, or nothing.");
     }
 
     private List<TableRows> parserTables(Response spec, Map<?, ?> parsed, FlowScope scope) {

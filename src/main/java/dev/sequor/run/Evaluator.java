@@ -52,6 +52,7 @@ public final class Evaluator {
                 case Dyn.Const c -> c.value();
                 case Dyn.Template t -> render(t, scope);
                 case Dyn.Python p -> python(p, scope);
+                case Dyn.Path p -> path(p, scope);
                 case Dyn.DMap m -> {
                     LinkedHashMap<String, Object> out = new LinkedHashMap<>();
                     m.entries().forEach((k, v) -> out.put(k, eval(v, scope)));
@@ -98,6 +99,20 @@ public final class Evaluator {
             code = render(new Dyn.Template(code, p.pos()), scope);
         }
         return SnippetEngine.shared().call(snippet(code, p), scope, timeLimit);
+    }
+
+    /** What the path selects in the JSON body of the response being handled. */
+    private static Object path(Dyn.Path p, ExprScope scope) {
+        if (scope.response() == null) {
+            throw SequorException.failed(p.pos(), "'" + p.keyName() + "' reads the HTTP response, and there is none here.");
+        }
+        Object body = scope.response().json();
+        try {
+            return p.path().select(body);
+        } catch (IllegalArgumentException e) {
+            throw SequorException.failed(p.pos(), "'" + p.keyName() + "' (" + p.path() + ") could not be evaluated on the"
+                    + " response: " + e.getMessage() + ".");
+        }
     }
 
     /** A snippet as written ({@code p}) with the code it runs (Jinja inside the code rendered). */

@@ -201,7 +201,7 @@ public final class HttpRequestParser {
         }
         Dyn parser = r.dyn("parser");
         Dyn variables = r.node("variables") instanceof YMap vars && !r.has("variables_expression")
-                ? VarDefs.parse(vars, r) : r.dyn("variables");
+                ? VarDefs.parseResponse(vars, r) : r.dyn("variables");
         Dyn whileCondition = r.dyn("while");
         Dyn maxIterations = r.countDyn("max_iterations");
         r.finish();
@@ -242,12 +242,23 @@ public final class HttpRequestParser {
             r.diagnostics().invalidValue(c.pos(), "'data' in " + r.where() + " must be a list of rows (mappings), not "
                     + Literals.shown(c.value()) + ".");
         }
+        Dyn.Path dataPath = r.path(DATA_PATH);
+        if (dataPath != null) {
+            if (r.has("data") || r.has("data" + KeyReader.EXPR)) {
+                r.diagnostics().error(r.keyPos(DATA_PATH), "Both data" + (r.has("data") ? "" : KeyReader.EXPR)
+                        + " and data_path are specified in " + r.where() + ". Only one of them can be specified.");
+            }
+            data = dataPath;
+        }
         Dyn writeMode = r.checked("write_mode", WRITE_MODE);
         TableDef t = new TableDef(source, r.dyn("database"), r.dyn("namespace"), table, columns, model, data,
                 writeMode, r.pos());
         r.finish();
         return t;
     }
+
+    /** The key that selects a table's rows from the response body with a path. */
+    public static final String DATA_PATH = "data_path";
 
     /** How a table write treats an existing table: the project's write modes, as flows write them. */
     private static final LiteralRule WRITE_MODE = LiteralRule.oneOf(LiteralRule.lowerCaseNames(WriteMode.values()));

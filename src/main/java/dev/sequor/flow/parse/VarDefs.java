@@ -12,20 +12,45 @@ import java.util.List;
 /**
  * Variable definitions ({@code set_variable.set}, {@code init.variables}, {@code response.variables}):
  * {@code name: value} or {@code name: {value, scope}}, where {@code name_expression} and a nested
- * {@code value_expression} compute the value with Python.
+ * {@code value_expression} compute the value with Python, and (in a response) {@code name_path} and a nested
+ * {@code value_path} select it from the response body.
  */
 public final class VarDefs {
 
     private VarDefs() {
     }
 
+    /** Definitions outside a response ({@code set_variable}, {@code init}): there is no body for a path to read. */
     public static Dyn.DMap parse(YMap defs, KeyReader owner) {
+        return parse(defs, owner, false);
+    }
+
+    /**
+     * {@code response.variables}: also {@code name: {value_path: PATH, scope: ...}} and the short form
+     * {@code name_path: PATH}, a JMESPath over the response body.
+     */
+    public static Dyn.DMap parseResponse(YMap defs, KeyReader owner) {
+        return parse(defs, owner, true);
+    }
+
+    private static Dyn.DMap parse(YMap defs, KeyReader owner, boolean paths) {
         Dyn.DMap top = Dyns.withKeyExpressions(defs, owner);
         LinkedHashMap<String, Dyn> entries = new LinkedHashMap<>();
         top.entries().forEach((name, value) -> {
             YNode written = defs.get(name);
-            if (written instanceof YMap nested) {
+            if (paths && isPathKey(name) && written != null) {
+                String base = name.substring(0, name.length() - PATH.length());
+                if (top.entries().containsKey(base)) {
+                    owner.diagnostics().error(defs.keyPos(name), "Both " + base + " and " + name + " are specified in "
+                            + owner.where() + ". Only one of them can be specified.");
+                    return;
+                }
+                entries.put(base, orNull(KeyReader.path(name, written, owner.diagnostics(), owner.where()), written));
+            } else if (written instanceof YMap nested) {
                 Dyn.DMap def = Dyns.withKeyExpressions(nested, owner);
+                if (nested.get(VALUE_PATH) != null) {
+                    def = withValuePath(name, nested, def, owner, paths);
+                }
                 checkShape(name, def, owner);
                 entries.put(name, def);
             } else {
@@ -33,6 +58,40 @@ public final class VarDefs {
             }
         });
         return new Dyn.DMap(entries, defs.pos());
+    }
+
+    /** A path that did not compile (already reported) stands as None, so the definitions stay whole. */
+    private static Dyn orNull(Dyn.Path path, YNode written) {
+        return path != null ? path : Dyn.constant(null, written.pos());
+    }
+
+    private static boolean isPathKey(String name) {
+        return name.endsWith(PATH) && name.length() > PATH.length();
+    }
+
+    /** {@code {value_path, scope}} as {@code {value, scope}} whose value is the path. */
+    private static Dyn.DMap withValuePath(String name, YMap nested, Dyn.DMap def, KeyReader owner, boolean paths) {
+        if (!paths) {
+            owner.diagnostics().invalidValue(nested.keyPos(VALUE_PATH), "'" + VALUE_PATH + "' of variable '" + name
+                    + "' in " + owner.where() + " reads an HTTP response: it is only available in response.variables.");
+            return def;
+        }
+        if (def.entries().containsKey("value")) {
+            owner.diagnostics().error(nested.keyPos(VALUE_PATH), "Both value and " + VALUE_PATH + " are specified for"
+                    + " variable '" + name + "' in " + owner.where() + ". Only one of them can be specified.");
+            return def;
+        }
+        LinkedHashMap<String, Dyn> entries = new LinkedHashMap<>();
+        def.entries().forEach((k, v) -> {
+            if (k.equals(VALUE_PATH)) {
+                YNode written = nested.get(VALUE_PATH);
+                entries.put("value", orNull(KeyReader.path(VALUE_PATH, written, owner.diagnostics(),
+                        owner.where() + " variable '" + name + "'"), written));
+            } else {
+                entries.put(k, v);
+            }
+        });
+        return new Dyn.DMap(entries, def.pos());
     }
 
     /** A written {@code {value, scope}} needs both keys and a scope the run knows, as setting the variable does. */
@@ -51,6 +110,9 @@ public final class VarDefs {
             }
         }
     }
+
+    private static final String PATH = "_path";
+    private static final String VALUE_PATH = "value_path";
 
     private static final LiteralRule SCOPE = new LiteralRule("one of local, project",
             v -> "local".equals(v) || "project".equals(v));

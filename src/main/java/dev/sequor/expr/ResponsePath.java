@@ -1,0 +1,72 @@
+package dev.sequor.expr;
+
+import io.burt.jmespath.Expression;
+import io.burt.jmespath.JmesPath;
+import io.burt.jmespath.JmesPathException;
+import io.burt.jmespath.jcf.JcfRuntime;
+
+/**
+ * A JMESPath expression over a parsed JSON body ({@code data}, {@code meta.total_pages}, {@code data[-1].id},
+ * {@code items[?state=='enabled']}), compiled once when the flow is read. It runs on the plain Java values
+ * {@link dev.sequor.http.HttpResponseData#json()} gives (maps, lists, strings, numbers, booleans), so a body is parsed
+ * once whether paths, templates or snippets read it. Thread-safe.
+ */
+public final class ResponsePath {
+
+    private static final JmesPath<Object> JMESPATH = new JcfRuntime();
+    private static final String COMPILE_PREFIX = "Unable to compile expression ";
+
+    private final String expression;
+    private final Expression<Object> compiled;
+
+    private ResponsePath(String expression, Expression<Object> compiled) {
+        this.expression = expression;
+        this.compiled = compiled;
+    }
+
+    /** Compiles {@code expression}; an {@link IllegalArgumentException} saying what is wrong with it when it is not JMESPath. */
+    public static ResponsePath compile(String expression) {
+        if (expression == null || expression.isBlank()) {
+            throw new IllegalArgumentException("a path cannot be empty (write @ for the whole body)");
+        }
+        try {
+            return new ResponsePath(expression, JMESPATH.compile(expression));
+        } catch (JmesPathException e) {
+            throw new IllegalArgumentException(detail(e));
+        }
+    }
+
+    /**
+     * What the path selects in {@code body}; null when it selects nothing (a missing key is not an error, as in
+     * JMESPath). An {@link IllegalArgumentException} when a function gets the wrong type, e.g. {@code length(@)} of a
+     * number.
+     */
+    public Object select(Object body) {
+        try {
+            return compiled.search(body);
+        } catch (JmesPathException e) {
+            throw new IllegalArgumentException(detail(e));
+        }
+    }
+
+    public String expression() {
+        return expression;
+    }
+
+    @Override
+    public String toString() {
+        return expression;
+    }
+
+    /** The library's message without the expression it repeats (our messages quote the path themselves). */
+    private static String detail(JmesPathException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (m.startsWith(COMPILE_PREFIX)) {
+            int colon = m.indexOf("\": ");
+            if (colon > 0) {
+                m = m.substring(colon + 3);
+            }
+        }
+        return m;
+    }
+}
