@@ -24,6 +24,10 @@ public record LiteralRule(String expected, Predicate<Object> accepts) {
     public static final LiteralRule STEP_INDEX = new LiteralRule("a non-negative integer (the index of the first step"
             + " to run)", v -> v == null || nonNegativeInteger(v));
 
+    /** A number that may be zero, such as the first page of {@code page_number} pagination. */
+    public static final LiteralRule NON_NEGATIVE_INTEGER = new LiteralRule("a non-negative integer",
+            v -> v == null || nonNegativeInteger(v));
+
     /** Durations such as {@code timeout_seconds}: a finite number of seconds above zero (fractions allowed). */
     public static final LiteralRule POSITIVE_SECONDS = new LiteralRule("a positive number of seconds",
             LiteralRule::positiveNumber);

@@ -4,6 +4,7 @@ import dev.sequor.flow.op.BlockOp;
 import dev.sequor.flow.op.ExecuteOp;
 import dev.sequor.flow.op.ForEachOp;
 import dev.sequor.flow.op.HttpRequestOp;
+import dev.sequor.flow.op.Pagination;
 import dev.sequor.flow.op.IfOp;
 import dev.sequor.flow.op.MigrateSchemaOp;
 import dev.sequor.flow.op.Op;
@@ -43,6 +44,17 @@ public final class OpDyns {
                     var r = h.response();
                     add(d, r.successStatus(), r.source(), r.database(), r.namespace(), r.table(), r.parser(),
                             r.variables(), r.whileCondition(), r.maxIterations());
+                    if (r.pagination() != null) {
+                        d.add(r.pagination().maxPages());
+                        switch (r.pagination().style()) {
+                            case Pagination.PageNumber p -> add(d, p.start(), p.pageSize(), p.totalPagesPath(),
+                                    p.hasMorePath());
+                            case Pagination.Offset o -> add(d, o.limit(), o.totalPath());
+                            case Pagination.Cursor c -> add(d, c.cursorPath(), c.hasMorePath());
+                            case Pagination.NextUrl n -> d.add(n.nextUrlPath());
+                            case Pagination.LinkHeader l -> { }
+                        }
+                    }
                     for (var t : r.tables()) {
                         add(d, t.source(), t.database(), t.namespace(), t.table(), t.columns(), t.model(), t.data(),
                                 t.writeMode());

@@ -103,21 +103,11 @@ final class RedirectFollower implements HttpTransport {
 
     /** {@code location} resolved against {@code base}; characters a URL cannot hold are escaped first. */
     static URI location(URI base, String location) {
-        URI reference;
         try {
-            reference = URI.create(QueryStrings.escapeUnsafe(location.strip()));
+            return LinkTargets.resolve(base, location);
         } catch (IllegalArgumentException e) {
             throw new RedirectFailure("redirected to '" + location + "', which is not a URL");
         }
-        if (reference.isAbsolute()) {
-            return reference;
-        }
-        String path = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
-        String noQuery = base.getScheme() + "://" + base.getRawAuthority() + path;
-        if (reference.toString().startsWith("?")) {
-            return URI.create(noQuery + reference);
-        }
-        return URI.create(noQuery).resolve(reference);
     }
 
     /** requests' should_strip_auth: whether {@code to} is another origin than {@code from}. */

@@ -97,6 +97,11 @@ public record RequestDefaults(URI baseUrl, List<Map.Entry<String, String>> heade
         return request.withUri(uri).withHeaders(List.copyOf(merged));
     }
 
+    /** {@code uri} as it is sent: joined to base_url when it is relative (unchanged when there is no base_url). */
+    public URI absolute(URI uri) {
+        return uri.isAbsolute() || baseUrl == null ? uri : join(baseUrl, uri);
+    }
+
     /** {@code relative} joined to {@code base} as the class comment says. */
     static URI join(URI base, URI relative) {
         if (relative.isAbsolute()) {

@@ -7,6 +7,7 @@ import dev.sequor.db.WriteMode;
 import dev.sequor.error.SequorException;
 import dev.sequor.flow.op.HttpRequestOp;
 import dev.sequor.flow.op.HttpRequestOp.Response;
+import dev.sequor.flow.op.Pagination;
 import dev.sequor.http.HttpRequestData;
 import dev.sequor.http.HttpResponseData;
 import dev.sequor.http.HttpSourceConfig;
@@ -152,21 +153,34 @@ public final class HttpRequestExecutor {
         return db.query("SELECT * FROM " + db.dialect().qualified(namespace, table));
     }
 
-    /** Sends requests until the response's {@code while} is false; returns how many were sent. */
+    /**
+     * Sends requests until the response's {@code while} is false, or its pagination finds no next page; returns how
+     * many were sent.
+     */
     private int cycle(HttpRequestOp op, FlowScope scope, HttpSourceConfig source, TableWriteBatch batch) {
         RunOptions options = run.options();
+        Pagination pagination = op.responseExpression() == null && op.response() != null
+                ? op.response().pagination() : null;
         long cap = Response.DEFAULT_MAX_ITERATIONS;
         if (op.response() != null && op.response().maxIterations() != null) {
             cap = dev.sequor.flow.Counts.positive(run.evaluator().eval(op.response().maxIterations(), scope),
                     op.response().maxIterations().pos(), "response.max_iterations");
+        } else if (pagination != null && pagination.maxPages() != null) {
+            cap = Long.MAX_VALUE; // max_pages caps the pages, with a warning
         }
+        Pager pager = Pager.of(pagination, run.evaluator(), scope, source.defaults(), op.meta().label());
         int sent = 0;
         while (true) {
             if (sent >= cap) {
-                throw SequorException.failed(op.meta().pos(), "\"" + op.meta().label() + "\" sent " + cap
-                        + " requests and 'while' is still true; raise response.max_iterations or fix the condition.");
+                throw SequorException.failed(op.meta().pos(), "\"" + op.meta().label() + "\" sent " + cap + " requests and "
+                        + (pager == null ? "'while' is still true; raise response.max_iterations or fix the condition."
+                        : "its pagination still finds a next page; raise response.max_iterations or set"
+                        + " pagination.max_pages."));
             }
             HttpRequestData request = requests.build(op.request(), scope);
+            if (pager != null) {
+                request = pager.apply(request);
+            }
             HttpResponseData response = run.http().execute(request, source);
             sent++;
             if (options.previewOnly()) {
@@ -180,7 +194,13 @@ public final class HttpRequestExecutor {
             responses.checkStatus(spec, response, withResponse);
             ResponseHandler.Outcome outcome = responses.handle(op, spec, withResponse, batch,
                     options.parserPreview() ? run.out() : null);
-            if (!outcome.again() || options.parserPreview()) {
+            if (options.parserPreview()) {
+                return sent;
+            }
+            boolean again = pager == null ? outcome.again()
+                    : pager.advance(request, response, outcome.records(), withResponse,
+                            () -> run.log().warn(pager.cappedWarning()));
+            if (!again) {
                 return sent;
             }
         }

@@ -73,6 +73,10 @@ final class ResponseHandler {
         if (diag.hasErrors()) {
             throw SequorException.failed(op.responseExpression().pos(), diag.errors().get(0).message());
         }
+        if (r.pagination() != null) {
+            throw SequorException.failed(op.responseExpression().pos(), "response_expression cannot return 'pagination';"
+                    + " write it in a response section, or page with 'while'.");
+        }
         return r;
     }
 

@@ -31,7 +31,7 @@ public record HttpRequestOp(OpMeta meta, Dyn init, ForEachSource forEach, Reques
     /** How a response is handled; every field may be null. */
     public record Response(Dyn successStatus, Dyn source, Dyn database, Dyn namespace, Dyn table,
                            List<TableDef> tables, Dyn parser, Dyn variables, Dyn whileCondition,
-                           Dyn maxIterations, SourcePos pos) {
+                           Dyn maxIterations, Pagination pagination, SourcePos pos) {
         /** Pagination with {@code while} stops with an error after this many requests per op run (or per row). */
         public static final long DEFAULT_MAX_ITERATIONS = 10_000;
     }

@@ -15,6 +15,7 @@ import dev.sequor.flow.op.HttpRequestOp.Request;
 import dev.sequor.flow.op.HttpRequestOp.Response;
 import dev.sequor.flow.op.HttpRequestOp.TableDef;
 import dev.sequor.flow.op.Op;
+import dev.sequor.flow.op.Pagination;
 import dev.sequor.flow.op.OpMeta;
 import dev.sequor.http.QueryStrings;
 import dev.sequor.yaml.YNode;
@@ -204,9 +205,21 @@ public final class HttpRequestParser {
                 ? VarDefs.parseResponse(vars, r) : r.dyn("variables");
         Dyn whileCondition = r.dyn("while");
         Dyn maxIterations = r.countDyn("max_iterations");
+        YMap paginationMap = r.mapping("pagination");
+        Pagination pagination = paginationMap == null ? null : PaginationParser.parse(paginationMap, where, diag);
+        if (pagination != null) {
+            if (whileCondition != null) {
+                diag.error(whileCondition.pos(), "Both pagination and while are specified in " + where + ". Only one of"
+                        + " them can be specified: pagination decides when to ask for the next page.");
+            }
+            if (pagination.style().countsRecords() && tables.isEmpty() && parser == null) {
+                diag.error(paginationMap.pos(), "Pagination of " + where + " stops on a page without records, which are"
+                        + " the rows of the first entry of response.tables; add the table the records go to.");
+            }
+        }
         r.finish();
         return new Response(successStatus, source, database, namespace, table, List.copyOf(tables), parser,
-                variables, whileCondition, maxIterations, resp.pos());
+                variables, whileCondition, maxIterations, pagination, resp.pos());
     }
 
     /** {@code " 'users'"} when the table entry names its table literally, so messages can say which entry. */

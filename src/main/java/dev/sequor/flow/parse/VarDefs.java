@@ -69,14 +69,15 @@ public final class VarDefs {
         return name.endsWith(PATH) && name.length() > PATH.length();
     }
 
-    /** {@code {value_path, scope}} as {@code {value, scope}} whose value is the path. */
+    /**
+     * {@code {value_path, scope}} as {@code {value, scope}} whose value is the path; outside a response the path is
+     * reported and stands as None (so the shape is not reported as well).
+     */
     private static Dyn.DMap withValuePath(String name, YMap nested, Dyn.DMap def, KeyReader owner, boolean paths) {
         if (!paths) {
             owner.diagnostics().invalidValue(nested.keyPos(VALUE_PATH), "'" + VALUE_PATH + "' of variable '" + name
                     + "' in " + owner.where() + " reads an HTTP response: it is only available in response.variables.");
-            return def;
-        }
-        if (def.entries().containsKey("value")) {
+        } else if (def.entries().containsKey("value")) {
             owner.diagnostics().error(nested.keyPos(VALUE_PATH), "Both value and " + VALUE_PATH + " are specified for"
                     + " variable '" + name + "' in " + owner.where() + ". Only one of them can be specified.");
             return def;
@@ -85,8 +86,8 @@ public final class VarDefs {
         def.entries().forEach((k, v) -> {
             if (k.equals(VALUE_PATH)) {
                 YNode written = nested.get(VALUE_PATH);
-                entries.put("value", orNull(KeyReader.path(VALUE_PATH, written, owner.diagnostics(),
-                        owner.where() + " variable '" + name + "'"), written));
+                entries.put("value", orNull(paths ? KeyReader.path(VALUE_PATH, written, owner.diagnostics(),
+                        owner.where() + " variable '" + name + "'") : null, written));
             } else {
                 entries.put(k, v);
             }
