@@ -1,9 +1,13 @@
 package dev.sequor.expr;
 
+import io.burt.jmespath.Adapter;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPath;
 import io.burt.jmespath.JmesPathException;
+import io.burt.jmespath.RuntimeConfiguration;
+import io.burt.jmespath.function.FunctionRegistry;
 import io.burt.jmespath.jcf.JcfRuntime;
+import java.util.List;
 
 /**
  * A JMESPath expression over a parsed JSON body ({@code data}, {@code meta.total_pages}, {@code data[-1].id},
@@ -13,7 +17,8 @@ import io.burt.jmespath.jcf.JcfRuntime;
  */
 public final class ResponsePath {
 
-    private static final JmesPath<Object> JMESPATH = new JcfRuntime();
+    private static final JmesPath<Object> JMESPATH = new JcfRuntime(RuntimeConfiguration.builder()
+            .withFunctionRegistry(FunctionRegistry.defaultRegistry().extend(new SumFunction())).build());
     private static final String COMPILE_PREFIX = "Unable to compile expression ";
 
     private final String expression;
@@ -56,6 +61,29 @@ public final class ResponsePath {
     @Override
     public String toString() {
         return expression;
+    }
+
+    /**
+     * {@code sum} as Python's jmespath (and so upstream snippets) computes it: whole numbers add up to a whole number
+     * ({@code 3}, not {@code 3.0}, which would land as the text "3.0"); any fraction, or a sum past a long, gives a
+     * double as before. The class keeps the library's name: the library derives the function's name from it.
+     */
+    private static final class SumFunction extends io.burt.jmespath.function.SumFunction {
+        @Override
+        protected <T> T performMathOperation(Adapter<T> runtime, List<T> values) {
+            long total = 0;
+            for (T v : values) {
+                if (!(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte)) {
+                    return super.performMathOperation(runtime, values);
+                }
+                try {
+                    total = Math.addExact(total, ((Number) v).longValue());
+                } catch (ArithmeticException e) {
+                    return super.performMathOperation(runtime, values);
+                }
+            }
+            return runtime.createNumber(total);
+        }
     }
 
     /** The library's message without the expression it repeats (our messages quote the path themselves). */
