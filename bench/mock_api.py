@@ -14,10 +14,10 @@ Endpoints (all JSON, HTTP/1.1 keep-alive):
                                 Stripe shape, 2 pages of 1 customer: {"has_more": true|false, "data": [...]};
                                 needs basic auth sk_test_123 with an empty password (else 401)
   GET  /stats                   counters: {"list_requests": n, "write_requests": n, "bigcommerce_requests": n,
-                                "stripe_requests": n, "pages": P, "per_page": R}
+                                "stripe_requests": n, "max_in_flight_writes": n, "pages": P, "per_page": R}
   GET  /health                  {"ok": true}
 
-Usage: mock_api.py --pages 50 --per-page 1000 --port-file FILE   (binds 127.0.0.1 on a free port and
+Usage: mock_api.py --pages 50 --per-page 1000 [--latency-ms 20] --port-file FILE   (binds 127.0.0.1 on a free port and
 writes the port number to FILE once it is listening).
 """
 import argparse
@@ -28,6 +28,7 @@ import os
 import socket
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -42,6 +43,9 @@ class State:
     write_requests = 0
     bigcommerce_requests = 0
     stripe_requests = 0
+    latency = 0.0  # seconds each POST/PATCH/PUT takes (--latency-ms), as a remote API's round trip would
+    in_flight = 0
+    max_in_flight = 0
 
 
 # The upstream example flows (bench/run --only upstream): the same customers as the WireMock stubs of
@@ -132,6 +136,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(200, {"list_requests": State.list_requests, "write_requests": State.write_requests,
                                         "bigcommerce_requests": State.bigcommerce_requests,
                                         "stripe_requests": State.stripe_requests,
+                                        "max_in_flight_writes": State.max_in_flight,
                                         "pages": State.pages, "per_page": State.per_page})
         if u.path == "/health":
             return self._send(200, {"ok": True})
@@ -165,6 +170,14 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(404, {"error": "not found: " + u.path})
         with State.lock:
             State.write_requests += 1
+            State.in_flight += 1
+            State.max_in_flight = max(State.max_in_flight, State.in_flight)
+        try:
+            if State.latency:
+                time.sleep(State.latency)
+        finally:
+            with State.lock:
+                State.in_flight -= 1
         return self._send(200, {"ok": True, "id": u.path[len("/sync/"):], "received_bytes": len(body)})
 
     do_POST = _write
@@ -176,10 +189,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=50)
     ap.add_argument("--per-page", type=int, default=1000)
+    ap.add_argument("--latency-ms", type=float, default=0, help="each POST/PATCH/PUT waits this long before answering")
     ap.add_argument("--port", type=int, default=0, help="0 = a free port")
     ap.add_argument("--port-file", help="write the chosen port here once listening")
     a = ap.parse_args()
-    State.pages, State.per_page = a.pages, a.per_page
+    State.pages, State.per_page, State.latency = a.pages, a.per_page, a.latency_ms / 1000.0
     ThreadingHTTPServer.daemon_threads = True
     srv = ThreadingHTTPServer(("127.0.0.1", a.port), Handler)
     port = srv.server_address[1]
