@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  *
  * <p>The cache is trained on one whole, representative run, not on start-up alone: a flow
  * ({@code src/aot/project/flows/train.yaml}) with constant and Jinja prints, DuckDB statements and transforms,
- * a paginated HTTP GET and a for_each POST against a mock API served here on 127.0.0.1, control ops and
- * run_flow. One process only, because one JVM run writes one cache. The run goes through the launcher itself
+ * paginated HTTP GETs (a while loop, and declarative pagination with a path) and a for_each POST against a mock
+ * API served here on 127.0.0.1, control ops and run_flow. One process only, because one JVM run writes one cache. The run goes through the launcher itself
  * ({@code SEQUOR_AOT_TRAIN}), so the cache is made with exactly the JVM options it will be used with.
  *
  * <p>No cache is made (and the build goes on) on JDKs before 25, which cannot write one, and where there is no
@@ -72,9 +72,9 @@ public class TrainAot {
             }
             String log = Files.readString(work.resolve("training.log"));
             // 3 pages + 20 POSTs: anything else means the run did not go where the cache should learn from
-            if (p.exitValue() != 0 || requests.get() != 23 || !Files.isRegularFile(cache)) {
+            if (p.exitValue() != 0 || requests.get() != 27 || !Files.isRegularFile(cache)) {
                 throw new IllegalStateException("the AOT training run failed (exit " + p.exitValue() + ", "
-                        + requests.get() + " of 23 mock requests, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
+                        + requests.get() + " of 27 mock requests, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
                         + "); its output, also in " + work.resolve("training.log") + ":\n" + log);
             }
             System.out.printf("[aot] trained %s (%d MB) in %.1f s%n", target.relativize(cache),

@@ -180,6 +180,17 @@ class PaginationTest {
     }
 
     @Test
+    void aNextUrlPointingBackAtAFetchedPageIsAnError() throws Exception {
+        stub(get(urlPathEqualTo("/items")).withQueryParam("kind", equalTo("all")), page("\"next\": \"/items?p=2\"", 1));
+        stub(get(urlPathEqualTo("/items")).withQueryParam("p", equalTo("2")), page("\"next\": \"/items?p=2\"", 2));
+        FlowProject.Result r = fetch("type: next_url\nnext_url_path: next", "");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("Page 2 gave the next URL '" + api.baseUrl() + "/items?p=2' again, which was already"
+                + " fetched;");
+        assertThat(requested()).containsExactly("/items?kind=all", "/items?p=2");
+    }
+
+    @Test
     void linkHeaderFollowsRelNextUntilThereIsNone() throws Exception {
         api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("kind", equalTo("all")).willReturn(okJson(page("", 1))
                 .withHeader("Link", "<" + api.baseUrl() + "/items?page=2>; rel=\"next\", <"
