@@ -46,11 +46,6 @@ final class ResponseHandler {
     /** Rows for one table, resolved to a database target. */
     private record TableRows(Database db, String namespace, String table, List<ColumnDef> columns, WriteMode mode,
                              Object data, SourcePos pos) {
-
-        /** The table as the flow wrote it: {@code namespace.table}, or {@code table} in the source's default. */
-        String name() {
-            return namespace == null ? table : namespace + "." + table;
-        }
     }
 
     private final RunContext run;
@@ -149,7 +144,7 @@ final class ResponseHandler {
                         + t.mode().name().toLowerCase() + "): " + Texts.shortRepr(t.data()));
             } else {
                 batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.mode(), t.pos()).addRows(t.data());
-                run.stats().rowsWritten(t.name(), ((List<?>) t.data()).size());
+                run.stats().rowsWritten(t.namespace(), t.table(), ((List<?>) t.data()).size());
             }
         }
         Object variables = parsed != null && parsed.containsKey("variables") ? parsed.get("variables")

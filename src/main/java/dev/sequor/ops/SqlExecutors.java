@@ -38,7 +38,7 @@ public final class SqlExecutors {
         String namespace = run.evaluator().string(op.targetNamespace(), scope);
         run.log().info("Executing: CREATE TABLE " + db.dialect().qualified(namespace, table) + " AS " + query.strip());
         long rows = db.replaceTableAs(namespace, table, stripTrailingSemicolon(query));
-        run.stats().rowsWritten(namespace == null ? table : namespace + "." + table, rows);
+        run.stats().rowsWritten(namespace, table, rows);
     }
 
     /**

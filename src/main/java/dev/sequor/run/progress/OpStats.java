@@ -57,11 +57,13 @@ public final class OpStats implements SendCounter {
     }
 
     /**
-     * {@code rows} rows went to {@code table} (named as the flow wrote it, namespace-qualified when it has one):
-     * rows an http_request added to its table writes, or rows a transform created.
+     * {@code rows} rows went to {@code namespace.table} (namespace null: the source's default, and the summary names
+     * the table alone, as the flow wrote it): rows an http_request added to its table writes, or rows a transform
+     * created.
      */
-    public void rowsWritten(String table, long rows) {
-        rowsByTable.computeIfAbsent(table, t -> {
+    public void rowsWritten(String namespace, String table, long rows) {
+        String name = namespace == null ? table : namespace + "." + table;
+        rowsByTable.computeIfAbsent(name, t -> {
             tables.add(t);
             return new LongAdder();
         }).add(rows);

@@ -39,7 +39,7 @@ class ProgressReporterTest {
         tickAfter(r, 2_000);
         assertThat(plain).hasSize(1);
         op.responseHandled();
-        op.rowsWritten("t", 10);
+        op.rowsWritten(null, "t", 10);
         tickAfter(r, 1_500);
         assertThat(plain).hasSize(2).last().isEqualTo("Progress \"http_request: <redacted>\": 1 page, 10 rows,"
                 + " 0.1 requests/s, 0 retries, 0 failed rows, 10.5s");

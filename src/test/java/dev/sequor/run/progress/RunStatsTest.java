@@ -21,16 +21,16 @@ class RunStatsTest {
     void countsGoToTheRunningOpAndNowhereWhenNoneRuns() {
         Object fetch = new Object();
         stats.requestSent();
-        stats.current().rowsWritten("lost", 5);
+        stats.current().rowsWritten(null, "lost", 5);
         OpStats op = stats.start(fetch, "http_request: fetch");
         assertThat(stats.current()).isSameAs(op);
         stats.requestSent();
         stats.requestSent();
         stats.retried();
         stats.current().responseHandled();
-        stats.current().rowsWritten("users", 2);
-        stats.current().rowsWritten("roles", 3);
-        stats.current().rowsWritten("users", 4);
+        stats.current().rowsWritten(null, "users", 2);
+        stats.current().rowsWritten(null, "roles", 3);
+        stats.current().rowsWritten(null, "users", 4);
         stats.current().rowFailed();
         stats.end(op, false);
         stats.requestSent();
@@ -93,7 +93,7 @@ class RunStatsTest {
                         stats.requestSent();
                         stats.retried();
                         stats.current().responseHandled();
-                        stats.current().rowsWritten(table, 2);
+                        stats.current().rowsWritten(null, table, 2);
                         stats.current().rowFailed();
                     }
                     return null;

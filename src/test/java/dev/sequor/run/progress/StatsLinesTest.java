@@ -18,8 +18,8 @@ class StatsLinesTest {
             op.responseHandled();
         }
         op.retried();
-        op.rowsWritten("users", 3000);
-        op.rowsWritten("roles", 40);
+        op.rowsWritten(null, "users", 3000);
+        op.rowsWritten(null, "roles", 40);
         clock.advanceMillis(2_500);
         assertThat(StatsLines.progress(op, clock.getAsLong()))
                 .isEqualTo("\"http_request: users\": 12 pages, 3040 rows, 4.8 requests/s, 1 retry, 0 failed rows, 2.5s");
@@ -45,8 +45,8 @@ class StatsLinesTest {
         op.requestSent();
         op.requestSent();
         op.retried();
-        op.rowsWritten("users", 600);
-        op.rowsWritten("crm.roles", 1);
+        op.rowsWritten(null, "users", 600);
+        op.rowsWritten("crm", "roles", 1);
         clock.advanceMillis(412);
         stats.end(op, false);
         clock.advanceMillis(10_000);
@@ -57,7 +57,7 @@ class StatsLinesTest {
     @Test
     void summaryOfASqlOpHasNoRequestCounts() {
         OpStats transform = stats.start(new Object(), "transform: report");
-        transform.rowsWritten("report", 42);
+        transform.rowsWritten(null, "report", 42);
         clock.advanceMillis(105);
         stats.end(transform, false);
         OpStats execute = stats.start(new Object(), "execute: setup");

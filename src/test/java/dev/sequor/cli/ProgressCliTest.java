@@ -1,0 +1,155 @@
+package dev.sequor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The end-of-run summary of {@code sequor run}, with standard error not a terminal (as under a test): a flow fetches
+ * three pages from WireMock (the second answered 503 once, then retried), lands items and a page log in two tables,
+ * then a transform counts them; stderr ends with one summary line per op that did work, and {@code -q} prints none.
+ */
+@QuarkusMainTest
+class ProgressCliTest {
+
+    private static WireMockServer api;
+
+    @TempDir
+    Path tmp;
+    Path project;
+    Path home;
+
+    @BeforeAll
+    static void startApi() {
+        api = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        api.start();
+    }
+
+    @AfterAll
+    static void stopApi() {
+        api.stop();
+    }
+
+    @BeforeEach
+    void threePagesWithOneRetry() throws IOException {
+        api.resetAll();
+        api.stubFor(WireMock.get(WireMock.urlPathEqualTo("/items")).withQueryParam("page", WireMock.equalTo("1"))
+                .willReturn(WireMock.okJson("{\"page\":1,\"has_more\":true,\"items\":[{\"id\":1},{\"id\":2}]}")));
+        api.stubFor(WireMock.get(WireMock.urlPathEqualTo("/items")).withQueryParam("page", WireMock.equalTo("2"))
+                .inScenario("flaky").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(WireMock.serviceUnavailable()));
+        api.stubFor(WireMock.get(WireMock.urlPathEqualTo("/items")).withQueryParam("page", WireMock.equalTo("2"))
+                .inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(WireMock.okJson("{\"page\":2,\"has_more\":true,\"items\":[{\"id\":3},{\"id\":4}]}")));
+        api.stubFor(WireMock.get(WireMock.urlPathEqualTo("/items")).withQueryParam("page", WireMock.equalTo("3"))
+                .willReturn(WireMock.okJson("{\"page\":3,\"has_more\":false,\"items\":[{\"id\":5}]}")));
+        project = Files.createDirectories(tmp.resolve("project"));
+        home = tmp.resolve("home");
+        Files.writeString(project.resolve("project.yaml"), "name: progress\n");
+        Files.createDirectories(project.resolve("sources"));
+        Files.writeString(project.resolve("sources/stage.yaml"), "type: duckdb\nconn_str: \"duckdb:///stage.duckdb\"\n");
+        Files.writeString(project.resolve("sources/api.yaml"), "type: http\nretry:\n  initial_backoff_seconds: 0.01\n"
+                + "  max_backoff_seconds: 0.05\n");
+        Files.createDirectories(home.resolve("envs"));
+        Files.writeString(home.resolve("envs/test.yaml"), "variables:\n  base_url: \"" + api.baseUrl() + "\"\n");
+        Files.createDirectories(project.resolve("flows"));
+        Files.writeString(project.resolve("flows/main.yaml"), """
+                steps:
+                  - op: print
+                    message: "start"
+                  - op: http_request
+                    id: get_items
+                    request:
+                      source: api
+                      url: "{{ var('base_url') }}/items"
+                      parameters_expression: "{'page': var('page') if is_var_defined('page') else 1}"
+                    response:
+                      success_status: [200]
+                      tables:
+                        - source: stage
+                          table: items
+                          columns: {id: integer}
+                          data_expression: response.json()['items']
+                        - source: stage
+                          table: pages
+                          columns: {page: integer}
+                          data_expression: "[{'page': response.json()['page']}]"
+                      variables:
+                        page: {value_expression: "response.json()['page'] + 1", scope: local}
+                      while_expression: response.json()['has_more']
+                  - op: transform
+                    id: big_items
+                    source: stage
+                    target_table: big_items
+                    query: SELECT id FROM items WHERE id > 1
+                """);
+    }
+
+    @Test
+    void summaryLinesCountRowsPerTableRequestsAndRetries(QuarkusMainLauncher launcher) {
+        LaunchResult r = run(launcher);
+        assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+        assertThat(r.getOutput()).isEqualTo("start");
+        assertThat(api.getAllServeEvents()).hasSize(4);
+        assertThat(summaryLines(r)).containsExactly(
+                "Summary \"http_request: get_items\": 5 rows into items, 3 rows into pages, 3 requests, 1 retry,"
+                        + " 0 failed rows, <time>",
+                "Summary \"transform: big_items\": 4 rows into big_items, <time>");
+        List<String> lines = r.getErrorOutput().lines().toList();
+        // after the run: the summary is the last thing on stderr; not a terminal, so no line is redrawn in place
+        // (a plain "Progress" line may come before it, when a loaded machine makes an op run over five seconds)
+        assertThat(lines.subList(lines.size() - 2, lines.size())).allMatch(l -> l.startsWith("Summary "));
+        assertThat(r.getErrorOutput()).doesNotContain("\r");
+    }
+
+    @Test
+    void quietPrintsNoSummary(QuarkusMainLauncher launcher) {
+        LaunchResult r = run(launcher, "-q");
+        assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+        assertThat(r.getErrorOutput()).isEmpty();
+        assertThat(r.getOutput()).isEqualTo("start");
+        assertThat(api.getAllServeEvents()).hasSize(4);
+    }
+
+    @Test
+    void aFailedRunSummarisesWhatItDidBeforeTheError(QuarkusMainLauncher launcher) {
+        api.stubFor(WireMock.get(WireMock.urlPathEqualTo("/items")).withQueryParam("page", WireMock.equalTo("3"))
+                .willReturn(WireMock.notFound().withBody("gone")));
+        LaunchResult r = run(launcher, "--disable-flow-stacktrace");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(summaryLines(r)).containsExactly("Summary \"http_request: get_items\" (failed): 4 rows into items,"
+                + " 2 rows into pages, 3 requests, 1 retry, 0 failed rows, <time>");
+        List<String> lines = r.getErrorOutput().lines().toList();
+        assertThat(lines.get(lines.size() - 2)).startsWith("Summary ");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("flows/main.yaml:11:23: Error in \"http_request: get_items\":"
+                + " HTTP request failed with unexpected status code: 404. Expected status codes: [200]. Response body: gone");
+    }
+
+    private static List<String> summaryLines(LaunchResult r) {
+        return r.getErrorOutput().lines().filter(l -> l.startsWith("Summary "))
+                .map(l -> l.replaceAll("\\d+\\.\\d{3}s$", "<time>")).toList();
+    }
+
+    private LaunchResult run(QuarkusMainLauncher launcher, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "main", "-p", project.toString(), "--home-dir",
+                home.toString(), "--env", "test"));
+        args.addAll(List.of(extra));
+        return launcher.launch(args.toArray(String[]::new));
+    }
+}
