@@ -1,6 +1,7 @@
 package dev.sequor.run.progress;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,6 +35,33 @@ public final class Terminal {
             return System.console() != null;
         }
         return askTest(fd);
+    }
+
+    /**
+     * The width of the terminal on standard error, in columns: {@code stty size} asked about it (Unix; one short
+     * process), else {@code $COLUMNS} (shells rarely export it), else 80.
+     */
+    public static int columns() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            ProcessBuilder stty = new ProcessBuilder("sh", "-c", "stty size <&2");
+            stty.redirectError(ProcessBuilder.Redirect.INHERIT);
+            try {
+                Process p = stty.start();
+                String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                if (p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    String[] rowsColumns = answer.strip().split("\\s+");
+                    int columns = rowsColumns.length == 2 ? Integer.parseInt(rowsColumns[1]) : 0;
+                    if (columns > 0) {
+                        return columns;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // no stty here: the environment's word is next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return StatusLine.widthFromEnvironment(System.getenv("COLUMNS"));
     }
 
     /** True for the device paths of terminals on Linux: pseudo-terminals, virtual consoles, serial lines. */
