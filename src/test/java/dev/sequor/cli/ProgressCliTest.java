@@ -2,22 +2,20 @@ package dev.sequor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.sequor.testing.FlowProject;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,27 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusMainTest
 class ProgressCliTest {
 
-    private static WireMockServer api;
+    @RegisterExtension
+    static final WireMockExtension api = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     @TempDir
     Path tmp;
-    Path project;
-    Path home;
-
-    @BeforeAll
-    static void startApi() {
-        api = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        api.start();
-    }
-
-    @AfterAll
-    static void stopApi() {
-        api.stop();
-    }
+    FlowProject project;
 
     @BeforeEach
     void threePagesWithOneRetry() throws IOException {
-        api.resetAll();
         api.stubFor(WireMock.get(WireMock.urlPathEqualTo("/items")).withQueryParam("page", WireMock.equalTo("1"))
                 .willReturn(WireMock.okJson("{\"page\":1,\"has_more\":true,\"items\":[{\"id\":1},{\"id\":2}]}")));
         api.stubFor(WireMock.get(WireMock.urlPathEqualTo("/items")).withQueryParam("page", WireMock.equalTo("2"))
@@ -59,17 +46,9 @@ class ProgressCliTest {
                 .willReturn(WireMock.okJson("{\"page\":2,\"has_more\":true,\"items\":[{\"id\":3},{\"id\":4}]}")));
         api.stubFor(WireMock.get(WireMock.urlPathEqualTo("/items")).withQueryParam("page", WireMock.equalTo("3"))
                 .willReturn(WireMock.okJson("{\"page\":3,\"has_more\":false,\"items\":[{\"id\":5}]}")));
-        project = Files.createDirectories(tmp.resolve("project"));
-        home = tmp.resolve("home");
-        Files.writeString(project.resolve("project.yaml"), "name: progress\n");
-        Files.createDirectories(project.resolve("sources"));
-        Files.writeString(project.resolve("sources/stage.yaml"), "type: duckdb\nconn_str: \"duckdb:///stage.duckdb\"\n");
-        Files.writeString(project.resolve("sources/api.yaml"), "type: http\nretry:\n  initial_backoff_seconds: 0.01\n"
-                + "  max_backoff_seconds: 0.05\n");
-        Files.createDirectories(home.resolve("envs"));
-        Files.writeString(home.resolve("envs/test.yaml"), "variables:\n  base_url: \"" + api.baseUrl() + "\"\n");
-        Files.createDirectories(project.resolve("flows"));
-        Files.writeString(project.resolve("flows/main.yaml"), """
+        project = FlowProject.create(tmp, FlowProject.Db.DUCKDB, null, "base_url: \"" + api.baseUrl() + "\"")
+                .apiSource("type: http\nretry:\n  initial_backoff_seconds: 0.01\n  max_backoff_seconds: 0.05\n");
+        project.flow("main", """
                 steps:
                   - op: print
                     message: "start"
@@ -146,10 +125,7 @@ class ProgressCliTest {
                 .map(l -> l.replaceAll("\\d+\\.\\d{3}s$", "<time>")).toList();
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "main", "-p", project.toString(), "--home-dir",
-                home.toString(), "--env", "test"));
-        args.addAll(List.of(extra));
-        return launcher.launch(args.toArray(String[]::new));
+    private LaunchResult run(QuarkusMainLauncher launcher, String... options) {
+        return launcher.launch(project.cliArgs("main", options));
     }
 }
