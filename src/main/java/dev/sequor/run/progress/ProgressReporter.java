@@ -1,5 +1,7 @@
 package dev.sequor.run.progress;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Shows how the running op is doing while it runs: on a terminal, a {@link StatusLine} updated in place once the op
- * has run for a second; elsewhere (a log file, a CI job), one plain line after every five seconds an op runs. A
+ * has run for a second; elsewhere (a log file, a CI job), one plain line after every five seconds an op runs. Times
+ * add up over the executions of an op (see {@link OpStats}). A
  * daemon thread ticks a few times a second and reads the op's counters without locks; it never keeps the JVM alive,
  * and {@link #close()} stops it at once. {@link #tick()} holds all the deciding, so tests call it with their own clock.
  */
@@ -26,10 +29,8 @@ public final class ProgressReporter implements AutoCloseable {
     private final UnaryOperator<String> mask;
     private ScheduledExecutorService ticker;
     private boolean closed;
-    /** The op of the last plain line, and how long its execution had run when the next plain line is due. */
-    private OpStats plainOp;
-    private long plainRan;
-    private long plainDue = PLAIN_EVERY_NANOS;
+    /** For each op that printed a plain line: how long it will have run in all when the next one is due. */
+    private final Map<OpStats, Long> plainDue = new IdentityHashMap<>();
 
     /**
      * On a terminal: {@code status} is its line and {@code plain} is not used. Elsewhere {@code status} is null and
@@ -60,7 +61,9 @@ public final class ProgressReporter implements AutoCloseable {
         }
         long now = stats.now();
         OpStats op = stats.current();
-        long ran = op.currentNanos(now);
+        // the time the op ran in all its executions: an op called many times in a loop (upstream-style pagination
+        // with a while op) is slow in sum, not in one execution, and shows its progress all the same
+        long ran = op.elapsedNanos(now);
         if (status != null) {
             if (op.running() && ran >= SHOW_AFTER_NANOS) {
                 status.show(mask.apply(StatsLines.progress(op, now)));
@@ -69,19 +72,9 @@ public final class ProgressReporter implements AutoCloseable {
             }
             return;
         }
-        if (!op.running()) {
-            plainOp = null;
-            return;
-        }
-        if (op != plainOp || ran < plainRan) {
-            // another op, or another execution of the same op: its first line is due five seconds into it
-            plainOp = op;
-            plainDue = PLAIN_EVERY_NANOS;
-        }
-        plainRan = ran;
-        if (ran >= plainDue) {
+        if (op.running() && ran >= plainDue.getOrDefault(op, PLAIN_EVERY_NANOS)) {
             plain.accept(mask.apply("Progress " + StatsLines.progress(op, now)));
-            plainDue = (ran / PLAIN_EVERY_NANOS + 1) * PLAIN_EVERY_NANOS;
+            plainDue.put(op, (ran / PLAIN_EVERY_NANOS + 1) * PLAIN_EVERY_NANOS);
         }
     }
 

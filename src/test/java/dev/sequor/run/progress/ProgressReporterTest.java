@@ -49,22 +49,20 @@ class ProgressReporterTest {
     }
 
     @Test
-    void withoutATerminalAShortOpPrintsNothingAndEachExecutionStartsItsOwnFiveSeconds() {
+    void anOpRunInALoopIsDueAfterFiveSecondsOfRunningInAllAndNothingIsDueBetweenItsExecutions() {
         ProgressReporter r = plainReporter();
         Object inLoop = new Object();
-        for (int i = 0; i < 3; i++) {
-            OpStats op = stats.start(inLoop, "execute: e");
-            tickAfter(r, 3_000);
-            stats.end(op, false);
-            tickAfter(r, 10);
-        }
+        OpStats op = stats.start(inLoop, "http_request: page");
+        tickAfter(r, 3_000);
+        stats.end(op, false);
+        tickAfter(r, 10_000);
         assertThat(plain).isEmpty();
-        OpStats op = stats.start(inLoop, "execute: e");
-        tickAfter(r, 4_000);
+        stats.start(inLoop, "http_request: page");
+        tickAfter(r, 1_900);
         assertThat(plain).isEmpty();
-        tickAfter(r, 1_000);
-        assertThat(plain).containsExactly("Progress \"execute: e\": 0 pages, 0 rows, 0.0 requests/s, 0 retries,"
-                + " 0 failed rows, 14.0s");
+        tickAfter(r, 100);
+        assertThat(plain).containsExactly("Progress \"http_request: page\": 0 pages, 0 rows, 0.0 requests/s, 0 retries,"
+                + " 0 failed rows, 5.0s");
         stats.end(op, false);
         OpStats next = stats.start(new Object(), "transform: t");
         tickAfter(r, 4_000);
@@ -72,6 +70,11 @@ class ProgressReporterTest {
         tickAfter(r, 1_000);
         assertThat(plain).hasSize(2).last().asString().startsWith("Progress \"transform: t\"");
         stats.end(next, false);
+        stats.start(inLoop, "http_request: page");
+        tickAfter(r, 4_900);
+        assertThat(plain).hasSize(2);
+        tickAfter(r, 100);
+        assertThat(plain).hasSize(3).last().asString().endsWith(", 10.0s");
     }
 
     @Test
