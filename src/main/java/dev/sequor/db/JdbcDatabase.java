@@ -146,14 +146,14 @@ final class JdbcDatabase implements Database {
         try (SqlSession session = openSession()) {
             dropStagingLeftovers(session, namespace == null ? defaultNamespace() : namespace);
             return session.inTransaction(c -> {
-                long rows = SqlSession.countOn(c, "CREATE TABLE " + dialect.qualified(namespace, staging) + " AS " + select);
+                String stagingTable = dialect.qualified(namespace, staging);
+                long rows = SqlSession.countOn(c, "CREATE TABLE " + stagingTable + " AS " + select);
                 if (rows < 0) {
-                    // the driver does not say (DuckDB): the new table knows, and counting it costs little next to making it
-                    rows = SqlSession.longOn(c, "SELECT count(*) FROM " + dialect.qualified(namespace, staging));
+                    // the driver does not say (DuckDB): the new table knows; counting costs little next to making it
+                    rows = SqlSession.longOn(c, "SELECT count(*) FROM " + stagingTable);
                 }
                 SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + dialect.qualified(namespace, table));
-                SqlSession.executeOn(c, "ALTER TABLE " + dialect.qualified(namespace, staging)
-                        + " RENAME TO " + dialect.quote(table));
+                SqlSession.executeOn(c, "ALTER TABLE " + stagingTable + " RENAME TO " + dialect.quote(table));
                 return rows;
             });
         }

@@ -56,7 +56,8 @@ public final class FlowRunner {
             GraalPyCache.pointInto(home, project);
             RunStats stats = new RunStats(System::nanoTime);
             try (RunLog log = new RunLog(err, home.logFile(), request.quiet(), secrets);
-                 RunContext run = new RunContext(project, home, environment, request.options(), out, log, secrets, stats)) {
+                 RunContext run = new RunContext(project, home, environment, request.options(), out, log, secrets,
+                         stats)) {
                 secrets.addAll(SourceSecrets.of(run));
                 ProgressReporter progress = display.start(stats, log::info, secrets::mask);
                 try {

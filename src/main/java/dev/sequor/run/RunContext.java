@@ -53,12 +53,7 @@ public final class RunContext implements AutoCloseable {
     private Databases databases;
     private HttpClientService http;
 
-    public RunContext(Project project, SequorHome home, Environment environment, RunOptions options,
-                      PrintStream out, RunLog log, SecretSet secrets) {
-        this(project, home, environment, options, out, log, secrets, new RunStats(System::nanoTime));
-    }
-
-    /** As above, counting what the ops do in {@code stats} (for the progress line and the summary). */
+    /** {@code stats} counts what the ops do, for the progress line and the summary. */
     public RunContext(Project project, SequorHome home, Environment environment, RunOptions options,
                       PrintStream out, RunLog log, SecretSet secrets, RunStats stats) {
         this.project = project;

@@ -117,7 +117,8 @@ class ProgressCliTest {
         List<String> lines = r.getErrorOutput().lines().toList();
         assertThat(lines.get(lines.size() - 2)).startsWith("Summary ");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("flows/main.yaml:11:23: Error in \"http_request: get_items\":"
-                + " HTTP request failed with unexpected status code: 404. Expected status codes: [200]. Response body: gone");
+                + " HTTP request failed with unexpected status code: 404. Expected status codes: [200]."
+                + " Response body: gone");
     }
 
     private static List<String> summaryLines(LaunchResult r) {

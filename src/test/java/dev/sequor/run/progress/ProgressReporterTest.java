@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** When progress is shown, driven tick by tick on a test clock (the daemon ticker only calls {@link ProgressReporter#tick()}). */
+/**
+ * When progress is shown, driven tick by tick on a test clock (the daemon ticker only calls
+ * {@link ProgressReporter#tick()}).
+ */
 class ProgressReporterTest {
 
     private final FakeClock clock = new FakeClock();
@@ -96,7 +99,8 @@ class ProgressReporterTest {
                 .isEqualTo(first + "\r" + " ".repeat(first.length()) + "\r" + second);
         stats.end(op, false);
         tickAfter(r, 250);
-        assertThat(screen.toString(StandardCharsets.UTF_8)).endsWith(second + "\r" + " ".repeat(second.length()) + "\r");
+        assertThat(screen.toString(StandardCharsets.UTF_8))
+                .endsWith(second + "\r" + " ".repeat(second.length()) + "\r");
         assertThat(plain).isEmpty();
     }
 

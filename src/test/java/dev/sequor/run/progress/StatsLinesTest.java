@@ -22,12 +22,14 @@ class StatsLinesTest {
         op.rowsWritten(null, "roles", 40);
         clock.advanceMillis(2_500);
         assertThat(StatsLines.progress(op, clock.getAsLong()))
-                .isEqualTo("\"http_request: users\": 12 pages, 3040 rows, 4.8 requests/s, 1 retry, 0 failed rows, 2.5s");
+                .isEqualTo("\"http_request: users\": 12 pages, 3040 rows, 4.8 requests/s, 1 retry, 0 failed rows,"
+                        + " 2.5s");
         op.rowFailed();
         op.rowFailed();
         op.retried();
         assertThat(StatsLines.progress(op, clock.getAsLong()))
-                .isEqualTo("\"http_request: users\": 12 pages, 3040 rows, 4.8 requests/s, 2 retries, 2 failed rows, 2.5s");
+                .isEqualTo("\"http_request: users\": 12 pages, 3040 rows, 4.8 requests/s, 2 retries, 2 failed rows,"
+                        + " 2.5s");
     }
 
     @Test

@@ -38,7 +38,8 @@ class StatusLineTest {
         log.print("Starting \"x\"\n");
         line.clear();
         log.print("done\n");
-        assertThat(screen()).isEqualTo("status" + "\r      \r" + "Starting \"x\"\n" + "status" + "\r      \r" + "done\n");
+        assertThat(screen())
+                .isEqualTo("status" + "\r      \r" + "Starting \"x\"\n" + "status" + "\r      \r" + "done\n");
     }
 
     @Test
