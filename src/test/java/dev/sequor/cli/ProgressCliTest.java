@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The end-of-run summary of {@code sequor run}, with standard error not a terminal (as under a test): a flow fetches
- * three pages from WireMock (the second answered 503 once, then retried), lands items and a page log in two tables,
- * then a transform counts them; stderr ends with one summary line per op that did work, and {@code -q} prints none.
+ * three pages from WireMock with page_number pagination (the second page answered 503 once, then retried), lands
+ * items and a page log in two tables, then a transform selects some items; stderr ends with one summary line per op
+ * that did work, and {@code -q} prints none.
  */
 @QuarkusMainTest
 class ProgressCliTest {
@@ -57,21 +58,14 @@ class ProgressCliTest {
                     request:
                       source: api
                       url: "{{ var('base_url') }}/items"
-                      parameters_expression: "{'page': var('page') if is_var_defined('page') else 1}"
                     response:
                       success_status: [200]
                       tables:
-                        - source: stage
-                          table: items
-                          columns: {id: integer}
-                          data_expression: response.json()['items']
-                        - source: stage
-                          table: pages
-                          columns: {page: integer}
-                          data_expression: "[{'page': response.json()['page']}]"
-                      variables:
-                        page: {value_expression: "response.json()['page'] + 1", scope: local}
-                      while_expression: response.json()['has_more']
+                        - {source: stage, table: items, columns: {id: integer}, data_path: items}
+                        - {source: stage, table: pages, columns: {page: integer}, data_path: "{page: page}"}
+                      pagination:
+                        type: page_number
+                        has_more_path: has_more
                   - op: transform
                     id: big_items
                     source: stage
@@ -116,7 +110,7 @@ class ProgressCliTest {
                 + " 2 rows into pages, 3 requests, 1 retry, 0 failed rows, <time>");
         List<String> lines = r.getErrorOutput().lines().toList();
         assertThat(lines.get(lines.size() - 2)).startsWith("Summary ");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("flows/main.yaml:11:23: Error in \"http_request: get_items\":"
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("flows/main.yaml:10:23: Error in \"http_request: get_items\":"
                 + " HTTP request failed with unexpected status code: 404. Expected status codes: [200]."
                 + " Response body: gone");
     }
