@@ -35,9 +35,10 @@ public interface Database {
 
     /**
      * The transform op: replaces {@code namespace.table} (namespace may be null: unqualified) by the result of
-     * {@code selectSql} atomically; on failure the previous table is left as it was.
+     * {@code selectSql} atomically; on failure the previous table is left as it was. Returns how many rows the new
+     * table has.
      */
-    void replaceTableAs(String namespace, String table, String selectSql);
+    long replaceTableAs(String namespace, String table, String selectSql);
 
     /** Column names of an existing table in declaration order; namespace null means the default one. */
     List<String> columnNames(String namespace, String table);

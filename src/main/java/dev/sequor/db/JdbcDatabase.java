@@ -140,17 +140,21 @@ final class JdbcDatabase implements Database {
      * it can be a real table in the namespace and be renamed into place.
      */
     @Override
-    public void replaceTableAs(String namespace, String table, String selectSql) {
+    public long replaceTableAs(String namespace, String table, String selectSql) {
         String staging = stagingName(table);
         String select = withoutTrailingSemicolons(selectSql);
         try (SqlSession session = openSession()) {
             dropStagingLeftovers(session, namespace == null ? defaultNamespace() : namespace);
-            session.inTransaction(c -> {
-                SqlSession.executeOn(c, "CREATE TABLE " + dialect.qualified(namespace, staging) + " AS " + select);
+            return session.inTransaction(c -> {
+                String stagingTable = dialect.qualified(namespace, staging);
+                long rows = SqlSession.countOn(c, "CREATE TABLE " + stagingTable + " AS " + select);
+                if (rows < 0) {
+                    // the driver does not say (DuckDB): the new table knows; counting costs little next to making it
+                    rows = SqlSession.longOn(c, "SELECT count(*) FROM " + stagingTable);
+                }
                 SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + dialect.qualified(namespace, table));
-                SqlSession.executeOn(c, "ALTER TABLE " + dialect.qualified(namespace, staging)
-                        + " RENAME TO " + dialect.quote(table));
-                return null;
+                SqlSession.executeOn(c, "ALTER TABLE " + stagingTable + " RENAME TO " + dialect.quote(table));
+                return rows;
             });
         }
     }

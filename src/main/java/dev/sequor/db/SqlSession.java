@@ -94,6 +94,24 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a statement that writes rows and returns how many it wrote as the driver reports it (PostgreSQL's
+     * {@code SELECT n} tag of {@code CREATE TABLE AS}), or -1 when it does not say (DuckDB).
+     */
+    static long countOn(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.execute(sql) ? -1 : Math.max(-1, s.getUpdateCount());
+        }
+    }
+
+    /** The first cell of a query that returns one number ({@code SELECT count(*) ...}). */
+    static long longOn(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** All rows of a statement; an empty list when it produces no result set. */
     List<Row> query(String sql) {
         return call(c -> {

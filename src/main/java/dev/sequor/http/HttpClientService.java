@@ -31,6 +31,7 @@ public final class HttpClientService implements AutoCloseable {
     private final HttpTransport transport;
     private final Set<String> secrets;
     private final Consumer<String> retryLog;
+    private final SendCounter counter;
     private final Map<AuthSpec, HttpAuth> auths = new ConcurrentHashMap<>();
     /** One per source name, made with the source's first rendering of rate_limit in the run. */
     private final Map<String, SourceThrottle> throttles = new ConcurrentHashMap<>();
@@ -45,6 +46,13 @@ public final class HttpClientService implements AutoCloseable {
      * change of a source's rate or pause its server asks for.
      */
     public HttpClientService(HttpTransport transport, Set<String> secrets, Consumer<String> retryLog) {
+        this(transport, secrets, retryLog, SendCounter.NONE);
+    }
+
+    /** As above; {@code counter} is told of every request sent and every re-send. */
+    public HttpClientService(HttpTransport transport, Set<String> secrets, Consumer<String> retryLog,
+                             SendCounter counter) {
+        this.counter = counter;
         this.transport = transport;
         this.secrets = secrets;
         this.retryLog = retryLog;
@@ -67,7 +75,11 @@ public final class HttpClientService implements AutoCloseable {
                 .build();
         try {
             return Failsafe.with(policy).get(() -> {
-                sent.incrementAndGet();
+                if (sent.incrementAndGet() == 1) {
+                    counter.requestSent();
+                } else {
+                    counter.retried();
+                }
                 return auth.exchange(toSend, wire);
             });
         } catch (RedirectFollower.RedirectFailure e) {

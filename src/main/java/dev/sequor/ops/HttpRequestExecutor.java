@@ -194,6 +194,7 @@ public final class HttpRequestExecutor {
             responses.checkStatus(spec, response, withResponse);
             ResponseHandler.Outcome outcome = responses.handle(op, spec, withResponse, batch,
                     options.parserPreview() ? run.out() : null);
+            run.stats().responseHandled();
             if (options.parserPreview()) {
                 return sent;
             }

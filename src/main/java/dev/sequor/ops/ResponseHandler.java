@@ -144,6 +144,7 @@ final class ResponseHandler {
                         + t.mode().name().toLowerCase() + "): " + Texts.shortRepr(t.data()));
             } else {
                 batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.mode(), t.pos()).addRows(t.data());
+                run.stats().rowsWritten(t.namespace(), t.table(), ((List<?>) t.data()).size());
             }
         }
         Object variables = parsed != null && parsed.containsKey("variables") ? parsed.get("variables")

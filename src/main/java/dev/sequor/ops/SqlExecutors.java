@@ -37,7 +37,8 @@ public final class SqlExecutors {
         String table = run.evaluator().string(op.targetTable(), scope);
         String namespace = run.evaluator().string(op.targetNamespace(), scope);
         run.log().info("Executing: CREATE TABLE " + db.dialect().qualified(namespace, table) + " AS " + query.strip());
-        db.replaceTableAs(namespace, table, stripTrailingSemicolon(query));
+        long rows = db.replaceTableAs(namespace, table, stripTrailingSemicolon(query));
+        run.stats().rowsWritten(namespace, table, rows);
     }
 
     /**

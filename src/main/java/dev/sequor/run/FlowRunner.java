@@ -5,6 +5,11 @@ import dev.sequor.http.SecretSet;
 import dev.sequor.project.Environment;
 import dev.sequor.project.Project;
 import dev.sequor.project.SequorHome;
+import dev.sequor.run.progress.ProgressDisplay;
+import dev.sequor.run.progress.ProgressReporter;
+import dev.sequor.run.progress.RunStats;
+import dev.sequor.run.progress.StatsLines;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -28,11 +33,13 @@ public final class FlowRunner {
     /** Runs and returns the process exit code. */
     public int run(FlowRunRequest request) {
         SecretSet secrets = new SecretSet();
-        PrintStream out = masked(this.out, secrets);
-        PrintStream err = masked(this.err, secrets);
-        PrintStream snippetOutBefore = SnippetOutput.set(out);
         PrintStream systemOutBefore = System.out;
         PrintStream systemErrBefore = System.err;
+        ProgressDisplay display = ProgressDisplay.choose(this.err, this.err == systemErrBefore,
+                this.out == systemOutBefore, request.quiet());
+        PrintStream out = masked(display.out(this.out), secrets);
+        PrintStream err = masked(display.err(this.err), secrets);
+        PrintStream snippetOutBefore = SnippetOutput.set(out);
         // Run from the command line, the process streams themselves are masked for the run: GraalPy's print()
         // and libraries write to System.out/err, not to the streams handed to us.
         if (this.out == systemOutBefore) {
@@ -47,9 +54,12 @@ public final class FlowRunner {
             Environment environment = Environment.select(home, project, request.env());
             secrets.addAll(environment.secretValues());
             GraalPyCache.pointInto(home, project);
+            RunStats stats = new RunStats(System::nanoTime);
             try (RunLog log = new RunLog(err, home.logFile(), request.quiet(), secrets);
-                 RunContext run = new RunContext(project, home, environment, request.options(), out, log, secrets)) {
+                 RunContext run = new RunContext(project, home, environment, request.options(), out, log, secrets,
+                         stats)) {
                 secrets.addAll(SourceSecrets.of(run));
+                ProgressReporter progress = display.start(stats, log::info, secrets::mask);
                 try {
                     Interpreter interpreter = new Interpreter(run);
                     if (request.options().opId() != null) {
@@ -61,6 +71,10 @@ public final class FlowRunner {
                 } catch (RuntimeException e) {
                     log.errorToFile(String.valueOf(e.getMessage()));
                     throw e;
+                } finally {
+                    progress.close();
+                    // after the run, before its error (if any): the error is what a person must read last
+                    stats.ops().forEach(op -> log.info(StatsLines.summary(op, stats.now())));
                 }
             }
         } catch (RuntimeException e) {
@@ -74,7 +88,7 @@ public final class FlowRunner {
         }
     }
 
-    private static PrintStream masked(PrintStream stream, SecretSet secrets) {
+    private static PrintStream masked(OutputStream stream, SecretSet secrets) {
         // no autoflush: PrintStream would flush after every print() and cut lines before they can be masked;
         // whole lines reach the stream as soon as they end anyway
         return new PrintStream(new RedactingOutputStream(stream, secrets), false, StandardCharsets.UTF_8);

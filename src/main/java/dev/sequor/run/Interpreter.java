@@ -21,6 +21,7 @@ import dev.sequor.flow.op.TryOp;
 import dev.sequor.flow.op.WhileOp;
 import dev.sequor.ops.HttpRequestExecutor;
 import dev.sequor.ops.SqlExecutors;
+import dev.sequor.run.progress.OpStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,10 +153,18 @@ public final class Interpreter {
         }
     }
 
+    /** Runs an op that does work (I/O), logging its start and end and counting it in the run's stats. */
     private void timed(Op op, Runnable body) {
         long start = System.nanoTime();
         run.log().info("Starting \"" + op.meta().label() + "\"");
-        body.run();
+        OpStats stats = run.runStats().start(op, op.meta().label());
+        boolean failed = true;
+        try {
+            body.run();
+            failed = false;
+        } finally {
+            run.runStats().end(stats, failed);
+        }
         run.log().info("Finished \"" + op.meta().label() + "\" in "
                 + RunLog.seconds(Duration.ofNanos(System.nanoTime() - start)));
     }

@@ -16,6 +16,8 @@ import dev.sequor.project.Environment;
 import dev.sequor.project.Project;
 import dev.sequor.project.ProjectState;
 import dev.sequor.project.SequorHome;
+import dev.sequor.run.progress.OpStats;
+import dev.sequor.run.progress.RunStats;
 import dev.sequor.yaml.YNode.YMap;
 import java.io.PrintStream;
 import java.util.HashSet;
@@ -43,6 +45,7 @@ public final class RunContext implements AutoCloseable {
     private final Evaluator evaluator;
     private final Map<String, Database> openDatabases = new ConcurrentHashMap<>();
     private final SecretSet secrets;
+    private final RunStats stats;
     /** http sources whose unknown keys were already reported in this run. */
     private final Set<String> warnedSources = ConcurrentHashMap.newKeySet();
     /** http sources with tls.insecure already reported in this run (once each, on every run). */
@@ -50,9 +53,11 @@ public final class RunContext implements AutoCloseable {
     private Databases databases;
     private HttpClientService http;
 
+    /** {@code stats} counts what the ops do, for the progress line and the summary. */
     public RunContext(Project project, SequorHome home, Environment environment, RunOptions options,
-                      PrintStream out, RunLog log, SecretSet secrets) {
+                      PrintStream out, RunLog log, SecretSet secrets, RunStats stats) {
         this.project = project;
+        this.stats = stats;
         this.secrets = secrets;
         this.home = home;
         this.environment = environment;
@@ -87,6 +92,16 @@ public final class RunContext implements AutoCloseable {
 
     public RunLog log() {
         return log;
+    }
+
+    /** What every op that did work has done so far in this run. */
+    public RunStats runStats() {
+        return stats;
+    }
+
+    /** The counters of the op running now: executors count requests, pages, rows and failed rows here. */
+    public OpStats stats() {
+        return stats.current();
     }
 
     public FlowLibrary flows() {
@@ -171,7 +186,7 @@ public final class RunContext implements AutoCloseable {
             if (options.previewTrace()) {
                 transport = HttpTransports.tracing(transport, log.console(), secrets::redactor);
             }
-            http = new HttpClientService(transport, secrets.live(), log::info);
+            http = new HttpClientService(transport, secrets.live(), log::info, stats);
         }
         return http;
     }

@@ -276,8 +276,10 @@ abstract class DatabaseBehaviourTest {
     void replaceTableAsIsAtomicAndMayReadTheTableItReplaces() {
         db.execute("CREATE TABLE " + q("summary") + " (a integer)");
         db.execute("INSERT INTO " + q("summary") + " VALUES (1), (2)");
-        db.replaceTableAs(ns, "summary", "SELECT a * 10 AS a FROM " + q("summary") + ";");
+        // the database tells how many rows the new table has: the run's summary reports them
+        assertThat(db.replaceTableAs(ns, "summary", "SELECT a * 10 AS a FROM " + q("summary") + ";")).isEqualTo(2);
         assertThat(column("SELECT a FROM " + q("summary") + " ORDER BY a")).containsExactly(10, 20);
+        assertThat(db.replaceTableAs(ns, "nothing", "SELECT a FROM " + q("summary") + " WHERE a < 0")).isZero();
 
         assertThatThrownBy(() -> db.replaceTableAs(ns, "summary", "SELECT no_such_column FROM " + q("summary")))
                 .isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")

@@ -136,6 +136,14 @@ public final class FlowProject {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The command line of {@code sequor run FLOW} on this project and environment, then {@code options}. */
+    public String[] cliArgs(String flow, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", flow, "-p", project.toString(), "--home-dir",
+                home.toString(), "--env", "test"));
+        args.addAll(List.of(options));
+        return args.toArray(String[]::new);
+    }
+
     /** Every row of {@code sql} as a list of column values rendered with {@code String.valueOf}. */
     public List<List<String>> rows(String sql) throws SQLException {
         try (Connection c = db == Db.DUCKDB ? DuckDbFiles.connect(project.resolve("stage.duckdb"))
