@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * One table an op writes to, within a {@link TableWriteBatch}. Rows added here are staged and only become visible
  * in the table when the batch commits. Inside a unit of the batch ({@link TableWriteBatch#beginUnit()}) they wait
- * here, in memory, until the unit completes, so that a unit that fails half-way leaves nothing of itself in staging.
+ * here, in memory, until the unit completes, so that a unit that fails half-way leaves nothing of itself in staging
+ * (and, where staging is text, a little longer: completed units are loaded together, see {@link TableWriteBatch}).
  */
 public final class TableTarget {
 

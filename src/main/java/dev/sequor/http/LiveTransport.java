@@ -74,15 +74,17 @@ final class LiveTransport implements HttpTransport {
             pending = builder.async().method(request.method(), Entity.entity(request.body(), type), Response.class);
         }
         Duration timeout = request.timeout() == null ? HttpSourceConfig.DEFAULT_TIMEOUT : request.timeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             long limit = connection.maxResponseBytes();
             LimitedBody.checkDeclared(response.getLength(), limit);
-            byte[] body = response.hasEntity() ? LimitedBody.read(response.readEntity(InputStream.class), limit) : new byte[0];
+            byte[] body = response.hasEntity() ? BodyDeadline.read(response.readEntity(InputStream.class), limit,
+                    deadline - System.nanoTime(), () -> noResponse(timeout)) : new byte[0];
             Map<String, List<String>> headers = new java.util.LinkedHashMap<>(response.getStringHeaders());
             return new HttpResponseData(response.getStatus(), headers, body);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new HttpTimeoutException("no response within " + seconds(timeout) + " s");
+            throw new HttpTimeoutException(noResponse(timeout));
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -107,6 +109,10 @@ final class LiveTransport implements HttpTransport {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return new IOException(message, root);
+    }
+
+    private static String noResponse(Duration timeout) {
+        return "no response within " + seconds(timeout) + " s";
     }
 
     private static String seconds(Duration d) {

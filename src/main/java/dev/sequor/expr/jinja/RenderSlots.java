@@ -57,9 +57,9 @@ final class RenderSlots {
     }
 
     /**
-     * A slot for one render of {@code template}, its scope opened: the render's own context is the interpreter's
-     * current one. An idle slot if there is one, else a new one (a parallel op, a render inside a render); a template
-     * that cannot share an interpreter ({@link #shareable}) gets one made for it alone.
+     * A slot for one render, its scope opened: the render's own context is the interpreter's current one. An idle
+     * slot if there is one, else a new one (a parallel op, a render inside a render); a template that cannot share an
+     * interpreter ({@code shareable} false, see {@link #shareable(Node)}) gets one made for it alone.
      */
     Slot take(boolean shareable) {
         Slot slot = shareable ? idle.pollFirst() : null;
