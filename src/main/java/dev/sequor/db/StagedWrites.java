@@ -27,6 +27,11 @@ final class StagedWrites {
         this.dialect = db.dialect();
     }
 
+    /** Whether a load here can fail only because of the database, never because of a value (all-text staging). */
+    boolean stagesAsText() {
+        return dialect.stagesAsText();
+    }
+
     private SqlSession session() {
         if (session == null) {
             session = db.openSession();

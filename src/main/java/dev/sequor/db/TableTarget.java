@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * One table an op writes to, within a {@link TableWriteBatch}. Rows added here are staged and only become visible
  * in the table when the batch commits. Inside a unit of the batch ({@link TableWriteBatch#beginUnit()}) they wait
- * here, in memory, until the unit completes, so that a unit that fails half-way leaves nothing of itself in staging.
+ * here, in memory, until the unit completes, so that a unit that fails half-way leaves nothing of itself in staging
+ * (and, where staging is text, a little longer: completed units are loaded together, see {@link TableWriteBatch}).
  */
 public final class TableTarget {
 
@@ -28,6 +29,11 @@ public final class TableTarget {
     private final SourcePos pos;
     /** Rows of the unit under way, not yet staged; null outside units (rows are staged as they come). */
     private List<String[]> held;
+    /** Rows of completed units not yet loaded into staging; see {@link TableWriteBatch#completeUnit()}. */
+    private List<String[]> ready = new ArrayList<>();
+    private long readyChars;
+    /** Characters of the values in {@link #held}, carried to {@link #readyChars} when the unit completes. */
+    private long heldChars;
     /** Rows in the staging table. */
     private long staged;
 
@@ -67,24 +73,54 @@ public final class TableTarget {
         }
         if (held != null) {
             held.addAll(rows);
+            heldChars += chars(rows);
         } else {
             owner.load(this, rows);
             staged += rows.size();
         }
     }
 
-    /** From now on rows wait in {@link #takeHeld()} instead of being staged at once. */
+    /** From now on rows wait here until their unit completes ({@link #unitComplete()}) instead of being staged at once. */
     void hold() {
         if (held == null) {
             held = new ArrayList<>();
         }
     }
 
-    /** The rows held since the last call (the target keeps holding). */
-    List<String[]> takeHeld() {
-        List<String[]> rows = held == null ? List.of() : held;
-        held = held == null ? null : new ArrayList<>();
+    /** The unit under way is complete: its rows join those waiting to be loaded (the target keeps holding). */
+    void unitComplete() {
+        if (held != null && !held.isEmpty()) {
+            ready.addAll(held);
+            readyChars += heldChars;
+            held = new ArrayList<>();
+            heldChars = 0;
+        }
+    }
+
+    int readyRows() {
+        return ready.size();
+    }
+
+    long readyChars() {
+        return readyChars;
+    }
+
+    /** The rows of completed units not loaded yet, handed over for loading. */
+    List<String[]> takeReady() {
+        List<String[]> rows = ready;
+        ready = new ArrayList<>();
+        readyChars = 0;
         return rows;
+    }
+
+    private static long chars(List<String[]> rows) {
+        long n = 0;
+        for (String[] row : rows) {
+            for (String value : row) {
+                n += value == null ? 1 : value.length();
+            }
+        }
+        return n;
     }
 
     /** Counts rows that reached the staging table through {@link StagedWrites}. */

@@ -22,8 +22,19 @@ import java.util.Map;
  * <p>Work that is sent out piece by piece (one request cycle per for_each row) runs each piece as a <em>unit</em>:
  * between {@link #beginUnit()} and {@link #completeUnit()} rows wait in memory, then reach staging together. When a
  * later piece fails, {@link #commitCompletedAppends()} keeps what the completed units added to append tables.
+ *
+ * <p>Completed units whose databases all stage as text ({@link Dialect#stagesAsText()}: a load there cannot fail
+ * because of a value, only because of the database) reach staging together, once {@link #FLUSH_ROWS} rows or
+ * {@link #FLUSH_CHARS} characters are waiting, or at the commit: one load per few thousand rows instead of one per
+ * for_each row. Where staging is typed (PostgreSQL), a bad value must fail the unit that brought it, so each unit is
+ * staged as it completes.
  */
 public final class TableWriteBatch implements AutoCloseable {
+
+    /** Completed rows waiting that start a load; bounds the memory they take. */
+    static final int FLUSH_ROWS = 5_000;
+    /** Characters of completed rows waiting that start a load. */
+    static final long FLUSH_CHARS = 4L * 1024 * 1024;
 
     private final Map<JdbcDatabase, StagedWrites> byDatabase = new LinkedHashMap<>();
     /** Every target handed out, in order, to hold or stage a unit's rows and to name what a commit kept. */
@@ -81,13 +92,30 @@ public final class TableWriteBatch implements AutoCloseable {
     }
 
     /**
-     * Stages the rows added since {@link #beginUnit()}, each database's in one transaction, so a unit that fails here
-     * leaves no row of itself in that database's staging. Rows keep waiting for the next unit's completion.
+     * Ends a unit: its rows are complete and reach staging, each database's in one transaction, so a unit that fails
+     * here leaves no row of itself in that database's staging. Where every database stages as text, they may wait for
+     * the rows of later units and go in together (see the class comment). Rows keep waiting for the next unit.
      */
     public void completeUnit() {
+        long rows = 0;
+        long chars = 0;
+        boolean typed = false;
+        for (Map.Entry<TableTarget, StagedWrites> e : targets.entrySet()) {
+            e.getKey().unitComplete();
+            rows += e.getKey().readyRows();
+            chars += e.getKey().readyChars();
+            typed |= !e.getValue().stagesAsText();
+        }
+        if (typed || rows >= FLUSH_ROWS || chars >= FLUSH_CHARS) {
+            stageReady();
+        }
+    }
+
+    /** Loads the rows of completed units that wait, each database's in one transaction. */
+    private void stageReady() {
         Map<StagedWrites, Map<TableTarget, List<String[]>>> byWrites = new LinkedHashMap<>();
         targets.forEach((target, writes) -> {
-            List<String[]> rows = target.takeHeld();
+            List<String[]> rows = target.takeReady();
             if (!rows.isEmpty()) {
                 byWrites.computeIfAbsent(writes, w -> new LinkedHashMap<>()).put(target, rows);
             }
@@ -112,6 +140,7 @@ public final class TableWriteBatch implements AutoCloseable {
         if (committed) {
             return;
         }
+        stageReady();
         for (StagedWrites writes : byDatabase.values()) {
             writes.commit();
         }
@@ -131,6 +160,12 @@ public final class TableWriteBatch implements AutoCloseable {
         List<KeptTable> kept = new ArrayList<>();
         if (!stagingWhole) {
             return new PartialCommit(kept, "the failed unit's rows had reached the staging of some databases only");
+        }
+        try {
+            // completed units that were still waiting for a load (the failed unit's rows are held, not ready)
+            stageReady();
+        } catch (RuntimeException e) {
+            return new PartialCommit(kept, e.getMessage());
         }
         for (Map.Entry<JdbcDatabase, StagedWrites> db : byDatabase.entrySet()) {
             List<TableTarget> appended = targets.entrySet().stream()

@@ -82,6 +82,8 @@ public final class HttpClientService implements AutoCloseable {
                 }
                 return auth.exchange(toSend, wire);
             });
+        } catch (ResponseTooLarge e) {
+            throw tooLarge(source, resolved, e);
         } catch (RedirectFollower.RedirectFailure e) {
             SecretRedactor redactor = new SecretRedactor(secrets);
             throw SequorException.failed(null, "HTTP request " + request.method() + " "
@@ -93,6 +95,16 @@ public final class HttpClientService implements AutoCloseable {
             throw SequorException.failed(null, "HTTP request " + request.method() + " "
                     + redactor.text(resolved.uri().toString()) + " failed" + attempts + ": " + redactor.text(reason(cause)), cause);
         }
+    }
+
+    private SequorException tooLarge(HttpSourceConfig source, HttpRequestData request, ResponseTooLarge e) {
+        String what = "the response to " + request.method() + " " + new SecretRedactor(secrets).text(request.uri().toString())
+                + " is larger than max_response_bytes (" + e.limit() + " bytes)";
+        return SequorException.failed(null, source.name() == null
+                ? "HTTP request failed: " + what + ", the limit of requests without a source; send it through an http "
+                        + "source with a higher max_response_bytes if the API really answers with that much."
+                : "Source \"" + source.name() + "\": " + what + "; raise max_response_bytes in the source file if the "
+                        + "API really answers with that much.", e);
     }
 
     /** The run's transport behind the source's rate limit, if it has one and the transport reaches the network. */

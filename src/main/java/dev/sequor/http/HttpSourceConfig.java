@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A rendered {@code type: http} source file: its auth, the timeout of each request, the retry policy, what every
- * request starts from (base URL, default headers), the rate limit and how hosts are reached (proxy, TLS).
+ * request starts from (base URL, default headers), the rate limit, how hosts are reached (proxy, TLS) and the largest
+ * response body it reads.
  * {@link #none()} is what a request without {@code request.source} uses: no auth, default timeout and retries,
  * proxies from the environment.
  *
@@ -25,6 +26,7 @@ import java.util.Set;
  * rate_limit: {requests_per_second: 10, max_concurrency: 4}
  * proxy: http://proxy.corp:3128           # default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY
  * tls: {ca_file: certs/corp-ca.pem, insecure: false}
+ * max_response_bytes: 268435456          # largest body a response may have; default 256 MB
  * </pre>
  */
 public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, RetrySettings retry, Set<String> secrets,
@@ -34,7 +36,7 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
 
     /** Every top-level key an http source file may have. */
     public static final Set<String> KEYS = Set.of("type", "variables", "auth", "timeout_seconds", "retry", "base_url",
-            "headers", "rate_limit", "proxy", "tls");
+            "headers", "rate_limit", "proxy", "tls", "max_response_bytes");
 
     private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_backoff_seconds", "max_backoff_seconds", "unsafe_methods");
 
@@ -71,12 +73,15 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
         RateLimit rateLimit = RateLimit.from(rendered.get("rate_limit"), where, pos);
         ProxyAddress proxy = proxy(SourceValues.text(rendered.get("proxy"), where + "proxy", pos), where, pos);
         TlsSettings tls = TlsSettings.from(rendered.get("tls"), where, pos, projectDir);
+        long maxResponseBytes = rendered.get("max_response_bytes") == null ? ConnectionSettings.DEFAULT_MAX_RESPONSE_BYTES
+                : SourceValues.byteCount(rendered.get("max_response_bytes"), where + "max_response_bytes", pos,
+                        LimitedBody.MAX_LIMIT);
         Set<String> secrets = new LinkedHashSet<>(auth.secrets());
         if (proxy != null && proxy.password() != null) {
             secrets.add(proxy.password());
         }
         return new HttpSourceConfig(name, auth, timeout, retry, Set.copyOf(secrets), defaults, rateLimit,
-                new ConnectionSettings(proxy, tls));
+                new ConnectionSettings(proxy, tls, maxResponseBytes));
     }
 
     private static ProxyAddress proxy(String url, String where, SourcePos pos) {

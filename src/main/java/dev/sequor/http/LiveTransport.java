@@ -7,6 +7,7 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  * Sends requests over the network with the Jakarta REST client of {@code quarkus-rest-client}. The
  * request's timeout bounds the whole exchange (connect, send, wait, read). Each request goes through the
  * client of its proxy (its source's, else the environment's for its URL) and TLS settings; redirects come
- * back as responses ({@link RedirectFollower} follows them).
+ * back as responses ({@link RedirectFollower} follows them). A body is read up to the source's max_response_bytes and
+ * no further ({@link LimitedBody}).
  */
 final class LiveTransport implements HttpTransport {
 
@@ -66,19 +68,23 @@ final class LiveTransport implements HttpTransport {
                 // sends it as given, so it goes out as a plain header.
                 builder.header("Content-Type", contentType);
             }
-            pending = builder.async().method(request.method());
+            pending = builder.async().method(request.method(), Response.class);
         } else {
             MediaType type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE : MediaType.valueOf(contentType);
-            pending = builder.async().method(request.method(), Entity.entity(request.body(), type));
+            pending = builder.async().method(request.method(), Entity.entity(request.body(), type), Response.class);
         }
         Duration timeout = request.timeout() == null ? HttpSourceConfig.DEFAULT_TIMEOUT : request.timeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+            long limit = connection.maxResponseBytes();
+            LimitedBody.checkDeclared(response.getLength(), limit);
+            byte[] body = response.hasEntity() ? BodyDeadline.read(response.readEntity(InputStream.class), limit,
+                    deadline - System.nanoTime(), () -> noResponse(timeout)) : new byte[0];
             Map<String, List<String>> headers = new java.util.LinkedHashMap<>(response.getStringHeaders());
             return new HttpResponseData(response.getStatus(), headers, body);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new HttpTimeoutException("no response within " + seconds(timeout) + " s");
+            throw new HttpTimeoutException(noResponse(timeout));
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -103,6 +109,10 @@ final class LiveTransport implements HttpTransport {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return new IOException(message, root);
+    }
+
+    private static String noResponse(Duration timeout) {
+        return "no response within " + seconds(timeout) + " s";
     }
 
     private static String seconds(Duration d) {

@@ -74,6 +74,21 @@ final class SourceValues {
         return n;
     }
 
+    /** A number of bytes from 1 to {@code max}. */
+    static long byteCount(Object value, String what, SourcePos pos, long max) {
+        long n;
+        try {
+            n = Long.parseLong(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > max) {
+            throw SequorException.invalid(pos, what + " must be a whole number of bytes from 1 to " + max + ", not '"
+                    + value + "'.");
+        }
+        return n;
+    }
+
     /** true or false, also as rendered text; absent is false. */
     static boolean flag(Object value, String what, SourcePos pos) {
         if (value == null || value instanceof Boolean) {

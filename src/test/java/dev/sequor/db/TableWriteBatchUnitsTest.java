@@ -129,6 +129,37 @@ class TableWriteBatchUnitsTest {
         assertThat(ids(db, "log2")).containsExactly(0, 1);
     }
 
+    /**
+     * DuckDB stages as text, so completed units wait and are loaded together once FLUSH_ROWS rows are waiting, or at
+     * the commit; every row lands, in order. PostgreSQL (typed staging) loads each unit as it completes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void smallUnitsAreLoadedTogetherWhereStagingIsText(String kind) {
+        Database db = db(kind);
+        table(db, "many", 0);
+        int units = TableWriteBatch.FLUSH_ROWS + 500;
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.beginUnit();
+            TableTarget many = batch.target(db, ns(db), "many", COLUMNS, WriteMode.APPEND, POS);
+            for (int i = 1; i <= units; i++) {
+                many.addRows(List.of(id(i)));
+                batch.completeUnit();
+                if (i == 10) {
+                    assertThat(many.stagedRows()).isEqualTo(kind.equals("duckdb") ? 0 : 10);
+                    assertThat(many.readyRows()).isEqualTo(kind.equals("duckdb") ? 10 : 0);
+                }
+                // what waits in memory never exceeds the threshold
+                assertThat(many.readyRows()).isLessThan(TableWriteBatch.FLUSH_ROWS);
+            }
+            assertThat(many.stagedRows()).isEqualTo(kind.equals("duckdb") ? TableWriteBatch.FLUSH_ROWS : units);
+            batch.commit();
+        }
+        List<Object> ids = ids(db, "many");
+        assertThat(ids).hasSize(units + 1);
+        assertThat(ids.getLast()).isEqualTo(units);
+    }
+
     /** PostgreSQL stages typed columns: the second table's COPY fails, and the first table's rows of that unit go too. */
     @Test
     void aUnitWhoseSecondLoadFailsLeavesNoneOfItsRowsInStaging() {

@@ -151,6 +151,34 @@ class SourceSettingsCliTest {
     }
 
     @Test
+    void aResponseAboveMaxResponseBytesFailsTheOpAndLeavesNoTable(QuarkusMainLauncher launcher) throws Exception {
+        source("""
+                type: http
+                base_url: "{{ var('api_url') }}/v1"
+                max_response_bytes: 40
+                """);
+        LaunchResult r = launcher.launch("run", "main", "-p", project.toString(), "--home-dir", home.toString(), "--env",
+                "test", "-q", "--disable-flow-stacktrace");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.getErrorOutput()).isEqualTo("flows/main.yaml:2:5: Error in \"http_request: get_items\": Source"
+                + " \"api\": the response to GET " + api.baseUrl() + "/v1/items?limit=2 is larger than max_response_bytes"
+                + " (40 bytes); raise max_response_bytes in the source file if the API really answers with that much.");
+        assertThat(api.findAll(WireMock.anyRequestedFor(WireMock.anyUrl()))).hasSize(1);
+        assertThat(project.resolve("stage.duckdb")).satisfiesAnyOf(
+                f -> assertThat(f).doesNotExist(),
+                f -> assertThat(tables()).doesNotContain("items"));
+
+        source("""
+                type: http
+                base_url: "{{ var('api_url') }}/v1"
+                max_response_bytes: 1000
+                """);
+        LaunchResult fits = run(launcher);
+        assertThat(fits.exitCode()).as(fits.getErrorOutput()).isZero();
+        assertThat(rows()).containsExactly("1|Ann", "2|Bob");
+    }
+
+    @Test
     void validateReportsBadSettingsAtTheSourceFile(QuarkusMainLauncher launcher) throws Exception {
         source("""
                 type: http
@@ -161,6 +189,15 @@ class SourceSettingsCliTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.getOutput() + bad.getErrorOutput()).contains("sources/api.yaml:1:1: Source \"api\":"
                 + " rate_limit.max_concurrency must be a whole number of at least 1, not 'many'.");
+
+        source("""
+                type: http
+                max_response_bytes: 0
+                """);
+        LaunchResult zero = launcher.launch("validate", "-p", project.toString(), "--skip-python");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.getOutput() + zero.getErrorOutput()).contains("sources/api.yaml:1:1: Source \"api\":"
+                + " max_response_bytes must be a whole number of bytes from 1 to 2147483638, not '0'.");
 
         source("""
                 type: http
@@ -180,6 +217,17 @@ class SourceSettingsCliTest {
                 """);
         LaunchResult good = launcher.launch("validate", "-p", project.toString(), "--skip-python", "--strict");
         assertThat(good.exitCode()).as(good.getOutput() + good.getErrorOutput()).isZero();
+    }
+
+    private List<String> tables() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DuckDbFiles.connect(project.resolve("stage.duckdb")); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private List<String> rows() throws SQLException {

@@ -54,6 +54,36 @@ class TimeoutTest {
     }
 
     @Test
+    void aBodyThatTricklesInPastTheTimeoutFailsTheRequest() throws Exception {
+        // headers at once, then one byte every 200 ms for 4 s: the timeout bounds the body too, not just the headers
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 10);
+        server.createContext("/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 20);
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 20; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (java.io.IOException | InterruptedException gone) {
+                // the client hung up
+            }
+        });
+        server.start();
+        HttpSourceConfig src = source("timeout_seconds", "0.5", "retry", map("max_attempts", 1));
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/trickle";
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get(url), src))
+                    .isInstanceOf(SequorException.class)
+                    .hasMessage("HTTP request GET " + url + " failed: no response within 0.5 s")
+                    .hasCauseInstanceOf(HttpTimeoutException.class);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aTimeoutIsRetriedLikeAConnectionFailure() {
         HttpSourceConfig src = source("timeout_seconds", 0.2,
                 "retry", map("max_attempts", 2, "initial_backoff_seconds", 0.01, "max_backoff_seconds", 0.02));

@@ -15,13 +15,16 @@ public final class CompiledTemplate {
     private final Node root;
     private final Set<String> testedNames;
     private final String singleExpression;
+    private final boolean sharesInterpreter;
 
-    CompiledTemplate(String source, SourcePos pos, Node root, Set<String> testedNames, String singleExpression) {
+    CompiledTemplate(String source, SourcePos pos, Node root, Set<String> testedNames, String singleExpression,
+                     boolean sharesInterpreter) {
         this.source = source;
         this.pos = pos;
         this.root = root;
         this.testedNames = testedNames;
         this.singleExpression = singleExpression;
+        this.sharesInterpreter = sharesInterpreter;
     }
 
     /** The template text as written. */
@@ -46,6 +49,11 @@ public final class CompiledTemplate {
     /** The expression when the whole template is one {@code {{ expr }}}, else null; used by evaluate. */
     String singleExpression() {
         return singleExpression;
+    }
+
+    /** Whether renders may reuse an interpreter of an earlier render; see {@link RenderSlots#shareable}. */
+    boolean sharesInterpreter() {
+        return sharesInterpreter;
     }
 
     @Override

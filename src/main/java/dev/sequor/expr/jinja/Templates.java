@@ -17,7 +17,6 @@ import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import jinjava.javax.el.CompositeELResolver;
 
@@ -32,13 +31,8 @@ public final class Templates {
     private final Jinjava jinjava;
     private final JinjavaConfig config;
     private final JinjavaConfig validationConfig;
-    /**
-     * The parent of every render's context: the globals, filters, tests and tags, registered once. Jinjava's
-     * getGlobalContextCopy() builds all of that anew (hundreds of registrations), which was most of the cost of a
-     * small render (a for_each row's URL and body). A render only ever writes into its own child context ({@code set},
-     * macros, loop variables), so one parent serves every render and thread.
-     */
-    private final Context renderParent;
+    /** Interpreters reused between renders (making one per render was most of a small render's cost). */
+    private final RenderSlots slots;
 
     private Templates() {
         this.config = config(false);
@@ -46,7 +40,7 @@ public final class Templates {
         this.jinjava = new Jinjava(config);
         TemplateFunctions.registerAll(jinjava);
         jinjava.registerFilter(new PythonStringFilter());
-        this.renderParent = jinjava.getGlobalContextCopy();
+        this.slots = new RenderSlots(jinjava, config);
     }
 
     /** Holder idiom: the JVM creates the Jinjava instance once, on the first call to {@link #shared()}. */
@@ -90,7 +84,8 @@ public final class Templates {
         if (syntax.isPresent()) {
             throw TemplateFailures.invalid(pos, syntax.get().getLineno(), syntax.get().getMessage());
         }
-        return new CompiledTemplate(text, pos, root, StrictNames.testedNames(text), singleExpression(root));
+        return new CompiledTemplate(text, pos, root, StrictNames.testedNames(text), singleExpression(root),
+                RenderSlots.shareable(root));
     }
 
     /**
@@ -110,11 +105,20 @@ public final class Templates {
     }
 
     private Object run(CompiledTemplate template, ExprScope scope, boolean asValue, Duration timeLimit) {
-        Map<String, Object> bindings = new HashMap<>();
-        bindings.put(TemplateFunctions.SCOPE_KEY, scope);
-        Context context = new Context(renderParent, bindings, config.getDisabled());
+        RenderSlots.Slot slot = slots.take(template.sharesInterpreter());
+        try {
+            return run(template, slot, scope, asValue, timeLimit);
+        } finally {
+            slots.give(slot);
+        }
+    }
+
+    private Object run(CompiledTemplate template, RenderSlots.Slot slot, ExprScope scope, boolean asValue,
+                       Duration timeLimit) {
+        PythonOutputInterpreter interpreter = slot.interpreter();
+        Context context = interpreter.getContext();
+        context.put(TemplateFunctions.SCOPE_KEY, scope);
         context.setDynamicVariableResolver(new StrictNames(template.testedNames()));
-        PythonOutputInterpreter interpreter = new PythonOutputInterpreter(jinjava, context, config);
         RenderDeadline deadline = timeLimit == null ? null : new RenderDeadline(timeLimit);
         interpreter.limitTo(deadline);
         JinjavaInterpreter.pushCurrent(interpreter);
