@@ -13,7 +13,8 @@ import java.util.Map;
  * One table an op writes to, within a {@link TableWriteBatch}. Rows added here are staged and only become visible
  * in the table when the batch commits. Inside a unit of the batch ({@link TableWriteBatch#beginUnit()}) they wait
  * here, in memory, until the unit completes, so that a unit that fails half-way leaves nothing of itself in staging
- * (and, where staging is text, a little longer: completed units are loaded together, see {@link TableWriteBatch}).
+ * (and, where staging is text, a little longer: completed units, and rows added outside units, are loaded a few
+ * thousand rows at a time, see {@link TableWriteBatch}).
  */
 public final class TableTarget {
 
@@ -74,6 +75,15 @@ public final class TableTarget {
         if (held != null) {
             held.addAll(rows);
             heldChars += chars(rows);
+        } else if (owner.stagesAsText()) {
+            // pages of a paginated fetch: loaded a few thousand rows at a time, as completed units are
+            ready.addAll(rows);
+            readyChars += chars(rows);
+            if (ready.size() >= TableWriteBatch.FLUSH_ROWS || readyChars >= TableWriteBatch.FLUSH_CHARS) {
+                List<String[]> batch = takeReady();
+                owner.load(this, batch);
+                staged += batch.size();
+            }
         } else {
             owner.load(this, rows);
             staged += rows.size();

@@ -26,8 +26,8 @@ import java.util.Map;
  * <p>Completed units whose databases all stage as text ({@link Dialect#stagesAsText()}: a load there cannot fail
  * because of a value, only because of the database) reach staging together, once {@link #FLUSH_ROWS} rows or
  * {@link #FLUSH_CHARS} characters are waiting, or at the commit: one load per few thousand rows instead of one per
- * for_each row. Where staging is typed (PostgreSQL), a bad value must fail the unit that brought it, so each unit is
- * staged as it completes.
+ * for_each row. Rows added outside units there (the pages of a paginated fetch) wait the same way. Where staging is
+ * typed (PostgreSQL), a bad value must fail the unit that brought it, so each unit is staged as it completes.
  */
 public final class TableWriteBatch implements AutoCloseable {
 

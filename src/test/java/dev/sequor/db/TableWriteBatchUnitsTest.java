@@ -160,6 +160,33 @@ class TableWriteBatchUnitsTest {
         assertThat(ids.getLast()).isEqualTo(units);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void pagesOutsideUnitsAreLoadedTogetherWhereStagingIsText(String kind) {
+        Database db = db(kind);
+        table(db, "pages", 0);
+        int pages = TableWriteBatch.FLUSH_ROWS / 10 + 3;
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            TableTarget target = batch.target(db, ns(db), "pages", COLUMNS, WriteMode.APPEND, POS);
+            for (int p = 0; p < pages; p++) {
+                List<Map<String, Object>> page = new java.util.ArrayList<>();
+                for (int i = 1; i <= 10; i++) {
+                    page.add(id(p * 10 + i));
+                }
+                target.addRows(page);
+                if (p == 2) {
+                    assertThat(target.stagedRows()).isEqualTo(kind.equals("duckdb") ? 0 : 30);
+                }
+                assertThat(target.readyRows()).isLessThan(TableWriteBatch.FLUSH_ROWS);
+            }
+            assertThat(target.stagedRows()).isEqualTo(kind.equals("duckdb") ? TableWriteBatch.FLUSH_ROWS : pages * 10);
+            batch.commit();
+        }
+        List<Object> ids = ids(db, "pages");
+        assertThat(ids).hasSize(pages * 10 + 1);
+        assertThat(ids.getLast()).isEqualTo(pages * 10);
+    }
+
     /** PostgreSQL stages typed columns: the second table's COPY fails, and the first table's rows of that unit go too. */
     @Test
     void aUnitWhoseSecondLoadFailsLeavesNoneOfItsRowsInStaging() {
