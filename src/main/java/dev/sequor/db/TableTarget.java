@@ -26,13 +26,16 @@ public final class TableTarget {
     private final List<ColumnDef> columns;
     private final WriteMode mode;
     private final SourcePos pos;
+    /** An append target whose table is created at commit when it is missing. */
+    private final boolean createMissing;
     /** Rows of the unit under way, not yet staged; null outside units (rows are staged as they come). */
     private List<String[]> held;
     /** Rows in the staging table. */
     private long staged;
 
     TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
-                WriteMode mode, SourcePos pos) {
+                WriteMode mode, boolean createMissing, SourcePos pos) {
+        this.createMissing = createMissing;
         this.owner = owner;
         this.namespace = namespace;
         this.table = table;
@@ -78,6 +81,22 @@ public final class TableTarget {
         if (held == null) {
             held = new ArrayList<>();
         }
+    }
+
+    /**
+     * A target that checks rows as this one does but only ever holds them, for one unit running beside others
+     * ({@link TableWriteBatch#unit()}); the batch moves them here with {@link #holdAlso}.
+     */
+    TableTarget unitView() {
+        TableTarget view = new TableTarget(owner, namespace, table, stagingTable, columns, mode, createMissing, pos);
+        view.hold();
+        return view;
+    }
+
+    /** Adds rows a unit view held to the rows this target holds. */
+    void holdAlso(List<String[]> rows) {
+        hold();
+        held.addAll(rows);
     }
 
     /** The rows held since the last call (the target keeps holding). */
@@ -139,6 +158,10 @@ public final class TableTarget {
 
     WriteMode mode() {
         return mode;
+    }
+
+    boolean createMissing() {
+        return createMissing;
     }
 
     SourcePos pos() {

@@ -33,12 +33,14 @@ public final class Templates {
     private final JinjavaConfig config;
     private final JinjavaConfig validationConfig;
     /**
-     * The parent of every render's context: the globals, filters, tests and tags, registered once. Jinjava's
-     * getGlobalContextCopy() builds all of that anew (hundreds of registrations), which was most of the cost of a
-     * small render (a for_each row's URL and body). A render only ever writes into its own child context ({@code set},
-     * macros, loop variables), so one parent serves every render and thread.
+     * The parent of every render's context on a thread: the globals, filters, tests and tags, registered once per
+     * thread. Jinjava's getGlobalContextCopy() builds all of that anew (hundreds of registrations), which was most of
+     * the cost of a small render (a for_each row's URL and body). A render writes its variables into its own child
+     * context ({@code set}, macros, loop variables), but Jinjava's Context also records every resolved expression,
+     * value and function in each ancestor's plain HashSets; so renders that run at once (parallel for_each rows) must
+     * not share a parent, and each thread keeps its own.
      */
-    private final Context renderParent;
+    private final ThreadLocal<Context> renderParent;
 
     private Templates() {
         this.config = config(false);
@@ -46,7 +48,7 @@ public final class Templates {
         this.jinjava = new Jinjava(config);
         TemplateFunctions.registerAll(jinjava);
         jinjava.registerFilter(new PythonStringFilter());
-        this.renderParent = jinjava.getGlobalContextCopy();
+        this.renderParent = ThreadLocal.withInitial(jinjava::getGlobalContextCopy);
     }
 
     /** Holder idiom: the JVM creates the Jinjava instance once, on the first call to {@link #shared()}. */
@@ -112,7 +114,7 @@ public final class Templates {
     private Object run(CompiledTemplate template, ExprScope scope, boolean asValue, Duration timeLimit) {
         Map<String, Object> bindings = new HashMap<>();
         bindings.put(TemplateFunctions.SCOPE_KEY, scope);
-        Context context = new Context(renderParent, bindings, config.getDisabled());
+        Context context = new Context(renderParent.get(), bindings, config.getDisabled());
         context.setDynamicVariableResolver(new StrictNames(template.testedNames()));
         PythonOutputInterpreter interpreter = new PythonOutputInterpreter(jinjava, context, config);
         RenderDeadline deadline = timeLimit == null ? null : new RenderDeadline(timeLimit);
