@@ -79,7 +79,7 @@ class ParallelForEachTest {
 
     @RegisterExtension
     static final WireMockExtension api = WireMockExtension.newInstance()
-            .options(WireMockConfiguration.options().dynamicPort().containerThreads(40).extensions(IN_FLIGHT)).build();
+            .options(WireMockConfiguration.options().dynamicPort().containerThreads(100).extensions(IN_FLIGHT)).build();
 
     @TempDir
     Path tmp;
@@ -212,6 +212,23 @@ class ParallelForEachTest {
         assertThat(p.savedVariables()).containsEntry("last_pushed", 200);
         assertThat(parallel.out()).isEqualTo(inTurn.out()).isEqualTo("after: 200 r200\n");
         assertThat(p.log()).contains("INFO \"http_request: push\": 200 requests\n");
+    }
+
+    /**
+     * The control for the test below: without a limit, 64 rows held 1.5 s each are all at the server at once (more than
+     * the HTTP client's default pool of 50 connections per host).
+     */
+    @Test
+    void parallelRowsAreAtTheServerAtOnce() throws Exception {
+        FlowProject p = project(Db.DUCKDB, 64);
+        api.stubFor(post(urlPathMatching("/sync/[0-9]+")).willReturn(okJson("{\"remote_id\": \"r\"}").withFixedDelay(1500)));
+        p.flow("push", push("64"));
+
+        FlowProject.Result r = p.run("push");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(IN_FLIGHT.max()).isEqualTo(64);
+        assertThat(api.findAll(postRequestedFor(urlPathMatching("/sync/.*")))).hasSize(64);
     }
 
     @Test
