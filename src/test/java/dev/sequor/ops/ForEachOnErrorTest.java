@@ -14,12 +14,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sequor.testing.FlowProject;
 import dev.sequor.testing.FlowProject.Db;
-import dev.sequor.testing.PostgresTestDatabase;
+import dev.sequor.testing.FlowTestDatabase;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ForEachOnErrorTest {
 
-    private static final String PG_DATABASE = PostgresTestDatabase.uniqueDatabaseName("sequor_foreach_on_error");
+    @RegisterExtension
+    static final FlowTestDatabase pg = new FlowTestDatabase("sequor_foreach_on_error");
     private static final String TOKEN = "tok-5ecret-value";
 
     @RegisterExtension
@@ -43,18 +42,6 @@ class ForEachOnErrorTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void database() throws Exception {
-        FlowProject.recreatePostgresDatabase(PG_DATABASE);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (PostgresTestDatabase.available()) {
-            PostgresTestDatabase.dropDatabase(PG_DATABASE);
-        }
-    }
 
     @BeforeEach
     void reset() {
@@ -99,7 +86,7 @@ class ForEachOnErrorTest {
     }
 
     private FlowProject project(Db db, String forEachExtra) throws Exception {
-        FlowProject p = FlowProject.create(tmp, db, PG_DATABASE, "base_url: \"" + api.baseUrl() + "\"",
+        FlowProject p = FlowProject.create(tmp, db, pg.name(), "base_url: \"" + api.baseUrl() + "\"",
                 "api_token: \"" + TOKEN + "\"");
         p.apiSource("type: http\nauth: {type: bearer_token, token: \"" + TOKEN + "\"}\nretry: {max_attempts: 1}\n");
         p.flow("seed", SEED).flow("push", push(forEachExtra));
@@ -127,6 +114,11 @@ class ForEachOnErrorTest {
     private static final String ROW_5_MESSAGE = "Error evaluating 'data_expression': Response body is not valid JSON"
             + " (status 200, Content-Type null): <html>maintenance</html>";
 
+    private static void assertTheOtherRowsLanded(FlowProject p) throws Exception {
+        assertThat(p.rows("select id, remote_id from pushed order by id")).containsExactly(List.of("1", "r1"),
+                List.of("2", "r2"), List.of("4", "r4"), List.of("6", "r6"));
+    }
+
     @ParameterizedTest
     @EnumSource(Db.class)
     void skipLeavesOutTheFailedRowsWarnsOfEachAndTheOpSucceeds(Db db) throws Exception {
@@ -136,8 +128,7 @@ class ForEachOnErrorTest {
         FlowProject.Result r = p.run("push");
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(p.rows("select id, remote_id from pushed order by id")).containsExactly(List.of("1", "r1"),
-                List.of("2", "r2"), List.of("4", "r4"), List.of("6", "r6"));
+        assertTheOtherRowsLanded(p);
         assertThat(r.err().lines().filter(l -> l.contains("warning:"))).containsExactly(
                 "flows/push.yaml:4:15: warning: \"http_request: push\": for_each row 3 of 6 (id=3, email='c@x.io')"
                         + " failed and was skipped: " + ROW_3_MESSAGE,
@@ -160,8 +151,7 @@ class ForEachOnErrorTest {
         FlowProject.Result r = p.run("push");
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(p.rows("select id, remote_id from pushed order by id")).containsExactly(List.of("1", "r1"),
-                List.of("2", "r2"), List.of("4", "r4"), List.of("6", "r6"));
+        assertTheOtherRowsLanded(p);
         String url = api.baseUrl() + "/sync/%d?token=<redacted>";
         List<List<String>> recorded = p.rows("select \"row\", method, url, status, attempts, message from push_errors"
                 + " order by failed_at, \"row\"");

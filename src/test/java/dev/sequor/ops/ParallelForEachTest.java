@@ -19,15 +19,15 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.sequor.testing.FlowProject;
 import dev.sequor.testing.FlowProject.Db;
-import dev.sequor.testing.PostgresTestDatabase;
+import dev.sequor.testing.FlowTestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,17 +43,36 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ParallelForEachTest {
 
-    private static final String PG_DATABASE = PostgresTestDatabase.uniqueDatabaseName("sequor_parallel_for_each");
+    @RegisterExtension
+    static final FlowTestDatabase pg = new FlowTestDatabase("sequor_parallel_for_each");
 
-    /** Counts the requests the server holds at once, from before matching to after the (delayed) answer was written. */
+    /**
+     * Counts the requests the server holds at once, from before matching to after the (delayed) answer was written.
+     * With a gate ({@link #holdUntil}), every request waits until that many have arrived (or 30 s passed), so whether
+     * the client can have that many in flight does not depend on how fast a loaded machine starts them.
+     */
     static final class InFlight implements ServeEventListener {
 
         private final AtomicInteger now = new AtomicInteger();
         private final AtomicInteger max = new AtomicInteger();
+        private volatile CountDownLatch gate;
 
         @Override
         public void beforeMatch(ServeEvent event, Parameters parameters) {
             max.accumulateAndGet(now.incrementAndGet(), Math::max);
+            CountDownLatch g = gate;
+            if (g != null) {
+                g.countDown();
+                try {
+                    g.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        void holdUntil(int requests) {
+            gate = new CountDownLatch(requests);
         }
 
         @Override
@@ -71,6 +90,7 @@ class ParallelForEachTest {
         }
 
         void reset() {
+            gate = null;
             max.set(now.get());
         }
     }
@@ -83,18 +103,6 @@ class ParallelForEachTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void database() throws Exception {
-        FlowProject.recreatePostgresDatabase(PG_DATABASE);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (PostgresTestDatabase.available()) {
-            PostgresTestDatabase.dropDatabase(PG_DATABASE);
-        }
-    }
 
     @BeforeEach
     void reset() {
@@ -158,7 +166,7 @@ class ParallelForEachTest {
     }
 
     private FlowProject project(Db db, int contacts) throws Exception {
-        FlowProject p = FlowProject.create(tmp, db, PG_DATABASE, "base_url: \"" + api.baseUrl() + "\"");
+        FlowProject p = FlowProject.create(tmp, db, pg.name(), "base_url: \"" + api.baseUrl() + "\"");
         p.flow("seed", seed(contacts));
         FlowProject.Result seeded = p.run("seed");
         assertThat(seeded.exit()).as(seeded.err()).isZero();
@@ -215,14 +223,15 @@ class ParallelForEachTest {
     }
 
     /**
-     * The control for the test below: without a limit, 64 rows held 1.5 s each are all at the server at once (more than
-     * the HTTP client's default pool of 50 connections per host).
+     * The control for the test below: without a limit, 64 rows are all at the server at once (more than the HTTP
+     * client's default pool of 50 connections per host): the server answers none before all 64 arrived.
      */
     @Test
     void parallelRowsAreAtTheServerAtOnce() throws Exception {
         FlowProject p = project(Db.DUCKDB, 64);
-        api.stubFor(post(urlPathMatching("/sync/[0-9]+")).willReturn(okJson("{\"remote_id\": \"r\"}").withFixedDelay(1500)));
+        api.stubFor(post(urlPathMatching("/sync/[0-9]+")).willReturn(okJson("{\"remote_id\": \"r\"}")));
         p.flow("push", push("64"));
+        IN_FLIGHT.holdUntil(64);
 
         FlowProject.Result r = p.run("push");
 
