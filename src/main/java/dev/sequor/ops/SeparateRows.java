@@ -76,13 +76,14 @@ final class SeparateRows {
                     throw ForEachStop.keepingRowsBefore(opPos, batch, state, rows, i, variablesSoFar, row.failure(),
                             sentIndexes(pool.stop()));
                 }
-                if (row.failure() != null) {
-                    failed.add(i, rows.size(), rows.get(i), row);
-                    continue;
-                }
                 try {
+                    if (row.failure() != null) {
+                        failed.add(i, rows.size(), rows.get(i), row);
+                        continue;
+                    }
                     batch.completeUnit(row.unit());
                 } catch (RuntimeException e) {
+                    // the database refused the row's results or its error record: a failure of the op, as sequentially
                     throw ForEachStop.keepingRowsBefore(opPos, batch, state, rows, i, variablesSoFar, e,
                             sentIndexes(pool.stop()));
                 }
