@@ -51,6 +51,7 @@ final class FailedRows {
     /** Row {@code index} (0-based) of {@code total} failed as {@code outcome} says: warn, and record it if asked. */
     void add(int index, int total, Row row, RowOutcome outcome) {
         count++;
+        run.stats().rowFailed();
         String message = run.secretSet().mask(outcome.failure().getMessage());
         run.log().warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING, pos, "\"" + opLabel + "\": for_each row "
                 + (index + 1) + " of " + total + " (" + ForEachStop.key(row) + ") failed and was "

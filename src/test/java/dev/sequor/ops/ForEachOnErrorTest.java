@@ -136,6 +136,9 @@ class ForEachOnErrorTest {
                         + " failed and was skipped: " + ROW_5_MESSAGE);
         assertThat(p.log()).contains("\"http_request: push\": 6 requests, 2 rows failed (skipped)\n")
                 .doesNotContain(TOKEN);
+        // the end-of-run summary counts them too
+        assertThat(p.log().lines().filter(l -> l.contains("Summary \"http_request: push\"")))
+                .singleElement().asString().contains("4 rows into pushed, 6 requests").contains("2 failed rows");
         assertThat(r.err()).doesNotContain(TOKEN);
         for (int id = 1; id <= 6; id++) {
             api.verify(1, postRequestedFor(urlPathEqualTo("/sync/" + id)));
