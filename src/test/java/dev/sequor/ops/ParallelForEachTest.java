@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -47,27 +48,36 @@ class ParallelForEachTest {
     static final FlowTestDatabase pg = new FlowTestDatabase("sequor_parallel_for_each");
 
     /**
-     * Counts the requests the server holds at once, from before matching to after the (delayed) answer was written.
-     * With a gate ({@link #holdUntil}), every request waits until that many have arrived (or 30 s passed), so whether
-     * the client can have that many in flight does not depend on how fast a loaded machine starts them.
+     * Counts the requests the server holds at once. Each request is held here, before it is matched, for a random
+     * {@link #holdFor} time (instead of a WireMock delay, which runs after the listeners) and counted out before its
+     * answer is written, so a client can never be counted twice. With a gate ({@link #holdUntil}), every request waits
+     * until that many have arrived (or 30 s passed), so whether the client can have that many in flight does not
+     * depend on how fast a loaded machine starts them.
      */
     static final class InFlight implements ServeEventListener {
 
         private final AtomicInteger now = new AtomicInteger();
         private final AtomicInteger max = new AtomicInteger();
         private volatile CountDownLatch gate;
+        private volatile int minMillis;
+        private volatile int maxMillis;
 
         @Override
         public void beforeMatch(ServeEvent event, Parameters parameters) {
             max.accumulateAndGet(now.incrementAndGet(), Math::max);
-            CountDownLatch g = gate;
-            if (g != null) {
-                g.countDown();
-                try {
+            try {
+                CountDownLatch g = gate;
+                if (g != null) {
+                    g.countDown();
                     g.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
+                if (maxMillis > 0) {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(minMillis, maxMillis + 1));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                now.decrementAndGet();
             }
         }
 
@@ -75,9 +85,9 @@ class ParallelForEachTest {
             gate = new CountDownLatch(requests);
         }
 
-        @Override
-        public void afterComplete(ServeEvent event, Parameters parameters) {
-            now.decrementAndGet();
+        void holdFor(int fromMillis, int toMillis) {
+            minMillis = fromMillis;
+            maxMillis = toMillis;
         }
 
         @Override
@@ -91,6 +101,8 @@ class ParallelForEachTest {
 
         void reset() {
             gate = null;
+            minMillis = 0;
+            maxMillis = 0;
             max.set(now.get());
         }
     }
@@ -176,7 +188,8 @@ class ParallelForEachTest {
     /** Every contact is accepted after a random 5-40 ms, so rows finish out of order; {@code failing} gets a 500. */
     private void apiAccepts(int failing) {
         api.stubFor(post(urlPathMatching("/sync/[0-9]+")).willReturn(okJson("{\"remote_id\": \"r{{request.pathSegments.[1]}}\"}")
-                .withTransformers("response-template").withUniformRandomDelay(5, 40)));
+                .withTransformers("response-template")));
+        IN_FLIGHT.holdFor(5, 40);
         if (failing > 0) {
             api.stubFor(post(urlPathEqualTo("/sync/" + failing)).willReturn(aResponse().withStatus(500).withBody("down")));
         }
@@ -205,6 +218,7 @@ class ParallelForEachTest {
         p.rows("delete from pushed returning id");
         api.resetRequests();
         IN_FLIGHT.reset();
+        IN_FLIGHT.holdFor(5, 40);
 
         FlowProject.Result parallel = p.run("push_parallel");
 
@@ -243,7 +257,8 @@ class ParallelForEachTest {
     @Test
     void theSourcesMaxConcurrencyCapsTheRowsInFlight() throws Exception {
         FlowProject p = project(Db.DUCKDB, 40);
-        api.stubFor(post(urlPathMatching("/sync/[0-9]+")).willReturn(okJson("{\"remote_id\": \"r\"}").withFixedDelay(60)));
+        api.stubFor(post(urlPathMatching("/sync/[0-9]+")).willReturn(okJson("{\"remote_id\": \"r\"}")));
+        IN_FLIGHT.holdFor(60, 60);
         p.apiSource("type: http\nrate_limit: {max_concurrency: 3}\n").flow("push", push("8"));
 
         FlowProject.Result r = p.run("push");
