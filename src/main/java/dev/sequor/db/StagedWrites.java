@@ -39,16 +39,17 @@ final class StagedWrites {
         return session;
     }
 
-    TableTarget target(String namespace, String table, List<ColumnDef> columns, WriteMode mode, SourcePos pos) {
+    TableTarget target(String namespace, String table, List<ColumnDef> columns, WriteMode mode, boolean createMissing,
+                       SourcePos pos) {
         try {
-            return findOrCreate(namespace, table, columns, mode, pos);
+            return findOrCreate(namespace, table, columns, mode, createMissing, pos);
         } catch (SequorException e) {
             throw e.at(pos);
         }
     }
 
     private TableTarget findOrCreate(String namespace, String table, List<ColumnDef> columns, WriteMode mode,
-                                     SourcePos pos) {
+                                     boolean createMissing, SourcePos pos) {
         List<String> key = List.of(namespace, table);
         TableTarget existing = targets.get(key);
         if (existing != null) {
@@ -58,7 +59,7 @@ final class StagedWrites {
             throw SequorException.invalid(pos, "Table '" + table + "' has no columns; declare at least one column");
         }
         SqlSession s = session();
-        if (mode == WriteMode.APPEND && !s.tableExists(namespace, table)) {
+        if (mode == WriteMode.APPEND && !createMissing && !s.tableExists(namespace, table)) {
             throw SequorException.failed(pos, "Table " + dialect.qualified(namespace, table)
                     + " does not exist for write_mode append");
         }
@@ -74,7 +75,8 @@ final class StagedWrites {
         s.execute("CREATE TEMPORARY TABLE " + dialect.quote(staging) + " ("
                 + columns.stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
                         .collect(Collectors.joining(", ")) + ")");
-        TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), mode, pos);
+        TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), mode, createMissing,
+                pos);
         targets.put(key, target);
         return target;
     }
@@ -133,10 +135,13 @@ final class StagedWrites {
         String staging = staging(t);
         String names = t.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
         String moved = t.columns().stream().map(dialect::fromStaging).collect(Collectors.joining(", "));
+        String declared = " (" + t.columns().stream().map(col -> dialect.quote(col.name()) + " " + col.type().sql())
+                .collect(Collectors.joining(", ")) + ")";
         if (t.mode() == WriteMode.CREATE) {
             SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + target);
-            SqlSession.executeOn(c, "CREATE TABLE " + target + " (" + t.columns().stream()
-                    .map(col -> dialect.quote(col.name()) + " " + col.type().sql()).collect(Collectors.joining(", ")) + ")");
+            SqlSession.executeOn(c, "CREATE TABLE " + target + declared);
+        } else if (t.createMissing()) {
+            SqlSession.executeOn(c, "CREATE TABLE IF NOT EXISTS " + target + declared);
         }
         SqlSession.executeOn(c, "INSERT INTO " + target + " (" + names + ") SELECT " + moved + " FROM " + staging);
         SqlSession.executeOn(c, "DROP TABLE " + staging);

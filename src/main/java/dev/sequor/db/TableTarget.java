@@ -28,6 +28,8 @@ public final class TableTarget {
     private final List<ColumnDef> columns;
     private final WriteMode mode;
     private final SourcePos pos;
+    /** An append target whose table is created at commit when it is missing. */
+    private final boolean createMissing;
     /** Rows of the unit under way, not yet staged; null outside units (rows are staged as they come). */
     private List<String[]> held;
     /** Rows of completed units not yet loaded into staging; see {@link TableWriteBatch#completeUnit()}. */
@@ -39,7 +41,8 @@ public final class TableTarget {
     private long staged;
 
     TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
-                WriteMode mode, SourcePos pos) {
+                WriteMode mode, boolean createMissing, SourcePos pos) {
+        this.createMissing = createMissing;
         this.owner = owner;
         this.namespace = namespace;
         this.table = table;
@@ -123,6 +126,30 @@ public final class TableTarget {
         return rows;
     }
 
+    /**
+     * A target that checks rows as this one does but only ever holds them, for one unit running beside others
+     * ({@link TableWriteBatch#unit()}); the batch moves them here with {@link #holdAlso}.
+     */
+    TableTarget unitView() {
+        TableTarget view = new TableTarget(owner, namespace, table, stagingTable, columns, mode, createMissing, pos);
+        view.hold();
+        return view;
+    }
+
+    /** Adds rows a unit view held to the rows this target holds. */
+    void holdAlso(List<String[]> rows) {
+        hold();
+        held.addAll(rows);
+        heldChars += chars(rows);
+    }
+
+    /** The rows held since the last call (the target keeps holding). */
+    List<String[]> takeHeld() {
+        List<String[]> rows = held == null ? List.of() : held;
+        held = held == null ? null : new ArrayList<>();
+        return rows;
+    }
+
     private static long chars(List<String[]> rows) {
         long n = 0;
         for (String[] row : rows) {
@@ -185,6 +212,10 @@ public final class TableTarget {
 
     WriteMode mode() {
         return mode;
+    }
+
+    boolean createMissing() {
+        return createMissing;
     }
 
     SourcePos pos() {

@@ -28,6 +28,10 @@ import java.util.Map;
  * {@link #FLUSH_CHARS} characters are waiting, or at the commit: one load per few thousand rows instead of one per
  * for_each row. Rows added outside units there (the pages of a paginated fetch) wait the same way. Where staging is
  * typed (PostgreSQL), a bad value must fail the unit that brought it, so each unit is staged as it completes.
+ *
+ * <p>Pieces that run side by side (for_each rows in parallel) each write into a {@linkplain #unit() unit batch} of
+ * their own, from their own thread; the batch then takes the completed units in order, one at a time
+ * ({@link #completeUnit(TableWriteBatch)}). A batch is safe to use from several threads: its methods take turns.
  */
 public final class TableWriteBatch implements AutoCloseable {
 
@@ -35,6 +39,13 @@ public final class TableWriteBatch implements AutoCloseable {
     static final int FLUSH_ROWS = 5_000;
     /** Characters of completed rows waiting that start a load. */
     static final long FLUSH_CHARS = 4L * 1024 * 1024;
+
+    /** The batch a unit batch belongs to; null for a batch of its own. */
+    private final TableWriteBatch parent;
+    /** In a unit batch: the parent's target of each table written, and this unit's view of it (holding its rows). */
+    private final Map<TableTarget, TableTarget> views = new LinkedHashMap<>();
+    /** In a unit batch: asking the parent for a target failed (the database or the table, not the unit's rows). */
+    private volatile boolean targetFailed;
 
     private final Map<JdbcDatabase, StagedWrites> byDatabase = new LinkedHashMap<>();
     /** Every target handed out, in order, to hold or stage a unit's rows and to name what a commit kept. */
@@ -60,6 +71,31 @@ public final class TableWriteBatch implements AutoCloseable {
     }
 
     public TableWriteBatch() {
+        this.parent = null;
+    }
+
+    private TableWriteBatch(TableWriteBatch parent) {
+        this.parent = parent;
+    }
+
+    /**
+     * A batch for one unit that runs beside others: its targets are this batch's (created here, on first use), but
+     * the rows it adds wait in the unit until {@link #completeUnit(TableWriteBatch)} takes them, or are dropped with
+     * it. A unit batch is never committed or closed itself.
+     */
+    public TableWriteBatch unit() {
+        if (parent != null) {
+            throw new IllegalStateException("a unit batch has no units of its own");
+        }
+        return new TableWriteBatch(this);
+    }
+
+    /**
+     * In a unit batch: whether asking for a target failed, i.e. the unit failed on its database or table (which would
+     * fail any unit) rather than on its own rows.
+     */
+    public boolean targetFailed() {
+        return targetFailed;
     }
 
     /**
@@ -69,6 +105,33 @@ public final class TableWriteBatch implements AutoCloseable {
      */
     public TableTarget target(Database db, String namespace, String table, List<ColumnDef> columns, WriteMode mode,
                               SourcePos pos) {
+        if (parent != null) {
+            TableTarget shared;
+            try {
+                shared = parent.target(db, namespace, table, columns, mode, pos);
+            } catch (RuntimeException e) {
+                targetFailed = true;
+                throw e;
+            }
+            return views.computeIfAbsent(shared, TableTarget::unitView);
+        }
+        return target(db, namespace, table, columns, mode, false, pos);
+    }
+
+    /**
+     * An append target whose table is created (with {@code columns}) when the batch commits if it does not exist then,
+     * such as a table of failed rows.
+     */
+    public TableTarget appendCreatingMissing(Database db, String namespace, String table, List<ColumnDef> columns,
+                                             SourcePos pos) {
+        if (parent != null) {
+            throw new IllegalStateException("a unit batch writes only through target()");
+        }
+        return target(db, namespace, table, columns, WriteMode.APPEND, true, pos);
+    }
+
+    private synchronized TableTarget target(Database db, String namespace, String table, List<ColumnDef> columns,
+                                            WriteMode mode, boolean createMissing, SourcePos pos) {
         if (committed || closed) {
             throw new IllegalStateException("table write batch is already " + (closed ? "closed" : "committed"));
         }
@@ -77,7 +140,7 @@ public final class TableWriteBatch implements AutoCloseable {
         }
         StagedWrites writes = byDatabase.computeIfAbsent(jdbc, StagedWrites::new);
         TableTarget target = writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
-                mode, pos);
+                mode, createMissing, pos);
         targets.putIfAbsent(target, writes);
         if (inUnit) {
             target.hold();
@@ -86,7 +149,8 @@ public final class TableWriteBatch implements AutoCloseable {
     }
 
     /** Rows added from now on wait in memory until {@link #completeUnit()}. */
-    public void beginUnit() {
+    public synchronized void beginUnit() {
+        ownBatchOnly();
         inUnit = true;
         targets.keySet().forEach(TableTarget::hold);
     }
@@ -96,7 +160,8 @@ public final class TableWriteBatch implements AutoCloseable {
      * here leaves no row of itself in that database's staging. Where every database stages as text, they may wait for
      * the rows of later units and go in together (see the class comment). Rows keep waiting for the next unit.
      */
-    public void completeUnit() {
+    public synchronized void completeUnit() {
+        ownBatchOnly();
         long rows = 0;
         long chars = 0;
         boolean typed = false;
@@ -132,8 +197,28 @@ public final class TableWriteBatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Stages the rows of {@code unit} (a {@linkplain #unit() unit batch} of this batch) as {@link #completeUnit()}
+     * stages those of the unit under way, which must have none of its own.
+     */
+    public synchronized void completeUnit(TableWriteBatch unit) {
+        if (unit.parent != this) {
+            throw new IllegalArgumentException("not a unit of this batch");
+        }
+        unit.views.forEach((shared, view) -> shared.holdAlso(view.takeHeld()));
+        unit.views.clear();
+        completeUnit();
+    }
+
+    private void ownBatchOnly() {
+        if (parent != null) {
+            throw new IllegalStateException("a unit batch is completed by its batch, never on its own");
+        }
+    }
+
     /** Makes every target's rows visible: one transaction per database, in the order the databases were used. */
-    public void commit() {
+    public synchronized void commit() {
+        ownBatchOnly();
         if (closed) {
             throw new IllegalStateException("table write batch is already closed");
         }
@@ -152,7 +237,8 @@ public final class TableWriteBatch implements AutoCloseable {
      * the failed unit never reached staging) and leaves every other target as it was, for {@link #close()} to discard.
      * Databases commit one after the other, as in {@link #commit()}.
      */
-    public PartialCommit commitCompletedAppends() {
+    public synchronized PartialCommit commitCompletedAppends() {
+        ownBatchOnly();
         if (closed || committed) {
             throw new IllegalStateException("table write batch is already " + (closed ? "closed" : "committed"));
         }
@@ -187,13 +273,20 @@ public final class TableWriteBatch implements AutoCloseable {
     }
 
     /** Whether a target with {@code mode} was asked for (and so would change when the batch commits). */
-    public boolean writes(WriteMode mode) {
+    public synchronized boolean writes(WriteMode mode) {
         return targets.keySet().stream().anyMatch(t -> t.mode() == mode);
     }
 
-    /** Without a commit: drops all staging data, targets untouched. Always gives the connections back. */
+    /**
+     * Without a commit: drops all staging data, targets untouched. Always gives the connections back. Closing a unit
+     * batch drops the rows it holds.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (parent != null) {
+            views.clear();
+            return;
+        }
         if (closed) {
             return;
         }

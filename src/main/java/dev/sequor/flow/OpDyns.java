@@ -34,7 +34,7 @@ public final class OpDyns {
                 d.add(h.init());
                 if (h.forEach() != null) {
                     add(d, h.forEach().source(), h.forEach().database(), h.forEach().namespace(), h.forEach().table(),
-                            h.forEach().query());
+                            h.forEach().query(), h.forEach().parallel(), h.forEach().errorTable());
                 }
                 if (h.request() != null) {
                     var r = h.request();

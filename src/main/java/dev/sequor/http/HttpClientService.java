@@ -35,6 +35,16 @@ public final class HttpClientService implements AutoCloseable {
     private final Map<AuthSpec, HttpAuth> auths = new ConcurrentHashMap<>();
     /** One per source name, made with the source's first rendering of rate_limit in the run. */
     private final Map<String, SourceThrottle> throttles = new ConcurrentHashMap<>();
+    /** The last request each thread sent through this client, for {@link #lastExchange()}. */
+    private final ThreadLocal<Exchange> lastExchange = new ThreadLocal<>();
+
+    /**
+     * One request as it went: its method and URL (resolved against the source's base URL, not masked), the status of
+     * the response it got (null when none came), how many times it was sent (retries included), and how many requests
+     * the thread made since its last {@link #forgetLastExchange()}, this one included.
+     */
+    public record Exchange(String method, String url, Integer status, int attempts, int requests) {
+    }
 
     /** {@code secrets} is the run's live set of credentials; tokens obtained here are added to it. */
     public HttpClientService(HttpTransport transport, Set<String> secrets) {
@@ -73,8 +83,9 @@ public final class HttpClientService implements AutoCloseable {
                 .onRetryScheduled(e -> logRetry(resolved, e.getLastResult(), e.getLastException(),
                         e.getAttemptCount() + 1, source.retry().maxAttempts(), e.getDelay()))
                 .build();
+        Integer status = null;
         try {
-            return Failsafe.with(policy).get(() -> {
+            HttpResponseData response = Failsafe.with(policy).get(() -> {
                 if (sent.incrementAndGet() == 1) {
                     counter.requestSent();
                 } else {
@@ -82,6 +93,8 @@ public final class HttpClientService implements AutoCloseable {
                 }
                 return auth.exchange(toSend, wire);
             });
+            status = response.statusCode();
+            return response;
         } catch (ResponseTooLarge e) {
             throw tooLarge(source, resolved, e);
         } catch (RedirectFollower.RedirectFailure e) {
@@ -94,6 +107,10 @@ public final class HttpClientService implements AutoCloseable {
             SecretRedactor redactor = new SecretRedactor(secrets);
             throw SequorException.failed(null, "HTTP request " + request.method() + " "
                     + redactor.text(resolved.uri().toString()) + " failed" + attempts + ": " + redactor.text(reason(cause)), cause);
+        } finally {
+            Exchange before = lastExchange.get();
+            lastExchange.set(new Exchange(request.method(), resolved.uri().toString(), status, sent.get(),
+                    before == null ? 1 : before.requests() + 1));
         }
     }
 
@@ -105,6 +122,19 @@ public final class HttpClientService implements AutoCloseable {
                         + "source with a higher max_response_bytes if the API really answers with that much."
                 : "Source \"" + source.name() + "\": " + what + "; raise max_response_bytes in the source file if the "
                         + "API really answers with that much.", e);
+    }
+
+    /**
+     * The last request the calling thread sent through this client since its last {@link #forgetLastExchange()}, or
+     * null: what a for_each row that failed had sent (for its error table).
+     */
+    public Exchange lastExchange() {
+        return lastExchange.get();
+    }
+
+    /** Forgets the calling thread's last request, so that {@link #lastExchange()} tells only of what comes next. */
+    public void forgetLastExchange() {
+        lastExchange.remove();
     }
 
     /** The run's transport behind the source's rate limit, if it has one and the transport reaches the network. */

@@ -39,9 +39,20 @@ final class LiveClients implements AutoCloseable {
             throw new IllegalStateException("expected the Quarkus REST client, found " + builder.getClass().getName());
         }
         quarkus.followRedirects(false);
+        quarkus.property(CONNECTION_POOL_SIZE, MAX_CONNECTIONS_PER_HOST);
         quarkus.clientOptionsCustomizer(options -> configure(options, route, trust));
         return quarkus.build();
     }
+
+    /**
+     * Connections kept per host at most. The REST client's default, 50, silently capped parallel for_each rows at 50
+     * requests in flight (the others waited for a connection, their timeout running); the real limits are the rows in
+     * flight ({@code for_each.parallel}) and the source's {@code rate_limit.max_concurrency}. Connections are opened
+     * only as needed.
+     */
+    static final int MAX_CONNECTIONS_PER_HOST = 1024;
+    /** The client property the REST client sizes its connection pool by. */
+    private static final String CONNECTION_POOL_SIZE = "io.quarkus.rest.client.connection-pool-size";
 
     /** Runs last in the builder, so it also overrides the JVM's http.proxyHost properties the builder falls back to. */
     private static void configure(HttpClientOptions options, Route route, TrustManagerFactory trust) {

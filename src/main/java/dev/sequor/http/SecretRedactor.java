@@ -112,6 +112,28 @@ public final class SecretRedactor {
         return value;
     }
 
+    /** {@code scheme://userinfo@}: everything before the {@code @} of the authority, user name included. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
+
+    /**
+     * A URL as it may be stored (the url column of a table of failed rows): the whole user info, the values of query
+     * parameters whose names say they are credentials ({@code api_key=...}, {@code token=...}) and known secrets
+     * hidden.
+     */
+    public String url(String url) {
+        if (url == null) {
+            return null;
+        }
+        String out = URL_USER_INFO.matcher(url).replaceFirst("$1" + MASK + "@");
+        int query = out.indexOf('?');
+        if (query >= 0) {
+            int fragment = out.indexOf('#', query);
+            String end = fragment < 0 ? "" : out.substring(fragment);
+            out = out.substring(0, query + 1) + form(out.substring(query + 1, fragment < 0 ? out.length() : fragment)) + end;
+        }
+        return text(out);
+    }
+
     /** A form-encoded body with credential fields and known secrets hidden. */
     public String form(String body) {
         List<String> pairs = new ArrayList<>();

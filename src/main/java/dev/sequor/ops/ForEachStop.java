@@ -1,10 +1,13 @@
 package dev.sequor.ops;
 
 import dev.sequor.db.Row;
+import dev.sequor.db.TableWriteBatch;
 import dev.sequor.db.TableWriteBatch.KeptTable;
+import dev.sequor.db.WriteMode;
 import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.project.ProjectState;
 import dev.sequor.run.HttpStatusFailure;
 import dev.sequor.run.Texts;
 import java.util.List;
@@ -15,7 +18,8 @@ import java.util.Map;
  * loop stopped and what it kept, so that whoever reruns it knows which requests already reached the API, e.g.
  * {@code HTTP request failed ...; stopped at for_each row 3 of 5 (id=3, email='c@x.io', ...) after 2 rows
  * succeeded, whose results landed in append table pushed (2 rows).} A commit that fails after every row succeeded
- * says so too, since those requests reached the API all the same.
+ * says so too, since those requests reached the API all the same. Rows after the failing one that ran in parallel
+ * with it and sent requests are named too: their results are not kept.
  */
 final class ForEachStop {
 
@@ -36,6 +40,68 @@ final class ForEachStop {
     }
 
     private ForEachStop() {
+    }
+
+    /**
+     * The error for a for_each whose row {@code failed} (0-based) failed with {@code failure}, after keeping what the
+     * rows before it wrote: their results in append tables and, when no create table rolls back, the project
+     * variables as they were after them ({@code variablesSoFar}). {@code laterSent} are rows after the failing one
+     * that ran in parallel with it and sent requests, whose results are discarded.
+     */
+    static SequorException keepingRowsBefore(SourcePos opPos, TableWriteBatch batch, ProjectState state,
+                                             List<Row> rows, int failed, Map<String, Object> variablesSoFar,
+                                             RuntimeException failure, List<Integer> laterSent) {
+        ForEachStop stop = new ForEachStop(rows, failed);
+        if (failed > 0) {
+            TableWriteBatch.PartialCommit partial = batch.commitCompletedAppends();
+            stop.kept(partial.kept());
+            if (partial.lost() != null) {
+                stop.lost(!partial.kept().isEmpty(), partial.lost());
+            } else if (!batch.writes(WriteMode.CREATE)) {
+                try {
+                    state.saveAt(variablesSoFar);
+                } catch (SequorException e) {
+                    stop.note("their project variables could not be saved: " + e.getMessage());
+                }
+            }
+            if (batch.writes(WriteMode.CREATE)) {
+                stop.note("tables with write_mode create and project variables are unchanged");
+            } else if (partial.lost() != null) {
+                stop.note("project variables are unchanged");
+            }
+        }
+        stop.laterSent(laterSent);
+        return stop.applyTo(failure, opPos);
+    }
+
+    /**
+     * Rows after the failing one (0-based indexes) that ran in parallel with it and sent their requests: the API has
+     * them, the op kept nothing of them.
+     */
+    private void laterSent(List<Integer> later) {
+        if (later.isEmpty()) {
+            return;
+        }
+        note(later.size() + (later.size() == 1 ? " later row was" : " later rows were") + " already in flight and sent"
+                + " (row" + (later.size() == 1 ? " " : "s ") + ranges(later) + "); their results were discarded");
+    }
+
+    /** {@code 4-6, 9}: 0-based indexes, in order, as 1-based row numbers with runs joined. */
+    private static String ranges(List<Integer> indexes) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < indexes.size()) {
+            int j = i;
+            while (j + 1 < indexes.size() && indexes.get(j + 1) == indexes.get(j) + 1) {
+                j++;
+            }
+            out.append(out.isEmpty() ? "" : ", ").append(indexes.get(i) + 1);
+            if (j > i) {
+                out.append('-').append(indexes.get(j) + 1);
+            }
+            i = j + 1;
+        }
+        return out.toString();
     }
 
     /**
@@ -89,7 +155,8 @@ final class ForEachStop {
         return out;
     }
 
-    private static String key(Row row) {
+    /** The first columns of a row, enough to find it: {@code id=3, email='c@x.io', ...}. */
+    static String key(Row row) {
         StringBuilder key = new StringBuilder();
         int shown = 0;
         for (Map.Entry<String, Object> column : row.entrySet()) {

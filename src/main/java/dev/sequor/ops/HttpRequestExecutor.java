@@ -3,8 +3,8 @@ package dev.sequor.ops;
 import dev.sequor.db.Database;
 import dev.sequor.db.Row;
 import dev.sequor.db.TableWriteBatch;
-import dev.sequor.db.WriteMode;
 import dev.sequor.error.SequorException;
+import dev.sequor.flow.Counts;
 import dev.sequor.flow.op.HttpRequestOp;
 import dev.sequor.flow.op.HttpRequestOp.Response;
 import dev.sequor.flow.op.Pagination;
@@ -24,7 +24,8 @@ import java.util.Map;
  * Runs an {@code http_request}: binds the source's variables, runs {@code init}, then one request cycle (or
  * one per for_each row), repeating while the response says so. Every table the op writes is committed
  * together when the op ends; if it fails, no table changes, except that a for_each that stops at a row keeps in its
- * append tables what the rows before it wrote (their requests reached the API; see {@link #eachRow}).
+ * append tables what the rows before it wrote (their requests reached the API; see {@link #eachRowInTurn}). for_each
+ * rows may run in parallel and failed rows may be passed over ({@link SeparateRows}).
  */
 public final class HttpRequestExecutor {
 
@@ -38,23 +39,81 @@ public final class HttpRequestExecutor {
         this.responses = new ResponseHandler(run);
     }
 
-    public void execute(HttpRequestOp op, FlowScope scope) {
+    /** What one run of the op did: requests sent, for_each rows that failed and were passed over, and where to. */
+    public record Summary(int requests, int failedRows, String errorTable) {
+    }
+
+    /** Runs the op; its closing log line and the returned summary say how many requests and failed rows it had. */
+    public Summary execute(HttpRequestOp op, FlowScope scope) {
         HttpSourceConfig source = op.request().source() == null ? HttpSourceConfig.none()
                 : run.httpSource(op.request().source(), scope, op.request().pos());
+        Summary[] summary = new Summary[1];
         // project variables set by the responses (cursors, watermarks) are saved with the tables, never before them
         run.state().deferWrites(() -> {
             runInit(op, scope);
             try (TableWriteBatch batch = new TableWriteBatch()) {
-                int requests;
                 if (op.forEach() == null) {
-                    requests = cycle(op, scope, source, batch);
+                    int requests = cycle(op, scope, source, batch);
                     batch.commit();
+                    summary[0] = new Summary(requests, 0, null);
                 } else {
-                    requests = eachRow(op, scope, source, batch);
+                    summary[0] = eachRow(op, scope, source, batch);
                 }
-                run.log().info("\"" + op.meta().label() + "\": " + requests + " request" + (requests == 1 ? "" : "s"));
             }
         });
+        int requests = summary[0].requests();
+        run.log().info("\"" + op.meta().label() + "\": " + requests + " request" + (requests == 1 ? "" : "s")
+                + failedRowsText(summary[0]));
+        return summary[0];
+    }
+
+    /** {@code , 3 rows failed (recorded in push_errors)}; empty when no row failed. */
+    private static String failedRowsText(Summary s) {
+        if (s.failedRows() == 0) {
+            return "";
+        }
+        return ", " + s.failedRows() + (s.failedRows() == 1 ? " row" : " rows") + " failed ("
+                + (s.errorTable() == null ? "skipped" : "recorded in " + s.errorTable()) + ")";
+    }
+
+    /**
+     * The for_each rows, one after the other ({@link #eachRowInTurn}), or apart from each other when they run in
+     * parallel or on_error passes failed rows over ({@link SeparateRows}).
+     */
+    private Summary eachRow(HttpRequestOp op, FlowScope scope, HttpSourceConfig source, TableWriteBatch batch) {
+        HttpRequestOp.ForEachSource fe = op.forEach();
+        List<Row> rows = forEachRows(op, scope);
+        RunOptions options = run.options();
+        // previews print as each row goes: one row at a time keeps their output in row order
+        int parallel = fe.parallel() == null || options.previewOnly() || options.parserPreview() ? 1
+                : (int) Math.min(Integer.MAX_VALUE, Counts.positive(run.evaluator().eval(fe.parallel(), scope),
+                        fe.parallel().pos(), "for_each.parallel"));
+        if (parallel == 1 && fe.onError() == HttpRequestOp.OnError.FAIL) {
+            return new Summary(eachRowInTurn(op, scope, source, batch, rows), 0, null);
+        }
+        FailedRows.ErrorTable errorTable = fe.onError() == HttpRequestOp.OnError.RECORD ? errorTable(op, scope) : null;
+        FailedRows failed = fe.onError() == HttpRequestOp.OnError.FAIL ? null
+                : new FailedRows(run, op.meta().label(), fe.pos(), batch, errorTable);
+        int requests = new SeparateRows(run, scope, fe.as(), parallel, batch, failed,
+                (rowScope, unit) -> cycle(op, rowScope, source, unit), op.meta().pos()).run(rows);
+        return new Summary(requests, failed == null ? 0 : failed.count(),
+                errorTable == null ? null : errorTable.table());
+    }
+
+    /**
+     * Where on_error record puts failed rows: {@code error_table} (default {@code <op id>_errors}) on the for_each
+     * source, in the for_each table's namespace when it names one.
+     */
+    private FailedRows.ErrorTable errorTable(HttpRequestOp op, FlowScope scope) {
+        HttpRequestOp.ForEachSource fe = op.forEach();
+        String table = fe.errorTable() == null ? op.meta().id() + "_errors"
+                : run.evaluator().string(fe.errorTable(), scope);
+        if (table == null || table.isBlank()) {
+            throw SequorException.failed(fe.errorTable().pos(), "'error_table' in " + op.meta().where()
+                    + " for_each must name a table, not an empty value.");
+        }
+        Database db = run.database(run.evaluator().string(fe.source(), scope), scope, fe.source().pos());
+        return new FailedRows.ErrorTable(db, run.evaluator().string(fe.namespace(), scope), table);
     }
 
     /**
@@ -64,8 +123,8 @@ public final class HttpRequestExecutor {
      * what they wrote to append tables, and (when the op writes no create table, which rolls back whole) saves the
      * project variables as they were after row N-1. The error says where it stopped and what was kept.
      */
-    private int eachRow(HttpRequestOp op, FlowScope scope, HttpSourceConfig source, TableWriteBatch batch) {
-        List<Row> rows = forEachRows(op, scope);
+    private int eachRowInTurn(HttpRequestOp op, FlowScope scope, HttpSourceConfig source, TableWriteBatch batch,
+                              List<Row> rows) {
         Map<String, Object> variablesSoFar = run.state().savepoint();
         long variablesSeen = run.state().changes();
         int sent = 0;
@@ -76,7 +135,8 @@ public final class HttpRequestExecutor {
                 sent += cycle(op, scope, source, batch);
                 batch.completeUnit();
             } catch (RuntimeException e) {
-                throw stopped(op, batch, rows, i, variablesSoFar, e);
+                throw ForEachStop.keepingRowsBefore(op.meta().pos(), batch, run.state(), rows, i, variablesSoFar, e,
+                        List.of());
             }
             // a copy only when this row changed project variables: most reverse-ETL rows set none
             if (run.state().changes() != variablesSeen) {
@@ -91,31 +151,6 @@ public final class HttpRequestExecutor {
             throw ForEachStop.atCommit(rows.size()).applyTo(e, op.meta().pos());
         }
         return sent;
-    }
-
-    /** Keeps what the rows before {@code failed} wrote (see {@link #eachRow}) and says so in the error. */
-    private SequorException stopped(HttpRequestOp op, TableWriteBatch batch, List<Row> rows, int failed,
-                                    Map<String, Object> variablesSoFar, RuntimeException failure) {
-        ForEachStop stop = new ForEachStop(rows, failed);
-        if (failed > 0) {
-            TableWriteBatch.PartialCommit partial = batch.commitCompletedAppends();
-            stop.kept(partial.kept());
-            if (partial.lost() != null) {
-                stop.lost(!partial.kept().isEmpty(), partial.lost());
-            } else if (!batch.writes(WriteMode.CREATE)) {
-                try {
-                    run.state().saveAt(variablesSoFar);
-                } catch (SequorException e) {
-                    stop.note("their project variables could not be saved: " + e.getMessage());
-                }
-            }
-            if (batch.writes(WriteMode.CREATE)) {
-                stop.note("tables with write_mode create and project variables are unchanged");
-            } else if (partial.lost() != null) {
-                stop.note("project variables are unchanged");
-            }
-        }
-        return stop.applyTo(failure, op.meta().pos());
     }
 
     private void runInit(HttpRequestOp op, FlowScope scope) {

@@ -129,6 +129,11 @@ public final class ProjectState {
         }
     }
 
+    /** {@code value} as {@link #get} gives it back after {@link #set}: what the state file can hold. */
+    public static Object stored(Object value) {
+        return persistable(value);
+    }
+
     /** The value as YAML can hold it: rows and maps as mappings, decimals and dates as text. */
     private static Object persistable(Object v) {
         if (v instanceof Map<?, ?> m) {

@@ -5,27 +5,66 @@ import dev.sequor.db.Row;
 import dev.sequor.error.SequorException;
 import dev.sequor.expr.ExprScope;
 import dev.sequor.http.HttpResponseData;
+import dev.sequor.project.ProjectState;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What templates and snippets see inside one op: variables (frame locals, then persisted project variables,
  * then the environment; null counts as undefined at every level), the databases, and the response being
- * handled, if any.
+ * handled, if any. The scope of a for_each row that runs apart from the others ({@link #forRow}) keeps the project
+ * variables it sets to itself, for the op to apply in row order.
  */
 public final class FlowScope implements ExprScope {
 
     private final RunContext run;
     private final Frame frame;
     private final HttpResponseData response;
+    /** A row's own project-variable writes, in order; null: writes go to the run's project state. */
+    private final Map<String, Object> projectWrites;
+    /** The project variables a row reads under its own writes; null: the run's project state. */
+    private final Map<String, Object> projectBase;
 
     public FlowScope(RunContext run, Frame frame, HttpResponseData response) {
+        this(run, frame, response, null, null);
+    }
+
+    private FlowScope(RunContext run, Frame frame, HttpResponseData response, Map<String, Object> projectWrites,
+                      Map<String, Object> projectBase) {
         this.run = run;
         this.frame = frame;
         this.response = response;
+        this.projectWrites = projectWrites;
+        this.projectBase = projectBase;
     }
 
     public FlowScope withResponse(HttpResponseData r) {
-        return new FlowScope(run, frame, r);
+        return new FlowScope(run, frame, r, projectWrites, projectBase);
+    }
+
+    /**
+     * The scope of one for_each row run apart from the others: local variables in {@code rowFrame}, project variables
+     * it sets kept in {@link #projectWrites()} (never in the project state), and project variables read from its own
+     * writes, then {@code projectBase} (null: the live project state).
+     */
+    public FlowScope forRow(Frame rowFrame, Map<String, Object> projectBase) {
+        return new FlowScope(run, rowFrame, null, new LinkedHashMap<>(), projectBase);
+    }
+
+    /** The project variables this row scope set, in the order it set them; null for other scopes. */
+    public Map<String, Object> projectWrites() {
+        return projectWrites;
+    }
+
+    /** Sets a project-scope variable: in the project state, or, in a row scope, among the row's own writes. */
+    public void setProjectVariable(String name, Object value) {
+        if (projectWrites == null) {
+            run.state().set(name, value);
+        } else {
+            projectWrites.remove(name);
+            projectWrites.put(name, ProjectState.stored(value));
+        }
     }
 
     public Frame frame() {
@@ -38,8 +77,11 @@ public final class FlowScope implements ExprScope {
 
     private Object lookup(String name) {
         Object v = frame.get(name);
+        if (v == null && projectWrites != null) {
+            v = projectWrites.get(name);
+        }
         if (v == null) {
-            v = run.state().get(name);
+            v = projectBase != null ? projectBase.get(name) : run.state().get(name);
         }
         if (v == null) {
             v = run.environment().variables().get(name);

@@ -116,12 +116,23 @@ public final class RunContext implements AutoCloseable {
         return evaluator;
     }
 
-    /** The database source {@code name}, opened on first use with its file rendered in {@code scope}. */
+    /**
+     * The database source {@code name}, opened on first use with its file rendered in {@code scope}. Parallel for_each
+     * rows may ask for a source at once: it is opened once, the others wait for it.
+     */
     public Database database(String name, ExprScope scope, SourcePos usedAt) {
         Database db = openDatabases.get(name);
         if (db != null) {
             return db;
         }
+        synchronized (openDatabases) {
+            db = openDatabases.get(name);
+            return db != null ? db : open(name, scope, usedAt);
+        }
+    }
+
+    private Database open(String name, ExprScope scope, SourcePos usedAt) {
+        Database db;
         String type = sources.type(name, usedAt);
         if ("http".equals(type)) {
             throw SequorException.failed(usedAt, "Source \"" + name + "\" is an http source; a database source"

@@ -37,13 +37,13 @@ public final class VarAssign {
             Object value = m.get("value");
             switch (s) {
                 case "local" -> scope.frame().set(name, value);
-                case "project" -> scope.run().state().set(name, value);
+                case "project" -> scope.setProjectVariable(name, value);
                 default -> throw SequorException.failed(null, "Setting variable \"" + name + "\" with invalid scope: " + s
                         + " (expected local or project).");
             }
             return s;
         }
-        scope.run().state().set(name, definition);
+        scope.setProjectVariable(name, definition);
         return "project";
     }
 }

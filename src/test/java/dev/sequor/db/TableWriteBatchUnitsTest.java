@@ -235,4 +235,74 @@ class TableWriteBatchUnitsTest {
         assertThat(ids(duck, "c")).containsExactly(0);
         assertThat(ids(pgDb, "c")).containsExactly(0);
     }
+
+    /** No ORDER BY: the order the rows were staged in. */
+    private List<Object> idsAsStored(Database db, String table) {
+        return db.query("SELECT id FROM " + db.dialect().qualified(ns(db), table)).stream().map(r -> r.get("id")).toList();
+    }
+
+    /**
+     * Unit batches (parallel for_each rows) fill from other threads in any order; the batch stages them in the order
+     * it completes them, and a unit it never completes leaves nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void unitBatchesLandInTheOrderTheyAreCompletedAndADroppedOneLeavesNothing(String kind) throws Exception {
+        Database db = db(kind);
+        table(db, "rows_in_order", 0);
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.beginUnit();
+            TableWriteBatch first = batch.unit();
+            TableWriteBatch second = batch.unit();
+            TableWriteBatch dropped = batch.unit();
+            Thread other = new Thread(() -> second.target(db, ns(db), "rows_in_order", COLUMNS, WriteMode.APPEND, POS)
+                    .addRows(List.of(id(3), id(4))));
+            other.start();
+            other.join();
+            dropped.target(db, ns(db), "rows_in_order", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(9)));
+            first.target(db, ns(db), "rows_in_order", COLUMNS, WriteMode.APPEND, POS).addRows(List.of(id(1), id(2)));
+            dropped.close();
+            batch.completeUnit(first);
+            batch.completeUnit(second);
+            batch.commit();
+        }
+        assertThat(idsAsStored(db, "rows_in_order")).containsExactly(0, 1, 2, 3, 4);
+        assertThat(stagingLeft(db)).isZero();
+    }
+
+    /** A unit batch whose table cannot be written says so: the failure is the table's, not the unit's rows'. */
+    @Test
+    void aUnitBatchTellsWhenItsTargetFailed() {
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.beginUnit();
+            TableWriteBatch unit = batch.unit();
+            assertThatThrownBy(() -> unit.target(duck, "main", "no_such_table", COLUMNS, WriteMode.APPEND, POS))
+                    .hasMessageContaining("does not exist for write_mode append");
+            assertThat(unit.targetFailed()).isTrue();
+            TableWriteBatch fine = batch.unit();
+            assertThatThrownBy(() -> fine.target(duck, "main", "units_bad_rows", COLUMNS, WriteMode.CREATE, POS)
+                    .addRows("not a list")).hasMessageContaining("must be a list");
+            assertThat(fine.targetFailed()).isFalse();
+        }
+    }
+
+    /** An error table: created at commit when missing, appended to when it exists; nothing when the batch fails. */
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void appendCreatingMissingCreatesTheTableOnlyWhenTheBatchCommits(String kind) {
+        Database db = db(kind);
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.appendCreatingMissing(db, ns(db), "failures", COLUMNS, POS).addRows(List.of(id(1)));
+            // not committed
+        }
+        assertThat(db.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = '" + ns(db)
+                + "' AND table_name = 'failures'").get(0).get("n").toString()).isEqualTo("0");
+        for (int run = 1; run <= 2; run++) {
+            try (TableWriteBatch batch = new TableWriteBatch()) {
+                batch.appendCreatingMissing(db, ns(db), "failures", COLUMNS, POS).addRows(List.of(id(run * 10)));
+                batch.commit();
+            }
+        }
+        assertThat(ids(db, "failures")).containsExactly(10, 20);
+    }
 }

@@ -34,6 +34,18 @@ class SecretRedactorTest {
     }
 
     @Test
+    void aUrlToStoreLosesItsUserInfoItsCredentialQueryValuesAndKnownSecrets() {
+        SecretRedactor r = new SecretRedactor(Set.of("known-value"));
+        assertThat(r.url("https://user:pw@api.example.com:8443/v1/x?api_key=k1&page=2&Token=t%2F2&q=known-value#frag"))
+                .isEqualTo("https://" + M + "@api.example.com:8443/v1/x?api_key=" + M + "&page=2&Token=" + M + "&q=" + M
+                        + "#frag");
+        assertThat(r.url("http://only-user@h/x")).isEqualTo("http://" + M + "@h/x");
+        // an @ in the path or query is not user info
+        assertThat(r.url("http://h/x/a@b?mail=a@b.io")).isEqualTo("http://h/x/a@b?mail=a@b.io");
+        assertThat(r.url(null)).isNull();
+    }
+
+    @Test
     void everyOccurrenceAndEverySecretIsHidden() {
         SecretRedactor r = new SecretRedactor(List.of("alpha-1", "beta-22"));
         assertThat(r.text("alpha-1,beta-22,alpha-1")).isEqualTo(M + "," + M + "," + M);

@@ -14,13 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sequor.testing.FlowProject;
-import dev.sequor.testing.PostgresTestDatabase;
+import dev.sequor.testing.FlowTestDatabase;
 import dev.sequor.testing.FlowProject.Db;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,8 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ForEachFailureTest {
 
-    /** One database per test JVM, so runs in several checkouts at once never share it. */
-    private static final String PG_DATABASE = PostgresTestDatabase.uniqueDatabaseName("sequor_foreach_failure");
+    @RegisterExtension
+    static final FlowTestDatabase pg = new FlowTestDatabase("sequor_foreach_failure");
 
     @RegisterExtension
     static final WireMockExtension api = WireMockExtension.newInstance()
@@ -44,18 +42,6 @@ class ForEachFailureTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void database() throws Exception {
-        FlowProject.recreatePostgresDatabase(PG_DATABASE);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (PostgresTestDatabase.available()) {
-            PostgresTestDatabase.dropDatabase(PG_DATABASE);
-        }
-    }
 
     @BeforeEach
     void reset() {
@@ -124,7 +110,7 @@ class ForEachFailureTest {
     }
 
     private FlowProject project(Db db, boolean withSnapshot) throws Exception {
-        FlowProject p = FlowProject.create(tmp, db, PG_DATABASE, "base_url: \"" + api.baseUrl() + "\"");
+        FlowProject p = FlowProject.create(tmp, db, pg.name(), "base_url: \"" + api.baseUrl() + "\"");
         p.flow("seed", SEED).flow("push", push(withSnapshot));
         assertThat(p.run("seed").exit()).isZero();
         return p;

@@ -30,9 +30,11 @@ public final class SnippetEngine {
 
     private static final SnippetEngine SHARED = new SnippetEngine();
 
-    // One-entry cache: the snippets of one response (data, variables, while) share its converted json().
-    private HttpResponseData lastResponseData;
-    private Object lastResponse;
+    /**
+     * One-entry cache per thread: the snippets of one response (data, variables, while) share its converted json().
+     * Per thread, because parallel for_each rows handle their responses at once and would evict each other's.
+     */
+    private final ThreadLocal<Object[]> lastResponse = ThreadLocal.withInitial(() -> new Object[2]);
 
     private SnippetEngine() {
     }
@@ -155,12 +157,13 @@ public final class SnippetEngine {
         }
     }
 
-    private synchronized Object response(HttpResponseData data) {
-        if (data != lastResponseData) {
-            lastResponse = JavaSnippet.response(data);
-            lastResponseData = data;
+    private Object response(HttpResponseData data) {
+        Object[] last = lastResponse.get();
+        if (data != last[0]) {
+            last[1] = JavaSnippet.response(data);
+            last[0] = data;
         }
-        return lastResponse;
+        return last[1];
     }
 
     private static SequorException failure(Snippet snippet, PyExc e) {

@@ -13,10 +13,19 @@ public record HttpRequestOp(OpMeta meta, Dyn init, ForEachSource forEach, Reques
 
     /**
      * The rows an op iterates over: a {@code table} (with its {@code namespace}) or the rows of a {@code query}, exactly
-     * one of the two; {@code as} names the variable bound to each row.
+     * one of the two; {@code as} names the variable bound to each row. {@code parallel} (null: 1) is how many rows may
+     * be in flight at once; {@code onError} what a failing row does to the op; {@code errorTable} (only with
+     * {@link OnError#RECORD}; null: {@code <op id>_errors}) where failed rows are recorded.
      */
     public record ForEachSource(Dyn source, Dyn database, Dyn namespace, Dyn table, Dyn query, String as,
-                                SourcePos pos) {
+                                Dyn parallel, OnError onError, Dyn errorTable, SourcePos pos) {
+    }
+
+    /** What a failing for_each row does: fails the op (the default), is skipped, or is skipped and recorded. */
+    public enum OnError {
+        FAIL,
+        SKIP,
+        RECORD
     }
 
     /**

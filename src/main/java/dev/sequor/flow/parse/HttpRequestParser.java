@@ -40,7 +40,7 @@ public final class HttpRequestParser {
     public static Op parse(KeyReader keys, OpMeta meta, StepsParser steps) {
         Diagnostics diag = keys.diagnostics();
         Dyn init = init(keys);
-        ForEachSource forEach = forEach(keys);
+        ForEachSource forEach = forEach(keys, meta);
         Request request = null;
         YMap req = keys.mapping("request");
         if (req == null && absent(keys.node("request"))) {
@@ -85,7 +85,7 @@ public final class HttpRequestParser {
         return new Dyn.DMap(entries, init.pos());
     }
 
-    private static ForEachSource forEach(KeyReader keys) {
+    private static ForEachSource forEach(KeyReader keys, OpMeta meta) {
         YMap fe = keys.mapping("for_each");
         if (fe == null) {
             return null;
@@ -101,11 +101,39 @@ public final class HttpRequestParser {
             r.diagnostics().error(query.pos(), "Both table and query are specified in " + r.where()
                     + ". Only one of them can be specified.");
         }
+        Dyn parallel = r.countDyn("parallel");
+        HttpRequestOp.OnError onError = onError(r);
+        Dyn errorTable = r.dyn("error_table");
+        if (errorTable != null && onError != HttpRequestOp.OnError.RECORD) {
+            r.diagnostics().invalidValue(errorTable.pos(), "'error_table' in " + r.where() + " needs on_error: record"
+                    + " (failed rows go to the error table only then); remove it or set on_error: record.");
+        }
+        if (onError == HttpRequestOp.OnError.RECORD && errorTable == null && meta.id() == null) {
+            r.diagnostics().error(r.keyPos("on_error"), "on_error: record in " + r.where() + " needs an error table:"
+                    + " give the op an id (failed rows then go to <id>_errors) or set error_table.");
+        }
         ForEachSource s = new ForEachSource(source, r.dyn("database"), r.dyn("namespace"), table, query,
-                r.requiredString("as"), fe.pos());
+                r.requiredString("as"), parallel, onError, errorTable, fe.pos());
         r.finish();
         return s;
     }
+
+    /** {@code for_each.on_error}, written literally (it decides how the op runs); absent: fail. */
+    private static HttpRequestOp.OnError onError(KeyReader r) {
+        String text = r.string("on_error");
+        if (text == null) {
+            return HttpRequestOp.OnError.FAIL;
+        }
+        String problem = ON_ERROR.problem(text);
+        if (problem != null) {
+            r.diagnostics().invalidValue(r.node("on_error").pos(), "'on_error' in " + r.where() + " " + problem + ".");
+            return HttpRequestOp.OnError.FAIL;
+        }
+        return HttpRequestOp.OnError.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** What a failing for_each row does, as flows write it. */
+    private static final LiteralRule ON_ERROR = LiteralRule.oneOf(LiteralRule.lowerCaseNames(HttpRequestOp.OnError.values()));
 
     private static Request request(KeyReader r) {
         Diagnostics diag = r.diagnostics();
