@@ -3,6 +3,7 @@ package dev.sequor.http;
 import dev.failsafe.RateLimiter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The requests-per-second of one source: the configured rate until the server answers 429, then half of it (down
@@ -32,13 +33,20 @@ final class AdaptiveRate {
     private final RateLimiter<Object> limiter;
     /** Slots each request books; written under the lock, read without it. */
     private volatile int slotsPerRequest = SLOTS;
-    /** System.nanoTime() of the last change of rate (or of creation); guarded by this. */
+    /** The clock of {@link #changedAt} and of the recovery steps: System.nanoTime(), or a test's. */
+    private final LongSupplier nanoClock;
+    /** {@link #nanoClock} at the last change of rate (or at creation); guarded by this. */
     private long changedAt;
 
     AdaptiveRate(double requestsPerSecond, Duration recoveryStep) {
+        this(requestsPerSecond, recoveryStep, System::nanoTime);
+    }
+
+    AdaptiveRate(double requestsPerSecond, Duration recoveryStep, LongSupplier nanoClock) {
         this.configured = requestsPerSecond;
         this.recoveryStep = recoveryStep;
-        this.changedAt = System.nanoTime();
+        this.nanoClock = nanoClock;
+        this.changedAt = nanoClock.getAsLong();
         this.limiter = RateLimiter.smoothBuilder(Duration.ofNanos(Math.max(1, Math.round(1e9 / (requestsPerSecond * SLOTS)))))
                 .build();
     }
@@ -77,7 +85,7 @@ final class AdaptiveRate {
             return null;
         }
         synchronized (this) {
-            if (slotsPerRequest == SLOTS || System.nanoTime() - changedAt < recoveryStep.toNanos()) {
+            if (slotsPerRequest == SLOTS || nanoClock.getAsLong() - changedAt < recoveryStep.toNanos()) {
                 return null;
             }
             return change(Math.max(SLOTS, (int) Math.round(slotsPerRequest / RECOVERY_FACTOR)));
@@ -86,7 +94,7 @@ final class AdaptiveRate {
 
     private Double change(int slots) {
         slotsPerRequest = slots;
-        changedAt = System.nanoTime();
+        changedAt = nanoClock.getAsLong();
         return current();
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,20 +37,22 @@ class AdaptiveRateTest {
     }
 
     @Test
-    void theRateRisesByAQuarterPerQuietStepUpToTheConfiguredOne() throws Exception {
-        AdaptiveRate rate = new AdaptiveRate(10, Duration.ofMillis(300));
+    void theRateRisesByAQuarterPerQuietStepUpToTheConfiguredOne() {
+        AtomicLong now = new AtomicLong(1_000);
+        AdaptiveRate rate = new AdaptiveRate(10, Duration.ofMillis(300), now::get);
         assertThat(rate.recover()).as("already at the configured rate").isNull();
-        rate.slowDown(System.nanoTime());
+        rate.slowDown(now.get());
+        now.addAndGet(Duration.ofMillis(299).toNanos());
         assertThat(rate.recover()).as("too soon after the 429").isNull();
-        Thread.sleep(320);
+        now.addAndGet(Duration.ofMillis(1).toNanos());
         // a request books 16 slots at half the rate, 13 after one step (80 slots a second / 13), then 10, then 8
         assertThat(rate.recover()).isEqualTo(80.0 / 13);
         assertThat(rate.recover()).as("too soon after the last step").isNull();
         for (double expected : new double[] {80.0 / 10, 10.0}) {
-            Thread.sleep(320);
+            now.addAndGet(Duration.ofMillis(300).toNanos());
             assertThat(rate.recover()).isEqualTo(expected);
         }
-        Thread.sleep(320);
+        now.addAndGet(Duration.ofMillis(300).toNanos());
         assertThat(rate.recover()).as("back at the configured rate").isNull();
     }
 

@@ -29,7 +29,7 @@ public final class ProgressDisplay {
         if (quiet || !processErr || !Terminal.isTerminal(2)) {
             return new ProgressDisplay(quiet, null, false);
         }
-        StatusLine line = new StatusLine(err, Terminal.columns());
+        StatusLine line = new StatusLine(err, Terminal::columns);
         return new ProgressDisplay(false, line, processOut && Terminal.isTerminal(1));
     }
 

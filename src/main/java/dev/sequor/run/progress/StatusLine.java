@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntSupplier;
 
 /**
  * One line at the bottom of a terminal that is redrawn in place: the text, then a carriage return before the next
@@ -15,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 public final class StatusLine {
 
     private final OutputStream terminal;
-    private final int width;
+    /** Asked once, when the line is first shown: most runs end before there is anything to show. */
+    private final IntSupplier widthSource;
+    private int width;
     /** What is on the screen now (null: nothing). */
     private String shown;
     /** What should be on the screen when normal output allows it (null: nothing). */
@@ -25,8 +28,16 @@ public final class StatusLine {
 
     /** {@code terminal} is the raw stream of the terminal; {@code width} its columns. */
     public StatusLine(OutputStream terminal, int width) {
+        this(terminal, () -> width);
+    }
+
+    /**
+     * {@code width} tells the terminal's columns when the line is first shown (finding them out may start a process,
+     * which a run that ends within a second should not pay for).
+     */
+    public StatusLine(OutputStream terminal, IntSupplier width) {
         this.terminal = terminal;
-        this.width = Math.max(10, width);
+        this.widthSource = width;
     }
 
     /** The terminal's width: {@code $COLUMNS} when the shell exports it, else the classic 80. */
@@ -40,6 +51,9 @@ public final class StatusLine {
 
     /** Shows {@code text} in place of the current line (cut to the width), now or after the line being written. */
     public synchronized void show(String text) {
+        if (width == 0) {
+            width = Math.max(10, widthSource.getAsInt());
+        }
         String fitted = text.length() < width ? text : text.substring(0, width - 1);
         if (fitted.equals(shown)) {
             return;
