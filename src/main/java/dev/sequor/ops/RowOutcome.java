@@ -16,21 +16,23 @@ import java.util.Map;
  * @param aboutRow  whether the failure is the row's own (a refused request, a value of the row a template cannot
  *                  use), which on_error may skip, rather than the op's (its database, an invalid flow), which fails it
  * @param exchange  the last request the failing row sent, null when it sent none
+ * @param rowsWritten rows the row wrote per table, for the op's summary once the row is applied (empty on failure)
  */
 record RowOutcome(int index, boolean started, int requests, TableWriteBatch unit, Frame frame,
-                  Map<String, Object> projectWrites, RuntimeException failure, boolean aboutRow, Exchange exchange) {
+                  Map<String, Object> projectWrites, RuntimeException failure, boolean aboutRow, Exchange exchange,
+                  Map<String, Long> rowsWritten) {
 
     static RowOutcome notStarted(int index) {
-        return new RowOutcome(index, false, 0, null, null, Map.of(), null, false, null);
+        return new RowOutcome(index, false, 0, null, null, Map.of(), null, false, null, Map.of());
     }
 
     static RowOutcome succeeded(int index, int requests, TableWriteBatch unit, Frame frame,
-                                Map<String, Object> projectWrites) {
-        return new RowOutcome(index, true, requests, unit, frame, projectWrites, null, false, null);
+                                Map<String, Object> projectWrites, Map<String, Long> rowsWritten) {
+        return new RowOutcome(index, true, requests, unit, frame, projectWrites, null, false, null, rowsWritten);
     }
 
     static RowOutcome failed(int index, RuntimeException failure, boolean aboutRow, Exchange exchange) {
         return new RowOutcome(index, true, exchange == null ? 0 : exchange.requests(), null, null, Map.of(), failure,
-                aboutRow, exchange);
+                aboutRow, exchange, Map.of());
     }
 }

@@ -82,6 +82,7 @@ final class SeparateRows {
                         continue;
                     }
                     batch.completeUnit(row.unit());
+                    run.stats().addHeld(row.rowsWritten());
                 } catch (RuntimeException e) {
                     // the database refused the row's results or its error record: a failure of the op, as sequentially
                     throw ForEachStop.keepingRowsBefore(opPos, batch, state, rows, i, variablesSoFar, e,
@@ -110,12 +111,15 @@ final class SeparateRows {
         FlowScope rowScope = scope.forRow(frame, projectBelow);
         TableWriteBatch unit = batch.unit();
         run.http().forgetLastExchange();
+        Map<String, Long> rowsWritten = run.stats().holdRows();
         try {
             int requests = cycle.run(rowScope, unit);
-            return RowOutcome.succeeded(i, requests, unit, frame, rowScope.projectWrites());
+            return RowOutcome.succeeded(i, requests, unit, frame, rowScope.projectWrites(), rowsWritten);
         } catch (RuntimeException e) {
             unit.close();
             return RowOutcome.failed(i, e, !unit.targetFailed() && isRowsOwn(e), run.http().lastExchange());
+        } finally {
+            run.stats().stopHolding();
         }
     }
 

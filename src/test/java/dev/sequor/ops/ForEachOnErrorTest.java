@@ -145,6 +145,37 @@ class ForEachOnErrorTest {
         }
     }
 
+    /**
+     * A row that wrote its rows and then failed (its response variable cannot be computed) and was skipped: its rows
+     * are not in the table, and the summary does not count them either.
+     */
+    @Test
+    void theSummaryCountsNoRowsOfASkippedRowThatFailedAfterWritingThem() throws Exception {
+        FlowProject p = FlowProject.create(tmp, Db.DUCKDB, pg.name(), "base_url: \"" + api.baseUrl() + "\"",
+                "api_token: \"" + TOKEN + "\"");
+        p.apiSource("type: http\nauth: {type: bearer_token, token: \"" + TOKEN + "\"}\nretry: {max_attempts: 1}\n");
+        p.flow("seed", SEED).flow("push", push(", on_error: skip").replace("""
+                          data_expression: '[{"id": var("contact")["id"], "remote_id": response.json()["remote_id"]}]'
+                """, """
+                          data_expression: '[{"id": var("contact")["id"], "remote_id": response.json()["remote_id"]}]'
+                      variables:
+                        check_expression: 1 // (var("contact")["id"] - 4)
+                """));
+        FlowProject.Result seeded = p.run("seed");
+        assertThat(seeded.exit()).as(seeded.err()).isZero();
+        for (int id = 1; id <= 6; id++) {
+            api.stubFor(post(urlPathEqualTo("/sync/" + id)).willReturn(okJson("{\"remote_id\": \"r" + id + "\"}")));
+        }
+
+        FlowProject.Result r = p.run("push");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(p.rows("select id from pushed order by id")).containsExactly(List.of("1"), List.of("2"),
+                List.of("3"), List.of("5"), List.of("6"));
+        assertThat(p.log().lines().filter(l -> l.contains("Summary \"http_request: push\"")))
+                .singleElement().asString().contains("5 rows into pushed, 6 requests").contains("1 failed row");
+    }
+
     @ParameterizedTest
     @EnumSource(Db.class)
     void recordAppendsEachFailedRowToTheErrorTableWithItsRequestMaskedAndTheOpSucceeds(Db db) throws Exception {

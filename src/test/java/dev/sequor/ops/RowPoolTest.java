@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 class RowPoolTest {
 
     private static RowOutcome done(int i) {
-        return RowOutcome.succeeded(i, 1, null, null, java.util.Map.of());
+        return RowOutcome.succeeded(i, 1, null, null, java.util.Map.of(), java.util.Map.of());
     }
 
     @Test

@@ -25,6 +25,11 @@ public final class OpStats implements SendCounter {
     private final LongAdder pages = new LongAdder();
     private final LongAdder failedRows = new LongAdder();
     private final Map<String, LongAdder> rowsByTable = new ConcurrentHashMap<>();
+    /**
+     * Rows a for_each row's thread wrote while the row is under way ({@link #holdRows()}): counted only when the row
+     * is applied ({@link #addHeld}), so rows of a row that fails and is skipped are never counted.
+     */
+    private final ThreadLocal<Map<String, Long>> heldRows = new ThreadLocal<>();
     /** Tables in the order the op first wrote to them, which is the order the summary names them. */
     private final List<String> tables = new CopyOnWriteArrayList<>();
     /** Time of the executions that ended. */
@@ -63,6 +68,36 @@ public final class OpStats implements SendCounter {
      */
     public void rowsWritten(String namespace, String table, long rows) {
         String name = namespace == null ? table : namespace + "." + table;
+        Map<String, Long> held = heldRows.get();
+        if (held != null) {
+            held.merge(name, rows, Long::sum);
+            return;
+        }
+        add(name, rows);
+    }
+
+    /**
+     * From now on, rows this thread writes are held for the for_each row it runs; returns them (per table, in the
+     * order written) and stops holding when {@code release} runs. The op then passes them to {@link #addHeld} when
+     * it applies the row, or drops them when the row failed.
+     */
+    public Map<String, Long> holdRows() {
+        Map<String, Long> held = new LinkedHashMap<>();
+        heldRows.set(held);
+        return held;
+    }
+
+    /** Stops holding rows on this thread (the row's cycle ended, however it ended). */
+    public void stopHolding() {
+        heldRows.remove();
+    }
+
+    /** Counts the rows a for_each row wrote ({@link #holdRows()}) now that the op applied the row. */
+    public void addHeld(Map<String, Long> held) {
+        held.forEach(this::add);
+    }
+
+    private void add(String name, long rows) {
         rowsByTable.computeIfAbsent(name, t -> {
             tables.add(t);
             return new LongAdder();
