@@ -164,4 +164,9 @@ public final class HttpClientService implements AutoCloseable {
     public void close() {
         transport.close();
     }
+
+    /** Lets the transport get ready for requests ahead of the first (see {@link HttpTransport#prepare()}). */
+    public void prepare() {
+        transport.prepare();
+    }
 }

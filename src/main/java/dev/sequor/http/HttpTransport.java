@@ -17,6 +17,13 @@ public interface HttpTransport extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Gets ready for requests ahead of the first one, without waiting (the live transport makes its client on a
+     * thread of its own); nothing by default.
+     */
+    default void prepare() {
+    }
+
     @Override
     default void close() {
     }

@@ -7,6 +7,8 @@ import io.vertx.core.net.TrustOptions;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.TrustManagerFactory;
@@ -23,11 +25,53 @@ final class LiveClients implements AutoCloseable {
     private record Route(ProxyAddress proxy, TlsSettings tls) {
     }
 
+    /** Straight to the hosts, trusting the JVM's certificate authorities: the route of most runs' every request. */
+    private static final Route DIRECT = new Route(null, TlsSettings.DEFAULT);
+
     private final Map<Route, Client> clients = new ConcurrentHashMap<>();
+    /** The {@link #DIRECT} client being made ahead of the first request ({@link #prepare()}); null if not asked. */
+    private volatile CompletableFuture<Client> prepared;
 
     /** The client going through {@code proxy} (null: directly) that trusts what {@code tls} says. */
     Client client(ProxyAddress proxy, TlsSettings tls) {
-        return clients.computeIfAbsent(new Route(proxy, tls), LiveClients::build);
+        return clients.computeIfAbsent(new Route(proxy, tls), this::take);
+    }
+
+    /**
+     * Starts making the direct client on a thread of its own, so the first request finds it ready: making it (the
+     * REST client, its Vert.x, their classes) takes a few hundred milliseconds of a fresh JVM, which a run can spend
+     * on its other start-up work at the same time on a second core.
+     */
+    synchronized void prepare() {
+        if (prepared == null) {
+            CompletableFuture<Client> made = new CompletableFuture<>();
+            prepared = made;
+            Thread.ofPlatform().daemon().name("sequor-http-warm-up").start(() -> {
+                try {
+                    made.complete(build(DIRECT));
+                } catch (Throwable e) {
+                    made.completeExceptionally(e);
+                }
+            });
+        }
+    }
+
+    /** The client {@link #prepare()} is making, waited for; null when none was asked for. For tests. */
+    Client preparedClient() {
+        CompletableFuture<Client> made = prepared;
+        return made == null ? null : made.join();
+    }
+
+    private Client take(Route route) {
+        CompletableFuture<Client> made = prepared;
+        if (route.equals(DIRECT) && made != null) {
+            try {
+                return made.join();
+            } catch (CompletionException e) {
+                // made again here, so a failure surfaces as the request's own, where the request is
+            }
+        }
+        return build(route);
     }
 
     private static Client build(Route route) {
@@ -77,6 +121,15 @@ final class LiveClients implements AutoCloseable {
 
     @Override
     public void close() {
+        CompletableFuture<Client> made = prepared;
+        if (made != null && !clients.containsKey(DIRECT)) {
+            // made ahead but never used (every request went through a proxy): waited for, so it is closed too
+            try {
+                made.join().close();
+            } catch (CompletionException e) {
+                // nothing was made
+            }
+        }
         clients.values().forEach(Client::close);
         clients.clear();
     }

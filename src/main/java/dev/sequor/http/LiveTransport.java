@@ -119,6 +119,14 @@ final class LiveTransport implements HttpTransport {
         return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 
+    /** Makes the direct client ahead, unless the environment names a proxy (requests may then never use it). */
+    @Override
+    public void prepare() {
+        if (!proxies.any()) {
+            clients.prepare();
+        }
+    }
+
     @Override
     public void close() {
         clients.close();

@@ -50,6 +50,11 @@ final class ProxyEnvironment {
         }
     }
 
+    /** Whether the environment names any proxy (for some URL, requests may go through one). */
+    boolean any() {
+        return variable("http_proxy") != null || variable("https_proxy") != null || variable("all_proxy") != null;
+    }
+
     /** The lower-case variable if set (empty means none), else the upper-case one if not empty. */
     private String variable(String lowerName) {
         if (env.containsKey(lowerName)) {

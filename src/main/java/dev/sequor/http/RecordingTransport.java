@@ -66,4 +66,9 @@ final class RecordingTransport implements HttpTransport {
     public void close() {
         inner.close();
     }
+
+    @Override
+    public void prepare() {
+        inner.prepare();
+    }
 }

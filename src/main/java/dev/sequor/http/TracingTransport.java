@@ -58,4 +58,9 @@ final class TracingTransport implements HttpTransport {
     public void close() {
         inner.close();
     }
+
+    @Override
+    public void prepare() {
+        inner.prepare();
+    }
 }

@@ -50,12 +50,33 @@ public final class Interpreter {
     /** {@code sequor run FLOW}: the flow as upstream's synthetic {@code run_flow} op. */
     public void runFlow(String flowName) {
         Flow flow = run.flows().get(flowName, null);
+        prepareHttp(flow.steps());
         stack.push(new OpStack.Entry("run_flow: " + flowName, null, null, null));
         try {
             runFlowBody(flow, new Frame(flowName, Map.of(), 0), 0);
         } finally {
             stack.pop();
         }
+    }
+
+    /**
+     * When {@code steps} (at any depth) send requests, the HTTP client is made on a thread of its own now, while the
+     * run does the rest of its start-up, instead of when the first request needs it (flows that only call other
+     * flows do not get this head start).
+     */
+    private void prepareHttp(List<Op> steps) {
+        if (sendsRequests(steps)) {
+            run.http().prepare();
+        }
+    }
+
+    private static boolean sendsRequests(List<Op> steps) {
+        for (Op op : steps) {
+            if (op instanceof HttpRequestOp || op.children().stream().anyMatch(Interpreter::sendsRequests)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code sequor run FLOW --op-id ID}: the op with that id, at any nesting level, alone in a fresh frame. */
@@ -71,6 +92,7 @@ public final class Interpreter {
             throw SequorException.invalid(null, "Multiple operations with ID " + opId + " found in flow " + flowName
                     + ": " + String.join(", ", paths));
         }
+        prepareHttp(found);
         stack.push(new OpStack.Entry("run_flow: " + flowName, null, null, null));
         try {
             runStep(found.get(0), new Frame(flowName, Map.of(), 0), "flow", flowName, 0);
