@@ -2,6 +2,7 @@ package dev.sequor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sequor.error.SequorException;
+import dev.sequor.project.Project;
 import dev.sequor.project.SequorHome;
 import dev.sequor.run.FlowRunRequest;
 import dev.sequor.run.FlowRunner;
@@ -25,7 +26,7 @@ public class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FLOW", description = "The flow to run (path under flows/, without .yaml).")
     String flow;
 
-    @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", description = "Project folder. Default: the current folder.")
+    @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", description = "Project folder. Default: the nearest folder from the current one upwards that has a project.yaml.")
     String projectDir;
 
     @Option(names = "--env", paramLabel = "NAME",
@@ -97,7 +98,7 @@ public class RunCommand implements Callable<Integer> {
 
     static Path projectDir(String option) {
         if (option == null) {
-            return Path.of("").toAbsolutePath();
+            return Project.discover(Path.of(""));
         }
         Path dir = SequorHome.expand(option).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {

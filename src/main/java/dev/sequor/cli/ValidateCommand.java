@@ -24,7 +24,7 @@ public class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FLOW", arity = "0..*", description = "Flows to check (path under flows/ without .yaml).")
     List<String> flows;
 
-    @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", description = "Project folder. Default: the current folder.")
+    @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", description = "Project folder. Default: the nearest folder from the current one upwards that has a project.yaml.")
     String projectDir;
 
     @Option(names = "--strict", description = "Treat warnings (such as unknown keys) as errors.")

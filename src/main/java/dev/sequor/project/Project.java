@@ -25,6 +25,22 @@ public record Project(Path dir, String name, String defaultSource, Duration eval
     public static final Duration DEFAULT_EVALUATION_TIMEOUT = Duration.ofSeconds(60);
 
     /** Loads the project in {@code dir} with upstream's error texts. */
+    /**
+     * The project a command run in {@code start} without {@code --project-dir} means: the nearest folder from
+     * {@code start} upwards that holds a {@code project.yaml} (as git finds its repository and dbt its project), so
+     * commands work from any sub-folder of a project; {@code start} itself when none does, for {@link #load} to say
+     * that it is not a project.
+     */
+    public static Path discover(Path start) {
+        Path from = start.toAbsolutePath().normalize();
+        for (Path dir = from; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
+                return dir;
+            }
+        }
+        return from;
+    }
+
     public static Project load(Path dir) {
         Path config = dir.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(config)) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged launcher works however users reach it: through a symbolic link in a folder of their own (with a
- * space in its name), through a relative link to a link, and by name through {@code PATH}.
+ * space in its name), through a relative link to a link, and by name through {@code PATH}; and from a sub-folder
+ * of a project, which it finds by walking up to the nearest {@code project.yaml}.
  *
  * <p>An integration test (failsafe, after {@code package}), because it needs {@code target/sequor}.
  */
@@ -43,6 +44,21 @@ class LauncherIT {
         // a shell looks the name up in PATH, as users call it (ProcessBuilder would look in this JVM's PATH)
         assertThat(version(List.of("/bin/sh", "-c", "sequor \"$@\"", "sh"), bin + ":" + System.getenv("PATH")))
                 .startsWith("Sequor version: ");
+    }
+
+    @Test
+    void aFlowRunsFromASubFolderOfItsProject() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("project.yaml"), "name: \"sub-folder\"\n");
+        Path flows = Files.createDirectories(project.resolve("flows"));
+        Files.writeString(flows.resolve("hello.yaml"), "steps:\n  - op: print\n    message: hello from the project\n");
+        Path out = tmp.resolve("hello.txt");
+        Process p = new ProcessBuilder("/bin/sh", StartupClassesIT.LAUNCHER.toString(), "run", "hello", "--home-dir",
+                tmp.resolve("home").toString()).directory(flows.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("finished").isTrue();
+        assertThat(p.exitValue()).as("exit code; output: " + Files.readString(out)).isZero();
+        assertThat(Files.readString(out)).contains("hello from the project");
     }
 
     /** Runs {@code command version} (PATH replaced when {@code path} is not null) and returns what it printed. */
