@@ -11,14 +11,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code sequor env}: manages environments (files of variables in the home folder). */
-@Command(name = "env", mixinStandardHelpOptions = true, description = "Manage environments.",
+@Command(name = "env", description = "Manage environments.",
         subcommands = EnvCommand.Init.class)
 public class EnvCommand {
 
+    @Mixin
+    HelpOption helpOption;
+
     /** {@code sequor env init NAME}: creates {@code <home>/envs/NAME.yaml} holding {@code variables:}. */
-    @Command(name = "init", mixinStandardHelpOptions = true,
+    @Command(name = "init",
             description = "Create an environment file <home>/envs/NAME.yaml to hold variables such as credentials.")
     public static class Init implements Callable<Integer> {
+
+        @Mixin
+        HelpOption helpOption;
 
         @Parameters(paramLabel = "NAME", description = "Environment name, e.g. dev or prod.")
         String name;

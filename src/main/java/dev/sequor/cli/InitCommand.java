@@ -16,8 +16,11 @@ import picocli.CommandLine.Parameters;
  * {@code sequor init DIR}: creates a project: {@code project.yaml}, {@code flows/} with a first flow, and
  * {@code sources/} with an embedded DuckDB database, so {@code sequor run hello} works at once.
  */
-@Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new Sequor project in DIR.")
+@Command(name = "init", description = "Create a new Sequor project in DIR.")
 public class InitCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Parameters(paramLabel = "DIR", description = "Folder of the new project (created; must be empty if it exists).")
     String dir;

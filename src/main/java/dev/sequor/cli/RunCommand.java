@@ -19,9 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sequor run FLOW}: runs a flow of the project; exits non-zero when it fails. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", sortOptions = false,
         description = "Run a flow: FLOW is its path under flows/ without .yaml (e.g. salesforce/account_sync).")
 public class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Parameters(paramLabel = "FLOW", description = "The flow to run (path under flows/, without .yaml).")
     String flow;

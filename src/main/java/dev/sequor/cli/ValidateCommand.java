@@ -17,9 +17,12 @@ import picocli.CommandLine.Parameters;
  * {@code sequor validate [FLOW...]}: parses flows and sources without running anything and lists every
  * problem as {@code file:line:col: message}; exit 0 only when there is no error (and, with --strict, no warning).
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = "Check flows (default: all under flows/) and sources; print every problem as file:line:col: message.")
 public class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Parameters(paramLabel = "FLOW", arity = "0..*", description = "Flows to check (path under flows/ without .yaml).")
     List<String> flows;

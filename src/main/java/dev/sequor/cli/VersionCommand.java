@@ -7,8 +7,11 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 
 /** {@code sequor version}: prints {@code Sequor version: X} as upstream does. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the Sequor version.")
+@Command(name = "version", description = "Print the Sequor version.")
 public class VersionCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     /** Accepted like every command's (scripts pass it everywhere); version reads nothing from the home. */
     @Mixin

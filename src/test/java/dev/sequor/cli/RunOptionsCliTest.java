@@ -193,6 +193,34 @@ class RunOptionsCliTest {
     }
 
     @Test
+    void sequorAloneAndHelpCommandPrintTheHelp(QuarkusMainLauncher launcher) {
+        LaunchResult alone = launcher.launch();
+        assertThat(alone.exitCode()).isZero();
+        assertThat(alone.getOutput()).startsWith("Usage: sequor ").contains("run").contains("validate")
+                .contains("help");
+        assertThat(alone.getErrorOutput()).isEmpty();
+
+        LaunchResult help = launcher.launch("help", "run");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.getOutput()).startsWith("Usage: sequor run ").contains("--project-dir");
+        assertThat(launcher.launch("help", "env").getOutput()).startsWith("Usage: sequor env ");
+    }
+
+    @Test
+    void theVersionOptionIsTheTopCommandsOnly(QuarkusMainLauncher launcher) {
+        LaunchResult top = launcher.launch("-V");
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.getOutput()).startsWith("Sequor version: ");
+        for (String command : List.of("run main", "validate", "init new", "version")) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add("--version");
+            LaunchResult r = launcher.launch(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(command).isEqualTo(2);
+            assertThat(r.getErrorOutput()).as(command).startsWith("Error: Unknown option: '--version'");
+        }
+    }
+
+    @Test
     void wrongCommandLinesAreOneErrorLineAndExitTwo(QuarkusMainLauncher launcher) {
         assertUsageError(launcher.launch("run", "main", "--bogus"),
                 "Error: Unknown option: '--bogus'. Run 'sequor run --help' for usage.");
