@@ -159,6 +159,49 @@ final class JdbcDatabase implements Database {
         }
     }
 
+    /**
+     * Stages the query's result in a temporary table of the transaction (numbering its rows, in the query's order, so
+     * that a merge keeps the last row of each key), then moves it in as {@link TableMove} says for the mode.
+     */
+    @Override
+    public long writeQueryResult(String namespace, String table, String selectSql, WriteSpec write) {
+        if (write.mode() == WriteMode.CREATE) {
+            return replaceTableAs(namespace, table, selectSql);
+        }
+        String ns = namespace == null ? defaultNamespace() : namespace;
+        String stagingName = stagingName(table);
+        String staging = dialect.qualified(dialect.stagingNamespace(), stagingName);
+        String row = dialect.quote(TableMove.ROW_COLUMN);
+        try (SqlSession session = openSession()) {
+            dropStagingLeftovers(session, ns);
+            return session.inTransaction(c -> {
+                SqlSession.executeOn(c, "CREATE TEMPORARY TABLE " + dialect.quote(stagingName) + " AS SELECT q.*,"
+                        + " ROW_NUMBER() OVER () AS " + row + " FROM (" + withoutTrailingSemicolons(selectSql) + ") q");
+                List<String> columns = SqlSession.columnsOn(c, "SELECT * FROM " + staging + " WHERE 1 = 0").stream()
+                        .filter(name -> !name.equals(TableMove.ROW_COLUMN)).toList();
+                for (String key : write.primaryKey()) {
+                    if (!columns.contains(key)) {
+                        throw SequorException.invalid(null, "primary_key column '" + key + "' is not a column of the"
+                                + " query's result; its columns: " + String.join(", ", columns));
+                    }
+                }
+                String target = dialect.qualified(ns, table);
+                TableMove move = new TableMove(dialect, target, staging, columns,
+                        columns.stream().map(dialect::quote).toList(), row,
+                        TableMove.likeStaging(dialect, staging, columns));
+                boolean exists = SqlSession.tableExistsOn(c, ns, table);
+                List<String> statements = new java.util.ArrayList<>(move.prepare(write, exists));
+                statements.addAll(move.move(write, exists));
+                statements.add("DROP TABLE " + staging);
+                long rows = SqlSession.longOn(c, "SELECT count(*) FROM " + staging);
+                for (String sql : statements) {
+                    SqlSession.executeOn(c, sql);
+                }
+                return rows;
+            });
+        }
+    }
+
     @Override
     public List<String> columnNames(String namespace, String table) {
         String ns = namespace == null ? defaultNamespace() : namespace;
