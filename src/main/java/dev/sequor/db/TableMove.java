@@ -19,8 +19,8 @@ final class TableMove {
 
     /** Staging column that numbers the rows of a merge in the order they were loaded. */
     static final String ROW_COLUMN = "_sequor_row";
-    /** The rank of a row within its key, newest first: 1 is the row that lands. */
-    private static final String RANK_COLUMN = "_sequor_rank";
+    /** The number of the last row loaded with a row's key: the row that lands has it. */
+    private static final String LAST_COLUMN = "_sequor_last";
 
     private final Dialect dialect;
     private final String target;
@@ -118,7 +118,11 @@ final class TableMove {
         return "SELECT " + String.join(", ", expressions) + " FROM " + staging;
     }
 
-    /** The staged rows, one per key: the last loaded. */
+    /**
+     * The staged rows, one per key: the last loaded. Written with {@code max(...) OVER}, not the usual
+     * {@code ROW_NUMBER() ... = 1}: DuckDB 1.5.2 rewrites the latter into a plan that fails with an internal error
+     * ("Failed to bind column reference ... inequal types") on keys of two columns next to text columns.
+     */
     private String lastRowPerKey(List<String> key) {
         if (rowOrder == null) {
             throw new IllegalStateException("a merge needs the staging table's row order");
@@ -127,12 +131,13 @@ final class TableMove {
         for (int i = 0; i < columns.size(); i++) {
             typed.add(expressions.get(i) + " AS " + dialect.quote(columns.get(i)));
         }
-        typed.add(rowOrder + " AS " + dialect.quote(ROW_COLUMN));
+        String row = dialect.quote(ROW_COLUMN);
+        String last = dialect.quote(LAST_COLUMN);
+        typed.add(rowOrder + " AS " + row);
         String names = quoted(dialect, columns);
-        return "SELECT " + names + " FROM (SELECT " + names + ", ROW_NUMBER() OVER (PARTITION BY "
-                + quoted(dialect, key) + " ORDER BY " + dialect.quote(ROW_COLUMN) + " DESC) AS "
-                + dialect.quote(RANK_COLUMN) + " FROM (SELECT " + String.join(", ", typed) + " FROM " + staging
-                + ") AS typed) AS ranked WHERE " + dialect.quote(RANK_COLUMN) + " = 1";
+        return "SELECT " + names + " FROM (SELECT " + names + ", " + row + ", max(" + row + ") OVER (PARTITION BY "
+                + quoted(dialect, key) + ") AS " + last + " FROM (SELECT " + String.join(", ", typed) + " FROM "
+                + staging + ") AS typed) AS numbered WHERE " + row + " = " + last;
     }
 
     /** Deletes the target's rows whose key was loaded: {@code DELETE FROM t WHERE ("a", "b") IN (SELECT ...)}. */

@@ -26,9 +26,9 @@ class TableMoveTest {
     }
 
     private static final String LAST_PER_ID = "SELECT \"id\", \"Full Name\" FROM (SELECT \"id\", \"Full Name\","
-            + " ROW_NUMBER() OVER (PARTITION BY \"id\" ORDER BY \"_sequor_row\" DESC) AS \"_sequor_rank\" FROM (SELECT"
+            + " \"_sequor_row\", max(\"_sequor_row\") OVER (PARTITION BY \"id\") AS \"_sequor_last\" FROM (SELECT"
             + " \"id\" AS \"id\", \"Full Name\" AS \"Full Name\", \"_sequor_row\" AS \"_sequor_row\" FROM " + STAGING
-            + ") AS typed) AS ranked WHERE \"_sequor_rank\" = 1";
+            + ") AS typed) AS numbered WHERE \"_sequor_row\" = \"_sequor_last\"";
 
     @Test
     void createDropsAndCreatesTheTableThenInserts() {
