@@ -171,23 +171,13 @@ final class JdbcDatabase implements Database {
         String ns = namespace == null ? defaultNamespace() : namespace;
         String stagingName = stagingName(table);
         String staging = dialect.qualified(dialect.stagingNamespace(), stagingName);
-        String row = dialect.quote(TableMove.ROW_COLUMN);
+        String select = withoutTrailingSemicolons(selectSql);
         try (SqlSession session = openSession()) {
             dropStagingLeftovers(session, ns);
             return session.inTransaction(c -> {
-                SqlSession.executeOn(c, "CREATE TEMPORARY TABLE " + dialect.quote(stagingName) + " AS SELECT q.*,"
-                        + " ROW_NUMBER() OVER () AS " + row + " FROM (" + withoutTrailingSemicolons(selectSql) + ") q");
-                List<String> columns = SqlSession.columnsOn(c, "SELECT * FROM " + staging + " WHERE 1 = 0").stream()
-                        .filter(name -> !name.equals(TableMove.ROW_COLUMN)).toList();
-                for (String key : write.primaryKey()) {
-                    if (!columns.contains(key)) {
-                        throw SequorException.invalid(null, "primary_key column '" + key + "' is not a column of the"
-                                + " query's result; its columns: " + String.join(", ", columns));
-                    }
-                }
-                String target = dialect.qualified(ns, table);
-                TableMove move = new TableMove(dialect, target, staging, columns,
-                        columns.stream().map(dialect::quote).toList(), row,
+                List<String> columns = stageQuery(c, stagingName, select, write);
+                TableMove move = new TableMove(dialect, dialect.qualified(ns, table), staging, columns,
+                        columns.stream().map(dialect::quote).toList(), dialect.quote(TableMove.ROW_COLUMN),
                         TableMove.likeStaging(dialect, staging, columns));
                 boolean exists = SqlSession.tableExistsOn(c, ns, table);
                 List<String> statements = new java.util.ArrayList<>(move.prepare(write, exists));
@@ -200,6 +190,35 @@ final class JdbcDatabase implements Database {
                 return rows;
             });
         }
+    }
+
+    /**
+     * Runs the query into a temporary table of the transaction and returns its result's column names. A merge's
+     * staging also numbers the rows in the query's order ({@link TableMove#ROW_COLUMN}), after its key and column
+     * names were checked against the result's.
+     */
+    private List<String> stageQuery(Connection c, String stagingName, String select, WriteSpec write)
+            throws SQLException {
+        String create = "CREATE TEMPORARY TABLE " + dialect.quote(stagingName) + " AS ";
+        if (write.mode() != WriteMode.MERGE) {
+            SqlSession.executeOn(c, create + select);
+            return SqlSession.columnsOn(c, "SELECT * FROM " + dialect.qualified(dialect.stagingNamespace(),
+                    stagingName) + " WHERE 1 = 0");
+        }
+        List<String> columns = SqlSession.columnsOn(c, "SELECT * FROM (" + select + ") q LIMIT 0");
+        if (TableMove.reservedColumn(columns) != null) {
+            throw SequorException.invalid(null, "Column '" + TableMove.reservedColumn(columns) + "' of the query's"
+                    + " result has a name that write_mode merge uses for itself; rename it");
+        }
+        for (String key : write.primaryKey()) {
+            if (!columns.contains(key)) {
+                throw SequorException.invalid(null, "primary_key column '" + key + "' is not a column of the query's"
+                        + " result; its columns: " + String.join(", ", columns));
+            }
+        }
+        SqlSession.executeOn(c, create + "SELECT q.*, ROW_NUMBER() OVER () AS " + dialect.quote(TableMove.ROW_COLUMN)
+                + " FROM (" + select + ") q");
+        return columns;
     }
 
     @Override

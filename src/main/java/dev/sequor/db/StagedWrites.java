@@ -65,6 +65,10 @@ final class StagedWrites {
                         + "' is not a declared column; declared: " + String.join(", ", names));
             }
         }
+        if (spec.mode() == WriteMode.MERGE && TableMove.reservedColumn(names) != null) {
+            throw SequorException.invalid(pos, "Column '" + TableMove.reservedColumn(names) + "' of table '" + table
+                    + "' has a name that write_mode merge uses for itself; rename it");
+        }
         WriteMode mode = spec.mode();
         SqlSession s = session();
         if (mode == WriteMode.APPEND && !createMissing && !s.tableExists(namespace, table)) {

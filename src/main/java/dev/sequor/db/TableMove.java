@@ -49,6 +49,11 @@ final class TableMove {
         this.create = create;
     }
 
+    /** The first of {@code columns} that a merge uses for its own bookkeeping, or null when none is. */
+    static String reservedColumn(List<String> columns) {
+        return columns.stream().filter(c -> c.equals(ROW_COLUMN) || c.equals(LAST_COLUMN)).findFirst().orElse(null);
+    }
+
     /** Creating the target from declared columns: {@code CREATE TABLE t (a INTEGER, ..., PRIMARY KEY (a))}. */
     static BiFunction<String, List<String>, List<String>> declared(Dialect dialect, List<ColumnDef> columns) {
         return (target, key) -> List.of("CREATE TABLE " + target + " ("

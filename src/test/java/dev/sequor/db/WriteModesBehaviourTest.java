@@ -207,6 +207,23 @@ abstract class WriteModesBehaviourTest {
         assertThat(db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'wm_badkey'")).isEmpty();
     }
 
+    @Test
+    void aMergeRefusesColumnsNamedLikeItsOwnBookkeeping() {
+        assertThatThrownBy(() -> write("wm_reserved", cols("id", "integer", "_sequor_row", "integer"), UPSERT,
+                List.of(rec("id", 1))))
+                .isInstanceOf(SequorException.class)
+                .hasMessage("Column '_sequor_row' of table 'wm_reserved' has a name that write_mode merge uses for"
+                        + " itself; rename it");
+        assertThatThrownBy(() -> db.writeQueryResult(ns, "wm_reserved", "SELECT 1 AS id, 2 AS _sequor_last", UPSERT))
+                .isInstanceOf(SequorException.class)
+                .hasMessage("Column '_sequor_last' of the query's result has a name that write_mode merge uses for"
+                        + " itself; rename it");
+        // other modes have no bookkeeping columns
+        db.writeQueryResult(ns, "wm_reserved", "SELECT 1 AS id, 2 AS _sequor_row", WriteSpec.of(WriteMode.APPEND));
+        assertThat(db.query("SELECT _sequor_row FROM " + q("wm_reserved"))).extracting(r -> r.get(0))
+                .containsExactly(2);
+    }
+
     // ---- atomicity
 
     static Stream<WriteSpec> everyMode() {
