@@ -36,17 +36,17 @@ public final class WriteKeysParser {
                 && (c.value() == null || WRITE_MODE.problem(c.value()) == null)
                 ? (c.value() == null ? "create" : (String) c.value()) : null;
         if ("merge".equals(literalMode)) {
-            if (key == null || key instanceof Dyn.Const c && c.value() == null) {
+            if (!given(key)) {
                 r.diagnostics().invalidValue(mode.pos(), "write_mode merge in " + r.where() + " needs 'primary_key': the"
                         + " column or columns that identify a row, e.g. primary_key: [id].");
             }
         } else if (literalMode != null) {
-            if (key != null) {
+            if (given(key)) {
                 r.diagnostics().invalidValue(key.pos(), "'primary_key' in " + r.where() + " is used only by write_mode"
                         + " merge, and the write_mode is " + literalMode + "; add write_mode: merge or remove"
                         + " primary_key.");
             }
-            if (strategy != null) {
+            if (given(strategy)) {
                 r.diagnostics().invalidValue(strategy.pos(), "'merge_strategy' in " + r.where() + " is used only by"
                         + " write_mode merge, and the write_mode is " + literalMode + "; add write_mode: merge or"
                         + " remove merge_strategy.");
@@ -54,6 +54,11 @@ public final class WriteKeysParser {
         }
         checkKey(key, declared, r);
         return new WriteKeys(mode, key, strategy);
+    }
+
+    /** Written with a value: an empty value is no value when the op runs, so it is none here either. */
+    private static boolean given(Dyn d) {
+        return d != null && !(d instanceof Dyn.Const c && c.value() == null);
     }
 
     /** A literal key is a column name or a non-empty list of them, each a declared column when those are known. */
