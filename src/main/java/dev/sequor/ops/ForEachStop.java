@@ -44,8 +44,8 @@ final class ForEachStop {
 
     /**
      * The error for a for_each whose row {@code failed} (0-based) failed with {@code failure}, after keeping what the
-     * rows before it wrote: their results in append tables and, when no create table rolls back, the project
-     * variables as they were after them ({@code variablesSoFar}). {@code laterSent} are rows after the failing one
+     * rows before it wrote: their results in append and merge tables and, when no create or replace table rolls back,
+     * the project variables as they were after them ({@code variablesSoFar}). {@code laterSent} are rows after the failing one
      * that ran in parallel with it and sent requests, whose results are discarded.
      */
     static SequorException keepingRowsBefore(SourcePos opPos, TableWriteBatch batch, ProjectState state,
