@@ -40,6 +40,14 @@ public interface Database {
      */
     long replaceTableAs(String namespace, String table, String selectSql);
 
+    /**
+     * The transform op with a write mode: lands the result of {@code selectSql} in {@code namespace.table} as
+     * {@code write} says ({@link WriteMode#CREATE} is {@link #replaceTableAs}), in one transaction: on failure the
+     * table is left as it was. A missing table is created with the result's columns (and a merge's key as PRIMARY
+     * KEY). Returns how many rows the query gave.
+     */
+    long writeQueryResult(String namespace, String table, String selectSql, WriteSpec write);
+
     /** Column names of an existing table in declaration order; namespace null means the default one. */
     List<String> columnNames(String namespace, String table);
 

@@ -1,6 +1,8 @@
 package dev.sequor.db;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What differs between the databases Sequor writes to. Defaults hold the common behaviour (standard SQL, double
@@ -80,6 +82,47 @@ public interface Dialect {
     /** {@code "ns"."table"}, or just {@code "table"} when namespace is null. */
     default String qualified(String namespace, String table) {
         return namespace == null ? quote(table) : quote(namespace) + "." + quote(table);
+    }
+
+    /**
+     * Whether DDL (CREATE, DROP, ALTER, TRUNCATE) takes part in transactions, so that a table write's statements all
+     * commit together or not at all (PostgreSQL, DuckDB). Where DDL commits implicitly (MySQL, Snowflake), a table
+     * write creates a missing target before its data transaction ({@link TableMove#prepare}), so that the implicit
+     * commit cannot split the transaction that moves the data.
+     */
+    default boolean transactionalDdl() {
+        return true;
+    }
+
+    /**
+     * The statement that empties {@code target} inside the transaction that then loads it again
+     * ({@link WriteMode#REPLACE}): a plain DELETE by default, which every database runs transactionally; a dialect
+     * whose TRUNCATE is transactional and faster may say TRUNCATE.
+     */
+    default String emptyTable(String target) {
+        return "DELETE FROM " + target;
+    }
+
+    /**
+     * The statement that upserts the rows of {@code source} (a SELECT of exactly {@code columns}, at most one row per
+     * key) into {@code target} ({@link MergeStrategy#UPSERT}): rows whose {@code key} columns equal a row of the
+     * table update its other columns, the others are inserted. The default is SQL's MERGE (PostgreSQL 15+, DuckDB
+     * 1.4+), which needs no unique constraint on the key; a database without MERGE overrides this (MySQL's
+     * {@code INSERT ... ON DUPLICATE KEY UPDATE}, which does need one). Names arrive unquoted.
+     */
+    default String upsert(String target, String source, List<String> columns, List<String> key) {
+        StringBuilder sql = new StringBuilder("MERGE INTO ").append(target).append(" AS t USING (").append(source)
+                .append(") AS s ON ");
+        sql.append(key.stream().map(k -> "t." + quote(k) + " = s." + quote(k)).collect(Collectors.joining(" AND ")));
+        List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
+        if (!updated.isEmpty()) {
+            sql.append(" WHEN MATCHED THEN UPDATE SET ").append(updated.stream()
+                    .map(c -> quote(c) + " = s." + quote(c)).collect(Collectors.joining(", ")));
+        }
+        sql.append(" WHEN NOT MATCHED THEN INSERT (")
+                .append(columns.stream().map(this::quote).collect(Collectors.joining(", "))).append(") VALUES (")
+                .append(columns.stream().map(c -> "s." + quote(c)).collect(Collectors.joining(", "))).append(")");
+        return sql.toString();
     }
 
     /** The type a staging column is created with. */

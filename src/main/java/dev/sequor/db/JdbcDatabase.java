@@ -159,6 +159,68 @@ final class JdbcDatabase implements Database {
         }
     }
 
+    /**
+     * Stages the query's result in a temporary table of the transaction (numbering its rows, in the query's order, so
+     * that a merge keeps the last row of each key), then moves it in as {@link TableMove} says for the mode.
+     */
+    @Override
+    public long writeQueryResult(String namespace, String table, String selectSql, WriteSpec write) {
+        if (write.mode() == WriteMode.CREATE) {
+            return replaceTableAs(namespace, table, selectSql);
+        }
+        String ns = namespace == null ? defaultNamespace() : namespace;
+        String stagingName = stagingName(table);
+        String staging = dialect.qualified(dialect.stagingNamespace(), stagingName);
+        String select = withoutTrailingSemicolons(selectSql);
+        try (SqlSession session = openSession()) {
+            dropStagingLeftovers(session, ns);
+            return session.inTransaction(c -> {
+                List<String> columns = stageQuery(c, stagingName, select, write);
+                TableMove move = new TableMove(dialect, dialect.qualified(ns, table), staging, columns,
+                        columns.stream().map(dialect::quote).toList(), dialect.quote(TableMove.ROW_COLUMN),
+                        TableMove.likeStaging(dialect, staging, columns));
+                boolean exists = SqlSession.tableExistsOn(c, ns, table);
+                List<String> statements = new java.util.ArrayList<>(move.prepare(write, exists));
+                statements.addAll(move.move(write, exists));
+                statements.add("DROP TABLE " + staging);
+                long rows = SqlSession.longOn(c, "SELECT count(*) FROM " + staging);
+                for (String sql : statements) {
+                    SqlSession.executeOn(c, sql);
+                }
+                return rows;
+            });
+        }
+    }
+
+    /**
+     * Runs the query into a temporary table of the transaction and returns its result's column names. A merge's
+     * staging also numbers the rows in the query's order ({@link TableMove#ROW_COLUMN}), after its key and column
+     * names were checked against the result's.
+     */
+    private List<String> stageQuery(Connection c, String stagingName, String select, WriteSpec write)
+            throws SQLException {
+        String create = "CREATE TEMPORARY TABLE " + dialect.quote(stagingName) + " AS ";
+        if (write.mode() != WriteMode.MERGE) {
+            SqlSession.executeOn(c, create + select);
+            return SqlSession.columnsOn(c, "SELECT * FROM " + dialect.qualified(dialect.stagingNamespace(),
+                    stagingName) + " WHERE 1 = 0");
+        }
+        List<String> columns = SqlSession.columnsOn(c, "SELECT * FROM (" + select + ") q LIMIT 0");
+        if (TableMove.reservedColumn(columns) != null) {
+            throw SequorException.invalid(null, "Column '" + TableMove.reservedColumn(columns) + "' of the query's"
+                    + " result has a name that write_mode merge uses for itself; rename it");
+        }
+        for (String key : write.primaryKey()) {
+            if (!columns.contains(key)) {
+                throw SequorException.invalid(null, "primary_key column '" + key + "' is not a column of the query's"
+                        + " result; its columns: " + String.join(", ", columns));
+            }
+        }
+        SqlSession.executeOn(c, create + "SELECT q.*, ROW_NUMBER() OVER () AS " + dialect.quote(TableMove.ROW_COLUMN)
+                + " FROM (" + select + ") q");
+        return columns;
+    }
+
     @Override
     public List<String> columnNames(String namespace, String table) {
         String ns = namespace == null ? defaultNamespace() : namespace;

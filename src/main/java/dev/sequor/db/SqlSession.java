@@ -112,6 +112,17 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
+    /** The column names of a query's result, in order (run it with {@code WHERE 1 = 0} to read no row). */
+    static List<String> columnsOn(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                names.add(rs.getMetaData().getColumnLabel(i));
+            }
+            return names;
+        }
+    }
+
     /** All rows of a statement; an empty list when it produces no result set. */
     List<Row> query(String sql) {
         return call(c -> {
@@ -151,8 +162,19 @@ final class SqlSession implements AutoCloseable {
 
     /** True when {@code namespace.table} exists as a table or view. */
     boolean tableExists(String namespace, String table) {
-        return !query("SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-                namespace, table).isEmpty();
+        return call(c -> tableExistsOn(c, namespace, table));
+    }
+
+    /** {@link #tableExists} on {@code c}, inside the caller's transaction. */
+    static boolean tableExistsOn(Connection c, String namespace, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+            ps.setString(1, namespace);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /**

@@ -39,16 +39,16 @@ final class StagedWrites {
         return session;
     }
 
-    TableTarget target(String namespace, String table, List<ColumnDef> columns, WriteMode mode, boolean createMissing,
+    TableTarget target(String namespace, String table, List<ColumnDef> columns, WriteSpec spec, boolean createMissing,
                        SourcePos pos) {
         try {
-            return findOrCreate(namespace, table, columns, mode, createMissing, pos);
+            return findOrCreate(namespace, table, columns, spec, createMissing, pos);
         } catch (SequorException e) {
             throw e.at(pos);
         }
     }
 
-    private TableTarget findOrCreate(String namespace, String table, List<ColumnDef> columns, WriteMode mode,
+    private TableTarget findOrCreate(String namespace, String table, List<ColumnDef> columns, WriteSpec spec,
                                      boolean createMissing, SourcePos pos) {
         List<String> key = List.of(namespace, table);
         TableTarget existing = targets.get(key);
@@ -58,6 +58,18 @@ final class StagedWrites {
         if (columns.isEmpty()) {
             throw SequorException.invalid(pos, "Table '" + table + "' has no columns; declare at least one column");
         }
+        List<String> names = columns.stream().map(ColumnDef::name).toList();
+        for (String keyColumn : spec.primaryKey()) {
+            if (!names.contains(keyColumn)) {
+                throw SequorException.invalid(pos, "primary_key column '" + keyColumn + "' of table '" + table
+                        + "' is not a declared column; declared: " + String.join(", ", names));
+            }
+        }
+        if (spec.mode() == WriteMode.MERGE && TableMove.reservedColumn(names) != null) {
+            throw SequorException.invalid(pos, "Column '" + TableMove.reservedColumn(names) + "' of table '" + table
+                    + "' has a name that write_mode merge uses for itself; rename it");
+        }
+        WriteMode mode = spec.mode();
         SqlSession s = session();
         if (mode == WriteMode.APPEND && !createMissing && !s.tableExists(namespace, table)) {
             throw SequorException.failed(pos, "Table " + dialect.qualified(namespace, table)
@@ -73,17 +85,30 @@ final class StagedWrites {
         // Temporary: only this session sees it, and it vanishes with the connection, so a crash or a dropped
         // connection cannot leave it behind (docs/decisions.md, "Staging in temporary tables").
         s.execute("CREATE TEMPORARY TABLE " + dialect.quote(staging) + " ("
-                + columns.stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
+                + stagingColumns(columns, spec).stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
                         .collect(Collectors.joining(", ")) + ")");
-        TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), mode, createMissing,
+        TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), spec, createMissing,
                 pos);
         targets.put(key, target);
         return target;
     }
 
+    /** The staging table's columns: the target's, and a merge's load number ({@link TableMove#ROW_COLUMN}). */
+    private static List<ColumnDef> stagingColumns(List<ColumnDef> columns, WriteSpec spec) {
+        if (spec.mode() != WriteMode.MERGE) {
+            return columns;
+        }
+        List<ColumnDef> out = new ArrayList<>(columns);
+        out.add(ROW_NUMBER);
+        return out;
+    }
+
+    private static final ColumnDef ROW_NUMBER = new ColumnDef(TableMove.ROW_COLUMN, ColumnType.parse("bigint"));
+
     /** Appends rows (already rendered as text) to a target's staging table. */
     void load(TableTarget target, List<String[]> rows) {
-        List<String> names = target.columns().stream().map(ColumnDef::name).toList();
+        List<String> names = stagingColumns(target.columns(), target.spec()).stream().map(ColumnDef::name).toList();
+        target.numberForLoad(rows);
         try {
             session().call(c -> {
                 dialect.bulkLoader().load(c, dialect.stagingNamespace(), target.stagingTable(), names, rows);
@@ -108,6 +133,17 @@ final class StagedWrites {
         if (chosen.isEmpty()) {
             return;
         }
+        if (!dialect.transactionalDdl()) {
+            // DDL would commit the data transaction half-way: create missing targets before it
+            session().call(c -> {
+                for (TableTarget t : chosen) {
+                    for (String sql : move(t).prepare(t.spec(), exists(c, t))) {
+                        SqlSession.executeOn(c, sql);
+                    }
+                }
+                return null;
+            });
+        }
         session().inTransaction(c -> {
             for (TableTarget t : chosen) {
                 finish(c, t);
@@ -127,24 +163,30 @@ final class StagedWrites {
     }
 
     /**
-     * Moves one target's staged rows in. A temporary table cannot be renamed into a schema, so create mode makes a
-     * new table with the declared types and inserts into it (measured against the rename in docs/decisions.md).
+     * Moves one target's staged rows in, as its write mode says ({@link TableMove}). A temporary table cannot be
+     * renamed into a schema, so create mode makes a new table with the declared types and inserts into it (measured
+     * against the rename in docs/decisions.md).
      */
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
-        String target = dialect.qualified(t.namespace(), t.table());
-        String staging = staging(t);
-        String names = t.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
-        String moved = t.columns().stream().map(dialect::fromStaging).collect(Collectors.joining(", "));
-        String declared = " (" + t.columns().stream().map(col -> dialect.quote(col.name()) + " " + col.type().sql())
-                .collect(Collectors.joining(", ")) + ")";
-        if (t.mode() == WriteMode.CREATE) {
-            SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + target);
-            SqlSession.executeOn(c, "CREATE TABLE " + target + declared);
-        } else if (t.createMissing()) {
-            SqlSession.executeOn(c, "CREATE TABLE IF NOT EXISTS " + target + declared);
+        TableMove move = move(t);
+        boolean exists = exists(c, t);
+        List<String> statements = new ArrayList<>(move.prepare(t.spec(), exists));
+        statements.addAll(move.move(t.spec(), exists));
+        statements.add("DROP TABLE " + staging(t));
+        for (String sql : statements) {
+            SqlSession.executeOn(c, sql);
         }
-        SqlSession.executeOn(c, "INSERT INTO " + target + " (" + names + ") SELECT " + moved + " FROM " + staging);
-        SqlSession.executeOn(c, "DROP TABLE " + staging);
+    }
+
+    private TableMove move(TableTarget t) {
+        return new TableMove(dialect, dialect.qualified(t.namespace(), t.table()), staging(t),
+                t.columns().stream().map(ColumnDef::name).toList(),
+                t.columns().stream().map(dialect::fromStaging).toList(),
+                dialect.fromStaging(ROW_NUMBER), TableMove.declared(dialect, t.columns()));
+    }
+
+    private static boolean exists(Connection c, TableTarget t) throws java.sql.SQLException {
+        return SqlSession.tableExistsOn(c, t.namespace(), t.table());
     }
 
     private String staging(TableTarget t) {

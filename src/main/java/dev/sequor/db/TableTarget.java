@@ -26,7 +26,7 @@ public final class TableTarget {
     private final String table;
     private final String stagingTable;
     private final List<ColumnDef> columns;
-    private final WriteMode mode;
+    private final WriteSpec spec;
     private final SourcePos pos;
     /** An append target whose table is created at commit when it is missing. */
     private final boolean createMissing;
@@ -39,16 +39,18 @@ public final class TableTarget {
     private long heldChars;
     /** Rows in the staging table. */
     private long staged;
+    /** Rows numbered for the staging table so far, in load order (merge targets only, see {@link TableMove}). */
+    private long numbered;
 
     TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
-                WriteMode mode, boolean createMissing, SourcePos pos) {
+                WriteSpec spec, boolean createMissing, SourcePos pos) {
         this.createMissing = createMissing;
         this.owner = owner;
         this.namespace = namespace;
         this.table = table;
         this.stagingTable = stagingTable;
         this.columns = columns;
-        this.mode = mode;
+        this.spec = spec;
         this.pos = pos;
     }
 
@@ -67,8 +69,9 @@ public final class TableTarget {
                 throw SequorException.failed(pos, "Element of 'data' array for table '" + table
                         + "' must be a dictionary. Type '" + pythonType(element) + "' provided: " + shortRepr(element));
             }
-            String[] row = new String[columns.size()];
-            for (int i = 0; i < row.length; i++) {
+            // a merge's row also carries its load number, set when it is loaded (numberedForLoad)
+            String[] row = new String[columns.size() + (numbersRows() ? 1 : 0)];
+            for (int i = 0; i < columns.size(); i++) {
                 String name = columns.get(i).name();
                 // containsKey first: a Row answers get() of a missing column with an error, not null.
                 row[i] = record.containsKey(name) ? ValueText.of(record.get(name)) : null;
@@ -131,7 +134,7 @@ public final class TableTarget {
      * ({@link TableWriteBatch#unit()}); the batch moves them here with {@link #holdAlso}.
      */
     TableTarget unitView() {
-        TableTarget view = new TableTarget(owner, namespace, table, stagingTable, columns, mode, createMissing, pos);
+        TableTarget view = new TableTarget(owner, namespace, table, stagingTable, columns, spec, createMissing, pos);
         view.hold();
         return view;
     }
@@ -211,7 +214,28 @@ public final class TableTarget {
     }
 
     WriteMode mode() {
-        return mode;
+        return spec.mode();
+    }
+
+    WriteSpec spec() {
+        return spec;
+    }
+
+    /** Whether staged rows carry their load number ({@link TableMove#ROW_COLUMN}): a merge's last row per key wins. */
+    boolean numbersRows() {
+        return spec.mode() == WriteMode.MERGE;
+    }
+
+    /**
+     * Sets the load number of rows about to be loaded into staging (a merge's), continuing from the rows loaded
+     * before, so the last row loaded with a key is the one with the highest number.
+     */
+    void numberForLoad(List<String[]> rows) {
+        if (numbersRows()) {
+            for (String[] row : rows) {
+                row[columns.size()] = Long.toString(++numbered);
+            }
+        }
     }
 
     boolean createMissing() {

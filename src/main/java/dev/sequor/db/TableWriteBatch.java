@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <p>Work that is sent out piece by piece (one request cycle per for_each row) runs each piece as a <em>unit</em>:
  * between {@link #beginUnit()} and {@link #completeUnit()} rows wait in memory, then reach staging together. When a
- * later piece fails, {@link #commitCompletedAppends()} keeps what the completed units added to append tables.
+ * later piece fails, {@link #commitCompletedAppends()} keeps what the completed units added to append tables (and
+ * merged into merge tables).
  *
  * <p>Completed units whose databases all stage as text ({@link Dialect#stagesAsText()}: a load there cannot fail
  * because of a value, only because of the database) reach staging together, once {@link #FLUSH_ROWS} rows or
@@ -59,8 +60,11 @@ public final class TableWriteBatch implements AutoCloseable {
     private boolean committed;
     private boolean closed;
 
-    /** A table that a partial commit added rows to: its name as the flow wrote it, and how many rows landed. */
-    public record KeptTable(String name, long rows) {
+    /**
+     * A table that a partial commit added rows to (or merged them into): its name as the flow wrote it, how many rows
+     * landed, and its write mode.
+     */
+    public record KeptTable(String name, long rows, WriteMode mode) {
     }
 
     /**
@@ -101,21 +105,28 @@ public final class TableWriteBatch implements AutoCloseable {
     /**
      * The target for {@code namespace.table} (namespace null: the source's default), creating its staging table on
      * first use. Asking again for the same database, namespace and table returns the same target; the columns and
-     * mode of the first request apply. With {@link WriteMode#APPEND} the table must already exist.
+     * write of the first request apply. With {@link WriteMode#APPEND} the table must already exist; the other modes
+     * create a missing table.
      */
-    public TableTarget target(Database db, String namespace, String table, List<ColumnDef> columns, WriteMode mode,
+    public TableTarget target(Database db, String namespace, String table, List<ColumnDef> columns, WriteSpec spec,
                               SourcePos pos) {
         if (parent != null) {
             TableTarget shared;
             try {
-                shared = parent.target(db, namespace, table, columns, mode, pos);
+                shared = parent.target(db, namespace, table, columns, spec, pos);
             } catch (RuntimeException e) {
                 targetFailed = true;
                 throw e;
             }
             return views.computeIfAbsent(shared, TableTarget::unitView);
         }
-        return target(db, namespace, table, columns, mode, false, pos);
+        return target(db, namespace, table, columns, spec, false, pos);
+    }
+
+    /** {@link #target(Database, String, String, List, WriteSpec, SourcePos)} for a mode other than merge. */
+    public TableTarget target(Database db, String namespace, String table, List<ColumnDef> columns, WriteMode mode,
+                              SourcePos pos) {
+        return target(db, namespace, table, columns, WriteSpec.of(mode), pos);
     }
 
     /**
@@ -127,11 +138,11 @@ public final class TableWriteBatch implements AutoCloseable {
         if (parent != null) {
             throw new IllegalStateException("a unit batch writes only through target()");
         }
-        return target(db, namespace, table, columns, WriteMode.APPEND, true, pos);
+        return target(db, namespace, table, columns, WriteSpec.of(WriteMode.APPEND), true, pos);
     }
 
     private synchronized TableTarget target(Database db, String namespace, String table, List<ColumnDef> columns,
-                                            WriteMode mode, boolean createMissing, SourcePos pos) {
+                                            WriteSpec spec, boolean createMissing, SourcePos pos) {
         if (committed || closed) {
             throw new IllegalStateException("table write batch is already " + (closed ? "closed" : "committed"));
         }
@@ -140,7 +151,7 @@ public final class TableWriteBatch implements AutoCloseable {
         }
         StagedWrites writes = byDatabase.computeIfAbsent(jdbc, StagedWrites::new);
         TableTarget target = writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
-                mode, createMissing, pos);
+                spec, createMissing, pos);
         targets.putIfAbsent(target, writes);
         if (inUnit) {
             target.hold();
@@ -233,7 +244,8 @@ public final class TableWriteBatch implements AutoCloseable {
     }
 
     /**
-     * After a unit failed: commits the rows that completed units added to {@link WriteMode#APPEND} targets (rows of
+     * After a unit failed: commits the rows that completed units added to {@link WriteMode#APPEND} targets, and merged
+     * into {@link WriteMode#MERGE} targets (rows of
      * the failed unit never reached staging) and leaves every other target as it was, for {@link #close()} to discard.
      * Databases commit one after the other, as in {@link #commit()}.
      */
@@ -255,7 +267,7 @@ public final class TableWriteBatch implements AutoCloseable {
         }
         for (Map.Entry<JdbcDatabase, StagedWrites> db : byDatabase.entrySet()) {
             List<TableTarget> appended = targets.entrySet().stream()
-                    .filter(t -> t.getValue() == db.getValue() && t.getKey().mode() == WriteMode.APPEND
+                    .filter(t -> t.getValue() == db.getValue() && t.getKey().mode().keepsCompletedUnits()
                             && t.getKey().stagedRows() > 0)
                     .map(Map.Entry::getKey).toList();
             try {
@@ -266,7 +278,7 @@ public final class TableWriteBatch implements AutoCloseable {
             for (TableTarget t : appended) {
                 String name = t.namespace().equals(db.getKey().defaultNamespace()) ? t.table()
                         : t.namespace() + "." + t.table();
-                kept.add(new KeptTable(name, t.stagedRows()));
+                kept.add(new KeptTable(name, t.stagedRows(), t.mode()));
             }
         }
         return new PartialCommit(kept, null);
@@ -275,6 +287,16 @@ public final class TableWriteBatch implements AutoCloseable {
     /** Whether a target with {@code mode} was asked for (and so would change when the batch commits). */
     public synchronized boolean writes(WriteMode mode) {
         return targets.keySet().stream().anyMatch(t -> t.mode() == mode);
+    }
+
+    /**
+     * The write modes of the targets that a partial commit ({@link #commitCompletedAppends()}) leaves unchanged, in
+     * {@link WriteMode} order: those that do not {@linkplain WriteMode#keepsCompletedUnits() keep completed units}.
+     */
+    public synchronized java.util.SortedSet<WriteMode> modesRolledBackWhole() {
+        java.util.SortedSet<WriteMode> out = new java.util.TreeSet<>();
+        targets.keySet().stream().map(TableTarget::mode).filter(m -> !m.keepsCompletedUnits()).forEach(out::add);
+        return out;
     }
 
     /**

@@ -57,12 +57,13 @@ public final class OpDyns {
                     }
                     for (var t : r.tables()) {
                         add(d, t.source(), t.database(), t.namespace(), t.table(), t.columns(), t.model(), t.data(),
-                                t.writeMode());
+                                t.write().mode(), t.write().primaryKey(), t.write().mergeStrategy());
                     }
                 }
                 d.add(h.responseExpression());
             }
-            case TransformOp t -> add(d, t.source(), t.query(), t.targetTable(), t.targetNamespace(), t.targetDatabase());
+            case TransformOp t -> add(d, t.source(), t.query(), t.targetTable(), t.targetNamespace(), t.targetDatabase(),
+                    t.write().mode(), t.write().primaryKey(), t.write().mergeStrategy());
             case ExecuteOp e -> add(d, e.source(), e.statement());
             case MigrateSchemaOp m -> add(d, m.targetSource(), m.targetNamespace(), m.targetTable(), m.columnsSource(),
                     m.columnsNamespace(), m.columnsTable());

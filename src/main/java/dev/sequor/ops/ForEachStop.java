@@ -44,8 +44,8 @@ final class ForEachStop {
 
     /**
      * The error for a for_each whose row {@code failed} (0-based) failed with {@code failure}, after keeping what the
-     * rows before it wrote: their results in append tables and, when no create table rolls back, the project
-     * variables as they were after them ({@code variablesSoFar}). {@code laterSent} are rows after the failing one
+     * rows before it wrote: their results in append and merge tables and, when no create or replace table rolls back,
+     * the project variables as they were after them ({@code variablesSoFar}). {@code laterSent} are rows after the failing one
      * that ran in parallel with it and sent requests, whose results are discarded.
      */
     static SequorException keepingRowsBefore(SourcePos opPos, TableWriteBatch batch, ProjectState state,
@@ -57,15 +57,16 @@ final class ForEachStop {
             stop.kept(partial.kept());
             if (partial.lost() != null) {
                 stop.lost(!partial.kept().isEmpty(), partial.lost());
-            } else if (!batch.writes(WriteMode.CREATE)) {
+            } else if (batch.modesRolledBackWhole().isEmpty()) {
                 try {
                     state.saveAt(variablesSoFar);
                 } catch (SequorException e) {
                     stop.note("their project variables could not be saved: " + e.getMessage());
                 }
             }
-            if (batch.writes(WriteMode.CREATE)) {
-                stop.note("tables with write_mode create and project variables are unchanged");
+            if (!batch.modesRolledBackWhole().isEmpty()) {
+                stop.note("tables with write_mode " + batch.modesRolledBackWhole().stream().map(WriteMode::key)
+                        .collect(java.util.stream.Collectors.joining(" or ")) + " and project variables are unchanged");
             } else if (partial.lost() != null) {
                 stop.note("project variables are unchanged");
             }
@@ -115,14 +116,22 @@ final class ForEachStop {
         return stop;
     }
 
-    /** The append tables that kept the completed rows' results. */
+    /**
+     * The append (and merge) tables that kept the completed rows' results: {@code append tables a (2 rows) and b (2
+     * rows)}, or with each table's mode when they differ ({@code append table a (2 rows) and merge table b (1 row)}).
+     */
     void kept(List<KeptTable> tables) {
         if (tables.isEmpty()) {
             return;
         }
-        progress.append(", whose results landed in append table").append(tables.size() == 1 ? " " : "s ");
+        boolean oneMode = tables.stream().map(KeptTable::mode).distinct().count() == 1;
+        progress.append(", whose results landed in ");
+        if (oneMode) {
+            progress.append(tables.get(0).mode().key()).append(tables.size() == 1 ? " table " : " tables ");
+        }
         for (int i = 0; i < tables.size(); i++) {
-            progress.append(i == 0 ? "" : i == tables.size() - 1 ? " and " : ", ").append(tables.get(i).name())
+            progress.append(i == 0 ? "" : i == tables.size() - 1 ? " and " : ", ")
+                    .append(oneMode ? "" : tables.get(i).mode().key() + " table ").append(tables.get(i).name())
                     .append(" (").append(tables.get(i).rows()).append(tables.get(i).rows() == 1 ? " row)" : " rows)");
         }
     }

@@ -3,7 +3,7 @@ package dev.sequor.ops;
 import dev.sequor.db.ColumnDef;
 import dev.sequor.db.Database;
 import dev.sequor.db.TableWriteBatch;
-import dev.sequor.db.WriteMode;
+import dev.sequor.db.WriteSpec;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.flow.Diagnostics;
@@ -44,7 +44,7 @@ final class ResponseHandler {
     }
 
     /** Rows for one table, resolved to a database target. */
-    private record TableRows(Database db, String namespace, String table, List<ColumnDef> columns, WriteMode mode,
+    private record TableRows(Database db, String namespace, String table, List<ColumnDef> columns, WriteSpec write,
                              Object data, SourcePos pos) {
     }
 
@@ -141,9 +141,9 @@ final class ResponseHandler {
         for (TableRows t : rows) {
             if (preview != null) {
                 preview.println("table " + t.db().dialect().qualified(t.namespace(), t.table()) + " ("
-                        + t.mode().name().toLowerCase() + "): " + Texts.shortRepr(t.data()));
+                        + t.write().mode().key() + "): " + Texts.shortRepr(t.data()));
             } else {
-                batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.mode(), t.pos()).addRows(t.data());
+                batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.write(), t.pos()).addRows(t.data());
                 run.stats().rowsWritten(t.namespace(), t.table(), ((List<?>) t.data()).size());
             }
         }
@@ -254,7 +254,8 @@ final class ResponseHandler {
             Object ns = def.get("namespace");
             out.add(new TableRows(db, ns == null ? null : Texts.str(ns), table,
                     ColumnSpecs.from(def.get("columns"), def.get("model"), table, pos),
-                    writeMode(def.get("write_mode"), pos), def.get("data"), pos));
+                    WriteSpecs.from(def.get("write_mode"), def.get("primary_key"), def.get("merge_strategy"),
+                            "table '" + table + "'", pos), def.get("data"), pos));
         }
         return out;
     }
@@ -288,21 +289,13 @@ final class ResponseHandler {
         String namespace = run.evaluator().string(first(t.namespace(), spec.namespace()), scope);
         List<ColumnDef> columns = ColumnSpecs.from(run.evaluator().eval(t.columns(), scope),
                 run.evaluator().eval(t.model(), scope), table, t.pos());
-        WriteMode mode = writeMode(run.evaluator().eval(t.writeMode(), scope), t.pos());
-        return new TableRows(db, namespace, table, columns, mode, data, t.pos());
+        WriteSpec write = WriteSpecs.from(run.evaluator().eval(t.write().mode(), scope),
+                run.evaluator().eval(t.write().primaryKey(), scope), run.evaluator().eval(t.write().mergeStrategy(), scope),
+                "table '" + table + "'", t.pos());
+        return new TableRows(db, namespace, table, columns, write, data, t.pos());
     }
 
     private static Dyn first(Dyn a, Dyn b) {
         return a != null ? a : b;
-    }
-
-    private static WriteMode writeMode(Object v, SourcePos pos) {
-        if (v == null || "create".equals(v)) {
-            return WriteMode.CREATE;
-        }
-        if ("append".equals(v)) {
-            return WriteMode.APPEND;
-        }
-        throw SequorException.failed(pos, "Unknown write mode: " + Texts.str(v) + " (expected create or append).");
     }
 }

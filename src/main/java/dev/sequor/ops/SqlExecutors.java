@@ -3,6 +3,8 @@ package dev.sequor.ops;
 import dev.sequor.db.ColumnDef;
 import dev.sequor.db.Database;
 import dev.sequor.db.Row;
+import dev.sequor.db.WriteMode;
+import dev.sequor.db.WriteSpec;
 import dev.sequor.error.SequorException;
 import dev.sequor.flow.op.ExecuteOp;
 import dev.sequor.flow.op.MigrateSchemaOp;
@@ -26,7 +28,10 @@ public final class SqlExecutors {
         this.run = run;
     }
 
-    /** Replaces the target table with the query's result, atomically (the old table stays if the query fails). */
+    /**
+     * Lands the query's result in the target table as its write_mode says (by default replacing the table), atomically:
+     * the old table stays if the query or the write fails.
+     */
     public void transform(TransformOp op, FlowScope scope) {
         Database db = run.database(run.evaluator().string(op.source(), scope), scope, op.source().pos());
         String query = run.evaluator().string(op.query(), scope);
@@ -36,8 +41,19 @@ public final class SqlExecutors {
         }
         String table = run.evaluator().string(op.targetTable(), scope);
         String namespace = run.evaluator().string(op.targetNamespace(), scope);
-        run.log().info("Executing: CREATE TABLE " + db.dialect().qualified(namespace, table) + " AS " + query.strip());
-        long rows = db.replaceTableAs(namespace, table, stripTrailingSemicolon(query));
+        WriteSpec write = WriteSpecs.from(run.evaluator().eval(op.write().mode(), scope),
+                run.evaluator().eval(op.write().primaryKey(), scope), run.evaluator().eval(op.write().mergeStrategy(), scope),
+                "target_table '" + table + "'", op.meta().pos());
+        String qualified = db.dialect().qualified(namespace, table);
+        run.log().info(write.mode() == WriteMode.CREATE ? "Executing: CREATE TABLE " + qualified + " AS " + query.strip()
+                : "Executing (write_mode " + write.mode().key() + (write.primaryKey().isEmpty() ? ""
+                : " on " + String.join(", ", write.primaryKey())) + " into " + qualified + "): " + query.strip());
+        long rows;
+        try {
+            rows = db.writeQueryResult(namespace, table, stripTrailingSemicolon(query), write);
+        } catch (SequorException e) {
+            throw e.at(op.meta().pos());
+        }
         run.stats().rowsWritten(namespace, table, rows);
     }
 

@@ -108,7 +108,7 @@ class TableWriteBatchUnitsTest {
             partial = batch.commitCompletedAppends();
         }
         assertThat(partial).isEqualTo(new TableWriteBatch.PartialCommit(
-                List.of(new TableWriteBatch.KeptTable(kind.equals("duckdb") ? "log" : pg.schema() + ".log", 3)), null));
+                List.of(new TableWriteBatch.KeptTable(kind.equals("duckdb") ? "log" : pg.schema() + ".log", 3, WriteMode.APPEND)), null));
         assertThat(ids(db, "log")).containsExactly(0, 1, 2, 3);
         assertThat(ids(db, "snap")).containsExactly(0);
         assertThat(stagingLeft(db)).isZero();

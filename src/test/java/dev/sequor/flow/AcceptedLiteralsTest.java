@@ -41,6 +41,26 @@ class AcceptedLiteralsTest {
                           table: modelled
                           columns:
                           model: {columns: {id: integer}}
+                          write_mode: merge
+                          primary_key: id
+                        - source: stage
+                          table: "Odd Lines"
+                          columns: [{name: "Order Id", type: integer}, {name: line, type: integer}]
+                          write_mode: merge
+                          primary_key: ["Order Id", line]
+                          merge_strategy: delete_insert
+                        - source: stage
+                          table: replaced
+                          columns: {id: integer}
+                          write_mode: replace
+                          merge_strategy:
+                  - op: transform
+                    source: stage
+                    query: select 1 as id
+                    target_table: merged
+                    write_mode: merge
+                    primary_key: [id]
+                    merge_strategy: upsert
                   - op: run_flow
                     flow: other
                     start_step: "0"
@@ -73,9 +93,18 @@ class AcceptedLiteralsTest {
                           table: items
                           columns: {id: "{{ var('id_type') }}"}
                           write_mode: "{{ var('mode') }}"
+                          primary_key: [id]
+                          merge_strategy: "{{ var('strategy') }}"
                         - source: stage
                           table: more
                           columns_expression: "{'id': 'integer'}"
+                          write_mode: merge
+                          primary_key: [id]
+                        - source: stage
+                          table: keyed
+                          columns: {id: integer}
+                          write_mode: merge
+                          primary_key_expression: "['id']"
                 """)).isEmpty();
     }
 

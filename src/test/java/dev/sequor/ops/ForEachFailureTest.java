@@ -135,6 +135,28 @@ class ForEachFailureTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
+    void aMergeTableKeepsTheRowsBeforeTheFailingOneAndAReplaceTableRollsBack(Db db) throws Exception {
+        FlowProject p = FlowProject.create(tmp, db, pg.name(), "base_url: \"" + api.baseUrl() + "\"");
+        p.flow("seed", SEED).flow("push", push(true)
+                .replace("write_mode: append", "write_mode: merge\n          primary_key: [id]")
+                .replace("- table: snapshot", "- table: snapshot\n          write_mode: replace"));
+        assertThat(p.run("seed").exit()).isZero();
+        apiFailsAt(3);
+
+        FlowProject.Result r = p.run("push");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.errLine("Error in")).endsWith("stopped at for_each row 3 of 5 (id=3, email='c@x.io') after 2 rows"
+                + " succeeded, whose results landed in merge table pushed (2 rows); tables with write_mode replace and"
+                + " project variables are unchanged.");
+        assertThat(rowsOf(p, "pushed")).containsExactly(List.of("0", "earlier run"), List.of("1", "r1"),
+                List.of("2", "r2"));
+        assertThat(rowsOf(p, "snapshot")).containsExactly(List.of("0", "old"));
+        assertThat(p.savedVariables()).doesNotContainKey("last_pushed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
     void theAppendTableKeepsTheRowsBeforeTheFailingOneAndTheCreateTableRollsBack(Db db) throws Exception {
         FlowProject p = project(db, true);
         apiFailsAt(3);

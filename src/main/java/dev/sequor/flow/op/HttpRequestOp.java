@@ -45,8 +45,11 @@ public record HttpRequestOp(OpMeta meta, Dyn init, ForEachSource forEach, Reques
         public static final long DEFAULT_MAX_ITERATIONS = 10_000;
     }
 
-    /** One target table of a response. {@code columns} and {@code model} evaluate to column specs. */
+    /**
+     * One target table of a response. {@code columns} and {@code model} evaluate to column specs; {@code write} says
+     * how the rows land (write_mode, primary_key, merge_strategy).
+     */
     public record TableDef(Dyn source, Dyn database, Dyn namespace, Dyn table, Dyn columns, Dyn model, Dyn data,
-                           Dyn writeMode, SourcePos pos) {
+                           WriteKeys write, SourcePos pos) {
     }
 }

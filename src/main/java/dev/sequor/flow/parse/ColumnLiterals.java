@@ -62,6 +62,32 @@ final class ColumnLiterals {
         }
     }
 
+    /**
+     * The declared column names, in order, when every one is written literally ({@code columns}, or else
+     * {@code model.columns}); null when any is computed or the columns are malformed (reported by {@link #check}).
+     */
+    static java.util.List<String> literalNames(Dyn columns, Dyn model) {
+        Dyn spec = columns;
+        if ((spec == null || spec instanceof Dyn.Const c && c.value() == null) && model instanceof Dyn.DMap m) {
+            spec = m.entries().get("columns");
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (spec instanceof Dyn.DMap m) {
+            names.addAll(m.entries().keySet());
+        } else if (spec instanceof Dyn.DList l) {
+            for (Dyn item : l.items()) {
+                if (!(item instanceof Dyn.DMap m) || !(m.entries().get("name") instanceof Dyn.Const c)
+                        || c.value() == null) {
+                    return null;
+                }
+                names.add(Literals.text(c.value()));
+            }
+        } else {
+            return null;
+        }
+        return names.isEmpty() ? null : names;
+    }
+
     private static void listItem(Dyn item, String key, KeyReader r) {
         if (item instanceof Dyn.DMap m) {
             Dyn name = m.entries().get("name");

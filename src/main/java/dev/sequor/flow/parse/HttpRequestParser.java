@@ -1,6 +1,5 @@
 package dev.sequor.flow.parse;
 
-import dev.sequor.db.WriteMode;
 import dev.sequor.error.SourcePos;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.flow.Dyn;
@@ -16,6 +15,7 @@ import dev.sequor.flow.op.HttpRequestOp.Response;
 import dev.sequor.flow.op.HttpRequestOp.TableDef;
 import dev.sequor.flow.op.Op;
 import dev.sequor.flow.op.Pagination;
+import dev.sequor.flow.op.WriteKeys;
 import dev.sequor.flow.op.OpMeta;
 import dev.sequor.http.QueryStrings;
 import dev.sequor.yaml.YNode;
@@ -291,16 +291,13 @@ public final class HttpRequestParser {
             }
             data = dataPath;
         }
-        Dyn writeMode = r.checked("write_mode", WRITE_MODE);
+        WriteKeys write = WriteKeysParser.read(r, ColumnLiterals.literalNames(columns, model));
         TableDef t = new TableDef(source, r.dyn("database"), r.dyn("namespace"), table, columns, model, data,
-                writeMode, r.pos());
+                write, r.pos());
         r.finish();
         return t;
     }
 
     /** The key that selects a table's rows from the response body with a path. */
     public static final String DATA_PATH = "data_path";
-
-    /** How a table write treats an existing table: the project's write modes, as flows write them. */
-    private static final LiteralRule WRITE_MODE = LiteralRule.oneOf(LiteralRule.lowerCaseNames(WriteMode.values()));
 }

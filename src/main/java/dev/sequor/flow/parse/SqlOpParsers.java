@@ -26,8 +26,9 @@ public final class SqlOpParsers {
             keys.diagnostics().invalidValue(c.pos(), "'query' in " + keys.where() + " is empty; write the SELECT whose"
                     + " result becomes the target table.");
         }
+        // the columns come from the query, so a literal primary_key is checked against them when the op runs
         return new TransformOp(meta, source, query, keys.requiredDyn("target_table"), keys.dyn("target_namespace"),
-                keys.dyn("target_database"));
+                keys.dyn("target_database"), WriteKeysParser.read(keys, null));
     }
 
     public static Op execute(KeyReader keys, OpMeta meta, StepsParser steps) {

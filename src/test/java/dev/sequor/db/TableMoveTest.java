@@ -1,0 +1,118 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sequor.error.SourcePos;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact SQL of each write mode, as SQLMesh's dialect tests do: what a database runs is written down here, so a
+ * change to it is a visible decision. The statements themselves run against PostgreSQL and DuckDB in
+ * {@code WriteModesBehaviourTest}'s subclasses.
+ */
+class TableMoveTest {
+
+    private static final SourcePos POS = new SourcePos("flows/x.yaml", 1, 1);
+    private static final List<ColumnDef> COLUMNS = List.of(ColumnDef.of("id", "integer", "t", POS),
+            ColumnDef.of("Full Name", "text", "t", POS));
+    private static final String TARGET = "\"s\".\"t\"";
+    private static final String STAGING = "\"pg_temp\".\"_sequor_stage_1_t\"";
+
+    private static TableMove move(Dialect d) {
+        return new TableMove(d, TARGET, STAGING, List.of("id", "Full Name"),
+                COLUMNS.stream().map(d::fromStaging).toList(), d.fromStaging(new ColumnDef("_sequor_row",
+                ColumnType.parse("bigint"))), TableMove.declared(d, COLUMNS));
+    }
+
+    private static final String LAST_PER_ID = "SELECT \"id\", \"Full Name\" FROM (SELECT \"id\", \"Full Name\","
+            + " \"_sequor_row\", max(\"_sequor_row\") OVER (PARTITION BY \"id\") AS \"_sequor_last\" FROM (SELECT"
+            + " \"id\" AS \"id\", \"Full Name\" AS \"Full Name\", \"_sequor_row\" AS \"_sequor_row\" FROM " + STAGING
+            + ") AS typed) AS numbered WHERE \"_sequor_row\" = \"_sequor_last\"";
+
+    @Test
+    void createDropsAndCreatesTheTableThenInserts() {
+        TableMove m = move(PostgresDialect.INSTANCE);
+        WriteSpec create = WriteSpec.of(WriteMode.CREATE);
+        assertThat(m.prepare(create, false)).isEmpty();
+        assertThat(m.move(create, true)).containsExactly(
+                "DROP TABLE IF EXISTS \"s\".\"t\"",
+                "CREATE TABLE \"s\".\"t\" (\"id\" integer, \"Full Name\" text)",
+                "INSERT INTO \"s\".\"t\" (\"id\", \"Full Name\") SELECT \"id\", \"Full Name\" FROM " + STAGING);
+    }
+
+    @Test
+    void appendAndReplaceCreateAMissingTableFirst() {
+        TableMove m = move(PostgresDialect.INSTANCE);
+        String insert = "INSERT INTO \"s\".\"t\" (\"id\", \"Full Name\") SELECT \"id\", \"Full Name\" FROM " + STAGING;
+        String create = "CREATE TABLE \"s\".\"t\" (\"id\" integer, \"Full Name\" text)";
+        assertThat(m.prepare(WriteSpec.of(WriteMode.APPEND), false)).containsExactly(create);
+        assertThat(m.prepare(WriteSpec.of(WriteMode.APPEND), true)).isEmpty();
+        assertThat(m.move(WriteSpec.of(WriteMode.APPEND), true)).containsExactly(insert);
+        assertThat(m.prepare(WriteSpec.of(WriteMode.REPLACE), false)).containsExactly(create);
+        assertThat(m.move(WriteSpec.of(WriteMode.REPLACE), true)).containsExactly("TRUNCATE TABLE \"s\".\"t\"", insert);
+        assertThat(m.move(WriteSpec.of(WriteMode.REPLACE), false)).containsExactly(insert);
+    }
+
+    @Test
+    void replaceEmptiesWithDeleteWhereTruncateIsNotTheDialectsChoice() {
+        TableMove m = move(DuckDbDialect.INSTANCE);
+        assertThat(m.move(WriteSpec.of(WriteMode.REPLACE), true)).first().isEqualTo("DELETE FROM \"s\".\"t\"");
+    }
+
+    @Test
+    void mergeIntoAMissingTableCreatesItWithItsKeyAndInsertsTheLastRowPerKey() {
+        TableMove m = move(PostgresDialect.INSTANCE);
+        WriteSpec merge = WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT);
+        assertThat(m.prepare(merge, false)).containsExactly(
+                "CREATE TABLE \"s\".\"t\" (\"id\" integer, \"Full Name\" text, PRIMARY KEY (\"id\"))");
+        assertThat(m.move(merge, false)).containsExactly(
+                "INSERT INTO \"s\".\"t\" (\"id\", \"Full Name\") " + LAST_PER_ID);
+    }
+
+    @Test
+    void upsertIsOneMergeStatement() {
+        TableMove m = move(PostgresDialect.INSTANCE);
+        assertThat(m.move(WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT), true)).containsExactly(
+                "MERGE INTO \"s\".\"t\" AS t USING (" + LAST_PER_ID + ") AS s ON t.\"id\" = s.\"id\""
+                        + " WHEN MATCHED THEN UPDATE SET \"Full Name\" = s.\"Full Name\""
+                        + " WHEN NOT MATCHED THEN INSERT (\"id\", \"Full Name\") VALUES (s.\"id\", s.\"Full Name\")");
+    }
+
+    @Test
+    void anUpsertWhoseColumnsAreAllKeyOnlyInserts() {
+        assertThat(PostgresDialect.INSTANCE.upsert(TARGET, "SELECT 1 AS \"a\", 2 AS \"b\"", List.of("a", "b"),
+                List.of("a", "b"))).isEqualTo("MERGE INTO \"s\".\"t\" AS t USING (SELECT 1 AS \"a\", 2 AS \"b\") AS s"
+                + " ON t.\"a\" = s.\"a\" AND t.\"b\" = s.\"b\" WHEN NOT MATCHED THEN INSERT (\"a\", \"b\")"
+                + " VALUES (s.\"a\", s.\"b\")");
+    }
+
+    @Test
+    void deleteInsertDeletesTheLoadedKeysThenInsertsTheLastRowPerKey() {
+        TableMove m = move(PostgresDialect.INSTANCE);
+        assertThat(m.move(WriteSpec.merge(List.of("id"), MergeStrategy.DELETE_INSERT), true)).containsExactly(
+                "DELETE FROM \"s\".\"t\" WHERE \"id\" IN (SELECT \"id\" FROM " + STAGING + ")",
+                "INSERT INTO \"s\".\"t\" (\"id\", \"Full Name\") " + LAST_PER_ID);
+        assertThat(m.move(WriteSpec.merge(List.of("Full Name", "id"), MergeStrategy.DELETE_INSERT), true).get(0))
+                .isEqualTo("DELETE FROM \"s\".\"t\" WHERE (\"Full Name\", \"id\") IN (SELECT \"Full Name\", \"id\" FROM "
+                        + STAGING + ")");
+    }
+
+    @Test
+    void duckDbCastsStagedTextEverywhereItReadsStaging() {
+        TableMove m = move(DuckDbDialect.INSTANCE);
+        List<String> sql = m.move(WriteSpec.merge(List.of("id"), MergeStrategy.DELETE_INSERT), true);
+        assertThat(sql.get(0)).isEqualTo("DELETE FROM \"s\".\"t\" WHERE \"id\" IN (SELECT CAST(\"id\" AS integer) FROM "
+                + STAGING + ")");
+        assertThat(sql.get(1)).contains("SELECT CAST(\"id\" AS integer) AS \"id\", CAST(\"Full Name\" AS text) AS"
+                + " \"Full Name\", CAST(\"_sequor_row\" AS bigint) AS \"_sequor_row\" FROM " + STAGING);
+    }
+
+    @Test
+    void aQueryResultsTableIsShapedLikeItsStagingTable() {
+        Dialect d = PostgresDialect.INSTANCE;
+        assertThat(TableMove.likeStaging(d, STAGING, List.of("id", "n")).apply(TARGET, List.of("id"))).containsExactly(
+                "CREATE TABLE \"s\".\"t\" AS SELECT \"id\", \"n\" FROM " + STAGING + " WHERE 1 = 0",
+                "ALTER TABLE \"s\".\"t\" ADD PRIMARY KEY (\"id\")");
+    }
+}
