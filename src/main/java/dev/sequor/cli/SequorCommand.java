@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sequor", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "SQL-centric API integrations: YAML flows that call APIs, land responses in database tables,"
                 + " transform with SQL and push rows back to APIs.",
-        subcommands = {RunCommand.class, ValidateCommand.class, InitCommand.class, EnvCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, InitCommand.class, EnvCommand.class,
                 VersionCommand.class, HelpCommand.class})
 public class SequorCommand implements Runnable {
 

@@ -42,6 +42,43 @@ class CliTest {
     }
 
     @Test
+    void listShowsFlowsWithTheirDescriptionsAndSourcesWithTheirTypes(QuarkusMainLauncher launcher) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("listed"));
+        Files.writeString(dir.resolve("project.yaml"), "name: listed\n");
+        Path flows = Files.createDirectories(dir.resolve("flows").resolve("crm"));
+        Files.writeString(dir.resolve("flows").resolve("ingest.yaml"),
+                "description: >-\n  Fetch orders\n  from the shop\nsteps: []\n");
+        Files.writeString(flows.resolve("push_contacts.yaml"), "description: |\n  Push contacts.\n  Second line.\nsteps: []\n");
+        Files.writeString(dir.resolve("flows").resolve("plain.yaml"), "steps: []\n");
+        Files.writeString(dir.resolve("flows").resolve("broken.yaml"), "steps: [\n");
+        Path sources = Files.createDirectories(dir.resolve("sources"));
+        Files.writeString(sources.resolve("warehouse.yaml"), "type: duckdb\nconn_str: \"duckdb:///:memory:\"\n");
+        Files.writeString(sources.resolve("api.yaml"), "type: http\n");
+
+        LaunchResult list = launcher.launch("list", "-p", dir.toString());
+
+        assertThat(list.exitCode()).as(list.getErrorOutput()).isZero();
+        assertThat(list.getOutput()).isEqualTo(String.join("\n",
+                "Flows:",
+                "  broken             (cannot be read: 'sequor validate broken' says why)",
+                "  crm/push_contacts  Push contacts.",
+                "  ingest             Fetch orders from the shop",
+                "  plain",
+                "Sources:",
+                "  api        http",
+                "  warehouse  duckdb"));
+    }
+
+    @Test
+    void listOutsideAProjectSaysSo(QuarkusMainLauncher launcher) throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("not-a-project"));
+        LaunchResult list = launcher.launch("list", "-p", empty.toString());
+        assertThat(list.exitCode()).isEqualTo(2);
+        assertThat(list.getErrorOutput()).contains("Project configuration file does not exist: "
+                + empty.resolve("project.yaml"));
+    }
+
+    @Test
     void initRefusesANonEmptyFolder(QuarkusMainLauncher launcher) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("full"));
         Files.writeString(dir.resolve("x.txt"), "x");
