@@ -1,6 +1,7 @@
 package dev.sequor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
 import dev.sequor.project.Project;
 import dev.sequor.project.SequorHome;
@@ -26,7 +27,8 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;
 
-    @Parameters(paramLabel = "FLOW", description = "The flow to run (path under flows/, without .yaml).")
+    /** Optional to picocli, so that without it the error can list the project's flows ({@link #missingFlow()}). */
+    @Parameters(paramLabel = "FLOW", arity = "0..1", description = "The flow to run (path under flows/, without .yaml).")
     String flow;
 
     @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", description = "Project folder. Default: the nearest folder from the current one upwards that has a project.yaml.")
@@ -73,6 +75,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (flow == null) {
+            return missingFlow();
+        }
         try {
             if (recordDir != null && replayDir != null) {
                 throw SequorException.invalid(null, "--record and --replay cannot be used together.");
@@ -97,6 +102,28 @@ public class RunCommand implements Callable<Integer> {
             name = name.substring(0, name.length() - ".yaml".length());
         }
         return name;
+    }
+
+    /**
+     * {@code sequor run} without FLOW: picocli's usage error, followed by the flows of the project (when the command
+     * is in one) to pick from; exit code 2 as for any wrong command line.
+     */
+    private int missingFlow() {
+        StringBuilder text = new StringBuilder(
+                "Error: Missing required parameter: 'FLOW'. Run 'sequor run --help' for usage.");
+        try {
+            Project project = Project.load(projectDir(projectDir));
+            Map<String, String> flows = ListCommand.flows(project);
+            if (!flows.isEmpty()) {
+                text.append("\nFlows of project '").append(project.name()).append("':");
+                flows.keySet().forEach(name -> text.append("\n  ").append(name));
+            }
+        } catch (SequorException e) {
+            // not in a project, or an unreadable one: the usage error alone says enough
+        }
+        System.err.println(text);
+        System.err.flush();
+        return ExitCode.INVALID_INPUT.code;
     }
 
     static Path projectDir(String option) {

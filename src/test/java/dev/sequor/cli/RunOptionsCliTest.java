@@ -234,6 +234,23 @@ class RunOptionsCliTest {
                 "Error: Unknown option: '--bogus'. Run 'sequor --help' for usage.");
     }
 
+    @Test
+    void runWithoutAFlowListsTheProjectsFlows(QuarkusMainLauncher launcher) throws IOException {
+        project("steps: []\n");
+        Files.createDirectories(tmp.resolve("flows/crm"));
+        Files.writeString(tmp.resolve("flows/crm/push.yaml"), "steps: []\n");
+
+        LaunchResult r = launcher.launch("run", "-p", tmp.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).isEqualTo(String.join("\n",
+                "Error: Missing required parameter: 'FLOW'. Run 'sequor run --help' for usage.",
+                "Flows of project 'run_options':",
+                "  crm/push",
+                "  main"));
+        assertThat(r.getOutput()).isEmpty();
+    }
+
     private static void assertUsageError(LaunchResult r, String line) {
         assertThat(r.exitCode()).as(line).isEqualTo(2);
         assertThat(r.getErrorOutput()).isEqualTo(line);
