@@ -43,6 +43,11 @@ public class EnvCommand {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, "variables:\n");
                 System.out.println("Environment initialized successfully: " + file);
+                // the first line is upstream's; the rest says what to do next
+                System.out.println("Put variables (credentials, hosts) under 'variables:' there; flows read them with"
+                        + " var('NAME').");
+                System.out.println("A run uses it with --env " + name + ", or when SEQUOR_ENV=" + name
+                        + " is set, or when the project's env.yaml says 'env: " + name + "'.");
                 return 0;
             } catch (IOException e) {
                 return reporter.report(SequorException.invalid(null, "Error initializing environment \"" + name + "\": "

@@ -1,29 +1,50 @@
 package dev.sequor.project;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * The Sequor home folder (default {@code ~/.sequor}, {@code --home-dir}): environments, persisted project
- * variables, logs, and the caches of the engines we embed (so nothing else is written under the user's home).
+ * The Sequor home folder: environments, persisted project variables, logs, and the caches of the engines we embed
+ * (so nothing else is written under the user's home). {@code --home-dir} if given, else {@code $SEQUOR_HOME}, else
+ * {@code ~/.sequor}, where {@code ~} is {@code $HOME} as a shell (and upstream's {@code os.path.expanduser}) reads
+ * it, not the home folder of the account's password entry, which differs in containers and under sudo.
  */
 public record SequorHome(Path dir) {
 
     public static SequorHome resolve(String homeDirOption) {
+        return resolve(homeDirOption, System.getenv());
+    }
+
+    static SequorHome resolve(String homeDirOption, Map<String, String> env) {
         if (homeDirOption != null && !homeDirOption.isBlank()) {
-            return new SequorHome(expand(homeDirOption).toAbsolutePath().normalize());
+            return new SequorHome(expand(homeDirOption, env).toAbsolutePath().normalize());
         }
-        return new SequorHome(Path.of(System.getProperty("user.home"), ".sequor"));
+        String fromEnv = env.get("SEQUOR_HOME");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new SequorHome(expand(fromEnv, env).toAbsolutePath().normalize());
+        }
+        return new SequorHome(userHome(env).resolve(".sequor"));
     }
 
     /** {@code ~} and {@code ~/x} expanded as upstream's {@code os.path.expanduser}. */
     public static Path expand(String path) {
+        return expand(path, System.getenv());
+    }
+
+    static Path expand(String path, Map<String, String> env) {
         if (path.equals("~")) {
-            return Path.of(System.getProperty("user.home"));
+            return userHome(env);
         }
         if (path.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home"), path.substring(2));
+            return userHome(env).resolve(path.substring(2));
         }
         return Path.of(path);
+    }
+
+    /** {@code $HOME} when set, else the JVM's idea of the user's home. */
+    private static Path userHome(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     /** {@code <home>/envs/NAME.yaml}; a name that would point outside that folder is refused. */

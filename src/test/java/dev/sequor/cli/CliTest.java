@@ -93,7 +93,10 @@ class CliTest {
         LaunchResult r = launcher.launch("env", "init", "dev", "--home-dir", home);
         Path file = tmp.resolve("home/envs/dev.yaml").toAbsolutePath();
         assertThat(r.exitCode()).isZero();
-        assertThat(r.getOutput()).isEqualTo("Environment initialized successfully: " + file);
+        assertThat(r.getOutput()).isEqualTo("Environment initialized successfully: " + file + "\n"
+                + "Put variables (credentials, hosts) under 'variables:' there; flows read them with var('NAME').\n"
+                + "A run uses it with --env dev, or when SEQUOR_ENV=dev is set, or when the project's env.yaml says"
+                + " 'env: dev'.");
         assertThat(Files.readString(file)).isEqualTo("variables:\n");
         LaunchResult again = launcher.launch("env", "init", "dev", "--home-dir", home);
         assertThat(again.exitCode()).isEqualTo(2);

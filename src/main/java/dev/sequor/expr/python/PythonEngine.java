@@ -3,6 +3,7 @@ package dev.sequor.expr.python;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
+import dev.sequor.project.SequorHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import dev.sequor.expr.python.subset.EvaluationTimeout;
@@ -38,7 +39,7 @@ public final class PythonEngine implements AutoCloseable {
     private static final Object SHARED_LOCK = new Object();
     private static ScheduledExecutorService watchdog;
     private static PythonEngine shared;
-    private static volatile Path cacheDir = Path.of(System.getProperty("user.home"), ".sequor", "cache");
+    private static volatile Path cacheDir = SequorHome.resolve(null).cacheDir();
 
     private final ReentrantLock lock = new ReentrantLock();
     private CompletableFuture<PythonRuntime> runtime;
