@@ -42,6 +42,7 @@ public class InitCommand implements Callable<Integer> {
             Files.writeString(target.resolve("project.yaml"), templates.get("init/project.yaml").data("name", name).render());
             Files.writeString(target.resolve("flows/hello.yaml"), templates.get("init/hello.yaml").data("name", name).render());
             Files.writeString(target.resolve("sources/local_db.yaml"), templates.get("init/local_db.yaml").render());
+            Files.writeString(target.resolve(".gitignore"), templates.get("init/gitignore").render());
             System.err.println("Project initialized successfully at " + target);
             System.err.println("Next: cd " + dir + " && sequor run hello");
             return 0;

@@ -35,6 +35,8 @@ class CliTest {
         assertThat(init.exitCode()).isZero();
         assertThat(Files.readString(dir.resolve("project.yaml"))).startsWith("name: \"shop\"\n");
         assertThat(dir.resolve("flows")).isDirectory();
+        assertThat(Files.readAllLines(dir.resolve(".gitignore"))).contains("data/*.duckdb", "data/*.duckdb.wal",
+                "recordings/");
         LaunchResult run = launcher.launch("run", "hello", "-p", dir.toString(), "--home-dir",
                 tmp.resolve("home").toString(), "--quiet");
         assertThat(run.exitCode()).as(run.getErrorOutput()).isZero();
