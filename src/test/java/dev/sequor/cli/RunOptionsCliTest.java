@@ -179,7 +179,7 @@ class RunOptionsCliTest {
 
     @Test
     void helpOfEveryCommandExitsZero(QuarkusMainLauncher launcher) {
-        for (String command : List.of("run", "validate", "init", "env", "env init", "version")) {
+        for (String command : List.of("run", "validate", "list", "init", "env", "env init", "version", "completion")) {
             List<String> args = new ArrayList<>(List.of(command.split(" ")));
             args.add("--help");
             LaunchResult r = launcher.launch(args.toArray(String[]::new));
@@ -199,6 +199,10 @@ class RunOptionsCliTest {
         assertThat(alone.getOutput()).startsWith("Usage: sequor ").contains("run").contains("validate")
                 .contains("help");
         assertThat(alone.getErrorOutput()).isEmpty();
+
+        LaunchResult completion = launcher.launch("completion", "bash");
+        assertThat(completion.exitCode()).isZero();
+        assertThat(completion.getOutput()).contains("complete -o filenames -F _sequor sequor");
 
         LaunchResult help = launcher.launch("help", "run");
         assertThat(help.exitCode()).isZero();
@@ -232,6 +236,8 @@ class RunOptionsCliTest {
                 "Error: Missing required parameter: 'NAME'. Run 'sequor env init --help' for usage.");
         assertUsageError(launcher.launch("--bogus"),
                 "Error: Unknown option: '--bogus'. Run 'sequor --help' for usage.");
+        assertUsageError(launcher.launch("completion", "tcsh"),
+                "Error: Unknown shell: 'tcsh'; expected one of bash, zsh, fish. Run 'sequor completion --help' for usage.");
     }
 
     @Test
