@@ -4,6 +4,7 @@ import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.http.SecretRedactor;
+import dev.sequor.run.progress.Colours;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,9 +20,17 @@ public final class ErrorReporter {
     private final boolean javaStacktrace;
     private final boolean flowStacktrace;
     private final Set<String> secrets;
+    private final Colours colours;
 
     public ErrorReporter(PrintStream err, boolean javaStacktrace, boolean flowStacktrace, Set<String> secrets) {
+        this(err, javaStacktrace, flowStacktrace, secrets, Colours.NONE);
+    }
+
+    /** {@code colours}: those of {@code err} (the error is red on a terminal). */
+    public ErrorReporter(PrintStream err, boolean javaStacktrace, boolean flowStacktrace, Set<String> secrets,
+                         Colours colours) {
         this.err = err;
+        this.colours = colours;
         this.javaStacktrace = javaStacktrace;
         this.flowStacktrace = flowStacktrace;
         this.secrets = secrets;
@@ -59,7 +68,7 @@ public final class ErrorReporter {
                 code = ExitCode.INTERNAL;
             }
         }
-        err.println(mask(text));
+        err.println(colours.error(mask(text)));
         if (javaStacktrace) {
             StringWriter sw = new StringWriter();
             failure.printStackTrace(new PrintWriter(sw));

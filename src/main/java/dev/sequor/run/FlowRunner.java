@@ -5,6 +5,7 @@ import dev.sequor.http.SecretSet;
 import dev.sequor.project.Environment;
 import dev.sequor.project.Project;
 import dev.sequor.project.SequorHome;
+import dev.sequor.run.progress.Colours;
 import dev.sequor.run.progress.ProgressDisplay;
 import dev.sequor.run.progress.ProgressReporter;
 import dev.sequor.run.progress.RunStats;
@@ -35,8 +36,10 @@ public final class FlowRunner {
         SecretSet secrets = new SecretSet();
         PrintStream systemOutBefore = System.out;
         PrintStream systemErrBefore = System.err;
+        // colour only on the process's own standard error, when that is a terminal
+        Colours colours = this.err == systemErrBefore ? Colours.forStderr(System.getenv()) : Colours.NONE;
         ProgressDisplay display = ProgressDisplay.choose(this.err, this.err == systemErrBefore,
-                this.out == systemOutBefore, request.quiet());
+                this.out == systemOutBefore, request.quiet(), colours);
         PrintStream out = masked(display.out(this.out), secrets);
         PrintStream err = masked(display.err(this.err), secrets);
         PrintStream snippetOutBefore = SnippetOutput.set(out);
@@ -55,7 +58,7 @@ public final class FlowRunner {
             secrets.addAll(environment.secretValues());
             GraalPyCache.pointInto(home, project);
             RunStats stats = new RunStats(System::nanoTime);
-            try (RunLog log = new RunLog(err, home.logFile(), request.quiet(), secrets);
+            try (RunLog log = new RunLog(err, home.logFile(), request.quiet(), secrets, colours);
                  RunContext run = new RunContext(project, home, environment, request.options(), out, log, secrets,
                          stats)) {
                 secrets.addAll(SourceSecrets.of(run));
@@ -78,7 +81,8 @@ public final class FlowRunner {
                 }
             }
         } catch (RuntimeException e) {
-            return new ErrorReporter(err, request.javaStacktrace(), request.flowStacktrace(), secrets.snapshot()).report(e);
+            return new ErrorReporter(err, request.javaStacktrace(), request.flowStacktrace(), secrets.snapshot(), colours)
+                    .report(e);
         } finally {
             SnippetOutput.set(snippetOutBefore);
             out.flush();

@@ -1,6 +1,7 @@
 package dev.sequor.run;
 
 import dev.sequor.http.SecretSet;
+import dev.sequor.run.progress.Colours;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -29,9 +30,16 @@ public final class RunLog implements AutoCloseable {
     private final Writer file;
     private final boolean quiet;
     private final SecretSet secrets;
+    private final Colours colours;
 
     public RunLog(PrintStream console, Path logFile, boolean quiet, SecretSet secrets) {
+        this(console, logFile, quiet, secrets, Colours.NONE);
+    }
+
+    /** {@code colours}: those of the console (warnings are coloured there, never in the log file). */
+    public RunLog(PrintStream console, Path logFile, boolean quiet, SecretSet secrets, Colours colours) {
         this.console = console;
+        this.colours = colours;
         this.quiet = quiet;
         this.secrets = secrets;
         Writer w = null;
@@ -42,7 +50,8 @@ public final class RunLog implements AutoCloseable {
                 w = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
-                console.println("warning: cannot write the log file " + logFile + ": " + e.getMessage());
+                console.println(colours.warning("warning: cannot write the log file " + logFile + ": "
+                        + e.getMessage()));
             }
         }
         this.file = w;
@@ -82,7 +91,7 @@ public final class RunLog implements AutoCloseable {
     /** A warning, printed whatever {@code quiet} says; the message carries its own "warning:" wording. */
     public void warn(String message) {
         String masked = secrets.mask(message);
-        console.println(masked);
+        console.println(colours.warning(masked));
         toFile("WARNING", masked);
     }
 

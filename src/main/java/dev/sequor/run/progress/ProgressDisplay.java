@@ -23,13 +23,14 @@ public final class ProgressDisplay {
 
     /**
      * The display for a run writing to {@code err}; {@code processErr} and {@code processOut} say whether the run's
-     * streams are the process's own standard error and output.
+     * streams are the process's own standard error and output; {@code colours} those of standard error.
      */
-    public static ProgressDisplay choose(OutputStream err, boolean processErr, boolean processOut, boolean quiet) {
+    public static ProgressDisplay choose(OutputStream err, boolean processErr, boolean processOut, boolean quiet,
+                                         Colours colours) {
         if (quiet || !processErr || !Terminal.isTerminal(2)) {
             return new ProgressDisplay(quiet, null, false);
         }
-        StatusLine line = new StatusLine(err, Terminal::columns);
+        StatusLine line = new StatusLine(err, Terminal::columns, colours);
         return new ProgressDisplay(false, line, processOut && Terminal.isTerminal(1));
     }
 

@@ -16,6 +16,7 @@ import java.util.function.IntSupplier;
 public final class StatusLine {
 
     private final OutputStream terminal;
+    private final Colours colours;
     /** Asked once, when the line is first shown: most runs end before there is anything to show. */
     private final IntSupplier widthSource;
     private int width;
@@ -28,16 +29,17 @@ public final class StatusLine {
 
     /** {@code terminal} is the raw stream of the terminal; {@code width} its columns. */
     public StatusLine(OutputStream terminal, int width) {
-        this(terminal, () -> width);
+        this(terminal, () -> width, Colours.NONE);
     }
 
     /**
      * {@code width} tells the terminal's columns when the line is first shown (finding them out may start a process,
      * which a run that ends within a second should not pay for).
      */
-    public StatusLine(OutputStream terminal, IntSupplier width) {
+    public StatusLine(OutputStream terminal, IntSupplier width, Colours colours) {
         this.terminal = terminal;
         this.widthSource = width;
+        this.colours = colours;
     }
 
     /** The terminal's width: {@code $COLUMNS} when the shell exports it, else the classic 80. */
@@ -114,7 +116,8 @@ public final class StatusLine {
     }
 
     private void draw() {
-        write(wanted);
+        // the colour codes take no columns: the width and the erasing go by the text alone
+        write(colours.progress(wanted));
         shown = wanted;
         flush();
     }

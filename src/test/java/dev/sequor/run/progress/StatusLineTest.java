@@ -32,6 +32,14 @@ class StatusLineTest {
     }
 
     @Test
+    void aColouredLineIsCutAndErasedByItsTextAloneTheCodesTakeNoColumns() {
+        StatusLine coloured = new StatusLine(screen, () -> 10, new Colours(true));
+        coloured.show("abcdefghijkl");
+        coloured.clear();
+        assertThat(screen()).isEqualTo("\033[2mabcdefghi\033[0m" + "\r         \r");
+    }
+
+    @Test
     void otherOutputErasesTheLineFirstAndDrawsItAgainAfter() {
         PrintStream log = new PrintStream(line.guard(screen), true, StandardCharsets.UTF_8);
         line.show("status");
