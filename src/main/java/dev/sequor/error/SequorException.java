@@ -9,6 +9,8 @@ public class SequorException extends RuntimeException {
 
     private final ExitCode kind;
     private final SourcePos pos;
+    /** What the user could do about it, printed on a line of its own after the error; null when nothing to add. */
+    private String hint;
 
     public SequorException(ExitCode kind, SourcePos pos, String message, Throwable cause) {
         super(message, cause);
@@ -39,12 +41,25 @@ public class SequorException extends RuntimeException {
         return pos;
     }
 
+    /**
+     * This failure with {@code hint}: what the user could do about it, kept apart from the message (which stays the
+     * one sentence upstream writes, and which snippets can catch and compare).
+     */
+    public SequorException withHint(String hint) {
+        this.hint = hint;
+        return this;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
     /** The same failure, placed at {@code where} if it had no position yet. */
     public SequorException at(SourcePos where) {
         if (pos != null || where == null) {
             return this;
         }
-        SequorException e = new SequorException(kind, where, getMessage(), getCause());
+        SequorException e = new SequorException(kind, where, getMessage(), getCause()).withHint(hint);
         e.setStackTrace(getStackTrace());
         return e;
     }

@@ -69,6 +69,10 @@ public final class ErrorReporter {
             }
         }
         err.println(colours.error(mask(text)));
+        String hint = hintOf(failure);
+        if (hint != null) {
+            err.println(mask("hint: " + hint));
+        }
         if (javaStacktrace) {
             StringWriter sw = new StringWriter();
             failure.printStackTrace(new PrintWriter(sw));
@@ -76,6 +80,16 @@ public final class ErrorReporter {
         }
         err.flush();
         return code.code;
+    }
+
+    /** The first hint along the failure's causes (a wrapped error keeps the hint of the one it wraps). */
+    private static String hintOf(Throwable failure) {
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SequorException s && s.hint() != null) {
+                return s.hint();
+            }
+        }
+        return null;
     }
 
     private String mask(String text) {

@@ -93,7 +93,8 @@ public final class FlowScope implements ExprScope {
     public Object var(String name) {
         Object v = lookup(name);
         if (v == null) {
-            throw masked(SequorException.failed(null, "Variable '" + name + "' is not defined"));
+            throw masked(SequorException.failed(null, "Variable '" + name + "' is not defined")
+                    .withHint(run.whereVariablesComeFrom()));
         }
         return v;
     }
@@ -175,7 +176,7 @@ public final class FlowScope implements ExprScope {
         if (text.equals(e.getMessage())) {
             return e;
         }
-        SequorException m = new SequorException(e.kind(), e.pos(), text, e.getCause());
+        SequorException m = new SequorException(e.kind(), e.pos(), text, e.getCause()).withHint(e.hint());
         m.setStackTrace(e.getStackTrace());
         return m;
     }

@@ -78,6 +78,17 @@ public final class RunContext implements AutoCloseable {
         return environment;
     }
 
+    /** For a variable that is not defined: which environment is in use (if any) and where variables come from. */
+    public String whereVariablesComeFrom() {
+        String others = "set_variable, or the parameters of run_flow";
+        if (environment.name() == null) {
+            return "no environment is in use (give one with --env NAME, SEQUOR_ENV or the project's env.yaml); flows"
+                    + " get variables from an environment's 'variables:', " + others + ".";
+        }
+        return "the environment in use is '" + environment.name() + "' (" + home.envFile(environment.name())
+                + "); define the variable under 'variables:' there, or with " + others + ".";
+    }
+
     public ProjectState state() {
         return state;
     }

@@ -160,7 +160,9 @@ class CliTest {
                 + "Stacktrace (most recent op last):\n"
                 + "\"run_flow: main\"\n"
                 + "  -> \"block: outer\" [step 1 in flow \"main\"]\n"
-                + "    -> \"print: p\" [step 1 in block \"outer\"]");
+                + "    -> \"print: p\" [step 1 in block \"outer\"]\n"
+                + "hint: no environment is in use (give one with --env NAME, SEQUOR_ENV or the project's env.yaml); flows"
+                + " get variables from an environment's 'variables:', set_variable, or the parameters of run_flow.");
         assertThat(r.getErrorOutput()).doesNotContain("at dev.sequor");
         LaunchResult noStack = launcher.launch("run", "main", "-p", tmp.toString(), "--home-dir",
                 tmp.resolve("h").toString(), "--disable-flow-stacktrace");

@@ -101,7 +101,8 @@ class RunOptionsCliTest {
                 + "Stacktrace (most recent op last):\n"
                 + "\"run_flow: main\"\n"
                 + "  -> \"block: outer\" [step 1 in flow \"main\"]\n"
-                + "    -> \"print: p\" [step 1 in block \"outer\"]");
+                + "    -> \"print: p\" [step 1 in block \"outer\"]\n"
+                + hintForMissing());
         assertThat(plain.getErrorOutput()).doesNotContain("\tat ").doesNotContain("Java stacktrace");
 
         LaunchResult java = run(launcher, "--stacktrace");
@@ -130,7 +131,13 @@ class RunOptionsCliTest {
         LaunchResult r = run(launcher, "--disable-flow-stacktrace");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.getErrorOutput()).isEqualTo("flows/main.yaml:7:18: Error in \"print: p\": Error rendering Jinja"
-                + " template: Variable 'missing' is not defined");
+                + " template: Variable 'missing' is not defined\n" + hintForMissing());
+    }
+
+    /** The line after an undefined variable's error: the environment in use and where variables come from. */
+    private String hintForMissing() {
+        return "hint: the environment in use is 'test' (" + home.resolve("envs/test.yaml") + "); define the variable"
+                + " under 'variables:' there, or with set_variable, or the parameters of run_flow.";
     }
 
     @Test
