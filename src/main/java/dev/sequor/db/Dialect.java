@@ -1,5 +1,6 @@
 package dev.sequor.db;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,6 +16,24 @@ public interface Dialect {
 
     /** Namespace (schema) used when a table write names none. */
     String defaultNamespace();
+
+    /**
+     * The namespace unqualified names resolve to on {@code c}, asked once when a source opens: {@link
+     * #defaultNamespace()} unless the database decides it per connection (MySQL: the database of the conn_str).
+     */
+    default String currentNamespace(Connection c) throws SQLException {
+        return defaultNamespace();
+    }
+
+    /** Longest table name the database accepts: longer ones fail there (MySQL), so staging names are cut to it. */
+    default int maxIdentifierLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** The condition on {@code information_schema.tables} that keeps the tables of the connection's own database. */
+    default String ownDatabaseTables() {
+        return "table_catalog = current_database()";
+    }
 
     /** Loads staged rows fast (COPY, Appender), never one INSERT per row. */
     BulkLoader bulkLoader();
@@ -88,7 +107,8 @@ public interface Dialect {
      * Whether DDL (CREATE, DROP, ALTER, TRUNCATE) takes part in transactions, so that a table write's statements all
      * commit together or not at all (PostgreSQL, DuckDB). Where DDL commits implicitly (MySQL, Snowflake), a table
      * write creates a missing target before its data transaction ({@link TableMove#prepare}), so that the implicit
-     * commit cannot split the transaction that moves the data.
+     * commit cannot split the transaction that moves the data, and a table that create mode replaces is built under a
+     * staging name and swapped in with one rename ({@link RenameSwap}).
      */
     default boolean transactionalDdl() {
         return true;
@@ -125,14 +145,41 @@ public interface Dialect {
         return sql.toString();
     }
 
+    /** A declared column type as this database spells it in DDL: as written, unless a dialect maps it. */
+    default String typeSql(ColumnType type) {
+        return type.sql();
+    }
+
+    /**
+     * The type of a PRIMARY KEY column (a merge's key): {@link #typeSql} unless the database cannot index that type
+     * whole (MySQL indexes no LONGTEXT without a prefix length).
+     */
+    default String keyTypeSql(ColumnType type) {
+        return typeSql(type);
+    }
+
+    /**
+     * Before an upsert into the existing {@code namespace.table}: fails when this database's upsert cannot find the
+     * rows of {@code key} there. Nothing to check for SQL's MERGE, which matches on the key itself; MySQL's
+     * {@code ON DUPLICATE KEY UPDATE} needs a PRIMARY KEY or UNIQUE index on exactly those columns.
+     */
+    default void checkUpsertKey(Connection c, String namespace, String table, List<String> key) throws SQLException {
+    }
+
     /** The type a staging column is created with. */
     default String stagingType(ColumnDef column) {
-        return stagesAsText() ? "VARCHAR" : column.type().sql();
+        return stagesAsText() ? "VARCHAR" : typeSql(column.type());
     }
 
     /** The expression that moves a staged column into the target: a cast when staging holds text. */
     default String fromStaging(ColumnDef column) {
-        return stagesAsText() ? "CAST(" + quote(column.name()) + " AS " + column.type().sql() + ")" : quote(column.name());
+        return stagesAsText() ? "CAST(" + quote(column.name()) + " AS " + typeSql(column.type()) + ")"
+                : quote(column.name());
+    }
+
+    /** The statement that drops a staging table of the session (temporary; null namespace when unqualified). */
+    default String dropStaging(String qualifiedName) {
+        return "DROP TABLE IF EXISTS " + qualifiedName;
     }
 
     static String firstLine(String message) {

@@ -34,6 +34,19 @@ final class DuckDbConnector implements Connector {
     private static final Set<String> ACCESS_SETTINGS = Set.of("enable_external_access", "lock_configuration",
             "allowed_directories", "allowed_paths");
 
+    /** The {@code type: duckdb} source: {@code conn_str}, {@code allow_external_access}. */
+    static SourceType.Opened open(SourceConfig config) {
+        String connStr = config.connStr("duckdb:///data/warehouse.db");
+        DuckDbUrl url = DuckDbUrl.parse(connStr, config.projectDir());
+        if (url == null) {
+            throw config.notUnderstood("duckdb",
+                    "duckdb:///relative/path.db, duckdb:////absolute/path.db, duckdb:///:memory: or jdbc:duckdb:path");
+        }
+        boolean allowExternalAccess = config.flag("allow_external_access");
+        return new SourceType.Opened(DuckDbDialect.INSTANCE,
+                open(config.sourceName(), url, config.cacheDir(), allowExternalAccess, config.pos()));
+    }
+
     static DuckDbConnector open(String sourceName, DuckDbUrl url, Path cacheDir, boolean allowExternalAccess,
                                 SourcePos pos) {
         Path duckdbDir = cacheDir.resolve("duckdb");

@@ -45,7 +45,7 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public String fromStaging(ColumnDef column) {
         return column.type().isNested()
-                ? "CAST(CAST(" + quote(column.name()) + " AS JSON) AS " + column.type().sql() + ")"
+                ? "CAST(CAST(" + quote(column.name()) + " AS JSON) AS " + typeSql(column.type()) + ")"
                 : Dialect.super.fromStaging(column);
     }
 

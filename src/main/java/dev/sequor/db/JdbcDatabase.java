@@ -1,6 +1,7 @@
 package dev.sequor.db;
 
 import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,16 +18,44 @@ final class JdbcDatabase implements Database {
     private final String sourceName;
     private final Dialect dialect;
     private final Connector connector;
+    private final String defaultNamespace;
     private final Consumer<String> notices;
     /** Namespaces already cleared of earlier runs' staging leftovers in this run. */
     private final Set<String> swept = ConcurrentHashMap.newKeySet();
 
-    /** @param notices where the one line about dropped leftovers goes (the run log) */
-    JdbcDatabase(String sourceName, Dialect dialect, Connector connector, Consumer<String> notices) {
+    /**
+     * @param defaultNamespace where unqualified table writes land ({@link Dialect#currentNamespace})
+     * @param notices          where the one line about dropped leftovers goes (the run log)
+     */
+    JdbcDatabase(String sourceName, Dialect dialect, Connector connector, String defaultNamespace,
+                 Consumer<String> notices) {
         this.sourceName = sourceName;
         this.dialect = dialect;
         this.connector = connector;
+        this.defaultNamespace = defaultNamespace;
         this.notices = notices;
+    }
+
+    /**
+     * The database over {@code connector}, whose default namespace is asked of one connection now; a source whose
+     * connections have none (a MySQL conn_str without a database) is refused here, at the op that first uses it.
+     */
+    static JdbcDatabase open(String sourceName, Dialect dialect, Connector connector, Consumer<String> notices,
+                             SourcePos pos) {
+        String namespace;
+        try (Connection c = connector.acquire()) {
+            namespace = dialect.currentNamespace(c);
+        } catch (SQLException e) {
+            connector.close();
+            throw SequorException.failed(pos, "Cannot connect to database source '" + sourceName + "': "
+                    + dialect.errorText(e), e);
+        }
+        if (namespace == null || namespace.isBlank()) {
+            connector.close();
+            throw SequorException.invalid(pos, "Source '" + sourceName + "' names no database to write to; add one to"
+                    + " its connection string (e.g. mysql://host:3306/analytics)");
+        }
+        return new JdbcDatabase(sourceName, dialect, connector, namespace, notices);
     }
 
     @Override
@@ -41,7 +70,7 @@ final class JdbcDatabase implements Database {
 
     @Override
     public String defaultNamespace() {
-        return dialect.defaultNamespace();
+        return defaultNamespace;
     }
 
     /** A session on a fresh connection; callers close it. Also used by {@link TableWriteBatch}. */
@@ -141,10 +170,15 @@ final class JdbcDatabase implements Database {
      */
     @Override
     public long replaceTableAs(String namespace, String table, String selectSql) {
-        String staging = stagingName(table);
+        String staging = stagingName(table, dialect);
         String select = withoutTrailingSemicolons(selectSql);
         try (SqlSession session = openSession()) {
             dropStagingLeftovers(session, namespace == null ? defaultNamespace() : namespace);
+            if (!dialect.transactionalDdl()) {
+                // the swap asks whether the table exists, which needs its namespace named
+                return RenameSwap.replaceTableAs(session, namespace == null ? defaultNamespace() : namespace, table,
+                        select);
+            }
             return session.inTransaction(c -> {
                 String stagingTable = dialect.qualified(namespace, staging);
                 long rows = SqlSession.countOn(c, "CREATE TABLE " + stagingTable + " AS " + select);
@@ -169,7 +203,7 @@ final class JdbcDatabase implements Database {
             return replaceTableAs(namespace, table, selectSql);
         }
         String ns = namespace == null ? defaultNamespace() : namespace;
-        String stagingName = stagingName(table);
+        String stagingName = stagingName(table, dialect);
         String staging = dialect.qualified(dialect.stagingNamespace(), stagingName);
         String select = withoutTrailingSemicolons(selectSql);
         try (SqlSession session = openSession()) {
@@ -180,9 +214,13 @@ final class JdbcDatabase implements Database {
                         columns.stream().map(dialect::quote).toList(), dialect.quote(TableMove.ROW_COLUMN),
                         TableMove.likeStaging(dialect, staging, columns));
                 boolean exists = SqlSession.tableExistsOn(c, ns, table);
+                if (exists && write.mode() == WriteMode.MERGE && write.strategy() == MergeStrategy.UPSERT) {
+                    dialect.checkUpsertKey(c, ns, table, write.primaryKey());
+                }
                 List<String> statements = new java.util.ArrayList<>(move.prepare(write, exists));
                 statements.addAll(move.move(write, exists));
-                statements.add("DROP TABLE " + staging);
+                // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
+                statements.add(dialect.dropStaging(staging));
                 long rows = SqlSession.longOn(c, "SELECT count(*) FROM " + staging);
                 for (String sql : statements) {
                     SqlSession.executeOn(c, sql);
@@ -238,14 +276,21 @@ final class JdbcDatabase implements Database {
     @Override
     public void alterColumns(String namespace, String table, List<ColumnDef> add, List<String> drop) {
         String target = dialect.qualified(namespace == null ? defaultNamespace() : namespace, table);
+        List<String> changes = new java.util.ArrayList<>();
+        add.forEach(column -> changes.add("ADD COLUMN " + dialect.quote(column.name()) + " "
+                + dialect.typeSql(column.type())));
+        drop.forEach(column -> changes.add("DROP COLUMN " + dialect.quote(column)));
         try (SqlSession session = openSession()) {
-            session.inTransaction(c -> {
-                for (ColumnDef column : add) {
-                    SqlSession.executeOn(c, "ALTER TABLE " + target + " ADD COLUMN " + dialect.quote(column.name())
-                            + " " + column.type().sql());
+            if (!dialect.transactionalDdl()) {
+                // each ALTER would commit on its own; one ALTER with every change is applied whole or not at all
+                if (!changes.isEmpty()) {
+                    session.execute("ALTER TABLE " + target + " " + String.join(", ", changes));
                 }
-                for (String column : drop) {
-                    SqlSession.executeOn(c, "ALTER TABLE " + target + " DROP COLUMN " + dialect.quote(column));
+                return;
+            }
+            session.inTransaction(c -> {
+                for (String change : changes) {
+                    SqlSession.executeOn(c, "ALTER TABLE " + target + " " + change);
                 }
                 return null;
             });
@@ -254,10 +299,12 @@ final class JdbcDatabase implements Database {
 
     /**
      * A name no flow uses ({@link StagingLeftovers#PREFIX}, a random part, the table). The random part comes first so
-     * that PostgreSQL's 63-character truncation of long names cannot make two staging names equal.
+     * that PostgreSQL's 63-character truncation of long names cannot make two staging names equal, and so that the
+     * name can be cut to the longest one the database accepts ({@link Dialect#maxIdentifierLength()}).
      */
-    static String stagingName(String table) {
-        return StagingLeftovers.PREFIX + UUID.randomUUID().toString().substring(0, 8) + "_" + table;
+    static String stagingName(String table, Dialect dialect) {
+        String name = StagingLeftovers.PREFIX + UUID.randomUUID().toString().substring(0, 8) + "_" + table;
+        return name.length() <= dialect.maxIdentifierLength() ? name : name.substring(0, dialect.maxIdentifierLength());
     }
 
     private static String withoutTrailingSemicolons(String sql) {

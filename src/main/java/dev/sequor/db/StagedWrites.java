@@ -77,11 +77,11 @@ final class StagedWrites {
         }
         if (dialect.stagesAsText()) {
             // Staging is all text here, so check now that the declared types exist rather than at commit.
-            s.execute("SELECT " + columns.stream().map(c -> "CAST(NULL AS " + c.type().sql() + ")")
+            s.execute("SELECT " + columns.stream().map(c -> "CAST(NULL AS " + dialect.typeSql(c.type()) + ")")
                     .collect(Collectors.joining(", ")));
         }
         db.dropStagingLeftovers(s, namespace);
-        String staging = JdbcDatabase.stagingName(table);
+        String staging = JdbcDatabase.stagingName(table, dialect);
         // Temporary: only this session sees it, and it vanishes with the connection, so a crash or a dropped
         // connection cannot leave it behind (docs/decisions.md, "Staging in temporary tables").
         s.execute("CREATE TEMPORARY TABLE " + dialect.quote(staging) + " ("
@@ -133,23 +133,16 @@ final class StagedWrites {
         if (chosen.isEmpty()) {
             return;
         }
-        if (!dialect.transactionalDdl()) {
-            // DDL would commit the data transaction half-way: create missing targets before it
-            session().call(c -> {
+        if (dialect.transactionalDdl()) {
+            session().inTransaction(c -> {
                 for (TableTarget t : chosen) {
-                    for (String sql : move(t).prepare(t.spec(), exists(c, t))) {
-                        SqlSession.executeOn(c, sql);
-                    }
+                    finish(c, t);
                 }
                 return null;
             });
+        } else {
+            commitWithoutTransactionalDdl(chosen);
         }
-        session().inTransaction(c -> {
-            for (TableTarget t : chosen) {
-                finish(c, t);
-            }
-            return null;
-        });
         targets.values().removeAll(chosen);
     }
 
@@ -163,6 +156,37 @@ final class StagedWrites {
     }
 
     /**
+     * Where DDL commits on its own (MySQL): the targets that are not replaced are created when missing before the
+     * transaction that moves their rows, so that no DDL splits it; each table that create mode replaces is built whole
+     * under a staging name and swapped in with the others in one RENAME after that transaction ({@link RenameSwap}).
+     */
+    private void commitWithoutTransactionalDdl(List<TableTarget> chosen) {
+        List<TableTarget> replaced = chosen.stream().filter(t -> t.spec().mode() == WriteMode.CREATE).toList();
+        List<TableTarget> others = chosen.stream().filter(t -> t.spec().mode() != WriteMode.CREATE).toList();
+        session().call(c -> {
+            for (TableTarget t : others) {
+                for (String sql : move(t).prepare(t.spec(), exists(c, t))) {
+                    SqlSession.executeOn(c, sql);
+                }
+            }
+            return null;
+        });
+        List<RenameSwap.Replacement> replacements = new ArrayList<>();
+        for (TableTarget t : replaced) {
+            String built = JdbcDatabase.stagingName(t.table(), dialect);
+            TableMove into = move(t, dialect.qualified(t.namespace(), built));
+            replacements.add(new RenameSwap.Replacement(t.namespace(), t.table(), built, into.move(t.spec(), false)));
+        }
+        RenameSwap.commit(session(), replacements, c -> {
+            for (TableTarget t : others) {
+                finish(c, t);
+            }
+            return null;
+        });
+        replaced.forEach(t -> session().execute(dialect.dropStaging(staging(t))));
+    }
+
+    /**
      * Moves one target's staged rows in, as its write mode says ({@link TableMove}). A temporary table cannot be
      * renamed into a schema, so create mode makes a new table with the declared types and inserts into it (measured
      * against the rename in docs/decisions.md).
@@ -170,16 +194,25 @@ final class StagedWrites {
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
         TableMove move = move(t);
         boolean exists = exists(c, t);
+        if (exists && t.spec().mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT) {
+            dialect.checkUpsertKey(c, t.namespace(), t.table(), t.spec().primaryKey());
+        }
         List<String> statements = new ArrayList<>(move.prepare(t.spec(), exists));
         statements.addAll(move.move(t.spec(), exists));
-        statements.add("DROP TABLE " + staging(t));
+        // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
+        statements.add(dialect.dropStaging(staging(t)));
         for (String sql : statements) {
             SqlSession.executeOn(c, sql);
         }
     }
 
     private TableMove move(TableTarget t) {
-        return new TableMove(dialect, dialect.qualified(t.namespace(), t.table()), staging(t),
+        return move(t, dialect.qualified(t.namespace(), t.table()));
+    }
+
+    /** The statements that move {@code t}'s staged rows into {@code target}: its table, or a table built for it. */
+    private TableMove move(TableTarget t, String target) {
+        return new TableMove(dialect, target, staging(t),
                 t.columns().stream().map(ColumnDef::name).toList(),
                 t.columns().stream().map(dialect::fromStaging).toList(),
                 dialect.fromStaging(ROW_NUMBER), TableMove.declared(dialect, t.columns()));
@@ -215,7 +248,7 @@ final class StagedWrites {
 
     private void dropStaging(TableTarget t) {
         try {
-            session.execute("DROP TABLE IF EXISTS " + staging(t));
+            session.execute(dialect.dropStaging(staging(t)));
         } catch (SequorException e) {
             if (!session.lost()) {
                 throw e;

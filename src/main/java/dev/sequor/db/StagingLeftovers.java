@@ -21,6 +21,9 @@ import java.util.List;
  *       the leftovers are dropped by a later run that finds the database to itself. A DuckDB file is locked by the
  *       process that opened it for writing, so no other Sequor can be using it.</li>
  * </ul>
+ * Where DDL is not transactional (MySQL), this version does commit staging tables while it swaps tables in, and
+ * holds a named lock of each while it does ({@link RenameSwap}); a table whose lock someone holds is left alone.
+ * <p>
  * A leftover that cannot be dropped (owned by another role, say) is skipped: the write goes on.
  */
 final class StagingLeftovers {
@@ -37,7 +40,7 @@ final class StagingLeftovers {
     static List<String> drop(SqlSession session, Connector connector, String namespace) {
         Dialect dialect = session.dialect();
         List<String> found = session.query("SELECT table_name FROM information_schema.tables"
-                        + " WHERE table_catalog = current_database() AND table_schema = ?"
+                        + " WHERE " + dialect.ownDatabaseTables() + " AND table_schema = ?"
                         + " AND table_type = 'BASE TABLE' AND left(table_name, " + PREFIX.length() + ") = ?"
                         + " ORDER BY table_name", namespace, PREFIX)
                 .stream().map(r -> String.valueOf(r.get(0))).toList();
@@ -46,6 +49,9 @@ final class StagingLeftovers {
         }
         List<String> dropped = new ArrayList<>();
         for (String table : found) {
+            if (!dialect.transactionalDdl() && session.call(c -> RenameSwap.inUse(c, table))) {
+                continue; // another session is building or swapping it right now
+            }
             try {
                 session.execute("DROP TABLE IF EXISTS " + dialect.qualified(namespace, table));
                 dropped.add(table);

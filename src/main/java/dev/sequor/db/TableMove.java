@@ -57,7 +57,8 @@ final class TableMove {
     /** Creating the target from declared columns: {@code CREATE TABLE t (a INTEGER, ..., PRIMARY KEY (a))}. */
     static BiFunction<String, List<String>, List<String>> declared(Dialect dialect, List<ColumnDef> columns) {
         return (target, key) -> List.of("CREATE TABLE " + target + " ("
-                + columns.stream().map(c -> dialect.quote(c.name()) + " " + c.type().sql())
+                + columns.stream().map(c -> dialect.quote(c.name()) + " "
+                        + (key.contains(c.name()) ? dialect.keyTypeSql(c.type()) : dialect.typeSql(c.type())))
                         .collect(Collectors.joining(", "))
                 + (key.isEmpty() ? "" : ", PRIMARY KEY (" + quoted(dialect, key) + ")") + ")");
     }

@@ -1,5 +1,6 @@
 package dev.sequor.flow;
 
+import dev.sequor.db.SourceTypes;
 import dev.sequor.error.SequorException;
 import dev.sequor.expr.jinja.JinjaMarkup;
 import dev.sequor.flow.op.ExecuteOp;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
 public final class FlowCheck {
 
     /** The source type that is not a database; every other type is one (the database layer says which it supports). */
-    private static final String HTTP = "http";
+    private static final String HTTP = SourceTypes.HTTP;
 
     private final Diagnostics diag;
     private final SourceCatalog sources;
@@ -181,7 +182,7 @@ public final class FlowCheck {
                     + " source of sources/" + choices(name, databases) + ".");
         } else if (HTTP.equals(sources.declaredType(name))) {
             diag.invalidValue(d.pos(), where + " names source \"" + name + "\", an http source; expected a database source"
-                    + " (type duckdb or postgres)" + choices(name, databases) + ".");
+                    + " (type " + SourceTypes.databaseChoices() + ")" + choices(name, databases) + ".");
         }
     }
 

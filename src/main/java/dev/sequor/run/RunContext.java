@@ -2,6 +2,7 @@ package dev.sequor.run;
 
 import dev.sequor.db.Database;
 import dev.sequor.db.Databases;
+import dev.sequor.db.SourceTypes;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
@@ -145,9 +146,9 @@ public final class RunContext implements AutoCloseable {
     private Database open(String name, ExprScope scope, SourcePos usedAt) {
         Database db;
         String type = sources.type(name, usedAt);
-        if ("http".equals(type)) {
+        if (SourceTypes.HTTP.equals(type)) {
             throw SequorException.failed(usedAt, "Source \"" + name + "\" is an http source; a database source"
-                    + " (type duckdb or postgres) is expected here.");
+                    + " (type " + SourceTypes.databaseChoices() + ") is expected here.");
         }
         YMap file = sources.load(name, usedAt);
         @SuppressWarnings("unchecked")
@@ -172,7 +173,7 @@ public final class RunContext implements AutoCloseable {
     public HttpSourceConfig httpSource(String name, FlowScope scope, SourcePos usedAt) {
         YMap file = sources.load(name, usedAt);
         String type = sources.type(name, usedAt);
-        if (!"http".equals(type)) {
+        if (!SourceTypes.HTTP.equals(type)) {
             throw SequorException.failed(usedAt, "Source \"" + name + "\" has type '" + type
                     + "'; request.source must name an http source (type: http).");
         }

@@ -2,6 +2,8 @@ package dev.sequor.run;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.db.SourceType;
+import dev.sequor.db.SourceTypes;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.flow.DidYouMean;
 import dev.sequor.flow.SourceCatalog;
@@ -25,8 +27,6 @@ import java.util.stream.Stream;
  */
 public final class SourceFiles implements SourceCatalog {
 
-    public static final List<String> DATABASE_TYPES = List.of("duckdb", "postgres");
-
     private final Project project;
     private final Map<String, YMap> loaded = new ConcurrentHashMap<>();
 
@@ -48,7 +48,7 @@ public final class SourceFiles implements SourceCatalog {
         YNode root = YamlLoader.loadFile(file, project.display(file)).orElse(null);
         if (!(root instanceof YMap m)) {
             throw SequorException.invalid(new SourcePos(project.display(file), 1, 1), "A source file must be a mapping"
-                    + " with a 'type' key (duckdb, postgres or http).");
+                    + " with a 'type' key (" + SourceTypes.allChoices() + ").");
         }
         return m;
     }
@@ -63,6 +63,23 @@ public final class SourceFiles implements SourceCatalog {
             if (!HttpSourceConfig.KEYS.contains(key)) {
                 problems.add(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.keyPos(key), "Unknown key '"
                         + key + "' in http source is ignored" + DidYouMean.hint(key, HttpSourceConfig.KEYS) + "."));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Warnings for top-level keys a database source file of {@code type} does not know ({@link SourceType#keys()}):
+     * they change nothing, so a misspelt {@code conn_string} would otherwise go unnoticed.
+     */
+    public static List<Diagnostics.Problem> unknownDatabaseKeys(YMap file, SourceType type) {
+        List<String> known = new ArrayList<>(type.keys());
+        known.add("type");
+        List<Diagnostics.Problem> problems = new ArrayList<>();
+        for (String key : file.entries().keySet()) {
+            if (!known.contains(key)) {
+                problems.add(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.keyPos(key), "Unknown key '"
+                        + key + "' in " + type.name() + " source is ignored" + DidYouMean.hint(key, known) + "."));
             }
         }
         return problems;
@@ -104,11 +121,11 @@ public final class SourceFiles implements SourceCatalog {
         }
     }
 
-    /** Names of the database sources (duckdb, postgres). */
+    /** Names of the database sources (every type but http, see {@link SourceTypes}). */
     public List<String> databaseNames() {
         List<String> out = new ArrayList<>();
         for (String n : names()) {
-            if (DATABASE_TYPES.contains(type(n, null))) {
+            if (SourceTypes.isDatabase(type(n, null))) {
                 out.add(n);
             }
         }

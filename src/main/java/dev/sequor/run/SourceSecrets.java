@@ -1,5 +1,6 @@
 package dev.sequor.run;
 
+import dev.sequor.db.SourceTypes;
 import dev.sequor.flow.Dyn;
 import dev.sequor.flow.Dyns;
 import dev.sequor.http.HttpSourceConfig;
@@ -88,7 +89,7 @@ final class SourceSecrets {
         YMap file = run.sources().load(name, null);
         String type = run.sources().type(name, null);
         FlowScope scope = new FlowScope(run, new Frame("sources", Map.of(), 0), null);
-        if ("http".equals(type)) {
+        if (SourceTypes.HTTP.equals(type)) {
             if (file.get("variables") instanceof YMap vars) {
                 vars.entries().forEach((k, v) -> scope.frame().set(k, render(run, Dyns.of(v, null), scope)));
             }
@@ -96,7 +97,7 @@ final class SourceSecrets {
             Map<String, Object> rendered = (Map<String, Object>) render(run, Dyns.of(file, null), scope);
             return List.copyOf(HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file.pos()).secrets());
         }
-        if (SourceFiles.DATABASE_TYPES.contains(type) && file.get("password") != null) {
+        if (SourceTypes.isDatabase(type) && file.get("password") != null) {
             Object password = render(run, Dyns.of(file.get("password"), null), scope);
             return password == null ? List.of() : List.of(String.valueOf(password));
         }

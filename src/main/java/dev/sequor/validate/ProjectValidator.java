@@ -1,5 +1,6 @@
 package dev.sequor.validate;
 
+import dev.sequor.db.SourceTypes;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.flow.Diagnostics;
@@ -37,8 +38,6 @@ import java.util.stream.Stream;
  * ({@link FlowCheck}, the checks {@code run} makes before the first step).
  */
 public final class ProjectValidator {
-
-    private static final Set<String> SOURCE_TYPES = Set.of("duckdb", "postgres", "http");
 
     /** All problems found and how many files were read. */
     public record Result(List<Diagnostics.Problem> problems, int filesChecked) {
@@ -83,16 +82,23 @@ public final class ProjectValidator {
         try {
             String type = sources.type(name, pos);
             if (type == null) {
-                diag.error(pos, "Source \"" + name + "\" has no 'type'; expected one of duckdb, postgres, http.");
-            } else if (!SOURCE_TYPES.contains(type)) {
+                diag.error(pos, "Source \"" + name + "\" has no 'type'; expected one of " + typeList() + ".");
+            } else if (SourceTypes.named(type).isEmpty()) {
                 diag.error(sources.load(name, pos).get("type").pos(), "Unknown source type: " + type
-                        + " (expected one of duckdb, postgres, http).");
-            } else if (type.equals("http")) {
+                        + " (expected one of " + typeList() + ").");
+            } else if (type.equals(SourceTypes.HTTP)) {
                 checkHttpSource(sources, name, pos, diag);
+            } else {
+                SourceFiles.unknownDatabaseKeys(sources.load(name, pos), SourceTypes.named(type).orElseThrow())
+                        .forEach(p -> diag.warning(p.pos(), p.message()));
             }
         } catch (SequorException e) {
             diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
         }
+    }
+
+    private static String typeList() {
+        return String.join(", ", SourceTypes.names());
     }
 
     /**

@@ -204,6 +204,24 @@ class CliTest {
                 .contains("flows/bad.yaml:6:11: Flow \"ghost\" not found");
     }
 
+    @Test
+    void validateKnowsEverySourceTypeItsKeysAndListsTheTypesWhenOneIsWrong(QuarkusMainLauncher launcher) throws IOException {
+        project("steps:\n  - op: transform\n    source: warehouse\n    target_table: t\n    query: select 1\n"
+                + "  - op: execute\n    source: erp\n    statement: \"select 1\\ngo\\n\"\n");
+        Files.createDirectories(tmp.resolve("sources"));
+        Files.writeString(tmp.resolve("sources/warehouse.yaml"), "type: mysql\nconn_str: mysql://h:3306/db\n"
+                + "pasword: x\n");
+        Files.writeString(tmp.resolve("sources/erp.yaml"), "type: jdbc\nurl: jdbc:x:y\ndriver: x.Driver\n");
+        Files.writeString(tmp.resolve("sources/legacy.yaml"), "type: oracle\n");
+        Files.writeString(tmp.resolve("sources/untyped.yaml"), "conn_str: x\n");
+        LaunchResult r = launcher.launch("validate", "-p", tmp.toString(), "--skip-python");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getOutput()).isEqualTo("sources/legacy.yaml:1:7: Unknown source type: oracle (expected one of"
+                + " duckdb, postgres, mysql, jdbc, http).\nsources/untyped.yaml:1:1: Source \"untyped\" has no 'type';"
+                + " expected one of duckdb, postgres, mysql, jdbc, http.\nsources/warehouse.yaml:3:1: warning: Unknown"
+                + " key 'pasword' in mysql source is ignored (did you mean 'password'?).");
+    }
+
     private void project(String mainFlow) throws IOException {
         Files.writeString(tmp.resolve("project.yaml"), "name: cli_test\n");
         Files.createDirectories(tmp.resolve("flows"));

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.sequor.testing.DuckDbFiles;
+import dev.sequor.testing.MySqlTestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -99,6 +100,38 @@ class RecordReplayCliTest {
         assertThat(api.getAllServeEvents()).isEmpty();
         assertThat(rows()).containsExactly("1|Ann", "2|Bob");
         assertThat(files(rec)).hasSize(1);
+    }
+
+    /** The recordings are the database's business as little as the network's: the same on MariaDB. */
+    @Test
+    void recordsAndReplaysIntoMariaDb(QuarkusMainLauncher launcher) throws Exception {
+        MySqlTestDatabase.assumeAvailable();
+        try (MySqlTestDatabase my = MySqlTestDatabase.createDatabase()) {
+            Files.writeString(project.resolve("sources/stage.yaml"), "type: mysql\nconn_str: \""
+                    + MySqlTestDatabase.url(my.database()) + "\"\nusername: \"" + MySqlTestDatabase.user()
+                    + "\"\npassword: \"" + MySqlTestDatabase.password() + "\"\n");
+            Path rec = tmp.resolve("recordings");
+            LaunchResult recorded = run(launcher, "--record", rec.toString());
+            assertThat(recorded.exitCode()).as(recorded.getErrorOutput()).isZero();
+            assertThat(mySqlRows(my)).containsExactly("1|Ann", "2|Bob");
+            api.resetAll();
+            MySqlTestDatabase.run("DROP TABLE `" + my.database() + "`.`items`");
+            LaunchResult replayed = run(launcher, "--replay", rec.toString());
+            assertThat(replayed.exitCode()).as(replayed.getErrorOutput()).isZero();
+            assertThat(api.getAllServeEvents()).isEmpty();
+            assertThat(mySqlRows(my)).containsExactly("1|Ann", "2|Bob");
+        }
+    }
+
+    private static List<String> mySqlRows(MySqlTestDatabase my) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = MySqlTestDatabase.connect(my.database()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, name FROM items ORDER BY id")) {
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + "|" + rs.getString(2));
+            }
+        }
+        return rows;
     }
 
     @Test

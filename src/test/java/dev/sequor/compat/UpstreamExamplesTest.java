@@ -13,6 +13,7 @@ import dev.sequor.run.FlowRunRequest;
 import dev.sequor.run.FlowRunner;
 import dev.sequor.run.RunOptions;
 import dev.sequor.testing.DuckDbFiles;
+import dev.sequor.testing.MySqlTestDatabase;
 import dev.sequor.testing.PostgresTestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Runs the upstream example flows from {@code ../shared/compat/upstream-examples} unchanged, except that a
  * scratch copy points their API hosts at a local WireMock, and checks the tables and output upstream would
- * produce. {@code stage} is their own PostgreSQL source file, or a DuckDB file in the second variant.
+ * produce. {@code stage} is their own PostgreSQL source file, a DuckDB file in the second variant, or a MariaDB
+ * database of its own in the third (its source file written by the test: theirs is PostgreSQL's).
  */
 class UpstreamExamplesTest {
 
@@ -84,7 +86,7 @@ class UpstreamExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "duckdb"})
+    @ValueSource(strings = {"postgres", "duckdb", "mysql"})
     void upstreamExamplesRunUnchanged(String stage) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(EXAMPLES), "upstream examples not found at " + EXAMPLES.toAbsolutePath()
                 + "; skipping (they live in ../shared beside the project)");
@@ -103,6 +105,23 @@ class UpstreamExamplesTest {
             Files.copy(project.resolve("sources/duckdb.yaml"), project.resolve("sources/stage.yaml"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        MySqlTestDatabase my = null;
+        if (stage.equals("mysql")) {
+            my = MySqlTestDatabase.createDatabase();
+            Files.writeString(project.resolve("sources/stage.yaml"), "type: mysql\nconn_str: \""
+                    + MySqlTestDatabase.url(my.database()) + "\"\nusername: \"" + MySqlTestDatabase.user()
+                    + "\"\npassword: \"" + MySqlTestDatabase.password() + "\"\n");
+        }
+        try {
+            runExamples(stage, project, root, my);
+        } finally {
+            if (my != null) {
+                my.close();
+            }
+        }
+    }
+
+    private void runExamples(String stage, Path project, Path root, MySqlTestDatabase my) throws Exception {
         Path home = root.resolve("home");
         Files.createDirectories(home.resolve("envs"));
         Files.writeString(home.resolve("envs/dev.yaml"), "variables:\n"
@@ -128,8 +147,8 @@ class UpstreamExamplesTest {
         assertThat(Files.readString(home.resolve("project_state/sequor-integrations/variables.yaml")))
                 .contains("var1: value1").doesNotContain("var2");
 
-        try (Connection c = stage.equals("duckdb")
-                ? DuckDbFiles.connect(project.resolve("stage.duckdb")) : pg()) {
+        try (Connection c = stage.equals("duckdb") ? DuckDbFiles.connect(project.resolve("stage.duckdb"))
+                : stage.equals("mysql") ? MySqlTestDatabase.connect(my.database()) : pg()) {
             assertThat(rows(c, "SELECT id, first_name, last_name FROM bc_customers ORDER BY id"))
                     .containsExactly("1|Ann|Lee", "2|Bob|null", "3|Cy|Doe");
             assertThat(rows(c, "SELECT id, email, name FROM stripe_customers ORDER BY id"))

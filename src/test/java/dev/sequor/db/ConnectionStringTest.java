@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** conn_str parsing for both databases, without connecting. */
+/** conn_str parsing for every database type, without connecting. */
 class ConnectionStringTest {
 
     static final Path PROJECT = Path.of("/work/project");
@@ -46,6 +46,28 @@ class ConnectionStringTest {
     void nonPostgresUrlsAreNotUnderstood() {
         assertThat(PostgresUrl.parse("mysql://h/db", null, null)).isNull();
         assertThat(PostgresUrl.parse("just text", null, null)).isNull();
+    }
+
+    @Test
+    void mySqlUrlsOfEveryFormBecomeMariaDbJdbcUrls() {
+        MySqlUrl url = MySqlUrl.parse("mysql+pymysql://bob:p%40ss@db.example.com:3307/sales?sslMode=verify-full",
+                null, null);
+        assertThat(url).isEqualTo(new MySqlUrl("jdbc:mariadb://db.example.com:3307/sales?sslMode=verify-full", "bob",
+                "p@ss"));
+        assertThat(url.toString()).doesNotContain("p@ss");
+        assertThat(MySqlUrl.parse("mariadb://h/db", null, null).jdbcUrl()).isEqualTo("jdbc:mariadb://h/db");
+        assertThat(MySqlUrl.parse("mysql:///db", null, null).jdbcUrl()).isEqualTo("jdbc:mariadb://localhost/db");
+        assertThat(MySqlUrl.parse("jdbc:mysql://h:3306/db?useSSL=true", "u", "p"))
+                .isEqualTo(new MySqlUrl("jdbc:mariadb://h:3306/db?useSSL=true", "u", "p"));
+        assertThat(MySqlUrl.parse("jdbc:mariadb://h/db", null, "")).isEqualTo(new MySqlUrl("jdbc:mariadb://h/db", null,
+                null));
+        // keys win over the URL; empty keys (an unset variable rendered as "") keep what the URL says
+        assertThat(MySqlUrl.parse("mysql://bob:old@h/db", "alice", "new")).extracting(MySqlUrl::user, MySqlUrl::password)
+                .containsExactly("alice", "new");
+        assertThat(MySqlUrl.parse("mysql://bob:old@h/db", " ", "")).extracting(MySqlUrl::user, MySqlUrl::password)
+                .containsExactly("bob", "old");
+        assertThat(MySqlUrl.parse("postgresql://h/db", null, null)).isNull();
+        assertThat(MySqlUrl.parse("jdbc:postgresql://h/db", null, null)).isNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sequor.error.ExitCode;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.testing.MySqlTestDatabase;
 import dev.sequor.testing.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -107,8 +108,8 @@ class DatabasesTest {
 
     @Test
     void badConfigsAreInvalidInputAtTheirPosition() {
-        assertThatThrownBy(() -> databases.open("s", source("mysql", "mysql://h/db", null, null), POS))
-                .isInstanceOf(SequorException.class).hasMessage("Unknown source type: mysql")
+        assertThatThrownBy(() -> databases.open("s", source("oracle", "oracle://h/db", null, null), POS))
+                .isInstanceOf(SequorException.class).hasMessage("Unknown source type: oracle")
                 .satisfies(e -> assertThat(((SequorException) e).kind()).isEqualTo(ExitCode.INVALID_INPUT))
                 .satisfies(e -> assertThat(((SequorException) e).pos()).isEqualTo(POS));
         assertThatThrownBy(() -> databases.open("s", source("duckdb", null, null, null), POS))
@@ -117,6 +118,69 @@ class DatabasesTest {
                 .hasMessageStartingWith("Source 's' of type postgres has a conn_str that is not understood; expected ")
                 .message().doesNotContain("topsecret");
         assertThatThrownBy(() -> databases.open("s", Map.of(), POS))
-                .hasMessage("Source 's' has no 'type'; expected duckdb or postgres");
+                .hasMessage("Source 's' has no 'type'; expected duckdb, postgres, mysql or jdbc");
+    }
+
+    @Test
+    void everyMySqlConnStrFormConnects() {
+        MySqlTestDatabase.assumeAvailable();
+        String hostPortDb = MySqlTestDatabase.url().replaceFirst("^\\w+(\\+\\w+)?://([^@/]*@)?", "");
+        String user = MySqlTestDatabase.user();
+        String password = MySqlTestDatabase.password();
+        String userInfo = user + (password.isEmpty() ? "" : ":" + password) + "@";
+        assertThat(one("a", source("mysql", "mysql://" + hostPortDb, user, password))).isEqualTo(1);
+        assertThat(one("b", source("mysql", "mariadb://" + userInfo + hostPortDb, null, null))).isEqualTo(1);
+        assertThat(one("c", source("mysql", "mysql+pymysql://" + userInfo + hostPortDb, null, null))).isEqualTo(1);
+        assertThat(one("d", source("mysql", "jdbc:mariadb://" + hostPortDb, user, password))).isEqualTo(1);
+        assertThat(one("e", source("mysql", "jdbc:mysql://" + hostPortDb, user, password))).isEqualTo(1);
+        // the keys win over the URL's user
+        assertThat(one("f", source("mysql", "mysql://nobody_here@" + hostPortDb, user, password))).isEqualTo(1);
+    }
+
+    @Test
+    void mySqlFailuresNeverShowThePassword() {
+        MySqlTestDatabase.assumeAvailable();
+        assertThatThrownBy(() -> databases.open("s", source("mysql", "mysql://root:s3cret-pw@127.0.0.1:1/test", null,
+                null), POS))
+                .isInstanceOf(SequorException.class).hasMessageStartingWith("Cannot connect to database source 's': ")
+                .message().doesNotContain("s3cret-pw");
+        assertThatThrownBy(() -> databases.open("s", source("mysql", "postgresql://u:topsecret@h/db", null, null), POS))
+                .hasMessage("Source 's' of type mysql has a conn_str that is not understood; expected " + MySqlUrl.FORMS);
+        String noDatabase = MySqlTestDatabase.url().replaceFirst("/[^/?]*(\\?.*)?$", "/");
+        assertThatThrownBy(() -> databases.open("s", source("mysql", noDatabase, MySqlTestDatabase.user(),
+                MySqlTestDatabase.password()), POS))
+                .hasMessage("Source 's' names no database to write to; add one to its connection string"
+                        + " (e.g. mysql://host:3306/analytics)");
+    }
+
+    static Map<String, Object> jdbc(String url, String driver, String dialect) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("type", "jdbc");
+        m.put("url", url);
+        m.put("driver", driver);
+        m.put("dialect", dialect);
+        return m;
+    }
+
+    @Test
+    void badJdbcSourcesSayWhatIsWrongInOneSentence() {
+        assertThatThrownBy(() -> databases.open("s", jdbc("jdbc:oracle:thin:@h:1521/db", "oracle.jdbc.OracleDriver",
+                "ansi"), POS))
+                .isInstanceOf(SequorException.class)
+                .hasMessage("The JDBC driver class 'oracle.jdbc.OracleDriver' of source 's' is not on Sequor's class"
+                        + " path; give the folder of the driver's jar as 'driver_path' (JVM mode only), or check the"
+                        + " class name.")
+                .satisfies(e -> assertThat(((SequorException) e).kind()).isEqualTo(ExitCode.INVALID_INPUT))
+                .satisfies(e -> assertThat(((SequorException) e).pos()).isEqualTo(POS));
+        assertThatThrownBy(() -> databases.open("s", jdbc("jdbc:x:y", "java.lang.String", "ansi"), POS))
+                .hasMessage("The class 'java.lang.String' named as 'driver' of source 's' is not a JDBC driver"
+                        + " (java.sql.Driver).");
+        assertThatThrownBy(() -> databases.open("s", jdbc("jdbc:x:y", "org.postgresql.Driver", "oracle"), POS))
+                .hasMessage("'dialect' of source 's' must be one of duckdb, postgres, mysql, ansi, not 'oracle'.");
+        assertThatThrownBy(() -> databases.open("s", jdbc(null, "org.postgresql.Driver", "ansi"), POS))
+                .hasMessage("Source 's' has no 'url'; expected a JDBC URL such as jdbc:postgresql://host:5432/database");
+        assertThatThrownBy(() -> databases.open("s", jdbc("jdbc:postgresql://h/db", null, "ansi"), POS))
+                .hasMessage("Source 's' has no 'driver'; expected the JDBC driver's class name such as"
+                        + " org.postgresql.Driver");
     }
 }

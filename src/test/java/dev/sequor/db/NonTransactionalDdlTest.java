@@ -55,7 +55,7 @@ class NonTransactionalDdlTest {
             public void close() {
             }
         };
-        db = new JdbcDatabase("stage", new DdlCommits(), connector, line -> { });
+        db = new JdbcDatabase("stage", new DdlCommits(), connector, "main", line -> { });
     }
 
     @AfterEach

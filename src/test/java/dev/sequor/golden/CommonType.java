@@ -48,6 +48,20 @@ record CommonType(String base, String args, int arrays) {
             Map.entry("timestamptz", "timestamptz"), Map.entry("interval", "interval"), Map.entry("uuid", "uuid"),
             Map.entry("json", "json"), Map.entry("jsonb", "json"), Map.entry("bytea", "binary"));
 
+    /**
+     * MySQL's and MariaDB's {@code information_schema.columns.data_type}; {@code tinyint(1)} is their boolean and a
+     * MariaDB JSON column is a {@code longtext} that checks {@code json_valid} (see {@link #ofMySql}).
+     */
+    private static final Map<String, String> MYSQL = Map.ofEntries(
+            Map.entry("tinyint", "integer"), Map.entry("smallint", "integer"), Map.entry("mediumint", "integer"),
+            Map.entry("int", "integer"), Map.entry("bigint", "integer"), Map.entry("decimal", "decimal"),
+            Map.entry("double", "float"), Map.entry("float", "real"), Map.entry("char", "text"),
+            Map.entry("varchar", "text"), Map.entry("tinytext", "text"), Map.entry("text", "text"),
+            Map.entry("mediumtext", "text"), Map.entry("longtext", "text"), Map.entry("json", "json"),
+            Map.entry("date", "date"), Map.entry("time", "time"), Map.entry("datetime", "timestamp"),
+            Map.entry("timestamp", "timestamptz"), Map.entry("blob", "binary"), Map.entry("longblob", "binary"),
+            Map.entry("varbinary", "binary"), Map.entry("binary", "binary"));
+
     private static final Pattern DUCKDB_DECIMAL = Pattern.compile("DECIMAL\\((\\d+),(\\d+)\\)");
 
     /** The type a case wrote, or an {@link IllegalArgumentException} naming the vocabulary. */
@@ -88,6 +102,22 @@ record CommonType(String base, String args, int arrays) {
         }
         String args = base.equals("decimal") && precision != null && !array ? "(" + precision + "," + scale + ")" : "";
         return new CommonType(base, args, array ? 1 : 0);
+    }
+
+    /**
+     * From MySQL's {@code information_schema.columns}: {@code data_type}, {@code column_type} (which tells
+     * {@code tinyint(1)}, the boolean, from other tinyints) and, for decimals, precision and scale; {@code json} is
+     * whether MariaDB keeps a {@code json_valid} check on the column (its JSON type is longtext with that check).
+     */
+    static CommonType ofMySql(String dataType, String columnType, Integer precision, Integer scale, boolean json) {
+        if (columnType.equalsIgnoreCase("tinyint(1)")) {
+            return new CommonType("boolean", "", 0);
+        }
+        String base = json ? "json" : MYSQL.get(dataType.toLowerCase(java.util.Locale.ROOT));
+        if (base == null) {
+            return new CommonType("unknown(" + columnType + ")", "", 0);
+        }
+        return new CommonType(base, base.equals("decimal") ? "(" + precision + "," + scale + ")" : "", 0);
     }
 
     /** The type of one element of an array type. */

@@ -28,25 +28,35 @@ final class DatabaseTables {
     private static final String POSTGRES_COLUMNS = "SELECT column_name, udt_name, numeric_precision, numeric_scale"
             + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
 
+    private static final String MYSQL_TABLES = "SELECT table_schema, table_name FROM information_schema.tables"
+            + " WHERE table_schema = DATABASE()";
+    private static final String MYSQL_COLUMNS = "SELECT c.column_name, c.data_type, c.column_type,"
+            + " c.numeric_precision, c.numeric_scale, EXISTS (SELECT 1 FROM information_schema.check_constraints k"
+            + " WHERE k.constraint_schema = c.table_schema AND k.table_name = c.table_name"
+            + " AND k.check_clause LIKE concat('json\\_valid(`', c.column_name, '`)')) AS is_json"
+            + " FROM information_schema.columns c WHERE c.table_schema = ? AND c.table_name = ?"
+            + " ORDER BY c.ordinal_position";
+
     private DatabaseTables() {
     }
 
     /** All tables, by {@link TableContents#name()}, sorted by name. */
     static Map<String, TableContents> read(Connection conn, String db) throws SQLException {
         boolean duckdb = db.equals("duckdb");
-        String defaultSchema = duckdb ? "main" : "public";
+        boolean mysql = db.equals("mysql");
+        String defaultSchema = duckdb ? "main" : mysql ? conn.getCatalog() : "public";
         Map<String, TableContents> tables = new TreeMap<>();
         List<String[]> names = new ArrayList<>();
         try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery(duckdb ? DUCKDB_TABLES : POSTGRES_TABLES)) {
+                ResultSet rs = s.executeQuery(duckdb ? DUCKDB_TABLES : mysql ? MYSQL_TABLES : POSTGRES_TABLES)) {
             while (rs.next()) {
                 names.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         }
         for (String[] n : names) {
-            Map<String, CommonType> columns = columns(conn, duckdb, n[0], n[1]);
+            Map<String, CommonType> columns = mysql ? mysqlColumns(conn, n[0], n[1]) : columns(conn, duckdb, n[0], n[1]);
             String name = n[0].equals(defaultSchema) ? n[1] : n[0] + "." + n[1];
-            tables.put(name, new TableContents(name, columns, rows(conn, n[0], n[1], columns)));
+            tables.put(name, new TableContents(name, columns, rows(conn, n[0], n[1], columns, mysql)));
         }
         return tables;
     }
@@ -67,12 +77,33 @@ final class DatabaseTables {
         return columns;
     }
 
-    private static List<String> rows(Connection conn, String schema, String table, Map<String, CommonType> columns)
+    private static Map<String, CommonType> mysqlColumns(Connection conn, String schema, String table)
             throws SQLException {
+        Map<String, CommonType> columns = new LinkedHashMap<>();
+        try (PreparedStatement s = conn.prepareStatement(MYSQL_COLUMNS)) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.put(rs.getString(1), CommonType.ofMySql(rs.getString(2), rs.getString(3),
+                            (Integer) intOrNull(rs.getObject(4)), (Integer) intOrNull(rs.getObject(5)), rs.getBoolean(6)));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static Object intOrNull(Object v) {
+        return v == null ? null : ((Number) v).intValue();
+    }
+
+    private static List<String> rows(Connection conn, String schema, String table, Map<String, CommonType> columns,
+                                     boolean mysql) throws SQLException {
         List<String> names = List.copyOf(columns.keySet());
         List<CommonType> types = List.copyOf(columns.values());
         List<String> rows = new ArrayList<>();
-        String sql = "SELECT * FROM " + quote(schema) + "." + quote(table);
+        String sql = "SELECT * FROM " + (mysql ? "`" + schema + "`.`" + table.replace("`", "``") + "`"
+                : quote(schema) + "." + quote(table));
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();

@@ -16,14 +16,14 @@ import java.util.TreeMap;
  * One golden flow test: a folder under {@code src/test/resources/golden/} holding {@code flows/} (the flow under
  * test is {@code flows/main.yaml}), optional {@code sources/} and {@code project.yaml}, and {@code case.yaml} with
  * the HTTP stubs, environment variables and the expected outcome side by side. The harness adds
- * {@code sources/stage.yaml} (DuckDB file {@code stage.duckdb}, or a PostgreSQL database of its own) and
+ * {@code sources/stage.yaml} (DuckDB file {@code stage.duckdb}, or a PostgreSQL or MariaDB database of its own) and
  * {@code sources/api.yaml} (an HTTP source) when the case has none, and gives the flow the variables
- * {@code base_url} (WireMock's) and {@code db_kind} ({@code duckdb} or {@code postgres}).
+ * {@code base_url} (WireMock's) and {@code db_kind} ({@code duckdb}, {@code postgres} or {@code mysql}).
  *
  * <h2>case.yaml</h2>
  * <pre>{@code
  * description: what the case shows (one sentence)
- * databases: [duckdb]            # optional; default [duckdb, postgres]
+ * databases: [duckdb]            # optional; default [duckdb, postgres, mysql]
  * variables: {who: ann}          # optional; the environment file's variables
  * raw_variables: |               # optional; lines written verbatim under variables: (exact scalar spelling)
  *   flag: yes
@@ -66,7 +66,8 @@ import java.util.TreeMap;
  * Column types are written in the small vocabulary of {@link CommonType} ({@code integer}, {@code decimal(p,s)},
  * {@code float}, {@code text}, {@code boolean}, {@code date}, {@code timestamp}, {@code timestamptz},
  * {@code json}, ... and {@code []} for arrays), which DuckDB's and PostgreSQL's names both map to. Where the two
- * databases really differ, a column's type is a mapping {@code {duckdb: decimal(18,3), postgres: decimal}}.
+ * databases really differ, a column's type is a mapping {@code {duckdb: decimal(18,3), postgres: decimal, mysql:
+ * decimal(65,30)}}.
  * <p>
  * Cells are compared as typed values ({@link Cells}): the YAML type of an expected value must fit the column, so
  * {@code 1} (an integer) never equals the text {@code "1"}, and {@code "1.5"} (quoted) is not a decimal. Values are
@@ -102,7 +103,7 @@ record GoldenCase(String name, Path dir, Map<String, Object> spec) {
     @SuppressWarnings("unchecked")
     List<String> databases() {
         Object d = spec.get("databases");
-        return d == null ? List.of("duckdb", "postgres") : (List<String>) d;
+        return d == null ? List.of("duckdb", "postgres", "mysql") : (List<String>) d;
     }
 
     /** The environment's variables; decimals as doubles, as an environment file's floats are read. */
@@ -177,7 +178,8 @@ record GoldenCase(String name, Path dir, Map<String, Object> spec) {
     private CommonType type(Object written, String db, String where) {
         Object forDb = written instanceof Map<?, ?> perDb ? perDb.get(db) : written;
         if (!(forDb instanceof String s)) {
-            throw invalid(where + " must be a type, or a mapping {duckdb: TYPE, postgres: TYPE}, not " + written);
+            throw invalid(where + " must be a type, or a mapping {duckdb: TYPE, postgres: TYPE, mysql: TYPE}, not "
+                    + written);
         }
         try {
             return CommonType.parse(s);

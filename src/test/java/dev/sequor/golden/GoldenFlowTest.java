@@ -14,6 +14,7 @@ import dev.sequor.run.FlowRunRequest;
 import dev.sequor.run.FlowRunner;
 import dev.sequor.run.RunOptions;
 import dev.sequor.testing.DuckDbFiles;
+import dev.sequor.testing.MySqlTestDatabase;
 import dev.sequor.testing.PostgresTestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * Runs every golden case (see {@link GoldenCase} for case.yaml) on DuckDB and on PostgreSQL through
+ * Runs every golden case (see {@link GoldenCase} for case.yaml) on DuckDB, PostgreSQL and MariaDB through
  * {@link FlowRunner}, the same path as {@code sequor run}, with HTTP answered by WireMock, and compares exit code,
  * output, error text, requests, saved project variables and every table the run left with what the case expects.
  * PostgreSQL cases run whenever a server answers (in a database of this JVM's own, see {@link GoldenPostgres}) and
@@ -49,6 +50,8 @@ class GoldenFlowTest {
     private static WireMockServer wiremock;
     /** This JVM's own database, or null when PostgreSQL is not reachable (its cases are then skipped). */
     private static GoldenPostgres postgres;
+    /** This JVM's own MariaDB database, or null when no server answers. */
+    private static GoldenMySql mysql;
 
     @BeforeAll
     static void start() throws SQLException {
@@ -57,6 +60,9 @@ class GoldenFlowTest {
         if (PostgresTestDatabase.available()) {
             postgres = GoldenPostgres.create();
         }
+        if (MySqlTestDatabase.available()) {
+            mysql = GoldenMySql.create();
+        }
     }
 
     @AfterAll
@@ -64,6 +70,9 @@ class GoldenFlowTest {
         wiremock.stop();
         if (postgres != null) {
             postgres.close();
+        }
+        if (mysql != null) {
+            mysql.close();
         }
     }
 
@@ -94,6 +103,9 @@ class GoldenFlowTest {
         if (db.equals("postgres")) {
             PostgresTestDatabase.assumeAvailable();
             postgres.reset();
+        } else if (db.equals("mysql")) {
+            MySqlTestDatabase.assumeAvailable();
+            mysql.reset();
         }
         wiremock.resetAll();
         c.http().forEach(GoldenFlowTest::stub);
@@ -107,9 +119,13 @@ class GoldenFlowTest {
         Files.createDirectories(project.resolve("sources"));
         Path stage = project.resolve("sources/stage.yaml");
         if (!Files.exists(stage)) {
-            Files.writeString(stage, db.equals("duckdb") ? "type: duckdb\nconn_str: \"duckdb:///stage.duckdb\"\n"
-                    : "type: postgres\nconn_str: \"" + postgres.url() + "\"\nusername: \""
-                    + PostgresTestDatabase.user() + "\"\npassword: \"" + PostgresTestDatabase.password() + "\"\n");
+            Files.writeString(stage, switch (db) {
+                case "duckdb" -> "type: duckdb\nconn_str: \"duckdb:///stage.duckdb\"\n";
+                case "mysql" -> "type: mysql\nconn_str: \"" + mysql.url() + "\"\nusername: \""
+                        + MySqlTestDatabase.user() + "\"\npassword: \"" + MySqlTestDatabase.password() + "\"\n";
+                default -> "type: postgres\nconn_str: \"" + postgres.url() + "\"\nusername: \""
+                        + PostgresTestDatabase.user() + "\"\npassword: \"" + PostgresTestDatabase.password() + "\"\n";
+            });
         }
         Path api = project.resolve("sources/api.yaml");
         if (!Files.exists(api)) {
@@ -191,6 +207,11 @@ class GoldenFlowTest {
     private Map<String, TableContents> actualTables(String db, Path project) throws SQLException, IOException {
         if (db.equals("postgres")) {
             try (Connection conn = postgres.connect()) {
+                return DatabaseTables.read(conn, db);
+            }
+        }
+        if (db.equals("mysql")) {
+            try (Connection conn = mysql.connect()) {
                 return DatabaseTables.read(conn, db);
             }
         }

@@ -1,0 +1,242 @@
+package dev.sequor.db;
+
+import dev.sequor.error.SequorException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * MySQL and MariaDB: backtick quoting, the connection's database as the namespace, multi-row INSERTs for bulk loads
+ * into temporary staging tables, and no transactional DDL (CREATE, DROP and RENAME commit on their own), so tables
+ * are replaced by building them under a staging name and swapping them in with one {@code RENAME TABLE}
+ * ({@link RenameSwap}).
+ * <p>
+ * Names: table names are case-sensitive where the server stores them as written ({@code lower_case_table_names=0},
+ * the Linux default) and folded to lower case elsewhere; column names never are. Sequor quotes every name as
+ * written, so it means what the flow wrote on either setting.
+ */
+public final class MySqlDialect implements Dialect {
+
+    public static final MySqlDialect INSTANCE = new MySqlDialect();
+
+    /** The longest table or column name MySQL and MariaDB accept. */
+    static final int MAX_IDENTIFIER = 64;
+
+    /**
+     * Declared types that MySQL spells otherwise or lacks: {@code text} and length-less {@code varchar} become
+     * LONGTEXT (TEXT holds only 64 KB), JSON types JSON, timestamps DATETIME(6) (microseconds, as PostgreSQL keeps;
+     * MySQL's own TIMESTAMP stops in 2038 and converts with the session time zone), UUIDs CHAR(36).
+     */
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("text", "LONGTEXT"), Map.entry("varchar", "LONGTEXT"), Map.entry("character varying", "LONGTEXT"),
+            Map.entry("string", "LONGTEXT"), Map.entry("json", "JSON"), Map.entry("jsonb", "JSON"),
+            Map.entry("timestamp", "DATETIME(6)"), Map.entry("timestamp without time zone", "DATETIME(6)"),
+            Map.entry("timestamptz", "DATETIME(6)"), Map.entry("timestamp with time zone", "DATETIME(6)"),
+            Map.entry("double precision", "DOUBLE"), Map.entry("bytea", "LONGBLOB"), Map.entry("uuid", "CHAR(36)"),
+            Map.entry("bool", "BOOLEAN"), Map.entry("boolean", "BOOLEAN"));
+
+    /** {@code timestamp(3) with time zone} and friends keep their precision. */
+    private static final Pattern TIMESTAMP_PRECISION = Pattern.compile(
+            "(?i)timestamp\\((\\d)\\)( with(out)? time zone)?|timestamptz\\((\\d)\\)");
+
+    /** The driver's "(conn=12) " before the server's message. */
+    private static final Pattern CONNECTION_ID = Pattern.compile("^\\(conn=\\d+\\) ");
+
+    private static final Pattern SYNTAX = Pattern.compile(
+            "You have an error in your SQL syntax; check the manual that corresponds to your \\S+ server version for"
+                    + " the right syntax to use (near .*)");
+
+    private final BulkLoader loader = new MultiRowInsertLoader(this);
+
+    private MySqlDialect() {
+    }
+
+    @Override
+    public String displayName() {
+        return "MySQL";
+    }
+
+    /** Only a fallback: the namespace is the connection's database, see {@link #currentNamespace}. */
+    @Override
+    public String defaultNamespace() {
+        return null;
+    }
+
+    /** The database named in the conn_str (a MySQL "schema" is a database). */
+    @Override
+    public String currentNamespace(Connection c) throws SQLException {
+        return c.getCatalog();
+    }
+
+    @Override
+    public BulkLoader bulkLoader() {
+        return loader;
+    }
+
+    /** Staging tables carry the declared types, so a value MySQL refuses fails the load that brought it. */
+    @Override
+    public boolean stagesAsText() {
+        return false;
+    }
+
+    /** Temporary tables live beside the real ones in the connection's database, seen by this session only. */
+    @Override
+    public String stagingNamespace() {
+        return null;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return MAX_IDENTIFIER;
+    }
+
+    /** information_schema has one catalog, {@code def}; the schema is the database. */
+    @Override
+    public String ownDatabaseTables() {
+        return "table_catalog = 'def'";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String typeSql(ColumnType type) {
+        String sql = type.sql();
+        String mapped = TYPES.get(sql.toLowerCase(Locale.ROOT));
+        if (mapped != null) {
+            return mapped;
+        }
+        var m = TIMESTAMP_PRECISION.matcher(sql);
+        if (m.matches()) {
+            return "DATETIME(" + (m.group(1) != null ? m.group(1) : m.group(4)) + ")";
+        }
+        return sql;
+    }
+
+    /**
+     * A merge's key is a PRIMARY KEY, and MySQL indexes no TEXT or BLOB column without a prefix length: text keys are
+     * VARCHAR(255) (1,020 bytes in utf8mb4, within InnoDB's 3,072-byte key limit).
+     */
+    @Override
+    public String keyTypeSql(ColumnType type) {
+        String sql = typeSql(type);
+        return sql.equals("LONGTEXT") ? "VARCHAR(255)" : sql.equals("JSON") || sql.equals("LONGBLOB") ? "VARBINARY(255)"
+                : sql;
+    }
+
+    /**
+     * {@code INSERT ... SELECT ... ON DUPLICATE KEY UPDATE}: MySQL has no MERGE. It finds existing rows through a
+     * PRIMARY KEY or UNIQUE index on the key, which a table Sequor creates for a merge has and {@link #checkUpsertKey}
+     * requires of any other. {@code VALUES(c)} (the row that was to be inserted) is what MariaDB understands; MySQL 8
+     * still runs it, with a deprecation note.
+     */
+    @Override
+    public String upsert(String target, String source, List<String> columns, List<String> key) {
+        String names = columns.stream().map(this::quote).collect(Collectors.joining(", "));
+        List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
+        // with only key columns there is nothing to update; assigning a key to itself keeps the row as it is
+        String set = updated.isEmpty() ? quote(key.get(0)) + " = " + quote(key.get(0))
+                : updated.stream().map(c -> quote(c) + " = VALUES(" + quote(c) + ")").collect(Collectors.joining(", "));
+        return "INSERT INTO " + target + " (" + names + ") SELECT " + names + " FROM (" + source + ") AS s"
+                + " ON DUPLICATE KEY UPDATE " + set;
+    }
+
+    /** Fails unless a PRIMARY KEY or UNIQUE index of the table covers exactly the key columns. */
+    @Override
+    public void checkUpsertKey(Connection c, String namespace, String table, List<String> key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT index_name, column_name FROM information_schema.statistics"
+                + " WHERE table_schema = ? AND table_name = ? AND non_unique = 0 ORDER BY index_name, seq_in_index")) {
+            ps.setString(1, namespace);
+            ps.setString(2, table);
+            Map<String, Set<String>> unique = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    unique.computeIfAbsent(rs.getString(1), i -> new java.util.HashSet<>())
+                            .add(rs.getString(2).toLowerCase(Locale.ROOT));
+                }
+            }
+            Set<String> wanted = key.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            if (!unique.containsValue(wanted)) {
+                String keys = key.stream().map(this::quote).collect(Collectors.joining(", "));
+                throw SequorException.failed(null, "Table " + qualified(namespace,
+                        table) + " has no PRIMARY KEY or UNIQUE index on (" + keys + "), which MySQL's upsert needs to"
+                        + " find the rows to update; add one (ALTER TABLE " + qualified(namespace, table)
+                        + " ADD PRIMARY KEY (" + keys + ")) or use merge_strategy: delete_insert");
+            }
+        }
+    }
+
+    /**
+     * Booleans are staged as text: records say {@code true}/{@code false}, which a BOOLEAN (TINYINT) column refuses.
+     */
+    @Override
+    public String stagingType(ColumnDef column) {
+        return isBoolean(column) ? "LONGTEXT" : typeSql(column.type());
+    }
+
+    /** Staged {@code true}/{@code false} become 1/0; anything else goes in as it is, and MySQL refuses what is no number. */
+    @Override
+    public String fromStaging(ColumnDef column) {
+        String name = quote(column.name());
+        return isBoolean(column) ? "CASE LOWER(" + name + ") WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE " + name
+                + " END" : name;
+    }
+
+    private boolean isBoolean(ColumnDef column) {
+        return typeSql(column.type()).equals("BOOLEAN");
+    }
+
+    /** {@code TEMPORARY}: it drops only a temporary table, and does not commit the transaction it runs in. */
+    @Override
+    public String dropStaging(String qualifiedName) {
+        return "DROP TEMPORARY TABLE IF EXISTS " + qualifiedName;
+    }
+
+    /**
+     * Without the driver's {@code (conn=12)} prefix; a syntax error without the advice to read the manual:
+     * {@code syntax error near 'SELEC 1' at line 1}.
+     */
+    @Override
+    public String errorText(SQLException e) {
+        String text = CONNECTION_ID.matcher(Dialect.firstLine(e.getMessage())).replaceFirst("");
+        var syntax = SYNTAX.matcher(text);
+        return syntax.matches() ? "syntax error " + syntax.group(1) : text;
+    }
+
+    /**
+     * Besides class 08 (the MariaDB driver reports a dropped socket as 08000): 70100, a connection killed by
+     * {@code KILL}, and the client errors for a server that went away (2006, 2013) or shuts down (1053).
+     */
+    @Override
+    public boolean connectionLost(SQLException e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof SQLException sql && (lostState(sql.getSQLState()) || switch (sql.getErrorCode()) {
+                case 1053, 1927, 2006, 2013 -> true;
+                default -> false;
+            })) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean lostState(String sqlState) {
+        return Dialect.super.lostState(sqlState) || "70100".equals(sqlState);
+    }
+}

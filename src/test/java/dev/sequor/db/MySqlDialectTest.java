@@ -1,0 +1,78 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import org.junit.jupiter.api.Test;
+
+/** The exact SQL and texts MySqlDialect produces, without a server (the server tests are MySqlDatabaseTest). */
+class MySqlDialectTest {
+
+    static final MySqlDialect D = MySqlDialect.INSTANCE;
+
+    static String type(String declared) {
+        return D.typeSql(ColumnType.parse(declared));
+    }
+
+    @Test
+    void typeNamesAreMySqls() {
+        assertThat(type("text")).isEqualTo("LONGTEXT");
+        assertThat(type("TEXT")).isEqualTo("LONGTEXT");
+        assertThat(type("character varying")).isEqualTo("LONGTEXT");
+        assertThat(type("varchar(20)")).isEqualTo("varchar(20)");
+        assertThat(type("jsonb")).isEqualTo("JSON");
+        assertThat(type("timestamp")).isEqualTo("DATETIME(6)");
+        assertThat(type("timestamp with time zone")).isEqualTo("DATETIME(6)");
+        assertThat(type("timestamp(3) without time zone")).isEqualTo("DATETIME(3)");
+        assertThat(type("timestamptz(0)")).isEqualTo("DATETIME(0)");
+        assertThat(type("double precision")).isEqualTo("DOUBLE");
+        assertThat(type("boolean")).isEqualTo("BOOLEAN");
+        assertThat(type("uuid")).isEqualTo("CHAR(36)");
+        assertThat(type("numeric(12,2)")).isEqualTo("numeric(12,2)");
+        assertThat(type("bigint")).isEqualTo("bigint");
+    }
+
+    @Test
+    void booleansAreStagedAsTextAndMappedOnTheWayIn() {
+        ColumnDef flag = ColumnDef.of("is on", "boolean", "t", null);
+        ColumnDef id = ColumnDef.of("id", "integer", "t", null);
+        assertThat(D.stagingType(flag)).isEqualTo("LONGTEXT");
+        assertThat(D.fromStaging(flag)).isEqualTo("CASE LOWER(`is on`) WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE `is on` END");
+        assertThat(D.stagingType(id)).isEqualTo("integer");
+        assertThat(D.fromStaging(id)).isEqualTo("`id`");
+    }
+
+    @Test
+    void namesAreBacktickedAndStagingTablesDroppedAsTemporary() {
+        assertThat(D.quote("a`b c")).isEqualTo("`a``b c`");
+        assertThat(D.qualified(null, "t")).isEqualTo("`t`");
+        assertThat(D.qualified("db", "t")).isEqualTo("`db`.`t`");
+        assertThat(D.dropStaging("`s`")).isEqualTo("DROP TEMPORARY TABLE IF EXISTS `s`");
+        assertThat(JdbcDatabase.stagingName("x".repeat(80), D)).hasSize(64).startsWith("_sequor_stage_");
+    }
+
+    @Test
+    void errorsLoseTheDriverPrefix() {
+        assertThat(D.errorText(new SQLSyntaxErrorException("(conn=11) Table 'test.nonexist' doesn't exist", "42S02",
+                1146))).isEqualTo("Table 'test.nonexist' doesn't exist");
+        assertThat(D.errorText(new SQLSyntaxErrorException("(conn=11) You have an error in your SQL syntax; check the"
+                + " manual that corresponds to your MariaDB server version for the right syntax to use near 'SELEC 1' at"
+                + " line 1", "42000", 1064))).isEqualTo("syntax error near 'SELEC 1' at line 1");
+        assertThat(D.errorText(new SQLSyntaxErrorException("(conn=3) You have an error in your SQL syntax; check the"
+                + " manual that corresponds to your MySQL server version for the right syntax to use near 'x' at line 2",
+                "42000", 1064))).isEqualTo("syntax error near 'x' at line 2");
+    }
+
+    @Test
+    void lostConnectionsAreToldFromFailedStatements() {
+        assertThat(D.connectionLost(new SQLNonTransientConnectionException("(conn=11) Socket error", "08000"))).isTrue();
+        assertThat(D.connectionLost(new SQLException("Connection was killed", "70100", 1927))).isTrue();
+        assertThat(D.connectionLost(new SQLException("MySQL server has gone away", "HY000", 2006))).isTrue();
+        assertThat(D.connectionLost(new SQLException("wrapped", new SQLException("Lost connection", "HY000", 2013))))
+                .isTrue();
+        assertThat(D.connectionLost(new SQLSyntaxErrorException("(conn=1) Table 'x' doesn't exist", "42S02", 1146)))
+                .isFalse();
+    }
+}
