@@ -78,7 +78,7 @@ public final class OpStats implements SendCounter {
 
     /**
      * From now on, rows this thread writes are held for the for_each row it runs; returns them (per table, in the
-     * order written) and stops holding when {@code release} runs. The op then passes them to {@link #addHeld} when
+     * order written), until {@link #stopHolding()}. The op then passes them to {@link #addHeld} when
      * it applies the row, or drops them when the row failed.
      */
     public Map<String, Long> holdRows() {
