@@ -145,6 +145,31 @@ public interface Dialect {
         return sql.toString();
     }
 
+    /**
+     * Whether table writes without declared columns work here ({@link InferredSchema}): they stage text and cast it
+     * with {@link #inferredType} names, which a dialect must spell for its database before it says true.
+     */
+    default boolean infersColumns() {
+        return true;
+    }
+
+    /**
+     * The column type a table write gives a column whose type was inferred from the records ({@link InferredKind}).
+     * Standard SQL names by default; a dialect overrides the ones it spells differently (PostgreSQL's {@code jsonb}).
+     */
+    default String inferredType(InferredKind kind) {
+        return switch (kind) {
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> "DECIMAL(" + InferredKind.DECIMAL_DIGITS + ",0)";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case TIMESTAMPTZ -> "TIMESTAMP WITH TIME ZONE";
+            case DATE -> "DATE";
+            case JSON -> "JSON";
+            case TEXT, NONE -> "TEXT";
+        };
+    }
+
     /** A declared column type as this database spells it in DDL: as written, unless a dialect maps it. */
     default String typeSql(ColumnType type) {
         return type.sql();

@@ -97,6 +97,12 @@ public final class MySqlDialect implements Dialect {
         return false;
     }
 
+    /** Not yet: MySQL's CAST has its own type names (SIGNED, CHAR) and its ALTER spells MODIFY COLUMN. */
+    @Override
+    public boolean infersColumns() {
+        return false;
+    }
+
     @Override
     public int maxIdentifierLength() {
         return MAX_IDENTIFIER;

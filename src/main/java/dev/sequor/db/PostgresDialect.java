@@ -102,6 +102,16 @@ public final class PostgresDialect implements Dialect {
         return "TRUNCATE TABLE " + target;
     }
 
+    /** jsonb (indexable, compact) for objects and arrays; NUMERIC without a limit for integers beyond 64 bits. */
+    @Override
+    public String inferredType(InferredKind kind) {
+        return switch (kind) {
+            case JSON -> "JSONB";
+            case DECIMAL -> "NUMERIC";
+            default -> Dialect.super.inferredType(kind);
+        };
+    }
+
     @Override
     public boolean streamsInTransaction() {
         return true;

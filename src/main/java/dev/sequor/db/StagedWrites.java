@@ -20,11 +20,13 @@ final class StagedWrites {
     private final JdbcDatabase db;
     private final Dialect dialect;
     private final Map<List<String>, TableTarget> targets = new LinkedHashMap<>();
+    private final InferredStaging inferred;
     private SqlSession session;
 
     StagedWrites(JdbcDatabase db) {
         this.db = db;
         this.dialect = db.dialect();
+        this.inferred = new InferredStaging(dialect);
     }
 
     /** Whether a load here can fail only because of the database, never because of a value (all-text staging). */
@@ -54,6 +56,9 @@ final class StagedWrites {
         TableTarget existing = targets.get(key);
         if (existing != null) {
             return existing;
+        }
+        if (columns == null) {
+            return inferredTarget(key, namespace, table, spec, createMissing, pos);
         }
         if (columns.isEmpty()) {
             throw SequorException.invalid(pos, "Table '" + table + "' has no columns; declare at least one column");
@@ -87,14 +92,40 @@ final class StagedWrites {
         s.execute("CREATE TEMPORARY TABLE " + dialect.quote(staging) + " ("
                 + stagingColumns(columns, spec).stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
                         .collect(Collectors.joining(", ")) + ")");
-        TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), spec, createMissing,
-                pos);
+        TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), null, spec,
+                createMissing, pos);
+        targets.put(key, target);
+        return target;
+    }
+
+    /**
+     * A target whose columns are inferred from its records. Its staging table is made at the first load, all text,
+     * and gains a column whenever the records bring a new field ({@link InferredStaging#stageColumns}); the types are
+     * decided at commit. A table that exists and is kept (every mode but create) lends the inference its columns.
+     */
+    private TableTarget inferredTarget(List<String> key, String namespace, String table, WriteSpec spec,
+                                       boolean createMissing, SourcePos pos) {
+        if (!dialect.infersColumns()) {
+            throw SequorException.failed(pos, "Table '" + table + "' declares no columns, and columns inferred from"
+                    + " the records are not supported on " + dialect.displayName() + " yet; declare its columns");
+        }
+        SqlSession s = session();
+        boolean exists = s.tableExists(namespace, table);
+        if (spec.mode() == WriteMode.APPEND && !createMissing && !exists) {
+            throw SequorException.failed(pos, "Table " + dialect.qualified(namespace, table)
+                    + " does not exist for write_mode append");
+        }
+        Map<String, String> existing = exists && spec.mode() != WriteMode.CREATE
+                ? InferredStaging.existingColumns(s, dialect, namespace, table, pos) : Map.of();
+        db.dropStagingLeftovers(s, namespace);
+        TableTarget target = new TableTarget(this, namespace, table, JdbcDatabase.stagingName(table, dialect), null,
+                new InferredSchema(table, spec.evolution(), existing, pos), spec, createMissing, pos);
         targets.put(key, target);
         return target;
     }
 
     /** The staging table's columns: the target's, and a merge's load number ({@link TableMove#ROW_COLUMN}). */
-    private static List<ColumnDef> stagingColumns(List<ColumnDef> columns, WriteSpec spec) {
+    static List<ColumnDef> stagingColumns(List<ColumnDef> columns, WriteSpec spec) {
         if (spec.mode() != WriteMode.MERGE) {
             return columns;
         }
@@ -103,15 +134,29 @@ final class StagedWrites {
         return out;
     }
 
-    private static final ColumnDef ROW_NUMBER = new ColumnDef(TableMove.ROW_COLUMN, ColumnType.parse("bigint"));
+    static final ColumnDef ROW_NUMBER = new ColumnDef(TableMove.ROW_COLUMN, ColumnType.parse("bigint"));
 
     /** Appends rows (already rendered as text) to a target's staging table. */
     void load(TableTarget target, List<String[]> rows) {
-        List<String> names = stagingColumns(target.columns(), target.spec()).stream().map(ColumnDef::name).toList();
         target.numberForLoad(rows);
+        List<String> names;
+        if (target.schema() != null) {
+            if (rows.isEmpty() || target.schema().isEmpty()) {
+                return; // records without fields bring nothing to a table whose columns are their fields
+            }
+            try {
+                names = List.copyOf(inferred.stageColumns(session(), target));
+            } catch (SequorException e) {
+                throw e.at(target.pos());
+            }
+            rows = InferredStaging.inLayout(target, names, rows);
+        } else {
+            names = stagingColumns(target.columns(), target.spec()).stream().map(ColumnDef::name).toList();
+        }
+        List<String[]> loaded = rows;
         try {
             session().call(c -> {
-                dialect.bulkLoader().load(c, dialect.stagingNamespace(), target.stagingTable(), names, rows);
+                dialect.bulkLoader().load(c, dialect.stagingNamespace(), target.stagingTable(), names, loaded);
                 return null;
             });
         } catch (SequorException e) {
@@ -144,6 +189,7 @@ final class StagedWrites {
             commitWithoutTransactionalDdl(chosen);
         }
         targets.values().removeAll(chosen);
+        chosen.forEach(inferred::forget);
     }
 
     /** Stages the rows of several targets in one transaction: all of them reach staging, or none does. */
@@ -161,11 +207,20 @@ final class StagedWrites {
      * under a staging name and swapped in with the others in one RENAME after that transaction ({@link RenameSwap}).
      */
     private void commitWithoutTransactionalDdl(List<TableTarget> chosen) {
-        List<TableTarget> replaced = chosen.stream().filter(t -> t.spec().mode() == WriteMode.CREATE).toList();
+        // an inferred target without records has no shape: nothing to create, swap or evolve (finish says the rest)
+        List<TableTarget> replaced = chosen.stream().filter(t -> t.spec().mode() == WriteMode.CREATE)
+                .filter(t -> t.schema() == null || inferred.staged(t)).toList();
         List<TableTarget> others = chosen.stream().filter(t -> t.spec().mode() != WriteMode.CREATE).toList();
         session().call(c -> {
             for (TableTarget t : others) {
-                for (String sql : move(t).prepare(t.spec(), exists(c, t))) {
+                if (t.schema() != null && !inferred.staged(t)) {
+                    continue;
+                }
+                boolean exists = exists(c, t);
+                for (String sql : move(t).prepare(t.spec(), exists)) {
+                    SqlSession.executeOn(c, sql);
+                }
+                for (String sql : evolve(t, exists)) {
                     SqlSession.executeOn(c, sql);
                 }
             }
@@ -192,12 +247,22 @@ final class StagedWrites {
      * against the rename in docs/decisions.md).
      */
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
-        TableMove move = move(t);
         boolean exists = exists(c, t);
+        if (t.schema() != null && !inferred.staged(t)) {
+            // no record came: there is no shape to infer; create and replace still empty a table that exists
+            if (exists && (t.mode() == WriteMode.CREATE || t.mode() == WriteMode.REPLACE)) {
+                SqlSession.executeOn(c, dialect.emptyTable(dialect.qualified(t.namespace(), t.table())));
+            }
+            return;
+        }
         if (exists && t.spec().mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT) {
             dialect.checkUpsertKey(c, t.namespace(), t.table(), t.spec().primaryKey());
         }
+        TableMove move = move(t);
         List<String> statements = new ArrayList<>(move.prepare(t.spec(), exists));
+        if (dialect.transactionalDdl()) {
+            statements.addAll(evolve(t, exists));
+        }
         statements.addAll(move.move(t.spec(), exists));
         // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
         statements.add(dialect.dropStaging(staging(t)));
@@ -212,10 +277,36 @@ final class StagedWrites {
 
     /** The statements that move {@code t}'s staged rows into {@code target}: its table, or a table built for it. */
     private TableMove move(TableTarget t, String target) {
+        List<ColumnDef> columns = t.schema() == null ? t.columns() : inferredColumns(t);
         return new TableMove(dialect, target, staging(t),
-                t.columns().stream().map(ColumnDef::name).toList(),
-                t.columns().stream().map(dialect::fromStaging).toList(),
-                dialect.fromStaging(ROW_NUMBER), TableMove.declared(dialect, t.columns()));
+                columns.stream().map(ColumnDef::name).toList(),
+                columns.stream().map(c -> t.schema() == null || dialect.stagesAsText() ? dialect.fromStaging(c)
+                        : "CAST(" + dialect.quote(c.name()) + " AS " + dialect.typeSql(c.type()) + ")").toList(),
+                dialect.fromStaging(ROW_NUMBER), TableMove.declared(dialect, columns));
+    }
+
+    /** An inferred target's columns as they land, checked as declared ones are when the target is made. */
+    private List<ColumnDef> inferredColumns(TableTarget t) {
+        List<ColumnDef> columns = t.schema().columns(dialect);
+        List<String> names = columns.stream().map(ColumnDef::name).toList();
+        for (String keyColumn : t.spec().primaryKey()) {
+            if (!names.contains(keyColumn)) {
+                throw SequorException.failed(t.pos(), "primary_key column '" + keyColumn + "' of table '" + t.table()
+                        + "' is not a field of its records; fields: " + String.join(", ", names));
+            }
+        }
+        if (t.mode() == WriteMode.MERGE && TableMove.reservedColumn(names) != null) {
+            throw InferredStaging.reservedField(t, TableMove.reservedColumn(names));
+        }
+        return columns;
+    }
+
+    /** The statements that add an inferred target's new columns to the kept table and widen the ones that need it. */
+    private List<String> evolve(TableTarget t, boolean exists) {
+        if (t.schema() == null || !exists || t.mode() == WriteMode.CREATE) {
+            return List.of();
+        }
+        return t.schema().evolveStatements(dialect, dialect.qualified(t.namespace(), t.table()));
     }
 
     private static boolean exists(Connection c, TableTarget t) throws java.sql.SQLException {

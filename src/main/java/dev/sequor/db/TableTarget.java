@@ -25,7 +25,10 @@ public final class TableTarget {
     private final String namespace;
     private final String table;
     private final String stagingTable;
+    /** The declared columns; null when they are inferred ({@link #schema}). */
     private final List<ColumnDef> columns;
+    /** The inferred columns when none are declared, else null. */
+    private final InferredSchema schema;
     private final WriteSpec spec;
     private final SourcePos pos;
     /** An append target whose table is created at commit when it is missing. */
@@ -37,14 +40,21 @@ public final class TableTarget {
     private long readyChars;
     /** Characters of the values in {@link #held}, carried to {@link #readyChars} when the unit completes. */
     private long heldChars;
+    /**
+     * In a unit view of a target with inferred columns: the unit's records as they came. The schema takes them when
+     * the batch takes the unit, in row order, so that parallel rows give the columns the same first-seen order as
+     * rows one after the other.
+     */
+    private List<Map<?, ?>> viewRecords;
     /** Rows in the staging table. */
     private long staged;
     /** Rows numbered for the staging table so far, in load order (merge targets only, see {@link TableMove}). */
     private long numbered;
 
     TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
-                WriteSpec spec, boolean createMissing, SourcePos pos) {
+                InferredSchema schema, WriteSpec spec, boolean createMissing, SourcePos pos) {
         this.createMissing = createMissing;
+        this.schema = schema;
         this.owner = owner;
         this.namespace = namespace;
         this.table = table;
@@ -69,7 +79,15 @@ public final class TableTarget {
                 throw SequorException.failed(pos, "Element of 'data' array for table '" + table
                         + "' must be a dictionary. Type '" + pythonType(element) + "' provided: " + shortRepr(element));
             }
-            // a merge's row also carries its load number, set when it is loaded (numberedForLoad)
+            // a merge's row also carries its load number in its last slot, set when it is loaded (numberForLoad)
+            if (schema != null) {
+                if (viewRecords != null) {
+                    viewRecords.add(record);
+                } else {
+                    rows.add(schema.accept(record, numbersRows() ? 1 : 0));
+                }
+                continue;
+            }
             String[] row = new String[columns.size() + (numbersRows() ? 1 : 0)];
             for (int i = 0; i < columns.size(); i++) {
                 String name = columns.get(i).name();
@@ -77,6 +95,9 @@ public final class TableTarget {
                 row[i] = record.containsKey(name) ? ValueText.of(record.get(name)) : null;
             }
             rows.add(row);
+        }
+        if (schema != null && viewRecords == null) {
+            schema.batchTaken();
         }
         if (held != null) {
             held.addAll(rows);
@@ -134,9 +155,28 @@ public final class TableTarget {
      * ({@link TableWriteBatch#unit()}); the batch moves them here with {@link #holdAlso}.
      */
     TableTarget unitView() {
-        TableTarget view = new TableTarget(owner, namespace, table, stagingTable, columns, spec, createMissing, pos);
+        TableTarget view = new TableTarget(owner, namespace, table, stagingTable, columns, schema, spec, createMissing,
+                pos);
         view.hold();
+        if (schema != null) {
+            view.viewRecords = new ArrayList<>();
+        }
         return view;
+    }
+
+    /** Takes what the unit view {@code view} of this target holds: its rows, or its records for inferred columns. */
+    void holdFrom(TableTarget view) {
+        if (view.viewRecords == null) {
+            holdAlso(view.takeHeld());
+            return;
+        }
+        List<String[]> rows = new ArrayList<>(view.viewRecords.size());
+        for (Map<?, ?> record : view.viewRecords) {
+            rows.add(schema.accept(record, numbersRows() ? 1 : 0));
+        }
+        view.viewRecords = new ArrayList<>();
+        schema.batchTaken();
+        holdAlso(rows);
     }
 
     /** Adds rows a unit view held to the rows this target holds. */
@@ -209,8 +249,14 @@ public final class TableTarget {
         return stagingTable;
     }
 
+    /** The declared columns; null when they are inferred. */
     List<ColumnDef> columns() {
         return columns;
+    }
+
+    /** The inferred columns; null when they are declared. */
+    InferredSchema schema() {
+        return schema;
     }
 
     WriteMode mode() {
@@ -233,7 +279,7 @@ public final class TableTarget {
     void numberForLoad(List<String[]> rows) {
         if (numbersRows()) {
             for (String[] row : rows) {
-                row[columns.size()] = Long.toString(++numbered);
+                row[row.length - 1] = Long.toString(++numbered);
             }
         }
     }

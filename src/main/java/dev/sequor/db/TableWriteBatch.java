@@ -216,7 +216,7 @@ public final class TableWriteBatch implements AutoCloseable {
         if (unit.parent != this) {
             throw new IllegalArgumentException("not a unit of this batch");
         }
-        unit.views.forEach((shared, view) -> shared.holdAlso(view.takeHeld()));
+        unit.views.forEach((shared, view) -> shared.holdFrom(view));
         unit.views.clear();
         completeUnit();
     }

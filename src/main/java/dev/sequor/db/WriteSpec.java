@@ -10,10 +10,13 @@ import java.util.List;
  *
  * @param primaryKey the key columns of a merge (not empty), empty for every other mode
  * @param strategy   how a merge lands existing keys; null for every other mode
+ * @param evolution  what new fields and wider values do to a table whose columns are inferred (irrelevant when they
+ *                   are declared)
  */
-public record WriteSpec(WriteMode mode, List<String> primaryKey, MergeStrategy strategy) {
+public record WriteSpec(WriteMode mode, List<String> primaryKey, MergeStrategy strategy, SchemaEvolution evolution) {
 
     public WriteSpec {
+        java.util.Objects.requireNonNull(evolution);
         primaryKey = List.copyOf(primaryKey);
         if (mode == WriteMode.MERGE && (primaryKey.isEmpty() || strategy == null)) {
             throw new IllegalArgumentException("a merge needs a primary key and a strategy");
@@ -25,10 +28,15 @@ public record WriteSpec(WriteMode mode, List<String> primaryKey, MergeStrategy s
 
     /** A write in {@code mode}, which is not merge. */
     public static WriteSpec of(WriteMode mode) {
-        return new WriteSpec(mode, List.of(), null);
+        return new WriteSpec(mode, List.of(), null, SchemaEvolution.EVOLVE);
+    }
+
+    /** This write with inferred columns evolving as {@code e} says ({@code schema_evolution}). */
+    public WriteSpec withEvolution(SchemaEvolution e) {
+        return new WriteSpec(mode, primaryKey, strategy, e);
     }
 
     public static WriteSpec merge(List<String> primaryKey, MergeStrategy strategy) {
-        return new WriteSpec(WriteMode.MERGE, primaryKey, strategy);
+        return new WriteSpec(WriteMode.MERGE, primaryKey, strategy, SchemaEvolution.EVOLVE);
     }
 }

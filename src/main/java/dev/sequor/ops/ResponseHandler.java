@@ -43,7 +43,7 @@ final class ResponseHandler {
     record Outcome(boolean again, int records) {
     }
 
-    /** Rows for one table, resolved to a database target. */
+    /** Rows for one table, resolved to a database target; {@code columns} null when they are inferred. */
     private record TableRows(Database db, String namespace, String table, List<ColumnDef> columns, WriteSpec write,
                              Object data, SourcePos pos) {
     }
@@ -252,10 +252,13 @@ final class ResponseHandler {
             String source = required(def, "source", pos);
             Database db = run.database(source, scope, pos);
             Object ns = def.get("namespace");
+            boolean inferred = !def.containsKey("columns") && !def.containsKey("model");
+            WriteSpec write = WriteSpecs.from(def.get("write_mode"), def.get("primary_key"), def.get("merge_strategy"),
+                    "table '" + table + "'", pos);
             out.add(new TableRows(db, ns == null ? null : Texts.str(ns), table,
-                    ColumnSpecs.from(def.get("columns"), def.get("model"), table, pos),
-                    WriteSpecs.from(def.get("write_mode"), def.get("primary_key"), def.get("merge_strategy"),
-                            "table '" + table + "'", pos), def.get("data"), pos));
+                    inferred ? null : ColumnSpecs.from(def.get("columns"), def.get("model"), table, pos),
+                    WriteSpecs.withEvolution(write, def.get("schema_evolution"), inferred, "table '" + table + "'", pos),
+                    def.get("data"), pos));
         }
         return out;
     }
@@ -287,10 +290,13 @@ final class ResponseHandler {
         }
         Database db = run.database(source, scope, t.pos());
         String namespace = run.evaluator().string(first(t.namespace(), spec.namespace()), scope);
-        List<ColumnDef> columns = ColumnSpecs.from(run.evaluator().eval(t.columns(), scope),
+        boolean inferred = t.columns() == null && t.model() == null;
+        List<ColumnDef> columns = inferred ? null : ColumnSpecs.from(run.evaluator().eval(t.columns(), scope),
                 run.evaluator().eval(t.model(), scope), table, t.pos());
         WriteSpec write = WriteSpecs.from(run.evaluator().eval(t.write().mode(), scope),
                 run.evaluator().eval(t.write().primaryKey(), scope), run.evaluator().eval(t.write().mergeStrategy(), scope),
+                "table '" + table + "'", t.pos());
+        write = WriteSpecs.withEvolution(write, run.evaluator().eval(t.schemaEvolution(), scope), inferred,
                 "table '" + table + "'", t.pos());
         return new TableRows(db, namespace, table, columns, write, data, t.pos());
     }

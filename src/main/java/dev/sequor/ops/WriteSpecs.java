@@ -1,6 +1,7 @@
 package dev.sequor.ops;
 
 import dev.sequor.db.MergeStrategy;
+import dev.sequor.db.SchemaEvolution;
 import dev.sequor.db.WriteMode;
 import dev.sequor.db.WriteSpec;
 import dev.sequor.error.SequorException;
@@ -38,6 +39,28 @@ final class WriteSpecs {
                     + " columns that identify a row, e.g. primary_key: [id].");
         }
         return WriteSpec.merge(key(primaryKey, what, pos), strategy(strategy, pos));
+    }
+
+    /**
+     * {@code write} with the evaluated {@code schema_evolution} (evolve when null). It applies only to inferred
+     * columns: declared columns are written exactly, so a value with them is refused rather than ignored.
+     */
+    static WriteSpec withEvolution(WriteSpec write, Object evolution, boolean inferred, String what, SourcePos pos) {
+        if (evolution == null) {
+            return write;
+        }
+        if (!inferred) {
+            throw SequorException.failed(pos, "'schema_evolution' of " + what + " applies only to columns inferred from"
+                    + " the records, and " + what + " declares its columns; remove schema_evolution, or remove the"
+                    + " columns to infer them.");
+        }
+        for (SchemaEvolution e : SchemaEvolution.values()) {
+            if (e.key().equals(evolution)) {
+                return write.withEvolution(e);
+            }
+        }
+        throw SequorException.failed(pos, "Unknown schema_evolution: " + Texts.str(evolution) + " (expected evolve,"
+                + " freeze or discard).");
     }
 
     private static WriteMode mode(Object v, SourcePos pos) {

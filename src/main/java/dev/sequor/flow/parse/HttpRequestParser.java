@@ -224,7 +224,7 @@ public final class HttpRequestParser {
                     tables.add(table(new KeyReader(t, where + " table" + literalName(t), diag), source, table));
                 } else {
                     diag.error(item.pos(), "Each entry of 'tables' in " + where
-                            + " must be a mapping with 'table' and 'columns'.");
+                            + " must be a mapping with 'table' (and 'columns', or none to infer them).");
                 }
             }
         }
@@ -259,12 +259,18 @@ public final class HttpRequestParser {
     private static TableDef table(KeyReader r, Dyn defaultSource, Dyn defaultTable) {
         Dyn columns = r.dyn("columns");
         Dyn model = r.dyn("model");
-        if (columns == null && model == null && !r.has("columns") && !r.has("model")) {
-            r.missing("columns or columns_expression (or model) must be specified in " + r.where() + ".",
-                    "columns", "columns_expression", "model");
+        // without columns (or a model) they are inferred from the records, and schema_evolution says how they evolve
+        boolean inferred = columns == null && model == null && !r.has("columns") && !r.has("model")
+                && !r.has("columns" + KeyReader.EXPR) && !r.has("model" + KeyReader.EXPR);
+        Dyn evolution = r.checked(SCHEMA_EVOLUTION, WriteKeysParser.SCHEMA_EVOLUTION_RULE);
+        if (!inferred && evolution != null && !(evolution instanceof Dyn.Const c && c.value() == null)) {
+            r.diagnostics().invalidValue(evolution.pos(), "'schema_evolution' in " + r.where() + " applies only to"
+                    + " columns inferred from the records, and this table declares its columns; remove"
+                    + " schema_evolution, or remove the columns to infer them.");
         }
-        // as the write reads them: columns when they are given, else the model's
-        if (columns != null && !(columns instanceof Dyn.Const c && c.value() == null) || model == null) {
+        if (inferred) {
+            // nothing to check
+        } else if (columns != null && !(columns instanceof Dyn.Const c && c.value() == null) || model == null) {
             ColumnLiterals.check(columns, "columns", r);
         } else {
             ColumnLiterals.checkModel(model, r);
@@ -291,12 +297,15 @@ public final class HttpRequestParser {
             }
             data = dataPath;
         }
-        WriteKeys write = WriteKeysParser.read(r, ColumnLiterals.literalNames(columns, model));
+        WriteKeys write = WriteKeysParser.read(r, inferred ? null : ColumnLiterals.literalNames(columns, model));
         TableDef t = new TableDef(source, r.dyn("database"), r.dyn("namespace"), table, columns, model, data,
-                write, r.pos());
+                write, evolution, r.pos());
         r.finish();
         return t;
     }
+
+    /** The key that says what inferred columns do with new fields and wider values. */
+    public static final String SCHEMA_EVOLUTION = "schema_evolution";
 
     /** The key that selects a table's rows from the response body with a path. */
     public static final String DATA_PATH = "data_path";

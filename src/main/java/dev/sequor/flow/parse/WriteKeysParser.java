@@ -19,6 +19,8 @@ import java.util.List;
 public final class WriteKeysParser {
 
     static final LiteralRule WRITE_MODE = LiteralRule.oneOf(LiteralRule.lowerCaseNames(WriteMode.values()));
+    static final LiteralRule SCHEMA_EVOLUTION_RULE = LiteralRule.oneOf(
+            LiteralRule.lowerCaseNames(dev.sequor.db.SchemaEvolution.values()));
     static final LiteralRule MERGE_STRATEGY = LiteralRule.oneOf(LiteralRule.lowerCaseNames(MergeStrategy.values()));
 
     private WriteKeysParser() {

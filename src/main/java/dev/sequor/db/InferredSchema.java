@@ -1,0 +1,202 @@
+package dev.sequor.db;
+
+import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of a table write without declared columns, inferred from its records as they arrive: names in
+ * first-seen order, each with the narrowest {@link InferredKind} that holds every value seen so far. Types are only
+ * decided at the commit ({@link #columns}), so rows are staged as text and never rewritten when a later page widens a
+ * column; memory holds one entry per column, not the rows.
+ *
+ * <p>A table that exists and is kept (every mode but create) starts with its own columns, which values must fit.
+ * Its shape is fixed from the start; a new table's shape is fixed once the first batch of records (a page, a
+ * for_each row's response) has been taken. After that, {@link SchemaEvolution} says what a new field or a value that
+ * no longer fits does. Shared by a target and the unit views of parallel for_each rows, so its methods take turns.
+ */
+final class InferredSchema {
+
+    /** A column seen in the records: its position in staged rows and the kind of its values. */
+    private static final class Column {
+        final String name;
+        final int index;
+        InferredKind kind;
+        /** The existing column's type (SQL text, from the database's catalog), null for a column the write adds. */
+        final String existingType;
+        /** The existing column's kind, null for a new column or a type outside the lattice. */
+        final InferredKind existingKind;
+
+        Column(String name, int index, InferredKind kind, String existingType, InferredKind existingKind) {
+            this.name = name;
+            this.index = index;
+            this.kind = kind;
+            this.existingType = existingType;
+            this.existingKind = existingKind;
+        }
+
+        boolean widensExisting() {
+            return existingKind != null && kind != existingKind;
+        }
+    }
+
+    private final String table;
+    private final SchemaEvolution evolution;
+    private final SourcePos pos;
+    /** The kept table's columns by name: their type text; empty for a table the write creates. */
+    private final Map<String, String> existing;
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final List<Column> byIndex = new ArrayList<>();
+    private boolean shapeFixed;
+    private long rows;
+
+    /**
+     * @param existing the columns of the table when it exists and is kept (name to type text, in table order), else
+     *                 empty
+     */
+    InferredSchema(String table, SchemaEvolution evolution, Map<String, String> existing, SourcePos pos) {
+        this.table = table;
+        this.evolution = evolution;
+        this.existing = existing;
+        this.pos = pos;
+        this.shapeFixed = !existing.isEmpty();
+    }
+
+    /**
+     * The values of {@code record} as text, at the positions of their columns (a row as long as the columns known
+     * now, plus {@code extra} empty slots); new fields become columns unless the shape is fixed.
+     */
+    synchronized String[] accept(Map<?, ?> record, int extra) {
+        long rowNumber = ++rows;
+        List<Object> values = new ArrayList<>(record.size());
+        List<Column> at = new ArrayList<>(record.size());
+        for (Map.Entry<?, ?> field : record.entrySet()) {
+            String name = String.valueOf(field.getKey());
+            Object value = field.getValue();
+            Column column = columns.get(name);
+            InferredKind kind = InferredKind.of(value);
+            if (column == null) {
+                column = addColumn(name, kind, value, rowNumber);
+                if (column == null) {
+                    continue;
+                }
+            } else {
+                widen(column, kind, value, rowNumber);
+            }
+            values.add(value);
+            at.add(column);
+        }
+        String[] row = new String[byIndex.size() + extra];
+        for (int i = 0; i < at.size(); i++) {
+            row[at.get(i).index] = ValueText.of(values.get(i));
+        }
+        return row;
+    }
+
+    /** After a batch of records: from now on the shape of a new table is fixed too. */
+    synchronized void batchTaken() {
+        if (!columns.isEmpty()) {
+            shapeFixed = true;
+        }
+    }
+
+    private Column addColumn(String name, InferredKind kind, Object value, long rowNumber) {
+        String existingType = existing.get(name);
+        if (existingType != null) {
+            InferredKind existingKind = InferredKind.ofSqlType(existingType);
+            Column column = register(name, existingKind == null ? kind : existingKind, existingType, existingKind);
+            widen(column, kind, value, rowNumber);
+            return column;
+        }
+        if (shapeFixed) {
+            switch (evolution) {
+                case DISCARD -> {
+                    return null;
+                }
+                case FREEZE -> throw SequorException.failed(pos, "Row " + rowNumber + " for table '" + table
+                        + "' has a field '" + name + "' that the table has no column for, and schema_evolution is"
+                        + " freeze; add the column" + (existing.isEmpty() ? " to the records of the first page"
+                        : " to the table") + ", or write schema_evolution: evolve (adds it) or discard (drops the"
+                        + " field).");
+                case EVOLVE -> { }
+            }
+        }
+        return register(name, kind, null, null);
+    }
+
+    private Column register(String name, InferredKind kind, String existingType, InferredKind existingKind) {
+        Column column = new Column(name, byIndex.size(), kind, existingType, existingKind);
+        columns.put(name, column);
+        byIndex.add(column);
+        return column;
+    }
+
+    /** Widens {@code column} to hold {@code kind}, or fails when the shape is fixed and widening is not allowed. */
+    private void widen(Column column, InferredKind kind, Object value, long rowNumber) {
+        if (column.existingType != null && column.existingKind == null) {
+            return; // a type outside the lattice: the database converts the text, and says when it cannot
+        }
+        if (column.existingKind == InferredKind.DECIMAL && column.kind == InferredKind.DECIMAL && kind.isNumber()) {
+            return; // a numeric column of the table (numeric(12,2)) takes any number; the database rounds to its scale
+        }
+        InferredKind wider = column.kind.widen(kind);
+        if (wider == column.kind) {
+            return;
+        }
+        if (shapeFixed && evolution != SchemaEvolution.EVOLVE) {
+            // the table's own type name for an existing column (as PostgreSQL spells it; DuckDB's in lower case)
+            String type = column.existingType != null ? column.existingType.toLowerCase(java.util.Locale.ROOT)
+                    : column.kind.label();
+            throw SequorException.failed(pos, "Value " + shown(value) + " in row " + rowNumber + " for table '"
+                    + table + "' does not fit column '" + column.name + "' of type " + type + " (it needs "
+                    + wider.label() + "), and schema_evolution is " + evolution.key() + "; write schema_evolution:"
+                    + " evolve to widen the column, or fix the value.");
+        }
+        column.kind = wider;
+    }
+
+    /** A value in a message: short, on one line. */
+    private static String shown(Object value) {
+        String text = value == null ? "null" : value instanceof String s ? "'" + s + "'" : ValueText.of(value);
+        text = text.replace("\n", "\\n").replace("\r", "\\r");
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /** Names of the columns known so far, in their staged position order. */
+    synchronized List<String> names() {
+        return byIndex.stream().map(c -> c.name).toList();
+    }
+
+    /** Whether any record has been taken (a table without records has no inferred shape). */
+    synchronized boolean isEmpty() {
+        return byIndex.isEmpty();
+    }
+
+    /** The columns as the commit lands them: an existing column keeps its type unless it widened. */
+    synchronized List<ColumnDef> columns(Dialect dialect) {
+        List<ColumnDef> out = new ArrayList<>();
+        for (Column c : byIndex) {
+            out.add(new ColumnDef(c.name, ColumnType.parse(c.existingType != null && !c.widensExisting()
+                    ? c.existingType : dialect.inferredType(c.kind))));
+        }
+        return out;
+    }
+
+    /** The statements that make the kept table hold the records: new columns, and wider types where evolve widened. */
+    synchronized List<String> evolveStatements(Dialect dialect, String target) {
+        List<String> out = new ArrayList<>();
+        for (Column c : byIndex) {
+            String type = dialect.inferredType(c.kind);
+            if (c.existingType == null) {
+                out.add("ALTER TABLE " + target + " ADD COLUMN " + dialect.quote(c.name) + " " + type);
+            } else if (c.widensExisting()) {
+                out.add("ALTER TABLE " + target + " ALTER COLUMN " + dialect.quote(c.name) + " TYPE " + type
+                        + " USING CAST(" + dialect.quote(c.name) + " AS " + type + ")");
+            }
+        }
+        return out;
+    }
+}
