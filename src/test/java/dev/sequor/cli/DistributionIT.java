@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,11 @@ class DistributionIT {
     @TempDir
     Path tmp;
 
-    private static Path archive() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> found = files.filter(p -> p.getFileName().toString().matches("sequor-.*\\.tar\\.gz")).toList();
-            assertThat(found).as("run `./mvnw package` first: it makes target/sequor-VERSION.tar.gz").hasSize(1);
-            return found.getFirst().toAbsolutePath();
-        }
+    /** The archive of the version being built (an older version's may still lie in target/). */
+    private static Path archive() {
+        Path archive = Path.of("target", "sequor-" + System.getProperty("project.version", "") + ".tar.gz");
+        assertThat(archive).as("run `./mvnw package` first: it makes target/sequor-VERSION.tar.gz").isRegularFile();
+        return archive.toAbsolutePath();
     }
 
     @Test
