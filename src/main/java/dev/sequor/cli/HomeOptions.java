@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 public class HomeOptions {
 
     @Option(names = "--home-dir", paramLabel = "PATH",
-            description = "Sequor home folder (environments, persisted variables, logs, caches). Default: ~/.sequor")
+            description = "Sequor home folder (environments, persisted variables, logs, caches). Default:"
+                    + " $SEQUOR_HOME, else ~/.sequor")
     String homeDir;
 
     @Option(names = "--stacktrace", description = "Also print the Java stack trace of an error (for bug reports).")
