@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -202,12 +201,5 @@ final class CompletionScripts {
 
     private static String fishQuote(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    /** The commands the scripts complete, for tests: "run", "env init", ... */
-    static List<String> commandPaths(CommandSpec root) {
-        List<Cmd> commands = new ArrayList<>();
-        collect(root, "", commands);
-        return commands.stream().map(Cmd::path).filter(p -> !p.isEmpty()).collect(Collectors.toList());
     }
 }

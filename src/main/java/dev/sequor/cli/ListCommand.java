@@ -7,17 +7,12 @@ import dev.sequor.run.SourceFiles;
 import dev.sequor.yaml.YNode.YMap;
 import dev.sequor.yaml.YNode.YScalar;
 import dev.sequor.yaml.YamlLoader;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,23 +59,12 @@ public class ListCommand implements Callable<Integer> {
         }
     }
 
-    /** Every flow of the project by the name {@code run} takes, sorted, with its description's first line. */
-    static Map<String, String> flows(Project project) {
-        Path dir = project.flowsDir();
+    /** Every flow of the project by the name {@code run} takes, with its description's first line. */
+    private static Map<String, String> flows(Project project) {
         Map<String, String> flows = new LinkedHashMap<>();
-        if (!Files.isDirectory(dir)) {
-            return flows;
+        for (String name : project.flowNames()) {
+            flows.put(name, description(project.flowFile(name), name, project));
         }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).forEach(files::add);
-        } catch (IOException e) {
-            throw SequorException.failed(null, "Cannot list the flows in " + dir + ": " + e.getMessage(), e);
-        }
-        files.stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().forEach(rel -> {
-            String name = rel.substring(0, rel.length() - ".yaml".length());
-            flows.put(name, description(dir.resolve(rel), name, project));
-        });
         return flows;
     }
 

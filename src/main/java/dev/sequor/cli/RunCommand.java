@@ -10,6 +10,7 @@ import dev.sequor.run.FlowRunner;
 import dev.sequor.run.RunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -113,10 +114,10 @@ public class RunCommand implements Callable<Integer> {
                 "Error: Missing required parameter: 'FLOW'. Run 'sequor run --help' for usage.");
         try {
             Project project = Project.load(projectDir(projectDir));
-            Map<String, String> flows = ListCommand.flows(project);
+            List<String> flows = project.flowNames();
             if (!flows.isEmpty()) {
                 text.append("\nFlows of project '").append(project.name()).append("':");
-                flows.keySet().forEach(name -> text.append("\n  ").append(name));
+                flows.forEach(name -> text.append("\n  ").append(name));
             }
         } catch (SequorException e) {
             // not in a project, or an unreadable one: the usage error alone says enough

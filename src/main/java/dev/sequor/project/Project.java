@@ -6,10 +6,14 @@ import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YMap;
 import dev.sequor.yaml.YNode.YScalar;
 import dev.sequor.yaml.YamlLoader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A Sequor project folder: {@code project.yaml} ({@code name}, optional {@code default_source}, optional
@@ -77,6 +81,27 @@ public record Project(Path dir, String name, String defaultSource, Duration eval
 
     public Path flowsDir() {
         return dir.resolve("flows");
+    }
+
+    /**
+     * Every flow of the project by the name {@code run} takes ({@code crm/push} for {@code flows/crm/push.yaml}), in
+     * the order of their files' paths.
+     */
+    public List<String> flowNames() {
+        Path flows = flowsDir();
+        if (!Files.isDirectory(flows)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(flows)) {
+            files.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().forEach(p -> {
+                String rel = flows.relativize(p).toString().replace('\\', '/');
+                names.add(rel.substring(0, rel.length() - ".yaml".length()));
+            });
+        } catch (IOException e) {
+            throw SequorException.invalid(null, "Cannot list flows in " + flows + ": " + e.getMessage());
+        }
+        return names;
     }
 
     public Path sourcesDir() {

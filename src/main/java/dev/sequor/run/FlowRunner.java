@@ -7,6 +7,7 @@ import dev.sequor.project.Project;
 import dev.sequor.project.SequorHome;
 import dev.sequor.run.progress.Colours;
 import dev.sequor.run.progress.ProgressDisplay;
+import dev.sequor.run.progress.Terminal;
 import dev.sequor.run.progress.ProgressReporter;
 import dev.sequor.run.progress.RunStats;
 import dev.sequor.run.progress.StatsLines;
@@ -36,10 +37,11 @@ public final class FlowRunner {
         SecretSet secrets = new SecretSet();
         PrintStream systemOutBefore = System.out;
         PrintStream systemErrBefore = System.err;
-        // colour only on the process's own standard error, when that is a terminal
-        Colours colours = this.err == systemErrBefore ? Colours.forStderr(System.getenv()) : Colours.NONE;
-        ProgressDisplay display = ProgressDisplay.choose(this.err, this.err == systemErrBefore,
-                this.out == systemOutBefore, request.quiet(), colours);
+        // asked once: the progress line and colour are for the process's own standard error, when it is a terminal
+        boolean errIsTerminal = this.err == systemErrBefore && Terminal.isTerminal(2);
+        Colours colours = Colours.of(errIsTerminal, System.getenv());
+        ProgressDisplay display = ProgressDisplay.choose(this.err, errIsTerminal, this.out == systemOutBefore,
+                request.quiet(), colours);
         PrintStream out = masked(display.out(this.out), secrets);
         PrintStream err = masked(display.err(this.err), secrets);
         PrintStream snippetOutBefore = SnippetOutput.set(out);

@@ -22,14 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Checks a project without running it: every flow parses with every literal value of the right type and range,
@@ -65,7 +63,7 @@ public final class ProjectValidator {
             checkSource(sources, s, diag);
         }
         FlowCheck check = new FlowCheck(diag, sources, project.flowsDir(), evaluator::compile);
-        Deque<String> pending = new ArrayDeque<>(flowNames != null ? flowNames : allFlows());
+        Deque<String> pending = new ArrayDeque<>(flowNames != null ? flowNames : project.flowNames());
         Set<String> seen = new HashSet<>(pending);
         while (!pending.isEmpty()) {
             files++;
@@ -179,20 +177,4 @@ public final class ProjectValidator {
         }
     }
 
-    private List<String> allFlows() {
-        Path dir = project.flowsDir();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().forEach(p -> {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                names.add(rel.substring(0, rel.length() - ".yaml".length()));
-            });
-        } catch (IOException e) {
-            throw SequorException.invalid(null, "Cannot list flows in " + dir + ": " + e.getMessage());
-        }
-        return names;
-    }
 }

@@ -16,12 +16,8 @@ public record Colours(boolean on) {
     private static final String DIM = "\033[2m";
     private static final String RESET = "\033[0m";
 
-    /** For the process's own standard error. */
-    public static Colours forStderr(Map<String, String> env) {
-        return of(Terminal.isTerminal(2), env);
-    }
-
-    static Colours of(boolean terminal, Map<String, String> env) {
+    /** For a stream that is ({@code terminal}) or is not a terminal, in the environment {@code env}. */
+    public static Colours of(boolean terminal, Map<String, String> env) {
         String noColor = env.get("NO_COLOR");
         boolean wanted = terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
         return wanted ? new Colours(true) : NONE;

@@ -22,12 +22,13 @@ public final class ProgressDisplay {
     }
 
     /**
-     * The display for a run writing to {@code err}; {@code processErr} and {@code processOut} say whether the run's
-     * streams are the process's own standard error and output; {@code colours} those of standard error.
+     * The display for a run writing to {@code err}; {@code errIsTerminal} says whether that is the process's own
+     * standard error and a terminal, {@code processOut} whether the run's output is the process's standard output;
+     * {@code colours} are those of standard error.
      */
-    public static ProgressDisplay choose(OutputStream err, boolean processErr, boolean processOut, boolean quiet,
+    public static ProgressDisplay choose(OutputStream err, boolean errIsTerminal, boolean processOut, boolean quiet,
                                          Colours colours) {
-        if (quiet || !processErr || !Terminal.isTerminal(2)) {
+        if (quiet || !errIsTerminal) {
             return new ProgressDisplay(quiet, null, false);
         }
         StatusLine line = new StatusLine(err, Terminal::columns, colours);
