@@ -17,7 +17,7 @@ Endpoints (all JSON, HTTP/1.1 keep-alive):
                                 "stripe_requests": n, "max_in_flight_writes": n, "pages": P, "per_page": R}
   GET  /health                  {"ok": true}
 
-Usage: mock_api.py --pages 50 --per-page 1000 [--latency-ms 20] --port-file FILE   (binds 127.0.0.1 on a free port and
+Usage: mock_api.py --pages 50 --per-page 1000 [--latency-ms 20] [--list-latency-ms 20] --port-file FILE   (binds 127.0.0.1 on a free port and
 writes the port number to FILE once it is listening).
 """
 import argparse
@@ -44,6 +44,7 @@ class State:
     bigcommerce_requests = 0
     stripe_requests = 0
     latency = 0.0  # seconds each POST/PATCH/PUT takes (--latency-ms), as a remote API's round trip would
+    list_latency = 0.0  # seconds each GET /items takes (--list-latency-ms)
     in_flight = 0
     max_in_flight = 0
 
@@ -126,6 +127,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(400, {"error": "page must be an integer"})
             with State.lock:
                 State.list_requests += 1
+            if State.list_latency:
+                time.sleep(State.list_latency)
             return self._send(200, page_body(page, State.pages, State.per_page))
         if u.path == "/stores/%s/v3/customers" % BIGCOMMERCE_STORE:
             return self._bigcommerce(parse_qs(u.query, keep_blank_values=True))
@@ -190,10 +193,12 @@ def main():
     ap.add_argument("--pages", type=int, default=50)
     ap.add_argument("--per-page", type=int, default=1000)
     ap.add_argument("--latency-ms", type=float, default=0, help="each POST/PATCH/PUT waits this long before answering")
+    ap.add_argument("--list-latency-ms", type=float, default=0, help="each GET /items waits this long before answering")
     ap.add_argument("--port", type=int, default=0, help="0 = a free port")
     ap.add_argument("--port-file", help="write the chosen port here once listening")
     a = ap.parse_args()
     State.pages, State.per_page, State.latency = a.pages, a.per_page, a.latency_ms / 1000.0
+    State.list_latency = a.list_latency_ms / 1000.0
     ThreadingHTTPServer.daemon_threads = True
     # socketserver's listen backlog is 5: a client opening 32 connections at once overflows it, and the dropped
     # handshakes wait out the kernel's 1 s SYN retransmission; a real API (nginx: 511) accepts them at once.

@@ -204,40 +204,61 @@ public final class HttpRequestExecutor {
             cap = Long.MAX_VALUE; // max_pages caps the pages, with a warning
         }
         Pager pager = Pager.of(pagination, run.evaluator(), scope, source.defaults(), op.meta().label());
+        int parallel = pagination == null || pagination.parallel() == null ? 1
+                : (int) Math.min(Integer.MAX_VALUE, Counts.positive(run.evaluator().eval(pagination.parallel(), scope),
+                        pagination.parallel().pos(), "pagination.parallel"));
         int sent = 0;
-        while (true) {
-            if (sent >= cap) {
-                throw SequorException.failed(op.meta().pos(), "\"" + op.meta().label() + "\" sent " + cap + " requests and "
-                        + (pager == null ? "'while' is still true; raise response.max_iterations or fix the condition."
-                        : "its pagination still finds a next page; raise response.max_iterations or set"
-                        + " pagination.max_pages."));
-            }
-            HttpRequestData request = requests.build(op.request(), scope);
-            if (pager != null) {
-                request = pager.apply(request);
-            }
-            HttpResponseData response = run.http().execute(request, source);
-            sent++;
-            if (options.previewOnly()) {
-                if (options.previewPretty()) {
-                    HttpPreview.printPretty(response, run.secrets(), run.out());
+        try (PagePrefetch ahead = parallel > 1 ? new PagePrefetch(parallel, r -> run.http().execute(r, source)) : null) {
+            while (true) {
+                if (sent >= cap) {
+                    throw SequorException.failed(op.meta().pos(), "\"" + op.meta().label() + "\" sent " + cap
+                            + " requests and " + (pager == null
+                            ? "'while' is still true; raise response.max_iterations or fix the condition."
+                            : "its pagination still finds a next page; raise response.max_iterations or set"
+                            + " pagination.max_pages."));
                 }
-                return sent;
-            }
-            FlowScope withResponse = scope.withResponse(response);
-            Response spec = responses.section(op, withResponse);
-            responses.checkStatus(spec, response, withResponse);
-            ResponseHandler.Outcome outcome = responses.handle(op, spec, withResponse, batch,
-                    options.parserPreview() ? run.out() : null);
-            run.stats().responseHandled();
-            if (options.parserPreview()) {
-                return sent;
-            }
-            boolean again = pager == null ? outcome.again()
-                    : pager.advance(request, response, outcome.records(), withResponse,
-                            () -> run.log().warn(pager.cappedWarning()));
-            if (!again) {
-                return sent;
+                PagePrefetch.Fetched fetched = ahead == null ? null : ahead.take(pager.position());
+                HttpRequestData request;
+                HttpResponseData response;
+                if (fetched != null) {
+                    request = fetched.request();
+                    response = fetched.response();
+                } else {
+                    request = requests.build(op.request(), scope);
+                    if (pager != null) {
+                        request = pager.apply(request);
+                    }
+                    if (ahead != null && sent == 0) {
+                        PagePrefetch.checkMethod(request, pagination.parallel().pos(), op.meta().where());
+                    }
+                    response = run.http().execute(request, source);
+                }
+                sent++;
+                if (options.previewOnly()) {
+                    if (options.previewPretty()) {
+                        HttpPreview.printPretty(response, run.secrets(), run.out());
+                    }
+                    return sent;
+                }
+                FlowScope withResponse = scope.withResponse(response);
+                Response spec = responses.section(op, withResponse);
+                responses.checkStatus(spec, response, withResponse);
+                ResponseHandler.Outcome outcome = responses.handle(op, spec, withResponse, batch,
+                        options.parserPreview() ? run.out() : null);
+                run.stats().responseHandled();
+                if (options.parserPreview()) {
+                    return sent;
+                }
+                boolean again = pager == null ? outcome.again()
+                        : pager.advance(request, response, outcome.records(), withResponse,
+                                () -> run.log().warn(pager.cappedWarning()));
+                if (!again) {
+                    // pages asked for ahead that the fetch did not need were sent all the same: they count
+                    return sent + (ahead == null ? 0 : ahead.drop());
+                }
+                if (ahead != null) {
+                    ahead.askAhead(pager, () -> requests.build(op.request(), scope), cap - sent);
+                }
             }
         }
     }

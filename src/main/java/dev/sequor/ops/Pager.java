@@ -39,7 +39,12 @@ final class Pager {
     /** The cap from max_pages, or 0 for none. */
     private final long maxPages;
     private final long pageSize;
+    /** The page number (page_number) or offset (offset) of the next page to ask for. */
     private long number;
+    /** Where the first page is: {@code number} before any page was handled. */
+    private final long first;
+    /** The position of the last page the latest page said there is (within max_pages), or -1 while unknown. */
+    private long last = -1;
     /** The cursor to send, or the URL to fetch, for the next page; null for the first page. */
     private String next;
     private final Set<String> followed = new HashSet<>();
@@ -60,6 +65,7 @@ final class Pager {
         };
         this.number = pagination.style() instanceof PageNumber p && p.start() != null
                 ? nonNegative(eval.eval(p.start(), scope), p.start().pos()) : pagination.style() instanceof PageNumber ? 1 : 0;
+        this.first = number;
     }
 
     /** A pager for {@code op}'s pagination, or null when the op has none. */
@@ -69,16 +75,24 @@ final class Pager {
 
     /** {@code built} (the request as the op writes it) asking for the current page. */
     HttpRequestData apply(HttpRequestData built) {
+        return applyAt(built, number);
+    }
+
+    /**
+     * {@code built} asking for the page at {@code position} (a page number or an offset, see {@link #position()});
+     * for the other styles, which know only the next page, the current page.
+     */
+    HttpRequestData applyAt(HttpRequestData built, long position) {
         URI uri = built.uri();
         switch (pagination.style()) {
             case PageNumber p -> {
-                uri = QueryStrings.withParameter(uri, p.pageParam(), Long.toString(number));
+                uri = QueryStrings.withParameter(uri, p.pageParam(), Long.toString(position));
                 if (p.pageSizeParam() != null) {
                     uri = QueryStrings.withParameter(uri, p.pageSizeParam(), Long.toString(pageSize));
                 }
             }
             case Offset o -> uri = QueryStrings.withParameter(QueryStrings.withParameter(uri, o.offsetParam(),
-                    Long.toString(number)), o.limitParam(), Long.toString(pageSize));
+                    Long.toString(position)), o.limitParam(), Long.toString(pageSize));
             case Cursor c -> {
                 if (next != null) {
                     uri = QueryStrings.withParameter(uri, c.cursorParam(), next);
@@ -112,6 +126,24 @@ final class Pager {
         return more;
     }
 
+    /** Where the next page is: its page number (page_number) or its offset (offset). */
+    long position() {
+        return number;
+    }
+
+    /** How far apart two pages' positions are: 1 page, or the page size of offset. */
+    long step() {
+        return pagination.style() instanceof Offset ? pageSize : 1;
+    }
+
+    /**
+     * The position of the last page there is, as the latest page said (total_pages_path, total_path) and max_pages
+     * allows; -1 while no page has said.
+     */
+    long lastPosition() {
+        return last;
+    }
+
     /** The warning when max_pages stopped a fetch that had more pages. */
     String cappedWarning() {
         return "warning: \"" + opLabel + "\" stopped after max_pages (" + maxPages + ") pages; the API has more.";
@@ -127,6 +159,7 @@ final class Pager {
             return false;
         }
         Long total = p.totalPagesPath() == null ? null : number(p.totalPagesPath(), scope);
+        knowLast(total == null ? -1 : first + total - 1);
         return total == null || pages < total;
     }
 
@@ -136,7 +169,12 @@ final class Pager {
             return false;
         }
         Long total = o.totalPath() == null ? null : number(o.totalPath(), scope);
+        knowLast(total == null || total <= first ? -1 : first + (total - first - 1) / pageSize * pageSize);
         return total == null || number < total;
+    }
+
+    private void knowLast(long position) {
+        last = position < 0 || maxPages == 0 ? position : Math.min(position, first + (maxPages - 1) * step());
     }
 
     private boolean cursor(Cursor c, FlowScope scope) {

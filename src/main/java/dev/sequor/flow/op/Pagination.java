@@ -6,9 +6,11 @@ import dev.sequor.flow.Dyn;
 /**
  * {@code response.pagination} of an {@code http_request}: how the op asks for the next page and when it stops, so a
  * paginated fetch needs no {@code while} loop. "The records of a page" are the rows of the op's first table in that
- * response. {@code maxPages} caps the pages (reaching it is a warning, not an error).
+ * response. {@code maxPages} caps the pages (reaching it is a warning, not an error). {@code parallel} (null: one at a
+ * time) is how many pages may be in flight at once once the API has said how many there are (page_number with
+ * total_pages_path, offset with total_path); pages are still handled one at a time, in page order.
  */
-public record Pagination(Style style, Dyn maxPages, SourcePos pos) {
+public record Pagination(Style style, Dyn maxPages, Dyn parallel, SourcePos pos) {
 
     /** The {@code type} values, as flows write them. */
     public static final java.util.List<String> TYPES = java.util.List.of("page_number", "offset", "cursor", "next_url",
@@ -18,6 +20,11 @@ public record Pagination(Style style, Dyn maxPages, SourcePos pos) {
     public sealed interface Style permits PageNumber, Offset, Cursor, NextUrl, LinkHeader {
         /** Whether the style stops on the records of a page, so the op must write a table. */
         default boolean countsRecords() {
+            return false;
+        }
+
+        /** Whether a page tells how many pages there are, so the pages after it can be asked for before it is handled. */
+        default boolean knowsTotal() {
             return false;
         }
     }
@@ -32,6 +39,11 @@ public record Pagination(Style style, Dyn maxPages, SourcePos pos) {
         public boolean countsRecords() {
             return totalPagesPath == null && hasMorePath == null;
         }
+
+        @Override
+        public boolean knowsTotal() {
+            return totalPagesPath != null;
+        }
     }
 
     /** {@code ?offset=N&limit=L}, N going up by L; stops on a short or empty page, or when N reaches {@code total_path}. */
@@ -39,6 +51,11 @@ public record Pagination(Style style, Dyn maxPages, SourcePos pos) {
         @Override
         public boolean countsRecords() {
             return true;
+        }
+
+        @Override
+        public boolean knowsTotal() {
+            return totalPath != null;
         }
     }
 

@@ -42,8 +42,14 @@ final class PaginationParser {
             };
         }
         Dyn maxPages = r.countDyn("max_pages");
+        Dyn parallel = r.countDyn("parallel");
+        if (parallel != null && style != null && !style.knowsTotal()) {
+            diag.invalidValue(r.keyPos("parallel"), "'parallel' in " + r.where() + " asks for pages before the ones"
+                    + " before them are handled, so it needs the number of pages from the API: write it with"
+                    + " page_number and total_pages_path, or offset and total_path.");
+        }
         r.finish();
-        return style == null ? null : new Pagination(style, maxPages, map.pos());
+        return style == null ? null : new Pagination(style, maxPages, parallel, map.pos());
     }
 
     private static PageNumber pageNumber(KeyReader r) {
