@@ -32,6 +32,9 @@ public record LiteralRule(String expected, Predicate<Object> accepts) {
     public static final LiteralRule POSITIVE_SECONDS = new LiteralRule("a positive number of seconds",
             LiteralRule::positiveNumber);
 
+    /** A switch such as {@code flatten}: true or false; empty means false. */
+    public static final LiteralRule BOOLEAN = new LiteralRule("true or false", v -> v == null || v instanceof Boolean);
+
     /** An HTTP method: a word of letters, any case ({@code get} is sent as GET). */
     public static final LiteralRule HTTP_METHOD = new LiteralRule("an HTTP method such as GET, POST, PATCH, PUT or"
             + " DELETE", v -> v instanceof String s && s.strip().matches("[A-Za-z]+"));

@@ -43,9 +43,17 @@ final class ResponseHandler {
     record Outcome(boolean again, int records) {
     }
 
-    /** Rows for one table, resolved to a database target; {@code columns} null when they are inferred. */
+    /**
+     * Rows for one table, resolved to a database target; {@code columns} null when they are inferred; {@code flatten}
+     * the levels of nested objects that become columns (0: none).
+     */
     private record TableRows(Database db, String namespace, String table, List<ColumnDef> columns, WriteSpec write,
-                             Object data, SourcePos pos) {
+                             Object data, int flatten, SourcePos pos) {
+
+        /** The rows to write: the data, flattened when the table says so. */
+        Object rows() {
+            return flatten == 0 ? data : RecordFlattener.flatten(data, flatten, table, pos);
+        }
     }
 
     private final RunContext run;
@@ -139,12 +147,13 @@ final class ResponseHandler {
         }
         List<TableRows> rows = parsed == null ? declaredTables(spec, scope) : parserTables(spec, parsed, scope);
         for (TableRows t : rows) {
+            Object data = t.rows();
             if (preview != null) {
                 preview.println("table " + t.db().dialect().qualified(t.namespace(), t.table()) + " ("
-                        + t.write().mode().key() + "): " + Texts.shortRepr(t.data()));
+                        + t.write().mode().key() + "): " + Texts.shortRepr(data));
             } else {
-                batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.write(), t.pos()).addRows(t.data());
-                run.stats().rowsWritten(t.namespace(), t.table(), ((List<?>) t.data()).size());
+                batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.write(), t.pos()).addRows(data);
+                run.stats().rowsWritten(t.namespace(), t.table(), ((List<?>) data).size());
             }
         }
         Object variables = parsed != null && parsed.containsKey("variables") ? parsed.get("variables")
@@ -258,7 +267,8 @@ final class ResponseHandler {
             out.add(new TableRows(db, ns == null ? null : Texts.str(ns), table,
                     inferred ? null : ColumnSpecs.from(def.get("columns"), def.get("model"), table, pos),
                     WriteSpecs.withEvolution(write, def.get("schema_evolution"), inferred, "table '" + table + "'", pos),
-                    def.get("data"), pos));
+                    def.get("data"), RecordFlattener.depth(def.get("flatten"), def.get("max_nesting"),
+                            "table '" + table + "'", pos), pos));
         }
         return out;
     }
@@ -298,7 +308,9 @@ final class ResponseHandler {
                 "table '" + table + "'", t.pos());
         write = WriteSpecs.withEvolution(write, run.evaluator().eval(t.schemaEvolution(), scope), inferred,
                 "table '" + table + "'", t.pos());
-        return new TableRows(db, namespace, table, columns, write, data, t.pos());
+        int flatten = RecordFlattener.depth(run.evaluator().eval(t.flatten(), scope),
+                run.evaluator().eval(t.maxNesting(), scope), "table '" + table + "'", t.pos());
+        return new TableRows(db, namespace, table, columns, write, data, flatten, t.pos());
     }
 
     private static Dyn first(Dyn a, Dyn b) {

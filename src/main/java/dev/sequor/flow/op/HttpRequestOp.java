@@ -51,6 +51,6 @@ public record HttpRequestOp(OpMeta meta, Dyn init, ForEachSource forEach, Reques
      * how the rows land (write_mode, primary_key, merge_strategy).
      */
     public record TableDef(Dyn source, Dyn database, Dyn namespace, Dyn table, Dyn columns, Dyn model, Dyn data,
-                           WriteKeys write, Dyn schemaEvolution, SourcePos pos) {
+                           WriteKeys write, Dyn schemaEvolution, Dyn flatten, Dyn maxNesting, SourcePos pos) {
     }
 }

@@ -298,11 +298,21 @@ public final class HttpRequestParser {
             data = dataPath;
         }
         WriteKeys write = WriteKeysParser.read(r, inferred ? null : ColumnLiterals.literalNames(columns, model));
+        Dyn flatten = r.checked(FLATTEN, LiteralRule.BOOLEAN);
+        Dyn maxNesting = r.countDyn(MAX_NESTING);
+        if (maxNesting != null && (flatten == null || flatten instanceof Dyn.Const c && !Boolean.TRUE.equals(c.value()))) {
+            r.diagnostics().invalidValue(r.keyPos(MAX_NESTING), "'max_nesting' in " + r.where() + " is used only with"
+                    + " flatten: true; add flatten: true or remove max_nesting.");
+        }
         TableDef t = new TableDef(source, r.dyn("database"), r.dyn("namespace"), table, columns, model, data,
-                write, evolution, r.pos());
+                write, evolution, flatten, maxNesting, r.pos());
         r.finish();
         return t;
     }
+
+    /** The keys that turn a record's nested objects into columns of their own, and how deep. */
+    public static final String FLATTEN = "flatten";
+    public static final String MAX_NESTING = "max_nesting";
 
     /** The key that says what inferred columns do with new fields and wider values. */
     public static final String SCHEMA_EVOLUTION = "schema_evolution";
