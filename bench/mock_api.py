@@ -5,6 +5,8 @@ Endpoints (all JSON, HTTP/1.1 keep-alive):
   GET  /items?page=N            page N (1-based) of PAGES pages with PER_PAGE records each:
                                 {"page": N, "per_page": .., "total_pages": .., "next": N+1 | null, "data": [...]}
                                 a page past the last one returns "data": [] and "next": null
+  GET  /records?page=N&rev=R    the landing benchmark's records (PAGES x PER_PAGE of them at rev 1; at rev 2 every
+                                tenth changed and 5% more): {"page": N, "total_pages": .., "data": [...]}
   POST|PATCH|PUT /sync/<id>     accepts any body, returns {"ok": true, "id": "<id>", "received_bytes": n}
   GET  /stores/store123/v3/customers?page=N&limit=5
                                 BigCommerce shape, 2 pages (2 customers, then 1):
@@ -79,6 +81,36 @@ def record(i):
     }
 
 
+def landing_record(i, rev):
+    """Record i of the landing benchmark (12 fields, one nested object, one nested array); at rev 2 every tenth
+    record of rev 1 has changed."""
+    changed = rev >= 2 and i % 10 == 0
+    return {
+        "id": i,
+        "sku": "SKU-%07d" % i,
+        "name": ("Item %d v2" if changed else "Item %d") % i,
+        "category": CATEGORIES[i % len(CATEGORIES)],
+        "price": round(1 + (i * 37) % 500 + ((i * 13) % 100) / 100 + (1 if changed else 0), 2),
+        "quantity": (i * 7) % 50,
+        "active": i % 3 != 0,
+        "score": (i % 1000) / 7.0,
+        "created_at": "2024-%02d-%02dT%02d:%02d:00Z" % (1 + i % 12, 1 + i % 28, i % 24, i % 60),
+        "updated_at": "2025-%02d-%02dT00:00:00Z" % (6 if changed else 1, 1 + i % 28),
+        "customer": {"id": i % 5000, "email": "c%d@example.com" % (i % 5000), "tier": "gold" if i % 4 == 0 else "std"},
+        "tags": ["t%d" % (i % 5), "t%d" % (i % 7)],
+    }
+
+
+def landing_page(page, rev, records, per_page):
+    """Page N of the landing records: rev 1 has RECORDS records, rev 2 the same ones (every tenth changed) and 5%
+    more."""
+    total = records if rev < 2 else records + records // 20
+    pages = (total + per_page - 1) // per_page
+    start = (page - 1) * per_page + 1
+    data = [landing_record(i, rev) for i in range(start, min(start + per_page, total + 1))] if 1 <= page <= pages else []
+    return json.dumps({"page": page, "total_pages": pages, "data": data}, separators=(",", ":")).encode()
+
+
 @functools.lru_cache(maxsize=4096)
 def page_body(page, pages, per_page):
     if 1 <= page <= pages:
@@ -119,6 +151,15 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         u = urlsplit(self.path)
+        if u.path == "/records":
+            q = parse_qs(u.query)
+            try:
+                page, rev = int(q.get("page", ["1"])[0]), int(q.get("rev", ["1"])[0])
+            except ValueError:
+                return self._send(400, {"error": "page and rev must be integers"})
+            with State.lock:
+                State.list_requests += 1
+            return self._send(200, landing_page(page, rev, State.pages * State.per_page, State.per_page))
         if u.path == "/items":
             q = parse_qs(u.query)
             try:

@@ -187,23 +187,46 @@ public final class MySqlDialect implements Dialect {
     }
 
     /**
-     * Booleans are staged as text: records say {@code true}/{@code false}, which a BOOLEAN (TINYINT) column refuses.
+     * Booleans and timestamps are staged as text: records say {@code true}/{@code false}, which a BOOLEAN (TINYINT)
+     * column refuses, and ISO-8601 timestamps end in {@code Z} or an offset, which a DATETIME column refuses.
      */
     @Override
     public String stagingType(ColumnDef column) {
-        return isBoolean(column) ? "LONGTEXT" : typeSql(column.type());
+        return isBoolean(column) || isDatetime(column) ? "LONGTEXT" : typeSql(column.type());
     }
 
-    /** Staged {@code true}/{@code false} become 1/0; anything else goes in as it is, and MySQL refuses what is no number. */
+    /**
+     * Staged {@code true}/{@code false} become 1/0; a timestamp with {@code Z} or an offset ({@code +02:00},
+     * {@code -0330}) becomes its UTC time (DATETIME keeps no offset); anything else goes in as it is, and MySQL refuses
+     * what does not fit (strict mode: an error naming the value, never a silent NULL).
+     */
     @Override
     public String fromStaging(ColumnDef column) {
         String name = quote(column.name());
-        return isBoolean(column) ? "CASE LOWER(" + name + ") WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE " + name
-                + " END" : name;
+        if (isBoolean(column)) {
+            return "CASE LOWER(" + name + ") WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE " + name + " END";
+        }
+        if (isDatetime(column)) {
+            String type = typeSql(column.type());
+            String offset = "REGEXP_SUBSTR(" + name + ", '" + OFFSET + "$')";
+            return "CASE WHEN " + name + " REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name
+                    + ") - 1), 'T', ' ') AS " + type + ") WHEN " + name + " REGEXP '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+"
+                    + OFFSET + "$' THEN CONVERT_TZ(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name + ") - CHAR_LENGTH("
+                    + offset + ")), 'T', ' ') AS " + type + "), CONCAT(LEFT(" + offset + ", 3), ':', RIGHT(" + name
+                    + ", 2)), '+00:00') ELSE " + name + " END";
+        }
+        return name;
     }
+
+    /** A UTC offset at the end of an ISO-8601 timestamp: {@code +02:00} or {@code -0330}. */
+    private static final String OFFSET = "[+-][0-9]{2}:?[0-9]{2}";
 
     private boolean isBoolean(ColumnDef column) {
         return typeSql(column.type()).equals("BOOLEAN");
+    }
+
+    private boolean isDatetime(ColumnDef column) {
+        return typeSql(column.type()).startsWith("DATETIME");
     }
 
     /** {@code TEMPORARY}: it drops only a temporary table, and does not commit the transaction it runs in. */

@@ -92,6 +92,19 @@ class MySqlDatabaseTest extends DatabaseBehaviourTest {
     }
 
     @Test
+    void isoTimestampsWithAnOffsetLandInUtcAndGarbageIsRefused() throws Exception {
+        write("times", cols("id", "integer", "at", "timestamptz"), WriteMode.CREATE, List.of(rec("id", 1, "at",
+                "2024-05-01T10:00:00+02:00"), rec("id", 2, "at", "2024-05-01T10:00:00.5Z"), rec("id", 3, "at",
+                "2024-05-01T10:00:00-0330"), rec("id", 4, "at", "2024-05-01 10:00:00"), rec("id", 5, "at", null)));
+        assertThat(db.query("SELECT at FROM " + q("times") + " ORDER BY id").stream()
+                .map(r -> String.valueOf(r.get("at"))).toList()).containsExactly("2024-05-01T08:00", "2024-05-01T10:00:00.500",
+                "2024-05-01T13:30", "2024-05-01T10:00", "null");
+        assertThatThrownBy(() -> write("times", cols("id", "integer", "at", "timestamptz"), WriteMode.REPLACE,
+                List.of(rec("id", 6, "at", "soonZ")))).isInstanceOf(SequorException.class).hasMessageContaining("soon");
+        assertThat(db.query("SELECT count(*) AS n FROM " + q("times")).get(0).get("n").toString()).isEqualTo("5");
+    }
+
+    @Test
     void aBooleanThatIsNoBooleanIsRefused() {
         assertThatThrownBy(() -> write("flags", cols("f", "boolean"), WriteMode.CREATE, List.of(rec("f", "maybe"))))
                 .isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")

@@ -45,6 +45,18 @@ class MySqlDialectTest {
     }
 
     @Test
+    void timestampsAreStagedAsTextAndTheirOffsetsTakenToUtc() {
+        ColumnDef at = ColumnDef.of("at", "timestamp(3) with time zone", "t", null);
+        assertThat(D.stagingType(at)).isEqualTo("LONGTEXT");
+        String off = "REGEXP_SUBSTR(`at`, '[+-][0-9]{2}:?[0-9]{2}$')";
+        assertThat(D.fromStaging(at)).isEqualTo("CASE WHEN `at` REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(`at`,"
+                + " CHAR_LENGTH(`at`) - 1), 'T', ' ') AS DATETIME(3)) WHEN `at` REGEXP"
+                + " '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+[+-][0-9]{2}:?[0-9]{2}$' THEN CONVERT_TZ(CAST(REPLACE(LEFT(`at`,"
+                + " CHAR_LENGTH(`at`) - CHAR_LENGTH(" + off + ")), 'T', ' ') AS DATETIME(3)), CONCAT(LEFT(" + off
+                + ", 3), ':', RIGHT(`at`, 2)), '+00:00') ELSE `at` END");
+    }
+
+    @Test
     void namesAreBacktickedAndStagingTablesDroppedAsTemporary() {
         assertThat(D.quote("a`b c")).isEqualTo("`a``b c`");
         assertThat(D.qualified(null, "t")).isEqualTo("`t`");
