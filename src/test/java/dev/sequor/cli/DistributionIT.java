@@ -2,17 +2,27 @@ package dev.sequor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM distribution {@code ./mvnw package} makes ({@code target/sequor-VERSION.tar.gz}), unpacked into a folder
  * with a space in its name, runs a DuckDB flow; {@code scripts/install --no-build PREFIX} installs it with a link
- * in {@code PREFIX/bin} that runs from anywhere.
+ * in {@code PREFIX/bin} that runs from anywhere. Both archives hold both launchers ({@code bin/sequor} and the
+ * Windows {@code bin/sequor.cmd}) beside {@code lib/quarkus-app}, and the two launchers start Java alike.
  *
  * <p>An integration test (failsafe, after {@code package}), because it needs the archive.
  */
@@ -23,9 +33,51 @@ class DistributionIT {
 
     /** The archive of the version being built (an older version's may still lie in target/). */
     private static Path archive() {
-        Path archive = Path.of("target", "sequor-" + System.getProperty("project.version", "") + ".tar.gz");
-        assertThat(archive).as("run `./mvnw package` first: it makes target/sequor-VERSION.tar.gz").isRegularFile();
+        return archive(".tar.gz");
+    }
+
+    private static Path archive(String extension) {
+        Path archive = Path.of("target", "sequor-" + version() + extension);
+        assertThat(archive).as("run `./mvnw package` first: it makes target/sequor-VERSION" + extension).isRegularFile();
         return archive.toAbsolutePath();
+    }
+
+    private static String version() {
+        return System.getProperty("project.version", "");
+    }
+
+    @Test
+    void bothArchivesHoldBothLaunchersBesideTheApplication() throws Exception {
+        String top = "sequor-" + version() + "/";
+        List<String> wanted = List.of(top + "bin/sequor", top + "bin/sequor.cmd", top + "lib/quarkus-app/quarkus-run.jar");
+        List<String> tarNames = List.of(run(tmp, "tar", "tzf", archive(".tar.gz").toString()).split("\n"));
+        assertThat(tarNames).containsAll(wanted);
+        try (ZipFile zip = new ZipFile(archive(".zip").toFile())) {
+            List<String> zipNames = zip.stream().map(ZipEntry::getName).toList();
+            assertThat(zipNames).containsAll(wanted);
+            ZipEntry cmd = zip.getEntry(top + "bin/sequor.cmd");
+            try (InputStream in = zip.getInputStream(cmd)) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(text).as("cmd.exe wants CRLF line ends").contains("\r\n").doesNotContainPattern("[^\r]\n");
+                assertThat(text).contains("\\lib\\quarkus-app").contains("quarkus-run.jar")
+                        .contains("%JAVA_HOME%\\bin\\java.exe").contains("sequor.aot")
+                        .contains("-Djava.library.path=%app%\\lib\\native");
+            }
+        }
+    }
+
+    /** One list of JVM options in both launchers: the Windows one must not drift from bin/sequor. */
+    @Test
+    void theWindowsLauncherStartsJavaWithTheSameOptions() throws IOException {
+        assertThat(jvmOptions(Path.of("src/main/launcher/sequor.cmd"), "\"%java_cmd%\" (.*?) %aot_opt%"))
+                .isEqualTo(jvmOptions(Path.of("src/main/launcher/sequor"), "exec \"\\$java_cmd\" (.*?) \\$\\{aot_opts"))
+                .contains("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
+    }
+
+    private static List<String> jvmOptions(Path launcher, String javaLine) throws IOException {
+        Matcher m = Pattern.compile(javaLine).matcher(Files.readString(launcher));
+        assertThat(m.find()).as(launcher + " starts Java with a line matching " + javaLine).isTrue();
+        return new ArrayList<>(Arrays.asList(m.group(1).trim().split("\\s+")));
     }
 
     @Test

@@ -42,11 +42,15 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * {@link FlowRunner}, the same path as {@code sequor run}, with HTTP answered by WireMock, and compares exit code,
  * output, error text, requests, saved project variables and every table the run left with what the case expects.
  * PostgreSQL cases run whenever a server answers (in a database of this JVM's own, see {@link GoldenPostgres}) and
- * are reported as skipped when none does, except on CI, where they fail.
+ * are reported as skipped when none does, except on CI, where they fail. With {@code -Dsequor.test.binary=PATH} every
+ * case is run by that executable as a process instead ({@link GoldenBinary}): the release workflow's check of each
+ * native executable.
  */
 class GoldenFlowTest {
 
     private static final Path CASES = Path.of("src/test/resources/golden");
+    /** The executable that runs the cases ({@code -Dsequor.test.binary}), or null to run them in this JVM. */
+    private static final GoldenBinary BINARY = GoldenBinary.fromSystemProperty();
     private static WireMockServer wiremock;
     /** This JVM's own database, or null when PostgreSQL is not reachable (its cases are then skipped). */
     private static GoldenPostgres postgres;
@@ -141,18 +145,17 @@ class GoldenFlowTest {
                 new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build())
                         .dumpToString(Map.of("variables", vars)) + raw);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> args = c.args();
-        RunOptions options = new RunOptions(argValue(args, "--op-id"), null, false, false, false, null, null);
-        int exit = new FlowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new FlowRunRequest(project, home.toString(), "test", "main", options, true, false,
-                        !args.contains("--disable-flow-stacktrace")));
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        String stderr = err.toString(StandardCharsets.UTF_8);
+        String opId = argValue(args, "--op-id");
+        boolean flowStacktrace = !args.contains("--disable-flow-stacktrace");
+        GoldenBinary.Outcome outcome = BINARY == null ? inThisJvm(project, home, opId, flowStacktrace)
+                : BINARY.run(project, home, opId, flowStacktrace);
+        int exit = outcome.exit();
+        String stdout = outcome.stdout();
+        String stderr = outcome.stderr();
         Map<String, Object> expect = c.expect();
-        String context = "case " + c.name() + " [" + db + "]\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
+        String context = "case " + c.name() + " [" + db + "]" + (BINARY == null ? "" : " by " + BINARY.executable())
+                + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
         assertEquals(((Number) expect.getOrDefault("exit", 0)).intValue(), exit, context);
         if (expect.containsKey("stdout")) {
             assertEquals(expect.get("stdout"), stdout, context);
@@ -174,6 +177,18 @@ class GoldenFlowTest {
             assertThat(saved.containsKey(name)).as(context + ": project variable " + name + " must not be saved")
                     .isFalse();
         }
+    }
+
+    /** {@code sequor run main} through {@link FlowRunner} in this JVM, the path the CLI takes. */
+    private static GoldenBinary.Outcome inThisJvm(Path project, Path home, String opId, boolean flowStacktrace) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunOptions options = new RunOptions(opId, null, false, false, false, null, null);
+        int exit = new FlowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new FlowRunRequest(project, home.toString(), "test", "main", options, true, false,
+                        flowStacktrace));
+        return new GoldenBinary.Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** variables.yaml as YAML values (1 and "1" differ), empty when the run saved none. */
