@@ -119,6 +119,18 @@ class ReleaseWorkflowTest {
         assertThat(publishers).containsExactly("publish");
     }
 
+    /** Minimal base, the native executable as entrypoint, a non-root user, /project as working folder. */
+    @Test
+    void theImageRunsTheNativeExecutableAsANonRootUserInProject() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/main/docker/Dockerfile.native")).stream()
+                .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        assertThat(lines.getFirst()).startsWith("FROM quay.io/quarkus/ubi9-quarkus-micro-image:");
+        assertThat(lines).contains("USER 1001", "WORKDIR /project", "ENTRYPOINT [\"/usr/local/bin/sequor\"]",
+                "COPY --chown=1001:0 --chmod=0755 sequor-linux-${TARGETARCH} /usr/local/bin/sequor");
+        assertThat(lines.indexOf("USER 1001")).isGreaterThan(lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("RUN ")).findFirst().orElseThrow()));
+    }
+
     @Test
     void theFilesItUsesExist() throws IOException {
         List<String> missing = new ArrayList<>();
