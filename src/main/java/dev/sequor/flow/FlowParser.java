@@ -3,6 +3,7 @@ package dev.sequor.flow;
 import dev.sequor.error.SourcePos;
 import dev.sequor.flow.op.Op;
 import dev.sequor.flow.op.OpMeta;
+import dev.sequor.flow.spec.FlowFileSpec;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YList;
 import dev.sequor.yaml.YNode.YMap;
@@ -43,7 +44,7 @@ public final class FlowParser {
                     + root.get().kindName() + ".");
             return new Flow(name, file, null, List.of(), false);
         }
-        KeyReader top = new KeyReader(map, "flow '" + name + "'", diag);
+        KeyReader top = new KeyReader(map, "flow '" + name + "'", diag, FlowFileSpec.FLOW);
         String description = top.has("description") && map.get("description") instanceof YScalar d
                 ? String.valueOf(d.value()) : null;
         List<Op> steps = steps(top, "steps");
@@ -93,7 +94,7 @@ public final class FlowParser {
         String id = scalarText(map.get("id"));
         String title = scalarText(map.get("title"));
         OpMeta meta = new OpMeta(opName, id, title, label(kind, map), map.pos());
-        KeyReader keys = new KeyReader(map, meta.where(), diag);
+        KeyReader keys = new KeyReader(map, meta.where(), diag, kind.spec());
         keys.accept("op", "id", "title", "description");
         Op op = kind.parser().parse(keys, meta, this::steps);
         keys.finish();

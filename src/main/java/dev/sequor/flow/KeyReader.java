@@ -2,6 +2,7 @@ package dev.sequor.flow;
 
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ResponsePath;
+import dev.sequor.flow.spec.SectionSpec;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YList;
 import dev.sequor.yaml.YNode.YMap;
@@ -19,7 +20,12 @@ import java.util.Set;
  * Reads the keys of one YAML mapping (an op or one of its sections) for the parser: each value as a
  * {@link Dyn} with upstream's {@code K}/{@code K_expression} rules, literal values checked against a
  * {@link LiteralRule}, problems recorded in {@link Diagnostics} with positions, and, at {@link #finish()}, every key
- * nobody asked for reported with a did-you-mean hint (or as the misspelling of a missing required key).
+ * its {@link SectionSpec} does not declare reported with a did-you-mean hint among the declared ones (or as the
+ * misspelling of a missing required key).
+ * <p>
+ * The spec is the one list of the section's keys: asking for a key it lacks is a parser bug, caught by an assertion
+ * (tests run with assertions on, and parse every golden flow and example), so the schema and the key reference,
+ * written from the same spec, cannot miss a key the parser reads.
  */
 public final class KeyReader {
 
@@ -28,17 +34,44 @@ public final class KeyReader {
     private final YMap map;
     private final String where;
     private final Diagnostics diag;
+    private final SectionSpec spec;
     private final Set<String> asked = new LinkedHashSet<>();
     /** Required keys reported missing, by spelling, with the error that said so. */
     private final Map<String, Diagnostics.Problem> missing = new HashMap<>();
     /** Keys whose absence makes a close misspelling an error ({@link #expect}). */
     private final Set<String> expected = new HashSet<>();
 
-    /** {@code where} names the place in messages, e.g. {@code http_request "get_customers" request}. */
-    public KeyReader(YMap map, String where, Diagnostics diag) {
+    /**
+     * {@code where} names the place in messages, e.g. {@code http_request "get_customers" request}; {@code spec}
+     * declares the keys the mapping may have.
+     */
+    public KeyReader(YMap map, String where, Diagnostics diag, SectionSpec spec) {
         this.map = map;
         this.where = where;
         this.diag = diag;
+        this.spec = spec;
+    }
+
+    public SectionSpec spec() {
+        return spec;
+    }
+
+    /**
+     * A reader of {@code nested}, the mapping written under {@code key} (or one entry of the list there), with the
+     * keys the spec declares for it; {@code nestedWhere} names it in messages.
+     */
+    public KeyReader nested(String key, YMap nested, String nestedWhere) {
+        ask(key);
+        dev.sequor.flow.spec.KeySpec k = spec.key(key);
+        SectionSpec section = k.section() != null ? k.section() : k.items();
+        return new KeyReader(nested, nestedWhere, diag, section);
+    }
+
+    /** Notes that the parser reads {@code key}, which its spec must declare. */
+    private void ask(String key) {
+        assert spec.allSpellings().contains(key) : "the parser reads '" + key + "' in " + where
+                + ", which the spec '" + spec.title() + "' does not declare";
+        asked.add(key);
     }
 
     public YMap map() {
@@ -58,7 +91,7 @@ public final class KeyReader {
     }
 
     public boolean has(String key) {
-        asked.add(key);
+        ask(key);
         return map.entries().containsKey(key);
     }
 
@@ -68,7 +101,7 @@ public final class KeyReader {
 
     /** The raw node of a key, or null. */
     public YNode node(String key) {
-        asked.add(key);
+        ask(key);
         return map.get(key);
     }
 
@@ -135,7 +168,7 @@ public final class KeyReader {
     public void missing(String message, String... keys) {
         Diagnostics.Problem p = diag.error(map.pos(), message);
         for (String k : keys) {
-            asked.add(k);
+            ask(k);
             missing.put(k, p);
         }
     }
@@ -147,14 +180,14 @@ public final class KeyReader {
      */
     public void expect(String... keys) {
         for (String k : keys) {
-            asked.add(k);
+            ask(k);
             expected.add(k);
         }
     }
 
     /** A literal boolean key ({@code true}/{@code false}), or {@code dflt} when absent. Reports a wrong type. */
     public boolean bool(String key, boolean dflt) {
-        asked.add(key);
+        ask(key);
         YNode n = map.get(key);
         if (n == null) {
             return dflt;
@@ -252,14 +285,16 @@ public final class KeyReader {
     }
 
     /**
-     * Reports keys that no parser step asked for: warnings, with the closest known key as a hint (upstream ignores
+     * Reports keys the spec does not declare: warnings, with the closest declared key as a hint (upstream ignores
      * unknown keys, so flows written for it keep running). An unknown key that is a close misspelling of a required
      * or expected key that is absent is one error instead: the op cannot do what was meant.
      */
     public void finish() {
-        List<String> known = new ArrayList<>(asked);
+        List<String> known = spec.spellings(variant());
+        assert known.containsAll(asked) : "the parser read " + asked + " in " + where + ", more than the spec '"
+                + spec.title() + "' declares for it: " + known;
         for (String key : map.entries().keySet()) {
-            if (asked.contains(key)) {
+            if (known.contains(key)) {
                 continue;
             }
             String closest = DidYouMean.closest(key, known);
@@ -278,9 +313,20 @@ public final class KeyReader {
         }
     }
 
-    /** Marks keys as known without reading them (keys another layer reads, such as comments fields). */
+    /** Marks keys as read without reading them (keys another layer reads, such as comments fields). */
     public void accept(String... keys) {
-        asked.addAll(List.of(keys));
+        for (String k : keys) {
+            ask(k);
+        }
+    }
+
+    /** The value of the spec's discriminator as written (e.g. pagination's {@code type}), or null. */
+    private String variant() {
+        if (spec.discriminator() != null && map.get(spec.discriminator()) instanceof YScalar s
+                && s.value() instanceof String v) {
+            return v;
+        }
+        return null;
     }
 
     static boolean isTruthy(YNode n) {

@@ -2,6 +2,7 @@ package dev.sequor.http;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.flow.spec.SourceSpecs;
 import dev.sequor.http.auth.AuthSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +35,8 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Every top-level key an http source file may have. */
-    public static final Set<String> KEYS = Set.of("type", "variables", "auth", "timeout_seconds", "retry", "base_url",
-            "headers", "rate_limit", "proxy", "tls", "max_response_bytes");
-
-    private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_backoff_seconds", "max_backoff_seconds", "unsafe_methods");
+    /** The keys of {@code retry}, as the source spec declares them. */
+    private static final Set<String> RETRY_KEYS = SourceSpecs.keyNames(SourceSpecs.RETRY);
 
     public static HttpSourceConfig none() {
         return new HttpSourceConfig(null, AuthSpec.NONE, DEFAULT_TIMEOUT, RetrySettings.DEFAULT, Set.of(),

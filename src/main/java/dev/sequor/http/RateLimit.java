@@ -2,6 +2,7 @@ package dev.sequor.http;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.flow.spec.SourceSpecs;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ import java.util.Set;
  */
 public record RateLimit(Double requestsPerSecond, Integer maxConcurrency) {
 
-    private static final Set<String> KEYS = Set.of("requests_per_second", "max_concurrency");
+    private static final Set<String> KEYS = SourceSpecs.keyNames(SourceSpecs.RATE_LIMIT);
 
     /** Reads {@code rate_limit}; null when absent. */
     static RateLimit from(Object value, String where, SourcePos pos) {

@@ -2,6 +2,7 @@ package dev.sequor.http;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.flow.spec.SourceSpecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public record TlsSettings(Path caFile, boolean insecure) {
 
     public static final TlsSettings DEFAULT = new TlsSettings(null, false);
 
-    private static final Set<String> KEYS = Set.of("ca_file", "insecure");
+    private static final Set<String> KEYS = SourceSpecs.keyNames(SourceSpecs.TLS);
 
     /** Reads {@code tls}; a relative ca_file is taken from {@code projectDir} (or the working folder when null). */
     static TlsSettings from(Object value, String where, SourcePos pos, Path projectDir) {

@@ -7,7 +7,7 @@ import dev.sequor.db.SourceTypes;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.flow.DidYouMean;
 import dev.sequor.flow.SourceCatalog;
-import dev.sequor.http.HttpSourceConfig;
+import dev.sequor.flow.spec.SourceSpecs;
 import dev.sequor.project.Project;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YMap;
@@ -58,23 +58,24 @@ public final class SourceFiles implements SourceCatalog {
      * such as {@code timout_seconds} would otherwise change nothing without a word).
      */
     public static List<Diagnostics.Problem> unknownHttpKeys(YMap file) {
+        List<String> known = SourceSpecs.keysOf(SourceTypes.HTTP);
         List<Diagnostics.Problem> problems = new ArrayList<>();
         for (String key : file.entries().keySet()) {
-            if (!HttpSourceConfig.KEYS.contains(key)) {
+            if (!known.contains(key)) {
                 problems.add(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.keyPos(key), "Unknown key '"
-                        + key + "' in http source is ignored" + DidYouMean.hint(key, HttpSourceConfig.KEYS) + "."));
+                        + key + "' in http source is ignored" + DidYouMean.hint(key, known) + "."));
             }
         }
         return problems;
     }
 
     /**
-     * Warnings for top-level keys a database source file of {@code type} does not know ({@link SourceType#keys()}):
-     * they change nothing, so a misspelt {@code conn_string} would otherwise go unnoticed.
+     * Warnings for top-level keys a database source file of {@code type} does not know (its {@link SourceSpecs}
+     * variant, from {@link SourceType#keys()}): they change nothing, so a misspelt {@code conn_string} would otherwise
+     * go unnoticed.
      */
     public static List<Diagnostics.Problem> unknownDatabaseKeys(YMap file, SourceType type) {
-        List<String> known = new ArrayList<>(type.keys());
-        known.add("type");
+        List<String> known = SourceSpecs.keysOf(type.name());
         List<Diagnostics.Problem> problems = new ArrayList<>();
         for (String key : file.entries().keySet()) {
             if (!known.contains(key)) {

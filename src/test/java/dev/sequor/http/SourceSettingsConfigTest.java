@@ -122,6 +122,6 @@ class SourceSettingsConfigTest {
 
     @Test
     void everyNewKeyIsAKnownKey() {
-        assertThat(HttpSourceConfig.KEYS).contains("base_url", "headers", "rate_limit", "proxy", "tls");
+        assertThat(dev.sequor.flow.spec.SourceSpecs.keysOf("http")).contains("base_url", "headers", "rate_limit", "proxy", "tls");
     }
 }

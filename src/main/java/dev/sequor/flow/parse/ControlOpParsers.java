@@ -53,7 +53,7 @@ public final class ControlOpParsers {
                             + " must be a mapping with 'condition' (or 'condition_expression') and 'then'.");
                     continue;
                 }
-                KeyReader branch = new KeyReader(m, keys.where() + " condition", keys.diagnostics());
+                KeyReader branch = keys.nested("conditions", m, keys.where() + " condition");
                 Dyn condition = branch.requiredDyn("condition");
                 YNode raw = m.get("condition") != null ? m.get("condition") : m.get("condition_expression");
                 String text = raw instanceof YScalar s ? String.valueOf(s.value()) : null;

@@ -17,6 +17,7 @@ import dev.sequor.flow.op.Op;
 import dev.sequor.flow.op.Pagination;
 import dev.sequor.flow.op.WriteKeys;
 import dev.sequor.flow.op.OpMeta;
+import dev.sequor.flow.spec.HttpRequestSpec;
 import dev.sequor.http.QueryStrings;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YList;
@@ -46,7 +47,7 @@ public final class HttpRequestParser {
         if (req == null && absent(keys.node("request"))) {
             keys.missing("'request' is required in " + keys.where() + ": a mapping with at least 'url'.", "request");
         } else if (req != null) {
-            request = request(new KeyReader(req, keys.where() + " request", diag));
+            request = request(keys.nested("request", req, keys.where() + " request"));
         }
         Dyn responseExpression = null;
         Response response = null;
@@ -75,7 +76,7 @@ public final class HttpRequestParser {
         if (init == null) {
             return null;
         }
-        KeyReader r = new KeyReader(init, keys.where() + " init", keys.diagnostics());
+        KeyReader r = keys.nested("init", init, keys.where() + " init");
         LinkedHashMap<String, Dyn> entries = new LinkedHashMap<>();
         YMap vars = r.mapping("variables");
         if (vars != null) {
@@ -90,7 +91,7 @@ public final class HttpRequestParser {
         if (fe == null) {
             return null;
         }
-        KeyReader r = new KeyReader(fe, keys.where() + " for_each", keys.diagnostics());
+        KeyReader r = keys.nested("for_each", fe, keys.where() + " for_each");
         Dyn source = r.requiredDyn("source");
         Dyn table = r.dyn("table");
         Dyn query = r.dyn("query");
@@ -209,7 +210,7 @@ public final class HttpRequestParser {
 
     /** Parses a {@code response} mapping; {@code where} names it in messages. */
     public static Response response(YMap resp, String where, Diagnostics diag) {
-        KeyReader r = new KeyReader(resp, where, diag);
+        KeyReader r = new KeyReader(resp, where, diag, HttpRequestSpec.RESPONSE);
         Dyn successStatus = r.dyn(SuccessStatus.KEY);
         SuccessStatus.check(successStatus, r);
         Dyn source = r.dyn("source");
@@ -221,7 +222,7 @@ public final class HttpRequestParser {
         if (list != null) {
             for (YNode item : list.items()) {
                 if (item instanceof YMap t) {
-                    tables.add(table(new KeyReader(t, where + " table" + literalName(t), diag), source, table));
+                    tables.add(table(r.nested("tables", t, where + " table" + literalName(t)), source, table));
                 } else {
                     diag.error(item.pos(), "Each entry of 'tables' in " + where
                             + " must be a mapping with 'table' (and 'columns', or none to infer them).");
@@ -234,7 +235,8 @@ public final class HttpRequestParser {
         Dyn whileCondition = r.dyn("while");
         Dyn maxIterations = r.countDyn("max_iterations");
         YMap paginationMap = r.mapping("pagination");
-        Pagination pagination = paginationMap == null ? null : PaginationParser.parse(paginationMap, where, diag);
+        Pagination pagination = paginationMap == null ? null : PaginationParser.parse(r.nested("pagination",
+                paginationMap, where + " pagination"));
         if (pagination != null) {
             if (whileCondition != null) {
                 diag.error(whileCondition.pos(), "Both pagination and while are specified in " + where + ". Only one of"

@@ -19,9 +19,10 @@ final class PaginationParser {
     private PaginationParser() {
     }
 
-    /** The pagination written in {@code map}, or null (reported) when its type is missing or unknown. */
-    static Pagination parse(YMap map, String where, Diagnostics diag) {
-        KeyReader r = new KeyReader(map, where + " pagination", diag);
+    /** The pagination {@code r} reads, or null (reported) when its type is missing or unknown. */
+    static Pagination parse(KeyReader r) {
+        Diagnostics diag = r.diagnostics();
+        YMap map = r.map();
         String type = r.string("type");
         Pagination.Style style = null;
         if (type == null) {
