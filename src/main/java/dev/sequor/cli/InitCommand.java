@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sequor init DIR}: creates a project: {@code project.yaml}, {@code flows/} with a first flow, and
- * {@code sources/} with an embedded DuckDB database, so {@code sequor run hello} works at once.
+ * {@code sources/} with an embedded DuckDB database, so {@code sequor run hello} works at once; and the JSON Schemas
+ * of its files with a {@code .vscode/settings.json} and modelines that point editors at them ({@link SchemaFiles}).
  */
 @Command(name = "init", description = "Create a new Sequor project in DIR.")
 public class InitCommand implements Callable<Integer> {
@@ -39,10 +40,16 @@ public class InitCommand implements Callable<Integer> {
             Files.createDirectories(target.resolve("flows"));
             Files.createDirectories(target.resolve("sources"));
             InitTemplates templates = new InitTemplates();
-            Files.writeString(target.resolve("project.yaml"), templates.get("init/project.yaml").data("name", name).render());
-            Files.writeString(target.resolve("flows/hello.yaml"), templates.get("init/hello.yaml").data("name", name).render());
-            Files.writeString(target.resolve("sources/local_db.yaml"), templates.get("init/local_db.yaml").render());
+            Files.writeString(target.resolve("project.yaml"), SchemaFiles.modeline("project", 0)
+                    + templates.get("init/project.yaml").data("name", name).render());
+            Files.writeString(target.resolve("flows/hello.yaml"), SchemaFiles.modeline("flow", 1)
+                    + templates.get("init/hello.yaml").data("name", name).render());
+            Files.writeString(target.resolve("sources/local_db.yaml"), SchemaFiles.modeline("source", 1)
+                    + templates.get("init/local_db.yaml").render());
             Files.writeString(target.resolve(".gitignore"), templates.get("init/gitignore").render());
+            SchemaFiles.write(target);
+            Files.createDirectories(target.resolve(".vscode"));
+            Files.writeString(target.resolve(".vscode/settings.json"), SchemaFiles.vscodeSettings());
             System.err.println("Project initialized successfully at " + target);
             System.err.println("Next: cd " + dir + " && sequor run hello");
             return 0;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = "SQL-centric API integrations: YAML flows that call APIs, land responses in database tables,"
                 + " transform with SQL and push rows back to APIs.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, InitCommand.class, EnvCommand.class,
-                VersionCommand.class, CompletionCommand.class, HelpCommand.class})
+                SchemaCommand.class, VersionCommand.class, CompletionCommand.class, HelpCommand.class})
 public class SequorCommand implements Runnable {
 
     @Spec

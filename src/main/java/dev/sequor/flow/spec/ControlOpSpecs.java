@@ -15,7 +15,7 @@ public final class ControlOpSpecs {
     }
 
     public static final SectionSpec RUN_FLOW = SectionSpec.closed("run_flow",
-            "Runs another flow of the project (alias run_workflow).",
+            "Runs another flow of the project.",
             dyn("flow", "The flow to run: its path under flows/ without .yaml.", STRING).mandatory(),
             dyn("start_step", "Skip the called flow's first N steps.", INTEGER).dflt(0),
             dyn("parameters", "The called flow's only local variables; per-key NAME_expression.", OBJECT));

@@ -38,7 +38,8 @@ public final class HttpRequestSpec {
             dyn("parallel", "Rows in flight at once.", INTEGER).dflt(1),
             literal("on_error", "What a failing row does: fail the op, skip the row, or skip and record it.", STRING)
                     .oneOf(names(HttpRequestOp.OnError.values())).dflt("fail"),
-            dyn("error_table", "Where on_error: record writes failed rows (default: <op id>_errors).", STRING),
+            dyn("error_table", "Where on_error: record writes failed rows (default: ID_errors, ID being the"
+                    + " op's id).", STRING),
             dyn("database", "Database of the table (kept for upstream flows; not used in SQL).", STRING),
             dyn("namespace", "Namespace (schema) of the table.", STRING),
             literal("as", "The variable the current row is bound to, as var('NAME').", STRING).mandatory())

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sequor.flow.OpRegistry;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,9 @@ public final class JsonSchemas {
     public static ObjectNode schema(String kind) {
         return switch (kind) {
             case "flow" -> flow();
-            case "source" -> root("Sequor source file", SourceSpecs.SOURCE);
-            case "project" -> root("Sequor project.yaml", ProjectFileSpecs.PROJECT);
-            case "env" -> root("Sequor environment file", ProjectFileSpecs.ENVIRONMENT);
+            case "source" -> root("Sequor source file", SourceSpecs.SOURCE, false);
+            case "project" -> root("Sequor project.yaml", ProjectFileSpecs.PROJECT, false);
+            case "env" -> root("Sequor environment file", ProjectFileSpecs.ENVIRONMENT, true);
             default -> throw new IllegalArgumentException("no schema of kind " + kind);
         };
     }
@@ -63,17 +64,18 @@ public final class JsonSchemas {
         return kind + ".schema.json";
     }
 
-    private static ObjectNode root(String title, SectionSpec spec) {
+    /** {@code empty}: an empty file is fine too (a flow with no steps, an environment with no variables). */
+    private static ObjectNode root(String title, SectionSpec spec, boolean empty) {
         ObjectNode root = JSON.objectNode();
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
         root.put("title", title);
         root.put("$comment", "Written by `sequor schema` from the key specs the parser reads; do not edit.");
-        root.setAll(section(spec, false));
+        root.setAll(section(spec, empty));
         return root;
     }
 
     private static ObjectNode flow() {
-        ObjectNode root = root("Sequor flow file", FlowFileSpec.FLOW);
+        ObjectNode root = root("Sequor flow file", FlowFileSpec.FLOW, true);
         ObjectNode defs = root.putObject("definitions");
         ObjectNode step = defs.putObject("step");
         step.put("type", "object");
@@ -228,12 +230,13 @@ public final class JsonSchemas {
             ArrayNode e = literal.putArray("enum");
             k.values().forEach(e::add);
         } else if (!k.types().isEmpty()) {
-            ArrayNode t = literal.putArray("type");
-            for (JsonType type : JsonType.values()) {
-                if (k.types().contains(type)) {
-                    t.add(type.schemaName());
-                }
+            Set<JsonType> types = EnumSet.copyOf(k.types());
+            if (types.contains(JsonType.STRING)) {
+                // the parser takes any scalar where it wants text (id: 123 is the id "123")
+                types.addAll(List.of(JsonType.NUMBER, JsonType.BOOLEAN));
             }
+            ArrayNode t = literal.putArray("type");
+            types.forEach(type -> t.add(type.schemaName()));
         }
         boolean anyString = k.values().isEmpty() && (k.types().isEmpty() || k.types().contains(JsonType.STRING));
         if (!k.templated() || anyString) {
