@@ -33,7 +33,8 @@ class CliTest {
         Path dir = tmp.resolve("shop");
         LaunchResult init = launcher.launch("init", dir.toString(), "--home-dir", tmp.resolve("home").toString());
         assertThat(init.exitCode()).isZero();
-        assertThat(Files.readString(dir.resolve("project.yaml"))).startsWith("name: \"shop\"\n");
+        assertThat(Files.readString(dir.resolve("project.yaml")))
+                .startsWith("# yaml-language-server: $schema=.sequor/schema/project.schema.json\nname: \"shop\"\n");
         assertThat(dir.resolve("flows")).isDirectory();
         assertThat(Files.readAllLines(dir.resolve(".gitignore"))).contains("data/*.duckdb", "data/*.duckdb.wal",
                 "recordings/");

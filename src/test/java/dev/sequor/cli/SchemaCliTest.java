@@ -40,8 +40,8 @@ class SchemaCliTest {
     void anUnknownKindIsAUsageError(QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch("schema", "flows");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.getErrorOutput()).startsWith("Unknown schema kind: 'flows'; expected one of flow, source, project,"
-                + " env");
+        assertThat(r.getErrorOutput()).isEqualTo("Error: Unknown schema kind: 'flows'; expected one of flow, source,"
+                + " project, env. Run 'sequor schema --help' for usage.");
     }
 
     @Test

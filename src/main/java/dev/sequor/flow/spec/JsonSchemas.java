@@ -219,7 +219,12 @@ public final class JsonSchemas {
             o = literalValue(k, nullable);
         }
         if (k.dflt() != null) {
-            o.set("default", JSON.pojoNode(k.dflt()));
+            o.set("default", switch (k.dflt()) {
+                case Integer i -> JSON.numberNode(i);
+                case Double d -> JSON.numberNode(d);
+                case Boolean b -> JSON.booleanNode(b);
+                default -> JSON.textNode(String.valueOf(k.dflt()));
+            });
         }
         return o;
     }
