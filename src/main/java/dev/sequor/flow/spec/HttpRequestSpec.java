@@ -74,6 +74,9 @@ public final class HttpRequestSpec {
             dyn("primary_key", "merge only: the column or columns that identify a row.", STRING, ARRAY),
             dyn("merge_strategy", "merge only: how rows are merged.", STRING).oneOf(names(MergeStrategy.values()))
                     .dflt("upsert"),
+            dyn("flatten", "Nested objects of a record become columns of their own (parent__child).", BOOLEAN)
+                    .dflt(false),
+            dyn("max_nesting", "With flatten: how many levels deep objects are flattened.", INTEGER).dflt(1),
             dyn("database", "Database of the table (kept for upstream flows; not used in SQL).", STRING),
             dyn("namespace", "Namespace (schema) of the table (default: response.namespace, then the source's).",
                     STRING));
