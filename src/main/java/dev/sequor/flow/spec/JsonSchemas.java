@@ -93,7 +93,8 @@ public final class JsonSchemas {
             branch.putObject("if").putObject("properties").putObject("op").put("const", name);
             branch.putObject("then").put("$ref", "#/definitions/op_" + name);
             ObjectNode opSchema = section(OpRegistry.get(name).spec(), false);
-            ((ObjectNode) opSchema.get("properties")).putObject("op").put("const", name);
+            ((ObjectNode) opSchema.get("properties")).putObject("op").put("const", name)
+                    .put("description", "The operation.");
             defs.set("op_" + name, opSchema);
         }
         return root;

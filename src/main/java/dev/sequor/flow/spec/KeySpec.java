@@ -16,7 +16,6 @@ import java.util.Set;
  * @param types       empty: any value
  * @param dflt        the value used when the key is absent, as YAML would write it; null when there is none
  * @param values      the literal values allowed (an enum); empty: any of {@code types}
- * @param fixedFormat a pattern a literal string must match in the schema (e.g. a JMESPath is any string); null: none
  */
 public record KeySpec(String name, Set<JsonType> types, boolean templated, boolean expression, boolean required,
                       Object dflt, List<String> values, String doc, SectionSpec section, SectionSpec items,

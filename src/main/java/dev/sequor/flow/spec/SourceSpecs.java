@@ -91,7 +91,10 @@ public final class SourceSpecs {
             templated("max_response_bytes", "The largest response body read (default 256 MB).", INTEGER)
                     .dflt(268435456));
 
-    /** Docs and value types of the database types' keys, by name; the key lists are {@link SourceType#keys()}. */
+    /**
+     * Docs and value types of the database types' keys, by name; which keys each type has is {@link SourceType#keys()}
+     * ({@code KeySpecTest} fails on a key without a doc here).
+     */
     private static final Map<String, KeySpec> DATABASE_KEYS = byName(List.of(
             templated("conn_str", "The connection string, e.g. duckdb:///data/local.duckdb or"
                     + " postgresql://host:5432/db.", STRING),
@@ -102,7 +105,17 @@ public final class SourceSpecs {
             templated("url", "The JDBC URL.", STRING),
             templated("driver", "The JDBC driver class.", STRING),
             templated("driver_path", "A jar (or folder of jars) holding the driver.", STRING),
-            templated("dialect", "The SQL the database speaks.", STRING).oneOf(SourceTypes.dialectNames())));
+            templated("dialect", "The SQL the database speaks.", STRING).oneOf(SourceTypes.dialectNames()),
+            templated("account", "The account identifier, e.g. myorg-myaccount (the part of the account URL before"
+                    + " .snowflakecomputing.com).", STRING),
+            templated("user", "The user name (username works too).", STRING),
+            templated("private_key_file", "A PEM private key for key-pair authentication, instead of a password"
+                    + " (relative to the project).", STRING),
+            templated("private_key_file_pwd", "The private key's passphrase (a secret).", STRING),
+            templated("warehouse", "The warehouse queries run on.", STRING),
+            templated("database", "The database.", STRING),
+            templated("schema", "The default schema.", STRING),
+            templated("role", "The role.", STRING)));
 
     /** The keys of a source file of every type. */
     public static final SectionSpec SOURCE = SectionSpec.closed("source",
