@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated schemas against every flow and source file the project holds: the examples, upstream's examples,
- * the golden flows and the bad-input corpus. Every file the parser takes without a word must validate (an editor
+ * the benchmarks' flows, the golden flows and the bad-input corpus. Every file the parser takes without a word must validate (an editor
  * must never underline a flow that runs); a file the schema refuses must be one the parser reports problems in.
  * Parsing them all also runs {@code KeyReader}'s assertion that the parser reads no key its spec lacks.
  */
@@ -52,6 +52,11 @@ class JsonSchemaFilesTest {
         }
         assertThat(SchemaCheck.errors("env", Files.readString(Path.of("examples/shopify-mailchimp/demo-env.yaml"))))
                 .isEmpty();
+        List<Path> benchFlows = yamlUnder(Path.of("bench"), "flows");
+        assertThat(benchFlows).isNotEmpty();
+        for (Path f : benchFlows) {
+            agrees(f.toString(), Files.readString(f));
+        }
     }
 
     @Test
