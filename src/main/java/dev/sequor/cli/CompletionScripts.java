@@ -1,5 +1,6 @@
 package dev.sequor.cli;
 
+import dev.sequor.flow.spec.JsonSchemas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -102,6 +103,8 @@ final class CompletionScripts {
                 .append("    ENV) COMPREPLY=($(compgen -W \"$(").append(fn).append("_envs)\" -- \"$2\")) ;;\n")
                 .append("    SHELL) COMPREPLY=($(compgen -W \"").append(String.join(" ", SHELLS))
                 .append("\" -- \"$2\")) ;;\n")
+                .append("    KIND) COMPREPLY=($(compgen -W \"").append(String.join(" ", JsonSchemas.KINDS))
+                .append("\" -- \"$2\")) ;;\n")
                 .append("    COMMAND) COMPREPLY=($(compgen -W \"").append(String.join(" ", commands.get(0).subcommands()))
                 .append("\" -- \"$2\")) ;;\n")
                 .append("    *) COMPREPLY=() ;;\n  esac\n}\n");
@@ -195,6 +198,7 @@ final class CompletionScripts {
             case "ENV" -> " -a '(" + fn + "_envs)'";
             case "DIR", "PATH" -> " -a '(__fish_complete_directories)'";
             case "SHELL" -> " -a '" + String.join(" ", SHELLS) + "'";
+            case "KIND" -> " -a '" + String.join(" ", JsonSchemas.KINDS) + "'";
             default -> "";
         };
     }

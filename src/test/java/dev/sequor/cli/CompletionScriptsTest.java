@@ -66,6 +66,9 @@ class CompletionScriptsTest {
         assertThat(bash(tmp, "sequor", "env", "")).containsExactly("init");
         assertThat(bash(tmp, "sequor", "run", "--q")).containsExactly("--quiet");
         assertThat(bash(tmp, "sequor", "completion", "")).containsExactly("bash", "fish", "zsh");
+        assertThat(bash(tmp, "sequor", "")).contains("schema");
+        assertThat(bash(tmp, "sequor", "schema", "")).containsExactly("env", "flow", "project", "source");
+        assertThat(bash(tmp, "sequor", "schema", "--m")).containsExactly("--markdown");
     }
 
     @Test
