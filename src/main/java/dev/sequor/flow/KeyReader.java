@@ -2,12 +2,12 @@ package dev.sequor.flow;
 
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ResponsePath;
+import dev.sequor.flow.spec.KeySpec;
 import dev.sequor.flow.spec.SectionSpec;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YList;
 import dev.sequor.yaml.YNode.YMap;
 import dev.sequor.yaml.YNode.YScalar;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class KeyReader {
 
-    public static final String EXPR = "_expression";
+    public static final String EXPR = KeySpec.EXPR;
 
     private final YMap map;
     private final String where;
@@ -62,7 +62,7 @@ public final class KeyReader {
      */
     public KeyReader nested(String key, YMap nested, String nestedWhere) {
         ask(key);
-        dev.sequor.flow.spec.KeySpec k = spec.key(key);
+        KeySpec k = spec.key(key);
         SectionSpec section = k.section() != null ? k.section() : k.items();
         return new KeyReader(nested, nestedWhere, diag, section);
     }
