@@ -93,6 +93,15 @@ public interface Dialect {
         return sqlState != null && sqlState.startsWith("08");
     }
 
+    /**
+     * The name the database stores for {@code identifier} as Sequor writes it (quoted), which is what its catalog
+     * (information_schema) lists and what parameters that look names up must bind: the name itself, unless the
+     * dialect folds names (Snowflake).
+     */
+    default String stored(String identifier) {
+        return identifier;
+    }
+
     /** Identifiers are always quoted so names with spaces, capitals or keywords work unchanged. */
     default String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -112,6 +121,16 @@ public interface Dialect {
      */
     default boolean transactionalDdl() {
         return true;
+    }
+
+    /**
+     * Where DDL is not transactional: the statements that put {@code built} (a table of the target's namespace;
+     * both qualified and quoted) in place of {@code target} in one atomic step each and drop what was there, or null
+     * where a set of tables is swapped with one multi-table RENAME under named locks instead (MySQL, see
+     * {@link RenameSwap}).
+     */
+    default List<String> swapIn(String built, String target, boolean targetExists) {
+        return null;
     }
 
     /**

@@ -213,7 +213,7 @@ final class JdbcDatabase implements Database {
                 TableMove move = new TableMove(dialect, dialect.qualified(ns, table), staging, columns,
                         columns.stream().map(dialect::quote).toList(), dialect.quote(TableMove.ROW_COLUMN),
                         TableMove.likeStaging(dialect, staging, columns));
-                boolean exists = SqlSession.tableExistsOn(c, ns, table);
+                boolean exists = SqlSession.tableExistsOn(c, dialect, ns, table);
                 if (exists && write.mode() == WriteMode.MERGE && write.strategy() == MergeStrategy.UPSERT) {
                     dialect.checkUpsertKey(c, ns, table, write.primaryKey());
                 }
@@ -248,8 +248,9 @@ final class JdbcDatabase implements Database {
             throw SequorException.invalid(null, "Column '" + TableMove.reservedColumn(columns) + "' of the query's"
                     + " result has a name that write_mode merge uses for itself; rename it");
         }
+        List<String> stored = columns.stream().map(dialect::stored).toList();
         for (String key : write.primaryKey()) {
-            if (!columns.contains(key)) {
+            if (!stored.contains(dialect.stored(key))) {
                 throw SequorException.invalid(null, "primary_key column '" + key + "' is not a column of the query's"
                         + " result; its columns: " + String.join(", ", columns));
             }
@@ -264,7 +265,8 @@ final class JdbcDatabase implements Database {
         String ns = namespace == null ? defaultNamespace() : namespace;
         try (SqlSession session = openSession()) {
             List<Row> rows = session.query("SELECT column_name FROM information_schema.columns"
-                    + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", ns, table);
+                    + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", dialect.stored(ns),
+                    dialect.stored(table));
             if (rows.isEmpty()) {
                 throw SequorException.failed(null, "Table " + dialect.qualified(ns, table) + " does not exist on source '"
                         + sourceName + "'");

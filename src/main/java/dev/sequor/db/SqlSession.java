@@ -162,15 +162,15 @@ final class SqlSession implements AutoCloseable {
 
     /** True when {@code namespace.table} exists as a table or view. */
     boolean tableExists(String namespace, String table) {
-        return call(c -> tableExistsOn(c, namespace, table));
+        return call(c -> tableExistsOn(c, dialect, namespace, table));
     }
 
-    /** {@link #tableExists} on {@code c}, inside the caller's transaction. */
-    static boolean tableExistsOn(Connection c, String namespace, String table) throws SQLException {
+    /** {@link #tableExists} on {@code c}, inside the caller's transaction; names as {@code dialect} stores them. */
+    static boolean tableExistsOn(Connection c, Dialect dialect, String namespace, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
-            ps.setString(1, namespace);
-            ps.setString(2, table);
+            ps.setString(1, dialect.stored(namespace));
+            ps.setString(2, dialect.stored(table));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
