@@ -198,8 +198,8 @@ final class JdbcDatabase implements Database {
      * that a merge keeps the last row of each key), then moves it in as {@link TableMove} says for the mode.
      */
     @Override
-    public long writeQueryResult(String namespace, String table, String selectSql, WriteSpec write) {
-        if (write.mode() == WriteMode.CREATE) {
+    public long writeQueryResult(String namespace, String table, String selectSql, WriteSpec requested) {
+        if (requested.mode() == WriteMode.CREATE) {
             return replaceTableAs(namespace, table, selectSql);
         }
         String ns = namespace == null ? defaultNamespace() : namespace;
@@ -209,7 +209,8 @@ final class JdbcDatabase implements Database {
         try (SqlSession session = openSession()) {
             dropStagingLeftovers(session, ns);
             return session.inTransaction(c -> {
-                List<String> columns = stageQuery(c, stagingName, select, write);
+                List<String> columns = stageQuery(c, stagingName, select, requested);
+                WriteSpec write = keyedByColumns(requested, columns);
                 TableMove move = new TableMove(dialect, dialect.qualified(ns, table), staging, columns,
                         columns.stream().map(dialect::quote).toList(), dialect.quote(TableMove.ROW_COLUMN),
                         TableMove.likeStaging(dialect, staging, columns));
@@ -228,6 +229,19 @@ final class JdbcDatabase implements Database {
                 return rows;
             });
         }
+    }
+
+    /**
+     * The merge key named as the result's columns are: where the database folds names (Snowflake), the flow's
+     * {@code id} is the result's {@code ID}, and only the column's own name keeps it out of the columns a merge updates.
+     */
+    private WriteSpec keyedByColumns(WriteSpec write, List<String> columns) {
+        if (write.mode() != WriteMode.MERGE) {
+            return write;
+        }
+        List<String> key = write.primaryKey().stream().map(k -> columns.stream()
+                .filter(c -> dialect.stored(c).equals(dialect.stored(k))).findFirst().orElse(k)).toList();
+        return new WriteSpec(write.mode(), key, write.strategy(), write.evolution());
     }
 
     /**
