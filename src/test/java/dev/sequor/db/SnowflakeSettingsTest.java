@@ -101,6 +101,17 @@ class SnowflakeSettingsTest {
     }
 
     @Test
+    void aBuildWithoutTheDriverSaysSoInOneSentence() {
+        SourceConfig config = new SourceConfig("wh", Map.of("type", "snowflake", "account", "a", "user", "u",
+                "password", "p"), POS, dir, dir);
+        assertThatThrownBy(() -> SnowflakeConnector.open(config, "net.snowflake.client.jdbc.Missing"))
+                .isInstanceOf(SequorException.class)
+                .hasMessageContaining("Source 'wh' is of type snowflake, which this build of Sequor does not include"
+                        + " (the native executable leaves Snowflake's driver out); run the flow with Sequor's JVM build"
+                        + " (docs/databases/snowflake.md)");
+    }
+
+    @Test
     void aSnowflakeSourceWithABadFileFailsThroughTheRegistryBeforeAnyConnection() {
         try (Databases dbs = new Databases(dir, dir)) {
             assertThatThrownBy(() -> dbs.open("wh", Map.of("type", "snowflake", "account", "a", "user", "u"), POS))
