@@ -15,6 +15,9 @@ public final class SourceTypes {
 
     public static final String HTTP = "http";
 
+    /** The keys of database source files that hold secrets, masked wherever a run prints text. */
+    public static final List<String> SECRET_KEYS = List.of("password", "private_key_file_pwd");
+
     private static final List<SourceType> ALL = List.of(
             new SourceType("duckdb", () -> DuckDbDialect.INSTANCE, List.of("conn_str", "allow_external_access"),
                     c -> DuckDbConnector.open(c)),

@@ -86,4 +86,35 @@ class SnowflakeFlowTest {
                         + " INSERT (\"DAY\", \"N\") VALUES (s.\"DAY\", s.\"N\")",
                 "TRUNCATE TABLE IF EXISTS \"STAGE\"");
     }
+
+    @Test
+    void theKeysPassphraseIsMaskedInWhatARunPrints() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+        Files.createDirectories(project.resolve("sources"));
+        Files.writeString(project.resolve("sources/warehouse.yaml"), """
+                type: snowflake
+                account: myorg-acct
+                user: loader
+                private_key_file: keys/rsa.p8
+                private_key_file_pwd: "{{ var('phrase') }}"
+                """);
+        Files.createDirectories(project.resolve("flows"));
+        Files.writeString(project.resolve("flows/main.yaml"), """
+                steps:
+                  - op: print
+                    message: "passphrase: {{ var('phrase') }}"
+                """);
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("envs"));
+        Files.writeString(home.resolve("envs/test.yaml"), "variables:\n  phrase: \"open-sesame-42\"\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new FlowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new FlowRunRequest(project, home.toString(), "test", "main",
+                        new RunOptions(null, null, false, false, false, null, null), true, false, true));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("passphrase: <redacted>\n");
+    }
 }
