@@ -3,9 +3,12 @@ package dev.sequor.db;
 import dev.sequor.error.SequorException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +23,7 @@ import java.util.regex.Pattern;
 record SnowflakeSettings(String jdbcUrl, String user, String password, Map<String, String> properties) {
 
     /** The keys a snowflake source file takes besides {@code type}. */
-    static final java.util.List<String> KEYS = java.util.List.of("account", "user", "username", "password",
+    static final List<String> KEYS = List.of("account", "user", "username", "password",
             "private_key_file", "private_key_file_pwd", "warehouse", "database", "schema", "role");
 
     /** An account identifier ({@code myorg-myaccount}, {@code xy12345.us-east-1.aws}) or its host name. */
@@ -106,8 +109,8 @@ record SnowflakeSettings(String jdbcUrl, String user, String password, Map<Strin
     }
 
     /** The secrets a driver message must never show. */
-    java.util.List<String> secrets() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> secrets() {
+        List<String> out = new ArrayList<>();
         if (password != null) {
             out.add(password);
         }
@@ -119,7 +122,7 @@ record SnowflakeSettings(String jdbcUrl, String user, String password, Map<Strin
 
     @Override
     public String toString() {
-        Map<String, String> shown = new java.util.TreeMap<>(properties);
+        Map<String, String> shown = new TreeMap<>(properties);
         shown.computeIfPresent("private_key_file_pwd", (k, v) -> "***");
         return "SnowflakeSettings[" + jdbcUrl + ", user=" + user + (password == null ? "" : ", password=***") + ", "
                 + shown + "]";

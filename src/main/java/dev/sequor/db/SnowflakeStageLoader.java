@@ -2,7 +2,8 @@ package dev.sequor.db;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,8 +88,7 @@ final class SnowflakeStageLoader implements BulkLoader {
     /** One line per row: every value quoted, NULL as nothing. */
     static void writeCsv(Path file, List<String[]> rows) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16);
-             Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
-                     1 << 16)) {
+             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
             for (String[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
@@ -102,8 +102,6 @@ final class SnowflakeStageLoader implements BulkLoader {
                 }
                 w.write('\n');
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -117,4 +117,24 @@ class SnowflakeFlowTest {
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("passphrase: <redacted>\n");
     }
+
+    @Test
+    void theExampleSourceFileValidatesWithoutAWord() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+        Files.createDirectories(project.resolve("sources"));
+        Files.createDirectories(project.resolve("flows"));
+        Files.copy(Path.of("examples/sources/snowflake.yaml"), project.resolve("sources/warehouse.yaml"));
+        Files.writeString(project.resolve("flows/main.yaml"), """
+                steps:
+                  - op: transform
+                    source: warehouse
+                    target_table: daily
+                    query: "select 1 as id"
+                """);
+        var result = new dev.sequor.validate.ProjectValidator(dev.sequor.project.Project.load(project), false)
+                .validate(null);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.filesChecked()).isEqualTo(2);
+    }
 }
