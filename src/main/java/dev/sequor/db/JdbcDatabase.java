@@ -126,7 +126,7 @@ final class JdbcDatabase implements Database {
                 return null;
             }
             try (ResultSet rs = s.getResultSet()) {
-                ResultValues values = ResultValues.of(rs);
+                ResultValues values = ResultValues.of(rs, dialect);
                 while (rs.next()) {
                     Row row = values.read(rs);
                     try {
@@ -298,9 +298,9 @@ final class JdbcDatabase implements Database {
         drop.forEach(column -> changes.add("DROP COLUMN " + dialect.quote(column)));
         try (SqlSession session = openSession()) {
             if (!dialect.transactionalDdl()) {
-                // each ALTER would commit on its own; one ALTER with every change is applied whole or not at all
-                if (!changes.isEmpty()) {
-                    session.execute("ALTER TABLE " + target + " " + String.join(", ", changes));
+                // each ALTER commits on its own: as few statements as the database allows
+                for (String sql : dialect.alterColumns(target, add, drop)) {
+                    session.execute(sql);
                 }
                 return;
             }

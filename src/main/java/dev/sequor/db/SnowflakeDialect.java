@@ -113,6 +113,17 @@ public final class SnowflakeDialect implements Dialect {
         return UNQUOTED.matcher(identifier).matches() ? identifier.toUpperCase(Locale.ROOT) : identifier;
     }
 
+    /**
+     * The inverse of {@link #stored} for result columns: Snowflake reports an unquoted {@code id} as {@code ID}, so an
+     * upper-case label that could have been written unquoted reads as lower case ({@code row['id']}, as on the other
+     * databases); a label with any lower-case letter was quoted and stays exact.
+     */
+    @Override
+    public String label(String columnLabel) {
+        return UNQUOTED.matcher(columnLabel).matches() && columnLabel.equals(columnLabel.toUpperCase(Locale.ROOT))
+                ? columnLabel.toLowerCase(Locale.ROOT) : columnLabel;
+    }
+
     @Override
     public String quote(String identifier) {
         return '"' + stored(identifier).replace("\"", "\"\"") + '"';
@@ -159,6 +170,24 @@ public final class SnowflakeDialect implements Dialect {
     public List<String> swapIn(String built, String target, boolean targetExists) {
         return targetExists ? List.of("ALTER TABLE " + built + " SWAP WITH " + target, "DROP TABLE IF EXISTS " + built)
                 : List.of("ALTER TABLE " + built + " RENAME TO " + target);
+    }
+
+    /**
+     * Snowflake's ALTER TABLE takes one kind of change: one statement adds every new column ({@code ADD COLUMN a
+     * INT, b TEXT}), another drops the old ones.
+     */
+    @Override
+    public List<String> alterColumns(String target, List<ColumnDef> add, List<String> drop) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!add.isEmpty()) {
+            out.add("ALTER TABLE " + target + " ADD COLUMN " + add.stream().map(c -> quote(c.name()) + " "
+                    + typeSql(c.type())).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if (!drop.isEmpty()) {
+            out.add("ALTER TABLE " + target + " DROP COLUMN " + drop.stream().map(this::quote)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return out;
     }
 
     /** Without the driver's "SQL compilation error:" line, whose detail is on the next line. */

@@ -131,7 +131,7 @@ final class SqlSession implements AutoCloseable {
                     return List.of();
                 }
                 try (ResultSet rs = s.getResultSet()) {
-                    return readAll(rs);
+                    return readAll(rs, dialect);
                 }
             }
         });
@@ -145,14 +145,14 @@ final class SqlSession implements AutoCloseable {
                     ps.setString(i + 1, parameters[i]);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    return readAll(rs);
+                    return readAll(rs, dialect);
                 }
             }
         });
     }
 
-    private static List<Row> readAll(ResultSet rs) throws SQLException {
-        ResultValues values = ResultValues.of(rs);
+    private static List<Row> readAll(ResultSet rs, Dialect dialect) throws SQLException {
+        ResultValues values = ResultValues.of(rs, dialect);
         List<Row> rows = new ArrayList<>();
         while (rs.next()) {
             rows.add(values.read(rs));

@@ -352,4 +352,17 @@ class SnowflakeConversationTest {
         assertThat(log()).contains(
                 "INSERT INTO \"RAW\".\"USERS\" (\"ID\", \"Full Name\", \"PAYLOAD\") SELECT " + TYPED + " FROM \"S1\"");
     }
+
+    @Test
+    void queryResultsReadAsTheFlowWroteTheNames() {
+        fake.userColumns = List.of("ID", "Full Name", "ORDER$TOTAL", "camelCase");
+        fake.userRows = List.of(List.of(1L, "Ann", 2L, "x"));
+        List<Row> rows = db.query("select id, \"Full Name\", order$total, \"camelCase\" from users");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).keySet()).containsExactly("id", "Full Name", "order$total", "camelCase");
+        assertThat(rows.get(0).get("id")).isEqualTo(1L);
+        List<Object> seen = new ArrayList<>();
+        db.forEachRow("select id from users", row -> seen.add(row.get("id")));
+        assertThat(seen).containsExactly(1L);
+    }
 }

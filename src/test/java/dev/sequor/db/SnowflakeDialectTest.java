@@ -41,6 +41,11 @@ class SnowflakeDialectTest {
         assertThat(D.qualified(null, "events")).isEqualTo("\"EVENTS\"");
         assertThat(D.stored("users")).isEqualTo("USERS");
         assertThat(D.stored("Full Name")).isEqualTo("Full Name");
+        assertThat(D.label("ID")).isEqualTo("id");
+        assertThat(D.label("ORDER_TOTAL")).isEqualTo("order_total");
+        assertThat(D.label("Full Name")).isEqualTo("Full Name");
+        assertThat(D.label("camelCase")).isEqualTo("camelCase");
+        assertThat(D.label("COUNT(*)")).isEqualTo("COUNT(*)");
     }
 
     @Test
@@ -147,5 +152,18 @@ class SnowflakeDialectTest {
                 .isEqualTo("Numeric value 'abc' is not recognized");
         assertThat(D.connectionLost(new SQLException("JDBC driver encountered communication error", "08001")))
                 .isTrue();
+    }
+
+    @Test
+    void migrateSchemaAddsInOneAlterAndDropsInAnother() {
+        List<ColumnDef> add = List.of(ColumnDef.of("email", "text", "t", POS), ColumnDef.of("Signed Up", "timestamptz",
+                "t", POS));
+        assertThat(D.alterColumns("\"RAW\".\"T\"", add, List.of("OLD", "Legacy Col"))).containsExactly(
+                "ALTER TABLE \"RAW\".\"T\" ADD COLUMN \"EMAIL\" text, \"Signed Up\" TIMESTAMP_TZ",
+                "ALTER TABLE \"RAW\".\"T\" DROP COLUMN \"OLD\", \"Legacy Col\"");
+        assertThat(D.alterColumns("\"RAW\".\"T\"", List.of(), List.of("OLD")))
+                .containsExactly("ALTER TABLE \"RAW\".\"T\" DROP COLUMN \"OLD\"");
+        assertThat(MySqlDialect.INSTANCE.alterColumns("`t`", add, List.of("old"))).containsExactly(
+                "ALTER TABLE `t` ADD COLUMN `email` LONGTEXT, ADD COLUMN `Signed Up` DATETIME(6), DROP COLUMN `old`");
     }
 }

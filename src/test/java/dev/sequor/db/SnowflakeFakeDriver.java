@@ -59,6 +59,9 @@ public final class SnowflakeFakeDriver implements Driver {
         public volatile long count = 0;
         /** The column labels of a query that reads no row ({@code WHERE 1 = 0}, {@code LIMIT 0}). */
         public volatile List<String> queryColumns = List.of();
+        /** What a flow's own query (SQL starting with lower-case {@code select}) answers: labels, then rows. */
+        public volatile List<String> userColumns = List.of();
+        public volatile List<List<Object>> userRows = List.of();
         /** When set, connecting fails with this message (as a driver that echoes what it was given might). */
         public volatile String connectFailure;
         /** A statement starting with this fails with {@link #failure}. */
@@ -219,6 +222,9 @@ public final class SnowflakeFakeDriver implements Driver {
                 throw new UncheckedIOException(e);
             }
             return rows(List.of("status"), List.of(List.of("UPLOADED")));
+        }
+        if (sql.startsWith("select ")) {
+            return rows(c.userColumns, c.userRows);
         }
         if (sql.startsWith("SELECT count(*)")) {
             return rows(List.of("COUNT(*)"), List.of(List.of(c.count)));
