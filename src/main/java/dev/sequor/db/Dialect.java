@@ -93,6 +93,23 @@ public interface Dialect {
         return sqlState != null && sqlState.startsWith("08");
     }
 
+    /**
+     * The name the database stores for {@code identifier} as Sequor writes it (quoted), which is what its catalog
+     * (information_schema) lists and what parameters that look names up must bind: the name itself, unless the
+     * dialect folds names (Snowflake).
+     */
+    default String stored(String identifier) {
+        return identifier;
+    }
+
+    /**
+     * The name flows read a query result's column by ({@code row['id']}), given the label the driver reports: the
+     * label itself, unless the dialect folds names (Snowflake reports {@code select id} as {@code ID}).
+     */
+    default String label(String columnLabel) {
+        return columnLabel;
+    }
+
     /** Identifiers are always quoted so names with spaces, capitals or keywords work unchanged. */
     default String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -112,6 +129,16 @@ public interface Dialect {
      */
     default boolean transactionalDdl() {
         return true;
+    }
+
+    /**
+     * Where DDL is not transactional: the statements that put {@code built} (a table of the target's namespace;
+     * both qualified and quoted) in place of {@code target} in one atomic step each and drop what was there, or null
+     * where a set of tables is swapped with one multi-table RENAME under named locks instead (MySQL, see
+     * {@link RenameSwap}).
+     */
+    default List<String> swapIn(String built, String target, boolean targetExists) {
+        return null;
     }
 
     /**
@@ -200,6 +227,17 @@ public interface Dialect {
     default String fromStaging(ColumnDef column) {
         return stagesAsText() ? "CAST(" + quote(column.name()) + " AS " + typeSql(column.type()) + ")"
                 : quote(column.name());
+    }
+
+    /**
+     * Where DDL is not transactional: the statements that add {@code add} to {@code target} (qualified) and drop
+     * {@code drop} from it. One ALTER with every change by default, which MySQL applies whole or not at all.
+     */
+    default List<String> alterColumns(String target, List<ColumnDef> add, List<String> drop) {
+        List<String> changes = new java.util.ArrayList<>();
+        add.forEach(c -> changes.add("ADD COLUMN " + quote(c.name()) + " " + typeSql(c.type())));
+        drop.forEach(c -> changes.add("DROP COLUMN " + quote(c)));
+        return changes.isEmpty() ? List.of() : List.of("ALTER TABLE " + target + " " + String.join(", ", changes));
     }
 
     /** The statement that drops a staging table of the session (temporary; null namespace when unqualified). */

@@ -126,7 +126,7 @@ final class JdbcDatabase implements Database {
                 return null;
             }
             try (ResultSet rs = s.getResultSet()) {
-                ResultValues values = ResultValues.of(rs);
+                ResultValues values = ResultValues.of(rs, dialect);
                 while (rs.next()) {
                     Row row = values.read(rs);
                     try {
@@ -198,8 +198,8 @@ final class JdbcDatabase implements Database {
      * that a merge keeps the last row of each key), then moves it in as {@link TableMove} says for the mode.
      */
     @Override
-    public long writeQueryResult(String namespace, String table, String selectSql, WriteSpec write) {
-        if (write.mode() == WriteMode.CREATE) {
+    public long writeQueryResult(String namespace, String table, String selectSql, WriteSpec requested) {
+        if (requested.mode() == WriteMode.CREATE) {
             return replaceTableAs(namespace, table, selectSql);
         }
         String ns = namespace == null ? defaultNamespace() : namespace;
@@ -209,11 +209,12 @@ final class JdbcDatabase implements Database {
         try (SqlSession session = openSession()) {
             dropStagingLeftovers(session, ns);
             return session.inTransaction(c -> {
-                List<String> columns = stageQuery(c, stagingName, select, write);
+                List<String> columns = stageQuery(c, stagingName, select, requested);
+                WriteSpec write = keyedByColumns(requested, columns);
                 TableMove move = new TableMove(dialect, dialect.qualified(ns, table), staging, columns,
                         columns.stream().map(dialect::quote).toList(), dialect.quote(TableMove.ROW_COLUMN),
                         TableMove.likeStaging(dialect, staging, columns));
-                boolean exists = SqlSession.tableExistsOn(c, ns, table);
+                boolean exists = SqlSession.tableExistsOn(c, dialect, ns, table);
                 if (exists && write.mode() == WriteMode.MERGE && write.strategy() == MergeStrategy.UPSERT) {
                     dialect.checkUpsertKey(c, ns, table, write.primaryKey());
                 }
@@ -228,6 +229,19 @@ final class JdbcDatabase implements Database {
                 return rows;
             });
         }
+    }
+
+    /**
+     * The merge key named as the result's columns are: where the database folds names (Snowflake), the flow's
+     * {@code id} is the result's {@code ID}, and only the column's own name keeps it out of the columns a merge updates.
+     */
+    private WriteSpec keyedByColumns(WriteSpec write, List<String> columns) {
+        if (write.mode() != WriteMode.MERGE) {
+            return write;
+        }
+        List<String> key = write.primaryKey().stream().map(k -> columns.stream()
+                .filter(c -> dialect.stored(c).equals(dialect.stored(k))).findFirst().orElse(k)).toList();
+        return new WriteSpec(write.mode(), key, write.strategy(), write.evolution());
     }
 
     /**
@@ -248,8 +262,9 @@ final class JdbcDatabase implements Database {
             throw SequorException.invalid(null, "Column '" + TableMove.reservedColumn(columns) + "' of the query's"
                     + " result has a name that write_mode merge uses for itself; rename it");
         }
+        List<String> stored = columns.stream().map(dialect::stored).toList();
         for (String key : write.primaryKey()) {
-            if (!columns.contains(key)) {
+            if (!stored.contains(dialect.stored(key))) {
                 throw SequorException.invalid(null, "primary_key column '" + key + "' is not a column of the query's"
                         + " result; its columns: " + String.join(", ", columns));
             }
@@ -264,7 +279,8 @@ final class JdbcDatabase implements Database {
         String ns = namespace == null ? defaultNamespace() : namespace;
         try (SqlSession session = openSession()) {
             List<Row> rows = session.query("SELECT column_name FROM information_schema.columns"
-                    + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", ns, table);
+                    + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", dialect.stored(ns),
+                    dialect.stored(table));
             if (rows.isEmpty()) {
                 throw SequorException.failed(null, "Table " + dialect.qualified(ns, table) + " does not exist on source '"
                         + sourceName + "'");
@@ -282,9 +298,9 @@ final class JdbcDatabase implements Database {
         drop.forEach(column -> changes.add("DROP COLUMN " + dialect.quote(column)));
         try (SqlSession session = openSession()) {
             if (!dialect.transactionalDdl()) {
-                // each ALTER would commit on its own; one ALTER with every change is applied whole or not at all
-                if (!changes.isEmpty()) {
-                    session.execute("ALTER TABLE " + target + " " + String.join(", ", changes));
+                // each ALTER commits on its own: as few statements as the database allows
+                for (String sql : dialect.alterColumns(target, add, drop)) {
+                    session.execute(sql);
                 }
                 return;
             }

@@ -25,6 +25,10 @@ import java.util.List;
  * While a session works on a staging-named table it holds a named lock of that name ({@code GET_LOCK}), which the
  * server releases when the session ends, however it ends. A staging table whose lock is free was left by a run that
  * crashed or lost its connection, and {@link StagingLeftovers} may drop it ({@link #inUse}).
+ * <p>
+ * Snowflake has neither named locks nor a multi-table RENAME: each built table is swapped with its target by its own
+ * atomic {@code ALTER TABLE ... SWAP WITH} ({@link Dialect#swapIn}), so an op that replaces several tables swaps them
+ * one after the other (a reader may see one table new and the next still old for the milliseconds between).
  */
 final class RenameSwap {
 
@@ -43,7 +47,7 @@ final class RenameSwap {
         Dialect d = session.dialect();
         String built = JdbcDatabase.stagingName(table, d);
         return session.call(c -> {
-            List<String> locks = lockNames(c, built);
+            List<String> locks = lockNames(c, d, built);
             try {
                 String builtTable = d.qualified(namespace, built);
                 long rows = SqlSession.countOn(c, "CREATE TABLE " + builtTable + " AS " + select);
@@ -76,7 +80,7 @@ final class RenameSwap {
         try {
             session.call(c -> {
                 for (Replacement r : replacements) {
-                    locks.addAll(lockNames(c, r.built()));
+                    locks.addAll(lockNames(c, session.dialect(), r.built()));
                 }
                 for (Replacement r : replacements) {
                     for (String sql : r.build()) {
@@ -127,6 +131,16 @@ final class RenameSwap {
             return;
         }
         Dialect d = session.dialect();
+        if (!namedLocks(d)) {
+            for (Replacement s : swaps) {
+                boolean exists = session.tableExists(s.namespace(), s.table());
+                for (String sql : d.swapIn(d.qualified(s.namespace(), s.built()), d.qualified(s.namespace(), s.table()),
+                        exists)) {
+                    SqlSession.executeOn(c, sql);
+                }
+            }
+            return;
+        }
         List<String> renames = new ArrayList<>();
         List<String> old = new ArrayList<>();
         List<String> locks = new ArrayList<>();
@@ -135,7 +149,7 @@ final class RenameSwap {
                 String target = d.qualified(s.namespace(), s.table());
                 if (session.tableExists(s.namespace(), s.table())) {
                     String moved = JdbcDatabase.stagingName(s.table(), d);
-                    locks.addAll(lockNames(c, moved));
+                    locks.addAll(lockNames(c, d, moved));
                     renames.add(target + " TO " + d.qualified(s.namespace(), moved));
                     old.add(d.qualified(s.namespace(), moved));
                 }
@@ -150,8 +164,19 @@ final class RenameSwap {
         }
     }
 
+    /**
+     * Whether staging tables are guarded by named locks and swapped by one multi-table RENAME (MySQL), rather than
+     * swapped one by one with the dialect's own statement ({@link Dialect#swapIn}, Snowflake's SWAP WITH).
+     */
+    static boolean namedLocks(Dialect d) {
+        return d.swapIn("built", "target", true) == null;
+    }
+
     /** Takes the named lock of a staging table; it is new and random, so nobody else holds it. */
-    private static List<String> lockNames(Connection c, String stagingTable) throws SQLException {
+    private static List<String> lockNames(Connection c, Dialect d, String stagingTable) throws SQLException {
+        if (!namedLocks(d)) {
+            return List.of();
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
             ps.setString(1, stagingTable);
             try (ResultSet rs = ps.executeQuery()) {

@@ -42,13 +42,14 @@ final class ResultValues {
         this.readers = readers;
     }
 
-    static ResultValues of(ResultSet rs) throws SQLException {
+    /** The reader of {@code rs}, its columns named as {@code dialect} gives them to flows ({@link Dialect#label}). */
+    static ResultValues of(ResultSet rs, Dialect dialect) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
         List<String> columns = new ArrayList<>(n);
         ColumnReader[] readers = new ColumnReader[n];
         for (int i = 1; i <= n; i++) {
-            columns.add(meta.getColumnLabel(i));
+            columns.add(dialect.label(meta.getColumnLabel(i)));
             readers[i - 1] = readerFor(meta.getColumnType(i), meta.getColumnTypeName(i));
         }
         return new ResultValues(List.copyOf(columns), readers);

@@ -15,6 +15,9 @@ public final class SourceTypes {
 
     public static final String HTTP = "http";
 
+    /** The keys of database source files that hold secrets, masked wherever a run prints text. */
+    public static final List<String> SECRET_KEYS = List.of("password", "private_key_file_pwd");
+
     private static final List<SourceType> ALL = List.of(
             new SourceType("duckdb", () -> DuckDbDialect.INSTANCE, List.of("conn_str", "allow_external_access"),
                     c -> DuckDbConnector.open(c)),
@@ -22,6 +25,8 @@ public final class SourceTypes {
                     c -> PostgresConnector.open(c)),
             new SourceType("mysql", () -> MySqlDialect.INSTANCE, List.of("conn_str", "username", "password"),
                     c -> MySqlConnector.open(c)),
+            new SourceType("snowflake", () -> SnowflakeDialect.INSTANCE, SnowflakeSettings.KEYS,
+                    c -> SnowflakeConnector.open(c)),
             new SourceType("jdbc", null, List.of("url", "driver", "driver_path", "dialect", "username", "password"),
                     c -> GenericJdbcConnector.open(c)),
             new SourceType(HTTP, null, List.of(), null));
@@ -42,7 +47,7 @@ public final class SourceTypes {
         return named(name).map(SourceType::isDatabase).orElse(false);
     }
 
-    /** Every type name, databases first: duckdb, postgres, mysql, jdbc, http. */
+    /** Every type name, databases first: duckdb, postgres, mysql, snowflake, jdbc, http. */
     public static List<String> names() {
         return ALL.stream().map(SourceType::name).toList();
     }
@@ -68,12 +73,12 @@ public final class SourceTypes {
         return named(name).filter(t -> t.dialect() != null).map(t -> t.dialect().get());
     }
 
-    /** "duckdb, postgres, mysql or jdbc", for messages that expect a database type. */
+    /** "duckdb, postgres, mysql, snowflake or jdbc", for messages that expect a database type. */
     public static String databaseChoices() {
         return orList(databaseNames());
     }
 
-    /** "duckdb, postgres, mysql, jdbc or http". */
+    /** "duckdb, postgres, mysql, snowflake, jdbc or http". */
     public static String allChoices() {
         return orList(names());
     }

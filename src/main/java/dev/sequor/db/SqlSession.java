@@ -131,7 +131,7 @@ final class SqlSession implements AutoCloseable {
                     return List.of();
                 }
                 try (ResultSet rs = s.getResultSet()) {
-                    return readAll(rs);
+                    return readAll(rs, dialect);
                 }
             }
         });
@@ -145,14 +145,14 @@ final class SqlSession implements AutoCloseable {
                     ps.setString(i + 1, parameters[i]);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    return readAll(rs);
+                    return readAll(rs, dialect);
                 }
             }
         });
     }
 
-    private static List<Row> readAll(ResultSet rs) throws SQLException {
-        ResultValues values = ResultValues.of(rs);
+    private static List<Row> readAll(ResultSet rs, Dialect dialect) throws SQLException {
+        ResultValues values = ResultValues.of(rs, dialect);
         List<Row> rows = new ArrayList<>();
         while (rs.next()) {
             rows.add(values.read(rs));
@@ -162,15 +162,15 @@ final class SqlSession implements AutoCloseable {
 
     /** True when {@code namespace.table} exists as a table or view. */
     boolean tableExists(String namespace, String table) {
-        return call(c -> tableExistsOn(c, namespace, table));
+        return call(c -> tableExistsOn(c, dialect, namespace, table));
     }
 
-    /** {@link #tableExists} on {@code c}, inside the caller's transaction. */
-    static boolean tableExistsOn(Connection c, String namespace, String table) throws SQLException {
+    /** {@link #tableExists} on {@code c}, inside the caller's transaction; names as {@code dialect} stores them. */
+    static boolean tableExistsOn(Connection c, Dialect dialect, String namespace, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
-            ps.setString(1, namespace);
-            ps.setString(2, table);
+            ps.setString(1, dialect.stored(namespace));
+            ps.setString(2, dialect.stored(table));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -309,8 +309,8 @@ final class StagedWrites {
         return t.schema().evolveStatements(dialect, dialect.qualified(t.namespace(), t.table()));
     }
 
-    private static boolean exists(Connection c, TableTarget t) throws java.sql.SQLException {
-        return SqlSession.tableExistsOn(c, t.namespace(), t.table());
+    private boolean exists(Connection c, TableTarget t) throws java.sql.SQLException {
+        return SqlSession.tableExistsOn(c, dialect, t.namespace(), t.table());
     }
 
     private String staging(TableTarget t) {

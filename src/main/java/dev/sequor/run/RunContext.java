@@ -153,8 +153,10 @@ public final class RunContext implements AutoCloseable {
         YMap file = sources.load(name, usedAt);
         @SuppressWarnings("unchecked")
         Map<String, Object> config = (Map<String, Object>) evaluator.eval(Dyns.of(file, null), scope);
-        if (config.get("password") instanceof String p && !p.isEmpty()) {
-            secrets.add(p);
+        for (String key : SourceTypes.SECRET_KEYS) {
+            if (config.get(key) instanceof String p && !p.isEmpty()) {
+                secrets.add(p);
+            }
         }
         synchronized (this) {
             if (databases == null) {

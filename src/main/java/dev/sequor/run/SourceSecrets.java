@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The credentials in the project's source files, gathered before the first op runs: every auth value of
- * every http source and every database {@code password}, rendered with the environment's variables. A
+ * every http source and every database {@code password} (and key passphrase), rendered with the environment's variables. A
  * Python or Jinja error that prints a token in the first op must find it already known, not wait until the
  * source is used. A source that does not render here (it needs a variable the flow sets later) is skipped;
  * its values join the set when an op uses it.
@@ -97,10 +97,17 @@ final class SourceSecrets {
             Map<String, Object> rendered = (Map<String, Object>) render(run, Dyns.of(file, null), scope);
             return List.copyOf(HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file.pos()).secrets());
         }
-        if (SourceTypes.isDatabase(type) && file.get("password") != null) {
-            Object password = render(run, Dyns.of(file.get("password"), null), scope);
-            return password == null ? List.of() : List.of(String.valueOf(password));
+        List<String> out = new ArrayList<>();
+        if (SourceTypes.isDatabase(type)) {
+            for (String key : SourceTypes.SECRET_KEYS) {
+                if (file.get(key) != null) {
+                    Object secret = render(run, Dyns.of(file.get(key), null), scope);
+                    if (secret != null) {
+                        out.add(String.valueOf(secret));
+                    }
+                }
+            }
         }
-        return List.of();
+        return out;
     }
 }

@@ -218,9 +218,9 @@ class CliTest {
         LaunchResult r = launcher.launch("validate", "-p", tmp.toString(), "--skip-python");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.getOutput()).isEqualTo("sources/legacy.yaml:1:7: Unknown source type: oracle (expected one of"
-                + " duckdb, postgres, mysql, jdbc, http).\nsources/untyped.yaml:1:1: Source \"untyped\" has no 'type';"
-                + " expected one of duckdb, postgres, mysql, jdbc, http.\nsources/warehouse.yaml:3:1: warning: Unknown"
-                + " key 'pasword' in mysql source is ignored (did you mean 'password'?).");
+                + " duckdb, postgres, mysql, snowflake, jdbc, http).\nsources/untyped.yaml:1:1: Source \"untyped\" has"
+                + " no 'type'; expected one of duckdb, postgres, mysql, snowflake, jdbc, http.\nsources/warehouse.yaml:3:1:"
+                + " warning: Unknown key 'pasword' in mysql source is ignored (did you mean 'password'?).");
     }
 
     private void project(String mainFlow) throws IOException {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Commands that need no engine start none. Runs the packaged tool as users do ({@code target/sequor}, with its AOT
  * cache when there is one) in a fresh JVM that logs every class it loads ({@code -Xlog:class+load}), and fails
  * when a command that has no template, SQL, HTTP or Python loaded a class of Jinjava, DuckDB, the HTTP client
- * (Vert.x, Netty, RESTEasy, Jakarta REST client), GraalPy, Agroal or the PostgreSQL or MariaDB driver. Each costs
+ * (Vert.x, Netty, RESTEasy, Jakarta REST client), GraalPy, Agroal or the PostgreSQL, MariaDB or Snowflake driver. Each costs
  * from a tenth of a second to seconds of start-up; see docs/decisions.md, "JVM start-up".
  *
  * <p>An integration test (failsafe, after {@code package}), because it needs {@code target/quarkus-app}.
@@ -28,7 +28,7 @@ class StartupClassesIT {
     /** Package prefixes of the engines, as they appear in the class+load log. */
     static final List<String> ENGINES = List.of("com.hubspot.", "jinjava.", "org.duckdb.", "io.vertx.", "io.netty.",
             "org.jboss.resteasy.", "jakarta.ws.rs.client.", "org.graalvm.polyglot.", "com.oracle.graal.",
-            "org.graalvm.python.", "io.agroal.", "org.postgresql.", "org.mariadb.");
+            "org.graalvm.python.", "io.agroal.", "org.postgresql.", "org.mariadb.", "net.snowflake.");
 
     static final Path LAUNCHER = Path.of("target", "sequor").toAbsolutePath();
 

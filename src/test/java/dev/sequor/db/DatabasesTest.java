@@ -118,7 +118,7 @@ class DatabasesTest {
                 .hasMessageStartingWith("Source 's' of type postgres has a conn_str that is not understood; expected ")
                 .message().doesNotContain("topsecret");
         assertThatThrownBy(() -> databases.open("s", Map.of(), POS))
-                .hasMessage("Source 's' has no 'type'; expected duckdb, postgres, mysql or jdbc");
+                .hasMessage("Source 's' has no 'type'; expected duckdb, postgres, mysql, snowflake or jdbc");
     }
 
     @Test
@@ -176,7 +176,7 @@ class DatabasesTest {
                 .hasMessage("The class 'java.lang.String' named as 'driver' of source 's' is not a JDBC driver"
                         + " (java.sql.Driver).");
         assertThatThrownBy(() -> databases.open("s", jdbc("jdbc:x:y", "org.postgresql.Driver", "oracle"), POS))
-                .hasMessage("'dialect' of source 's' must be one of duckdb, postgres, mysql, ansi, not 'oracle'.");
+                .hasMessage("'dialect' of source 's' must be one of duckdb, postgres, mysql, snowflake, ansi, not 'oracle'.");
         assertThatThrownBy(() -> databases.open("s", jdbc(null, "org.postgresql.Driver", "ansi"), POS))
                 .hasMessage("Source 's' has no 'url'; expected a JDBC URL such as jdbc:postgresql://host:5432/database");
         assertThatThrownBy(() -> databases.open("s", jdbc("jdbc:postgresql://h/db", null, "ansi"), POS))

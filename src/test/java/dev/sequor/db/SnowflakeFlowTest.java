@@ -1,0 +1,140 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sequor.run.FlowRunRequest;
+import dev.sequor.run.FlowRunner;
+import dev.sequor.run.RunOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole flow against Snowflake's SQL: a project whose source is {@code type: jdbc} with {@code dialect: snowflake}
+ * and the recording stand-in driver ({@link SnowflakeFakeDriver}) runs two transforms, and the statements that reached
+ * the driver are exactly Snowflake's. No account was reachable; the statements are what is checked.
+ */
+class SnowflakeFlowTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aFlowsTransformsReachTheDriverAsSnowflakeSql() throws Exception {
+        SnowflakeFakeDriver.Conversation fake = SnowflakeFakeDriver.reset();
+        fake.schema = "ANALYTICS";
+        fake.tables.add("ANALYTICS.DAILY");
+        fake.queryColumns = List.of("DAY", "N");
+        fake.count = 2;
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+        Files.createDirectories(project.resolve("sources"));
+        Files.writeString(project.resolve("sources/warehouse.yaml"), """
+                type: jdbc
+                url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
+                driver: dev.sequor.db.SnowflakeFakeDriver
+                dialect: snowflake
+                username: loader
+                password: "{{ var('pw') }}"
+                """);
+        Files.createDirectories(project.resolve("flows"));
+        Files.writeString(project.resolve("flows/main.yaml"), """
+                steps:
+                  - op: transform
+                    source: warehouse
+                    target_table: daily
+                    query: "select day, count(*) as n from events group by day"
+                  - op: transform
+                    source: warehouse
+                    target_table: daily
+                    write_mode: merge
+                    primary_key: [day]
+                    query: "select day, n from daily_new"
+                """);
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("envs"));
+        Files.writeString(home.resolve("envs/test.yaml"), "variables:\n  pw: \"s3cret\"\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new FlowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new FlowRunRequest(project, home.toString(), "test", "main",
+                        new RunOptions(null, null, false, false, false, null, null), true, false, true));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(fake.urls).containsOnly("jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH");
+        assertThat(fake.properties.get(0)).containsEntry("user", "loader").containsEntry("password", "s3cret");
+        assertThat(fake.statements().stream().map(s -> s.replaceAll("_SEQUOR_STAGE_[0-9A-F]{8}_DAILY", "STAGE"))
+                .toList()).containsExactly(
+                "CREATE TABLE \"ANALYTICS\".\"STAGE\" AS select day, count(*) as n from events group by day",
+                "SELECT count(*) FROM \"ANALYTICS\".\"STAGE\"",
+                "ALTER TABLE \"ANALYTICS\".\"STAGE\" SWAP WITH \"ANALYTICS\".\"DAILY\"",
+                "DROP TABLE IF EXISTS \"ANALYTICS\".\"STAGE\"",
+                "SELECT * FROM (select day, n from daily_new) q LIMIT 0",
+                "CREATE TEMPORARY TABLE \"STAGE\" AS SELECT q.*, ROW_NUMBER() OVER () AS \"_SEQUOR_ROW\" FROM"
+                        + " (select day, n from daily_new) q",
+                "SELECT count(*) FROM \"STAGE\"",
+                "MERGE INTO \"ANALYTICS\".\"DAILY\" AS t USING (SELECT \"DAY\", \"N\" FROM (SELECT \"DAY\", \"N\","
+                        + " \"_SEQUOR_ROW\", max(\"_SEQUOR_ROW\") OVER (PARTITION BY \"DAY\") AS \"_SEQUOR_LAST\" FROM"
+                        + " (SELECT \"DAY\" AS \"DAY\", \"N\" AS \"N\", \"_SEQUOR_ROW\" AS \"_SEQUOR_ROW\" FROM"
+                        + " \"STAGE\") AS typed) AS numbered WHERE \"_SEQUOR_ROW\" = \"_SEQUOR_LAST\") AS s ON"
+                        + " t.\"DAY\" = s.\"DAY\" WHEN MATCHED THEN UPDATE SET \"N\" = s.\"N\" WHEN NOT MATCHED THEN"
+                        + " INSERT (\"DAY\", \"N\") VALUES (s.\"DAY\", s.\"N\")",
+                "TRUNCATE TABLE IF EXISTS \"STAGE\"");
+    }
+
+    @Test
+    void theKeysPassphraseIsMaskedInWhatARunPrints() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+        Files.createDirectories(project.resolve("sources"));
+        Files.writeString(project.resolve("sources/warehouse.yaml"), """
+                type: snowflake
+                account: myorg-acct
+                user: loader
+                private_key_file: keys/rsa.p8
+                private_key_file_pwd: "{{ var('phrase') }}"
+                """);
+        Files.createDirectories(project.resolve("flows"));
+        Files.writeString(project.resolve("flows/main.yaml"), """
+                steps:
+                  - op: print
+                    message: "passphrase: {{ var('phrase') }}"
+                """);
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("envs"));
+        Files.writeString(home.resolve("envs/test.yaml"), "variables:\n  phrase: \"open-sesame-42\"\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new FlowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new FlowRunRequest(project, home.toString(), "test", "main",
+                        new RunOptions(null, null, false, false, false, null, null), true, false, true));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("passphrase: <redacted>\n");
+    }
+
+    @Test
+    void theExampleSourceFileValidatesWithoutAWord() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+        Files.createDirectories(project.resolve("sources"));
+        Files.createDirectories(project.resolve("flows"));
+        Files.copy(Path.of("examples/sources/snowflake.yaml"), project.resolve("sources/warehouse.yaml"));
+        Files.writeString(project.resolve("flows/main.yaml"), """
+                steps:
+                  - op: transform
+                    source: warehouse
+                    target_table: daily
+                    query: "select 1 as id"
+                """);
+        var result = new dev.sequor.validate.ProjectValidator(dev.sequor.project.Project.load(project), false)
+                .validate(null);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.filesChecked()).isEqualTo(2);
+    }
+}
