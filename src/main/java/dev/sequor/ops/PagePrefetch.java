@@ -123,9 +123,7 @@ final class PagePrefetch implements AutoCloseable {
 
     @Override
     public void close() {
-        ahead.forEach(p -> p.response().cancel(false));
-        ahead.clear();
-        awaitThreads();
+        drop();
     }
 
     private void awaitThreads() {

@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sequor.testing.FlowProject;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,10 +68,8 @@ class PaginationParallelTest {
                 .willReturn(okJson("{\"data\": [" + data + "], " + meta + "}").withFixedDelay(delayMs)));
     }
 
-    /** The URLs the API received, in the order it received them. */
     private static List<String> requested() {
-        return api.getAllServeEvents().stream().sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .map(e -> e.getRequest().getUrl()).toList();
+        return PaginationTest.requested(api);
     }
 
     /** The ids in the order they were written. */

@@ -74,9 +74,13 @@ class PaginationTest {
         api.stubFor(request.willReturn(okJson(body)));
     }
 
-    /** The URLs the API received, in the order it received them. */
     private static List<String> requested() {
-        return api.getAllServeEvents().stream().sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        return requested(api);
+    }
+
+    /** The URLs {@code server} received, in the order it received them. */
+    static List<String> requested(WireMockExtension server) {
+        return server.getAllServeEvents().stream().sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .map(ServeEvent::getRequest).map(r -> r.getUrl()).toList();
     }
 
