@@ -2,13 +2,9 @@ package dev.sequor.db;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The kind of a column inferred from record values, and how kinds widen when values disagree. The lattice, kept
@@ -21,10 +17,6 @@ import java.util.regex.Pattern;
 public enum InferredKind {
     NONE, BIGINT, DECIMAL, DOUBLE, BOOLEAN, TIMESTAMPTZ, DATE, JSON, TEXT;
 
-    /** ISO-8601 date-time with an offset or Z, e.g. 2024-05-01T10:00:00+02:00 or 2024-05-01 10:00:00.123Z. */
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})");
-    private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Integers that fit a signed 64-bit BIGINT. */
     private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
@@ -56,23 +48,10 @@ public enum InferredKind {
     }
 
     private static InferredKind ofText(String s) {
-        if (s.length() == 10 && DATE_TEXT.matcher(s).matches()) {
-            try {
-                LocalDate.parse(s);
-                return DATE;
-            } catch (DateTimeParseException e) {
-                return TEXT;
-            }
+        if (IsoDateText.isDate(s)) {
+            return DATE;
         }
-        if (s.length() >= 17 && s.length() <= 35 && TIMESTAMP.matcher(s).matches()) {
-            try {
-                OffsetDateTime.parse(s.replace(' ', 'T'));
-                return TIMESTAMPTZ;
-            } catch (DateTimeParseException e) {
-                return TEXT;
-            }
-        }
-        return TEXT;
+        return s.length() >= 17 && s.length() <= 35 && IsoDateText.isTimestampWithOffset(s) ? TIMESTAMPTZ : TEXT;
     }
 
     /** The narrowest kind that holds values of both kinds. */

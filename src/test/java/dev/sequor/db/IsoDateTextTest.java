@@ -1,0 +1,98 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link IsoDateText} says yes to exactly the strings the inference's former rule did: a regular expression for the
+ * shape, then {@code java.time}'s strict ISO parsers for the values. Both are run on edge cases and on a few hundred
+ * thousand strings mutated from valid ones.
+ */
+class IsoDateTextTest {
+
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static boolean dateByJavaTime(String s) {
+        if (!DATE.matcher(s).matches()) {
+            return false;
+        }
+        try {
+            LocalDate.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean timestampByJavaTime(String s) {
+        if (!TIMESTAMP.matcher(s).matches()) {
+            return false;
+        }
+        try {
+            OffsetDateTime.parse(s.replace(' ', 'T'));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static void agrees(String s) {
+        assertThat(IsoDateText.isDate(s)).as("date: '%s'", s).isEqualTo(dateByJavaTime(s));
+        assertThat(IsoDateText.isTimestampWithOffset(s)).as("timestamp: '%s'", s).isEqualTo(timestampByJavaTime(s));
+    }
+
+    @Test
+    void edgesOfEveryField() {
+        List<String> cases = List.of(
+                "2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "0000-02-29", "0000-01-01", "9999-12-31",
+                "2024-04-31", "2024-04-30", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-01", "2024/01/01",
+                "+2024-01-01", "2024-01-01 ", "２０２４-01-01", "2024-05-01T10:00:00+02:00", "2024-05-01T10:00Z",
+                "2024-05-01 10:00:00.123456Z", "2024-05-01T10:00:00.123456789Z", "2024-05-01T10:00:00.1234567890Z",
+                "2024-05-01T10:00:00.Z", "2024-05-01T23:59:59Z", "2024-05-01T24:00:00Z", "2024-05-01T10:60:00Z",
+                "2024-05-01T10:00:60Z", "2024-05-01T10:00:00+18:00", "2024-05-01T10:00:00-18:00",
+                "2024-05-01T10:00:00+18:01", "2024-05-01T10:00:00+19:00", "2024-05-01T10:00:00+14:60",
+                "2024-05-01T10:00:00-00:00", "2024-05-01T10:00:00+0200", "2024-05-01T10:00:00+02",
+                "2024-05-01T10:00:00z", "2024-05-01t10:00:00Z", "2024-05-01T10:00:00ZZ", "2024-05-01T10:00",
+                "2024-05-01T10:00:00", "2024-02-30T10:00:00Z", "2024-05-01T1:00:00Z", "2024-05-01T10:00:0Z",
+                "2024-05-01T10:00:00+02:00:00", "", "2024", "ünï 😀", "c1001@example.com");
+        cases.forEach(IsoDateTextTest::agrees);
+        assertThat(IsoDateText.isDate("2024-02-29")).isTrue();
+        assertThat(IsoDateText.isTimestampWithOffset("2024-05-01T10:00:00.123456789-18:00")).isTrue();
+    }
+
+    @Test
+    void mutationsOfValidValues() {
+        Random random = new Random(20261202);
+        String alphabet = "0123456789-:T .Z+z";
+        String[] seeds = {"2024-02-29T23:59:59.999999999+18:00", "2023-12-31 00:00Z", "2024-05-01", "0400-02-29",
+                "1999-11-30T12:30:45-05:30"};
+        List<String> tried = new ArrayList<>();
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder s = new StringBuilder(seeds[random.nextInt(seeds.length)]);
+            for (int edits = 1 + random.nextInt(3); edits > 0 && !s.isEmpty(); edits--) {
+                int at = random.nextInt(s.length());
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> s.setCharAt(at, c);
+                    case 1 -> s.insert(at, c);
+                    default -> s.deleteCharAt(at);
+                }
+            }
+            tried.add(s.toString());
+        }
+        long accepted = tried.stream().filter(s -> dateByJavaTime(s) || timestampByJavaTime(s)).count();
+        tried.forEach(IsoDateTextTest::agrees);
+        // the mutations reach both sides of the rule, so agreeing is not agreeing on "no" alone
+        assertThat(accepted).isBetween(10_000L, 290_000L);
+    }
+}
