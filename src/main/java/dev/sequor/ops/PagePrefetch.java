@@ -74,11 +74,27 @@ final class PagePrefetch implements AutoCloseable {
             HttpRequestData request = pager.applyAt(build.get(), next);
             ahead.add(new Page(next, request, pool().submit(() -> {
                 begun.incrementAndGet();
-                return send.apply(request);
+                return parsedAhead(send.apply(request));
             })));
             lastAsked = next;
             next += pager.step();
         }
+    }
+
+    /**
+     * The response with its JSON body already parsed, on the page's own thread: parsing is the largest part of a
+     * page's handling that does not depend on the pages before it, so the op's thread finds it done. A body that is
+     * not JSON is left as it is, for the op's thread to report in the page's turn, if the op reads it as JSON at all.
+     */
+    private static HttpResponseData parsedAhead(HttpResponseData response) {
+        if (response.body().length > 0) {
+            try {
+                response.json();
+            } catch (RuntimeException notJson) {
+                // reported by the op's thread when it reads the body as JSON
+            }
+        }
+        return response;
     }
 
     /**

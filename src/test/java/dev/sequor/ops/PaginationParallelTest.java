@@ -167,6 +167,24 @@ class PaginationParallelTest {
     }
 
     @Test
+    void aPageThatIsNotJsonFailsInItsTurnAsWithoutParallel() throws Exception {
+        // page 3's body is parsed ahead on a page thread; its error must still be the op's, at page 3
+        page("page", 1, "\"total_pages\": 4", 1, 1, 0);
+        page("page", 2, "\"total_pages\": 4", 2, 1, 300);
+        api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("3"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>busy")));
+        page("page", 4, "\"total_pages\": 4", 4, 1, 0);
+        for (String parallel : List.of("", "\nparallel: 3")) {
+            FlowProject.Result r = fetch("GET", "type: page_number\ntotal_pages_path: total_pages" + parallel);
+            assertThat(r.exit()).as(parallel).isNotZero();
+            assertThat(r.err()).as(parallel).contains("Error in \"http_request: fetch\"")
+                    .contains("Response body is not valid JSON (status 200, Content-Type text/html): <html>busy");
+            assertThat(project.rows("SELECT count(*) FROM information_schema.tables WHERE table_name = 'items'"))
+                    .containsExactly(List.of("0"));
+        }
+    }
+
+    @Test
     void parallelNeedsTheNumberOfPages() throws Exception {
         FlowProject.Result r = fetch("GET", "type: cursor\ncursor_param: after\ncursor_path: next\nparallel: 4");
         assertThat(r.exit()).isEqualTo(2);
