@@ -50,6 +50,11 @@ public final class TableTarget {
     private long staged;
     /** Rows numbered for the staging table so far, in load order (merge targets only, see {@link TableMove}). */
     private long numbered;
+    /** The parent table's target when this is a child table of {@code child_tables}, else null. */
+    private TableTarget childOf;
+    /** {@link RowNumber}s given so far; {@link #rowNumberBase} -1 until the first is given. */
+    private long rowNumbers;
+    private long rowNumberBase = -1;
 
     TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
                 InferredSchema schema, WriteSpec spec, boolean createMissing, SourcePos pos) {
@@ -84,7 +89,7 @@ public final class TableTarget {
                 if (viewRecords != null) {
                     viewRecords.add(record);
                 } else {
-                    rows.add(schema.accept(record, numbersRows() ? 1 : 0));
+                    rows.add(schema.accept(numbered(record), numbersRows() ? 1 : 0));
                 }
                 continue;
             }
@@ -172,11 +177,27 @@ public final class TableTarget {
         }
         List<String[]> rows = new ArrayList<>(view.viewRecords.size());
         for (Map<?, ?> record : view.viewRecords) {
-            rows.add(schema.accept(record, numbersRows() ? 1 : 0));
+            rows.add(schema.accept(numbered(record), numbersRows() ? 1 : 0));
         }
         view.viewRecords = new ArrayList<>();
         schema.batchTaken();
         holdAlso(rows);
+    }
+
+    /**
+     * {@code record} with the {@link RowNumber}s of {@code child_tables} in place, numbered as this target takes its
+     * records: in the order they land, whether they came one unit after the other or from units run side by side.
+     */
+    private Map<?, ?> numbered(Map<?, ?> record) {
+        if (!(record instanceof RowNumber.Linked linked)) {
+            return record;
+        }
+        return linked.resolved(() -> {
+            if (rowNumberBase < 0) {
+                rowNumberBase = owner.largestRowNumber(this);
+            }
+            return rowNumberBase + ++rowNumbers;
+        });
     }
 
     /** Adds rows a unit view held to the rows this target holds. */
@@ -282,6 +303,15 @@ public final class TableTarget {
                 row[row.length - 1] = Long.toString(++numbered);
             }
         }
+    }
+
+    /** The parent table's target when this is one of its child tables ({@code child_tables}), else null. */
+    TableTarget childOf() {
+        return childOf;
+    }
+
+    void childOf(TableTarget parent) {
+        this.childOf = parent;
     }
 
     boolean createMissing() {

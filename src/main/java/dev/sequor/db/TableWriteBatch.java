@@ -123,6 +123,75 @@ public final class TableWriteBatch implements AutoCloseable {
         return target(db, namespace, table, columns, spec, false, pos);
     }
 
+    /**
+     * The target of the child table {@code table} of {@code parentTarget} (a target of this batch, or of this unit
+     * batch): {@code child_tables}' rows of a parent's arrays, with inferred columns, in the parent's namespace.
+     */
+    public TableTarget child(TableTarget parentTarget, String table) {
+        if (parent != null) {
+            TableTarget sharedParent = shared(parentTarget);
+            TableTarget shared;
+            try {
+                shared = parent.child(sharedParent, table);
+            } catch (RuntimeException e) {
+                targetFailed = true;
+                throw e;
+            }
+            return views.computeIfAbsent(shared, TableTarget::unitView);
+        }
+        synchronized (this) {
+            if (committed || closed) {
+                throw new IllegalStateException("table write batch is already " + (closed ? "closed" : "committed"));
+            }
+            StagedWrites writes = targets.get(parentTarget);
+            if (writes == null) {
+                throw new IllegalArgumentException("not a target of this batch: " + parentTarget.table());
+            }
+            TableTarget target = writes.child(parentTarget, table);
+            targets.putIfAbsent(target, writes);
+            if (inUnit) {
+                target.hold();
+            }
+            return target;
+        }
+    }
+
+    /**
+     * Makes the child tables of {@code parentTarget} that already exist in the database land with it (emptied by
+     * create and replace, their children of merged keys deleted) even when no record brings their field. Once per
+     * parent; no effect after the first call.
+     */
+    public void existingChildren(TableTarget parentTarget) {
+        if (parent != null) {
+            TableTarget sharedParent = shared(parentTarget);
+            try {
+                parent.existingChildren(sharedParent);
+            } catch (RuntimeException e) {
+                targetFailed = true;
+                throw e;
+            }
+            return;
+        }
+        synchronized (this) {
+            StagedWrites writes = targets.get(parentTarget);
+            if (writes == null) {
+                throw new IllegalArgumentException("not a target of this batch: " + parentTarget.table());
+            }
+            for (TableTarget target : writes.existingChildren(parentTarget)) {
+                targets.putIfAbsent(target, writes);
+                if (inUnit) {
+                    target.hold();
+                }
+            }
+        }
+    }
+
+    /** In a unit batch: the batch's target that {@code target} is this unit's view of (itself when it is none). */
+    private TableTarget shared(TableTarget target) {
+        return views.entrySet().stream().filter(e -> e.getValue() == target).map(Map.Entry::getKey).findFirst()
+                .orElse(target);
+    }
+
     /** {@link #target(Database, String, String, List, WriteSpec, SourcePos)} for a mode other than merge. */
     public TableTarget target(Database db, String namespace, String table, List<ColumnDef> columns, WriteMode mode,
                               SourcePos pos) {
