@@ -337,7 +337,7 @@ public final class TableWriteBatch implements AutoCloseable {
         for (Map.Entry<JdbcDatabase, StagedWrites> db : byDatabase.entrySet()) {
             List<TableTarget> appended = targets.entrySet().stream()
                     .filter(t -> t.getValue() == db.getValue() && t.getKey().mode().keepsCompletedUnits()
-                            && t.getKey().stagedRows() > 0)
+                            && (t.getKey().stagedRows() > 0 || landsWithParent(t.getKey())))
                     .map(Map.Entry::getKey).toList();
             try {
                 db.getValue().commit(appended::contains);
@@ -345,12 +345,23 @@ public final class TableWriteBatch implements AutoCloseable {
                 return new PartialCommit(kept, e.getMessage());
             }
             for (TableTarget t : appended) {
+                if (t.stagedRows() == 0) {
+                    continue; // a child table that only lost the children of merged keys
+                }
                 String name = t.namespace().equals(db.getKey().defaultNamespace()) ? t.table()
                         : t.namespace() + "." + t.table();
                 kept.add(new KeptTable(name, t.stagedRows(), t.mode()));
             }
         }
         return new PartialCommit(kept, null);
+    }
+
+    /**
+     * A child table without rows of its own whose parent lands: under a merge it still loses the children of the keys
+     * the parent loaded.
+     */
+    private static boolean landsWithParent(TableTarget t) {
+        return t.childOf() != null && t.childOf().stagedRows() > 0;
     }
 
     /** Whether a target with {@code mode} was asked for (and so would change when the batch commits). */
