@@ -59,6 +59,22 @@ final class ChildTableWrites {
     }
 
     /**
+     * The condition over a child table's staging table that holds the children of the parent rows that land: of the
+     * rows a merge loads with one key, the last one ({@link TableMove}), whose load number its children carry. Both
+     * staging tables hold the key as the same text (the parent's values, written by one rule), so it is compared as
+     * staged: {@code ("_parent_id", "_sequor_row") IN (SELECT "id", max("_sequor_row") FROM staging GROUP BY "id")}.
+     */
+    static String childrenOfLandingParents(Dialect dialect, TableTarget child, String parentStaging) {
+        List<String> key = child.childOf().spec().primaryKey();
+        String childKeys = key.stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
+                .collect(Collectors.joining(", "));
+        String parentKeys = key.stream().map(dialect::quote).collect(Collectors.joining(", "));
+        String row = dialect.quote(TableMove.ROW_COLUMN);
+        return "(" + childKeys + ", " + row + ") IN (SELECT " + parentKeys + ", max(" + row + ") FROM " + parentStaging
+                + " GROUP BY " + parentKeys + ")";
+    }
+
+    /**
      * The statement that deletes from the child table of {@code child} (which exists) the rows of every parent key staged for its
      * merging parent: {@code DELETE FROM c WHERE ("_parent_id") IN (SELECT CAST("id" AS bigint) FROM staging)}. The
      * key values are cast to the parent's key column types as the commit lands them.

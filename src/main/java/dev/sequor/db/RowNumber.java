@@ -28,6 +28,44 @@ public final class RowNumber {
     public static final class Linked extends LinkedHashMap<String, Object> {
 
         /**
+         * Under a merge: the load number of the parent row (the parent's own, or, in a child row, its parent's), so
+         * that of the rows loaded with one key only the children of the last one land (the parent's last row wins).
+         */
+        private RowNumber loadNumber;
+        private boolean ownsLoadNumber;
+
+        /** A parent row: the target that takes it gives it {@code number} as its load number. */
+        public Linked numberedBy(RowNumber number) {
+            loadNumber = number;
+            ownsLoadNumber = true;
+            return this;
+        }
+
+        /** A child row: it carries its parent's load number, {@code number}. */
+        public Linked childOf(RowNumber number) {
+            loadNumber = number;
+            ownsLoadNumber = false;
+            return this;
+        }
+
+        /**
+         * The load number of this row: a parent's is assigned from {@code next} (it is being taken), a child's is its
+         * parent's, assigned already; null for a record without one.
+         */
+        String loadNumber(LongSupplier next) {
+            if (loadNumber == null) {
+                return null;
+            }
+            if (ownsLoadNumber && loadNumber.value == 0) {
+                loadNumber.value = next.getAsLong();
+            }
+            if (loadNumber.value == 0) {
+                throw new IllegalStateException("child row taken before its parent row (load number)");
+            }
+            return Long.toString(loadNumber.value);
+        }
+
+        /**
          * This record with its numbers in place: the number under {@link #COLUMN} is assigned from {@code next} (this
          * is the parent row), every other must have been assigned already (its parent was taken before it).
          */

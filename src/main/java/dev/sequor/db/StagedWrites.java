@@ -179,6 +179,16 @@ final class StagedWrites {
         return out;
     }
 
+    /** An inferred target's staging columns: its columns, and its rows' load number when it numbers them. */
+    static List<ColumnDef> stagingColumns(List<ColumnDef> columns, TableTarget t) {
+        if (!t.numbersRows()) {
+            return columns;
+        }
+        List<ColumnDef> out = new ArrayList<>(columns);
+        out.add(ROW_NUMBER);
+        return out;
+    }
+
     static final ColumnDef ROW_NUMBER = new ColumnDef(TableMove.ROW_COLUMN, ColumnType.parse("bigint"));
 
     /** Appends rows (already rendered as text) to a target's staging table. */
@@ -320,7 +330,9 @@ final class StagedWrites {
         if (deleteChildren != null) {
             statements.add(deleteChildren); // after the ALTERs: DuckDB refuses to alter a table deleted from
         }
-        statements.addAll(move.move(t.spec(), exists));
+        statements.addAll(t.childOf() != null && t.childOf().mode() == WriteMode.MERGE
+                ? List.of(move.insertWhere(ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()))))
+                : move.move(t.spec(), exists));
         // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
         statements.add(dialect.dropStaging(staging(t)));
         for (String sql : statements) {

@@ -89,7 +89,7 @@ public final class TableTarget {
                 if (viewRecords != null) {
                     viewRecords.add(record);
                 } else {
-                    rows.add(schema.accept(numbered(record), numbersRows() ? 1 : 0));
+                    rows.add(accept(record));
                 }
                 continue;
             }
@@ -177,7 +177,7 @@ public final class TableTarget {
         }
         List<String[]> rows = new ArrayList<>(view.viewRecords.size());
         for (Map<?, ?> record : view.viewRecords) {
-            rows.add(schema.accept(numbered(record), numbersRows() ? 1 : 0));
+            rows.add(accept(record));
         }
         view.viewRecords = new ArrayList<>();
         schema.batchTaken();
@@ -185,19 +185,25 @@ public final class TableTarget {
     }
 
     /**
-     * {@code record} with the {@link RowNumber}s of {@code child_tables} in place, numbered as this target takes its
-     * records: in the order they land, whether they came one unit after the other or from units run side by side.
+     * The staged row of {@code record} (an inferred target's), with the {@link RowNumber}s of {@code child_tables} in
+     * place, numbered as this target takes its records: in the order they land, whether they came one unit after the
+     * other or from units run side by side. Under a merge, a parent row takes its load number now, and a child row
+     * carries its parent's ({@link #numberForLoad} leaves both as they are).
      */
-    private Map<?, ?> numbered(Map<?, ?> record) {
+    private String[] accept(Map<?, ?> record) {
         if (!(record instanceof RowNumber.Linked linked)) {
-            return record;
+            return schema.accept(record, numbersRows() ? 1 : 0);
         }
-        return linked.resolved(() -> {
+        String[] row = schema.accept(linked.resolved(() -> {
             if (rowNumberBase < 0) {
                 rowNumberBase = owner.largestRowNumber(this);
             }
             return rowNumberBase + ++rowNumbers;
-        });
+        }), numbersRows() ? 1 : 0);
+        if (numbersRows()) {
+            row[row.length - 1] = linked.loadNumber(() -> ++numbered);
+        }
+        return row;
     }
 
     /** Adds rows a unit view held to the rows this target holds. */
@@ -288,9 +294,12 @@ public final class TableTarget {
         return spec;
     }
 
-    /** Whether staged rows carry their load number ({@link TableMove#ROW_COLUMN}): a merge's last row per key wins. */
+    /**
+     * Whether staged rows carry their load number ({@link TableMove#ROW_COLUMN}): a merge's last row per key wins; a
+     * child table of a merging parent carries its parent row's, and lands only the children of the rows that win.
+     */
     boolean numbersRows() {
-        return spec.mode() == WriteMode.MERGE;
+        return spec.mode() == WriteMode.MERGE || childOf != null && childOf.mode() == WriteMode.MERGE;
     }
 
     /**
@@ -300,7 +309,9 @@ public final class TableTarget {
     void numberForLoad(List<String[]> rows) {
         if (numbersRows()) {
             for (String[] row : rows) {
-                row[row.length - 1] = Long.toString(++numbered);
+                if (row[row.length - 1] == null) { // not numbered when taken (child_tables' rows are)
+                    row[row.length - 1] = Long.toString(++numbered);
+                }
             }
         }
     }

@@ -56,7 +56,9 @@ final class ChildRows {
                 parents.add(records.get(r));
                 continue;
             }
-            RowNumber.Linked parent = new RowNumber.Linked();
+            // under a merge only the children of the last row loaded with a key land, told apart by this number
+            RowNumber loadNumber = new RowNumber();
+            RowNumber.Linked parent = new RowNumber.Linked().numberedBy(loadNumber);
             Map<String, Object> link = new LinkedHashMap<>();
             if (primaryKey.isEmpty()) {
                 RowNumber number = new RowNumber();
@@ -65,7 +67,13 @@ final class ChildRows {
                 link.put(RowNumber.PARENT_COLUMN, number);
             } else {
                 for (String k : primaryKey) {
-                    link.put(PARENT_PREFIX + k, record.containsKey(k) ? record.get(k) : null);
+                    Object value = record.containsKey(k) ? record.get(k) : null;
+                    if (value == null) {
+                        throw SequorException.failed(pos, "Record " + (r + 1) + " of this response for table '" + table
+                                + "' has no value for its primary_key column '" + k + "', which child_tables links"
+                                + " its child rows by; every record of a merge needs its key.");
+                    }
+                    link.put(PARENT_PREFIX + k, value);
                 }
             }
             for (Map.Entry<?, ?> field : record.entrySet()) {
@@ -74,7 +82,7 @@ final class ChildRows {
                     String child = table + RecordFlattener.SEPARATOR + name;
                     List<Map<String, Object>> rows = children.computeIfAbsent(child, c -> new ArrayList<>());
                     for (int i = 0; i < array.size(); i++) {
-                        rows.add(childRow(link, i, array.get(i), flatten, child, pos));
+                        rows.add(childRow(link, i, array.get(i), flatten, child, pos).childOf(loadNumber));
                     }
                 } else if (field.getValue() != null || primaryKey.contains(name)) {
                     parent.put(name, field.getValue());
@@ -85,8 +93,8 @@ final class ChildRows {
         return new Split(parents, children);
     }
 
-    private static Map<String, Object> childRow(Map<String, Object> link, int index, Object element, int flatten,
-                                                String child, SourcePos pos) {
+    private static RowNumber.Linked childRow(Map<String, Object> link, int index, Object element, int flatten,
+                                             String child, SourcePos pos) {
         RowNumber.Linked row = new RowNumber.Linked();
         row.putAll(link);
         row.put(INDEX, (long) index);

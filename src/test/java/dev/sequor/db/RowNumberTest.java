@@ -36,6 +36,17 @@ class RowNumberTest {
     }
 
     @Test
+    void underAMergeChildRowsCarryTheLoadNumberTheirParentTakes() {
+        RowNumber load = new RowNumber();
+        RowNumber.Linked parent = linked("id", 7).numberedBy(load);
+        RowNumber.Linked child = linked("_parent_id", 7, "_index", 0L).childOf(load);
+        assertThat(parent.loadNumber(() -> 12L)).isEqualTo("12");
+        assertThat(child.loadNumber(() -> { throw new AssertionError("a child row never takes a number"); }))
+                .isEqualTo("12");
+        assertThat(linked("id", 8).loadNumber(() -> 13L)).isNull();
+    }
+
+    @Test
     void aChildTakenBeforeItsParentIsABug() {
         RowNumber n = new RowNumber();
         assertThatThrownBy(() -> linked("_parent_row", n).resolved(() -> 1L))

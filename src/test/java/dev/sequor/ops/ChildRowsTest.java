@@ -113,6 +113,14 @@ class ChildRowsTest {
     }
 
     @Test
+    void withAPrimaryKeyEveryRecordNeedsItsKey() {
+        assertThatThrownBy(() -> ChildRows.split(List.of(map("id", 1, "items", List.of()), map("items", List.of())),
+                "orders", List.of("id"), 0, POS)).isInstanceOf(SequorException.class).hasMessageContaining(
+                "Record 2 of this response for table 'orders' has no value for its primary_key column 'id', which"
+                        + " child_tables links its child rows by; every record of a merge needs its key.");
+    }
+
+    @Test
     void recordsThatAreNotObjectsPassForTheWriteToReport() {
         List<Object> data = new ArrayList<>(List.of("text", map("id", 1)));
         assertThat(((List<?>) ChildRows.split(data, "t", List.of(), 0, POS).parents()).get(0)).isEqualTo("text");
