@@ -1,13 +1,15 @@
 package dev.sequor.db;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * What the child tables of {@code child_tables} need from the database beyond an ordinary inferred table write: the
- * largest {@link RowNumber#COLUMN} a parent table already holds (where append mode numbers on from), and, when the
- * parent merges on its key, the statement that removes the children of every parent key loaded, so the children
- * loaded with it replace them (a parent whose array became empty keeps none).
+ * largest {@link RowNumber#COLUMN} a parent table already holds (where append mode numbers on from), the child tables
+ * that exist from earlier runs, and, when the parent merges on its key, the statement that removes the children of
+ * every parent key loaded and the condition that inserts only the children of the parent rows that land, so the
+ * children loaded with a key replace its old ones (a parent whose array became empty keeps none).
  */
 final class ChildTableWrites {
 
@@ -38,20 +40,20 @@ final class ChildTableWrites {
 
     /**
      * The child tables of {@code parent} that the database already holds: the tables of its namespace named
-     * {@code <table>__...} that have {@code _index} and the link columns this parent's children get ({@code _parent_row},
-     * or {@code _parent_<key>} for each key column). A load whose records bring none of their fields must still empty
-     * them (create, replace) or drop the children of the keys it merges.
+     * {@code <table>__...} that have {@code _index} and the link columns this parent's children get
+     * ({@code _parent_row}, or {@code _parent_<key>} for each key column). A load whose records bring none of their
+     * fields must still empty them (create, replace) or drop the children of the keys it merges.
      */
     static List<String> existingChildTables(SqlSession session, Dialect dialect, TableTarget parent) {
         String prefix = parent.table() + "__";
         List<String> links = parent.spec().primaryKey().isEmpty() ? List.of(RowNumber.PARENT_COLUMN)
                 : parent.spec().primaryKey().stream().map(k -> PARENT_KEY_PREFIX + k).toList();
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Row r : session.query("SELECT table_name FROM information_schema.columns WHERE table_schema = ? AND"
                 + " column_name = ? ORDER BY table_name", parent.namespace(), INDEX_COLUMN)) {
             String table = String.valueOf(r.get(0));
-            if (table.startsWith(prefix) && table.length() > prefix.length() && InferredStaging.existingColumns(session,
-                    dialect, parent.namespace(), table, parent.pos()).keySet().containsAll(links)) {
+            if (table.startsWith(prefix) && table.length() > prefix.length() && InferredStaging.existingColumns(
+                    session, dialect, parent.namespace(), table, parent.pos()).keySet().containsAll(links)) {
                 out.add(table);
             }
         }
@@ -75,9 +77,9 @@ final class ChildTableWrites {
     }
 
     /**
-     * The statement that deletes from the child table of {@code child} (which exists) the rows of every parent key staged for its
-     * merging parent: {@code DELETE FROM c WHERE ("_parent_id") IN (SELECT CAST("id" AS bigint) FROM staging)}. The
-     * key values are cast to the parent's key column types as the commit lands them.
+     * The statement that deletes from the child table of {@code child} (which exists) the rows of every parent key
+     * staged for its merging parent: {@code DELETE FROM c WHERE "_parent_id" IN (SELECT CAST("id" AS bigint) FROM
+     * staging)}. The key values are cast to the parent's key column types as the commit lands them.
      */
     static String deleteChildrenOfLoadedKeys(Dialect dialect, TableTarget child, String parentStaging) {
         TableTarget parent = child.childOf();

@@ -306,9 +306,8 @@ final class StagedWrites {
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
         boolean exists = exists(c, t);
         // a child table of a merging parent loses the children of the parent keys loaded (ChildTableWrites)
-        String deleteChildren = exists && t.childOf() != null && t.childOf().mode() == WriteMode.MERGE
-                && inferred.staged(t.childOf()) ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t,
-                staging(t.childOf())) : null;
+        String deleteChildren = exists && t.underMergingParent() && inferred.staged(t.childOf())
+                ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t, staging(t.childOf())) : null;
         if (t.schema() != null && !inferred.staged(t)) {
             if (deleteChildren != null) {
                 SqlSession.executeOn(c, deleteChildren);
@@ -330,8 +329,8 @@ final class StagedWrites {
         if (deleteChildren != null) {
             statements.add(deleteChildren); // after the ALTERs: DuckDB refuses to alter a table deleted from
         }
-        statements.addAll(t.childOf() != null && t.childOf().mode() == WriteMode.MERGE
-                ? List.of(move.insertWhere(ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()))))
+        statements.addAll(t.underMergingParent() ? List.of(move.insertWhere(
+                ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()))))
                 : move.move(t.spec(), exists));
         // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
         statements.add(dialect.dropStaging(staging(t)));

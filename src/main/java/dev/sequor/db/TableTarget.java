@@ -299,7 +299,12 @@ public final class TableTarget {
      * child table of a merging parent carries its parent row's, and lands only the children of the rows that win.
      */
     boolean numbersRows() {
-        return spec.mode() == WriteMode.MERGE || childOf != null && childOf.mode() == WriteMode.MERGE;
+        return spec.mode() == WriteMode.MERGE || underMergingParent();
+    }
+
+    /** Whether this is a child table of a parent that merges ({@link ChildTableWrites}). */
+    boolean underMergingParent() {
+        return childOf != null && childOf.mode() == WriteMode.MERGE;
     }
 
     /**

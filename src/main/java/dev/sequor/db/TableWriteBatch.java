@@ -143,16 +143,8 @@ public final class TableWriteBatch implements AutoCloseable {
             if (committed || closed) {
                 throw new IllegalStateException("table write batch is already " + (closed ? "closed" : "committed"));
             }
-            StagedWrites writes = targets.get(parentTarget);
-            if (writes == null) {
-                throw new IllegalArgumentException("not a target of this batch: " + parentTarget.table());
-            }
-            TableTarget target = writes.child(parentTarget, table);
-            targets.putIfAbsent(target, writes);
-            if (inUnit) {
-                target.hold();
-            }
-            return target;
+            StagedWrites writes = writesOf(parentTarget);
+            return registered(writes.child(parentTarget, table), writes);
         }
     }
 
@@ -173,17 +165,26 @@ public final class TableWriteBatch implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            StagedWrites writes = targets.get(parentTarget);
-            if (writes == null) {
-                throw new IllegalArgumentException("not a target of this batch: " + parentTarget.table());
-            }
-            for (TableTarget target : writes.existingChildren(parentTarget)) {
-                targets.putIfAbsent(target, writes);
-                if (inUnit) {
-                    target.hold();
-                }
-            }
+            StagedWrites writes = writesOf(parentTarget);
+            writes.existingChildren(parentTarget).forEach(target -> registered(target, writes));
         }
+    }
+
+    private StagedWrites writesOf(TableTarget target) {
+        StagedWrites writes = targets.get(target);
+        if (writes == null) {
+            throw new IllegalArgumentException("not a target of this batch: " + target.table());
+        }
+        return writes;
+    }
+
+    /** {@code target}, handed out: it commits with the batch, and holds its rows while a unit is under way. */
+    private TableTarget registered(TableTarget target, StagedWrites writes) {
+        targets.putIfAbsent(target, writes);
+        if (inUnit) {
+            target.hold();
+        }
+        return target;
     }
 
     /** In a unit batch: the batch's target that {@code target} is this unit's view of (itself when it is none). */
@@ -219,13 +220,8 @@ public final class TableWriteBatch implements AutoCloseable {
             throw new IllegalArgumentException("not a database opened by Databases: " + db);
         }
         StagedWrites writes = byDatabase.computeIfAbsent(jdbc, StagedWrites::new);
-        TableTarget target = writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
-                spec, createMissing, pos);
-        targets.putIfAbsent(target, writes);
-        if (inUnit) {
-            target.hold();
-        }
-        return target;
+        return registered(writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
+                spec, createMissing, pos), writes);
     }
 
     /** Rows added from now on wait in memory until {@link #completeUnit()}. */
