@@ -275,6 +275,9 @@ class GoldenFlowTest {
             m.atPriority(((Number) s.get("priority")).intValue());
         }
         ResponseDefinitionBuilder r = WireMock.aResponse().withStatus(((Number) s.getOrDefault("status", 200)).intValue());
+        if (s.containsKey("delay_ms")) {
+            r.withFixedDelay(((Number) s.get("delay_ms")).intValue());
+        }
         if (s.containsKey("json")) {
             try {
                 r.withHeader("Content-Type", "application/json")
