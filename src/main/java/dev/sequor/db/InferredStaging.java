@@ -86,7 +86,7 @@ final class InferredStaging {
         if (layout == null) {
             List<ColumnDef> cols = new ArrayList<>();
             names.forEach(n -> cols.add(new ColumnDef(n, TEXT)));
-            List<ColumnDef> staged = StagedWrites.stagingColumns(cols, t.spec());
+            List<ColumnDef> staged = StagedWrites.stagingColumns(cols, t);
             session.execute("CREATE TEMPORARY TABLE " + dialect.quote(t.stagingTable()) + " (" + staged.stream()
                     .map(c -> dialect.quote(c.name()) + " "
                             + (c == StagedWrites.ROW_NUMBER ? dialect.stagingType(c) : "TEXT"))

@@ -21,6 +21,8 @@ final class StagedWrites {
     private final Dialect dialect;
     private final Map<List<String>, TableTarget> targets = new LinkedHashMap<>();
     private final InferredStaging inferred;
+    /** The parents whose existing child tables were looked up ({@link #existingChildren}). */
+    private final java.util.Set<TableTarget> childrenLookedUp = new java.util.HashSet<>();
     private SqlSession session;
 
     StagedWrites(JdbcDatabase db) {
@@ -124,9 +126,62 @@ final class StagedWrites {
         return target;
     }
 
+    /**
+     * The target of a child table of {@code parent} ({@code child_tables}), in its namespace, with inferred columns: it
+     * lands as the parent does, except under a parent's merge, where it appends after the children of the loaded
+     * parent keys are deleted ({@link ChildTableWrites}). A missing child table is created in every mode.
+     */
+    TableTarget child(TableTarget parent, String table) {
+        TableTarget existing = targets.get(List.of(parent.namespace(), table));
+        if (existing != null) {
+            return existing;
+        }
+        WriteMode mode = parent.mode() == WriteMode.MERGE ? WriteMode.APPEND : parent.mode();
+        WriteSpec spec = WriteSpec.of(mode).withEvolution(parent.spec().evolution());
+        TableTarget child = target(parent.namespace(), table, null, spec, mode == WriteMode.APPEND, parent.pos());
+        child.childOf(parent);
+        return child;
+    }
+
+    /**
+     * Asks, once per parent, for the targets of the child tables of {@code parent} that exist in the database
+     * ({@link ChildTableWrites#existingChildTables}), so that they land with the parent even when no record of this
+     * op has their field; returns the targets asked for now.
+     */
+    List<TableTarget> existingChildren(TableTarget parent) {
+        if (!childrenLookedUp.add(parent)) {
+            return List.of();
+        }
+        try {
+            return ChildTableWrites.existingChildTables(session(), dialect, parent).stream()
+                    .map(table -> child(parent, table)).toList();
+        } catch (SequorException e) {
+            throw e.at(parent.pos());
+        }
+    }
+
+    /** {@link ChildTableWrites#largestRowNumber} for {@code t}, on this op's connection. */
+    long largestRowNumber(TableTarget t) {
+        try {
+            return ChildTableWrites.largestRowNumber(session(), dialect, t);
+        } catch (SequorException e) {
+            throw e.at(t.pos());
+        }
+    }
+
     /** The staging table's columns: the target's, and a merge's load number ({@link TableMove#ROW_COLUMN}). */
     static List<ColumnDef> stagingColumns(List<ColumnDef> columns, WriteSpec spec) {
         if (spec.mode() != WriteMode.MERGE) {
+            return columns;
+        }
+        List<ColumnDef> out = new ArrayList<>(columns);
+        out.add(ROW_NUMBER);
+        return out;
+    }
+
+    /** An inferred target's staging columns: its columns, and its rows' load number when it numbers them. */
+    static List<ColumnDef> stagingColumns(List<ColumnDef> columns, TableTarget t) {
+        if (!t.numbersRows()) {
             return columns;
         }
         List<ColumnDef> out = new ArrayList<>(columns);
@@ -174,7 +229,9 @@ final class StagedWrites {
      * stay staged, for {@link #discard()}.
      */
     void commit(Predicate<TableTarget> which) {
-        List<TableTarget> chosen = targets.values().stream().filter(which).toList();
+        // child tables first: a merging parent's staged keys say which of their rows to delete (ChildTableWrites)
+        List<TableTarget> chosen = targets.values().stream().filter(which)
+                .sorted(java.util.Comparator.comparing(t -> t.childOf() == null)).toList();
         if (chosen.isEmpty()) {
             return;
         }
@@ -248,7 +305,13 @@ final class StagedWrites {
      */
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
         boolean exists = exists(c, t);
+        // a child table of a merging parent loses the children of the parent keys loaded (ChildTableWrites)
+        String deleteChildren = exists && t.underMergingParent() && inferred.staged(t.childOf())
+                ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t, staging(t.childOf())) : null;
         if (t.schema() != null && !inferred.staged(t)) {
+            if (deleteChildren != null) {
+                SqlSession.executeOn(c, deleteChildren);
+            }
             // no record came: there is no shape to infer; create and replace still empty a table that exists
             if (exists && (t.mode() == WriteMode.CREATE || t.mode() == WriteMode.REPLACE)) {
                 SqlSession.executeOn(c, dialect.emptyTable(dialect.qualified(t.namespace(), t.table())));
@@ -263,7 +326,12 @@ final class StagedWrites {
         if (dialect.transactionalDdl()) {
             statements.addAll(evolve(t, exists));
         }
-        statements.addAll(move.move(t.spec(), exists));
+        if (deleteChildren != null) {
+            statements.add(deleteChildren); // after the ALTERs: DuckDB refuses to alter a table deleted from
+        }
+        statements.addAll(t.underMergingParent() ? List.of(move.insertWhere(
+                ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()))))
+                : move.move(t.spec(), exists));
         // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
         statements.add(dialect.dropStaging(staging(t)));
         for (String sql : statements) {

@@ -116,6 +116,11 @@ final class TableMove {
         return out;
     }
 
+    /** Inserts the staged rows that {@code condition} (over the staging table's columns) accepts. */
+    String insertWhere(String condition) {
+        return insert(plainRows() + " WHERE " + condition);
+    }
+
     private String insert(String rows) {
         return "INSERT INTO " + target + " (" + quoted(dialect, columns) + ") " + rows;
     }

@@ -50,6 +50,11 @@ public final class TableTarget {
     private long staged;
     /** Rows numbered for the staging table so far, in load order (merge targets only, see {@link TableMove}). */
     private long numbered;
+    /** The parent table's target when this is a child table of {@code child_tables}, else null. */
+    private TableTarget childOf;
+    /** {@link RowNumber}s given so far; {@link #rowNumberBase} -1 until the first is given. */
+    private long rowNumbers;
+    private long rowNumberBase = -1;
 
     TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
                 InferredSchema schema, WriteSpec spec, boolean createMissing, SourcePos pos) {
@@ -84,7 +89,7 @@ public final class TableTarget {
                 if (viewRecords != null) {
                     viewRecords.add(record);
                 } else {
-                    rows.add(schema.accept(record, numbersRows() ? 1 : 0));
+                    rows.add(accept(record));
                 }
                 continue;
             }
@@ -172,11 +177,33 @@ public final class TableTarget {
         }
         List<String[]> rows = new ArrayList<>(view.viewRecords.size());
         for (Map<?, ?> record : view.viewRecords) {
-            rows.add(schema.accept(record, numbersRows() ? 1 : 0));
+            rows.add(accept(record));
         }
         view.viewRecords = new ArrayList<>();
         schema.batchTaken();
         holdAlso(rows);
+    }
+
+    /**
+     * The staged row of {@code record} (an inferred target's), with the {@link RowNumber}s of {@code child_tables} in
+     * place, numbered as this target takes its records: in the order they land, whether they came one unit after the
+     * other or from units run side by side. Under a merge, a parent row takes its load number now, and a child row
+     * carries its parent's ({@link #numberForLoad} leaves both as they are).
+     */
+    private String[] accept(Map<?, ?> record) {
+        if (!(record instanceof RowNumber.Linked linked)) {
+            return schema.accept(record, numbersRows() ? 1 : 0);
+        }
+        String[] row = schema.accept(linked.resolved(() -> {
+            if (rowNumberBase < 0) {
+                rowNumberBase = owner.largestRowNumber(this);
+            }
+            return rowNumberBase + ++rowNumbers;
+        }), numbersRows() ? 1 : 0);
+        if (numbersRows()) {
+            row[row.length - 1] = linked.loadNumber(() -> ++numbered);
+        }
+        return row;
     }
 
     /** Adds rows a unit view held to the rows this target holds. */
@@ -267,9 +294,17 @@ public final class TableTarget {
         return spec;
     }
 
-    /** Whether staged rows carry their load number ({@link TableMove#ROW_COLUMN}): a merge's last row per key wins. */
+    /**
+     * Whether staged rows carry their load number ({@link TableMove#ROW_COLUMN}): a merge's last row per key wins; a
+     * child table of a merging parent carries its parent row's, and lands only the children of the rows that win.
+     */
     boolean numbersRows() {
-        return spec.mode() == WriteMode.MERGE;
+        return spec.mode() == WriteMode.MERGE || underMergingParent();
+    }
+
+    /** Whether this is a child table of a parent that merges ({@link ChildTableWrites}). */
+    boolean underMergingParent() {
+        return childOf != null && childOf.mode() == WriteMode.MERGE;
     }
 
     /**
@@ -279,9 +314,20 @@ public final class TableTarget {
     void numberForLoad(List<String[]> rows) {
         if (numbersRows()) {
             for (String[] row : rows) {
-                row[row.length - 1] = Long.toString(++numbered);
+                if (row[row.length - 1] == null) { // not numbered when taken (child_tables' rows are)
+                    row[row.length - 1] = Long.toString(++numbered);
+                }
             }
         }
+    }
+
+    /** The parent table's target when this is one of its child tables ({@code child_tables}), else null. */
+    TableTarget childOf() {
+        return childOf;
+    }
+
+    void childOf(TableTarget parent) {
+        this.childOf = parent;
     }
 
     boolean createMissing() {

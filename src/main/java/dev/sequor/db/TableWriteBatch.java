@@ -123,6 +123,76 @@ public final class TableWriteBatch implements AutoCloseable {
         return target(db, namespace, table, columns, spec, false, pos);
     }
 
+    /**
+     * The target of the child table {@code table} of {@code parentTarget} (a target of this batch, or of this unit
+     * batch): {@code child_tables}' rows of a parent's arrays, with inferred columns, in the parent's namespace.
+     */
+    public TableTarget child(TableTarget parentTarget, String table) {
+        if (parent != null) {
+            TableTarget sharedParent = shared(parentTarget);
+            TableTarget shared;
+            try {
+                shared = parent.child(sharedParent, table);
+            } catch (RuntimeException e) {
+                targetFailed = true;
+                throw e;
+            }
+            return views.computeIfAbsent(shared, TableTarget::unitView);
+        }
+        synchronized (this) {
+            if (committed || closed) {
+                throw new IllegalStateException("table write batch is already " + (closed ? "closed" : "committed"));
+            }
+            StagedWrites writes = writesOf(parentTarget);
+            return registered(writes.child(parentTarget, table), writes);
+        }
+    }
+
+    /**
+     * Makes the child tables of {@code parentTarget} that already exist in the database land with it (emptied by
+     * create and replace, their children of merged keys deleted) even when no record brings their field. Once per
+     * parent; no effect after the first call.
+     */
+    public void existingChildren(TableTarget parentTarget) {
+        if (parent != null) {
+            TableTarget sharedParent = shared(parentTarget);
+            try {
+                parent.existingChildren(sharedParent);
+            } catch (RuntimeException e) {
+                targetFailed = true;
+                throw e;
+            }
+            return;
+        }
+        synchronized (this) {
+            StagedWrites writes = writesOf(parentTarget);
+            writes.existingChildren(parentTarget).forEach(target -> registered(target, writes));
+        }
+    }
+
+    private StagedWrites writesOf(TableTarget target) {
+        StagedWrites writes = targets.get(target);
+        if (writes == null) {
+            throw new IllegalArgumentException("not a target of this batch: " + target.table());
+        }
+        return writes;
+    }
+
+    /** {@code target}, handed out: it commits with the batch, and holds its rows while a unit is under way. */
+    private TableTarget registered(TableTarget target, StagedWrites writes) {
+        targets.putIfAbsent(target, writes);
+        if (inUnit) {
+            target.hold();
+        }
+        return target;
+    }
+
+    /** In a unit batch: the batch's target that {@code target} is this unit's view of (itself when it is none). */
+    private TableTarget shared(TableTarget target) {
+        return views.entrySet().stream().filter(e -> e.getValue() == target).map(Map.Entry::getKey).findFirst()
+                .orElse(target);
+    }
+
     /** {@link #target(Database, String, String, List, WriteSpec, SourcePos)} for a mode other than merge. */
     public TableTarget target(Database db, String namespace, String table, List<ColumnDef> columns, WriteMode mode,
                               SourcePos pos) {
@@ -150,13 +220,8 @@ public final class TableWriteBatch implements AutoCloseable {
             throw new IllegalArgumentException("not a database opened by Databases: " + db);
         }
         StagedWrites writes = byDatabase.computeIfAbsent(jdbc, StagedWrites::new);
-        TableTarget target = writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
-                spec, createMissing, pos);
-        targets.putIfAbsent(target, writes);
-        if (inUnit) {
-            target.hold();
-        }
-        return target;
+        return registered(writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
+                spec, createMissing, pos), writes);
     }
 
     /** Rows added from now on wait in memory until {@link #completeUnit()}. */
@@ -268,7 +333,7 @@ public final class TableWriteBatch implements AutoCloseable {
         for (Map.Entry<JdbcDatabase, StagedWrites> db : byDatabase.entrySet()) {
             List<TableTarget> appended = targets.entrySet().stream()
                     .filter(t -> t.getValue() == db.getValue() && t.getKey().mode().keepsCompletedUnits()
-                            && t.getKey().stagedRows() > 0)
+                            && (t.getKey().stagedRows() > 0 || landsWithParent(t.getKey())))
                     .map(Map.Entry::getKey).toList();
             try {
                 db.getValue().commit(appended::contains);
@@ -276,12 +341,23 @@ public final class TableWriteBatch implements AutoCloseable {
                 return new PartialCommit(kept, e.getMessage());
             }
             for (TableTarget t : appended) {
+                if (t.stagedRows() == 0) {
+                    continue; // a child table that only lost the children of merged keys
+                }
                 String name = t.namespace().equals(db.getKey().defaultNamespace()) ? t.table()
                         : t.namespace() + "." + t.table();
                 kept.add(new KeptTable(name, t.stagedRows(), t.mode()));
             }
         }
         return new PartialCommit(kept, null);
+    }
+
+    /**
+     * A child table without rows of its own whose parent lands: under a merge it still loses the children of the keys
+     * the parent loaded.
+     */
+    private static boolean landsWithParent(TableTarget t) {
+        return t.childOf() != null && t.childOf().stagedRows() > 0;
     }
 
     /** Whether a target with {@code mode} was asked for (and so would change when the batch commits). */

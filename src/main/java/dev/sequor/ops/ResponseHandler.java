@@ -2,6 +2,7 @@ package dev.sequor.ops;
 
 import dev.sequor.db.ColumnDef;
 import dev.sequor.db.Database;
+import dev.sequor.db.TableTarget;
 import dev.sequor.db.TableWriteBatch;
 import dev.sequor.db.WriteSpec;
 import dev.sequor.error.SequorException;
@@ -45,14 +46,17 @@ final class ResponseHandler {
 
     /**
      * Rows for one table, resolved to a database target; {@code columns} null when they are inferred; {@code flatten}
-     * the levels of nested objects that become columns (0: none).
+     * the levels of nested objects that become columns (0: none); {@code childTables} whether arrays become rows of
+     * child tables.
      */
     private record TableRows(Database db, String namespace, String table, List<ColumnDef> columns, WriteSpec write,
-                             Object data, int flatten, SourcePos pos) {
+                             Object data, int flatten, boolean childTables, SourcePos pos) {
 
-        /** The rows to write: the data, flattened when the table says so. */
-        Object rows() {
-            return flatten == 0 ? data : RecordFlattener.flatten(data, flatten, table, pos);
+        /** The rows to write: the data, flattened when the table says so, split off into child tables when it says so. */
+        ChildRows.Split rows() {
+            Object rows = flatten == 0 ? data : RecordFlattener.flatten(data, flatten, table, pos);
+            return childTables ? ChildRows.split(rows, table, write.primaryKey(), flatten, pos)
+                    : new ChildRows.Split(rows, Map.of());
         }
     }
 
@@ -147,13 +151,25 @@ final class ResponseHandler {
         }
         List<TableRows> rows = parsed == null ? declaredTables(spec, scope) : parserTables(spec, parsed, scope);
         for (TableRows t : rows) {
-            Object data = t.rows();
+            ChildRows.Split split = t.rows();
+            Object data = split.parents();
             if (preview != null) {
                 preview.println("table " + t.db().dialect().qualified(t.namespace(), t.table()) + " ("
                         + t.write().mode().key() + "): " + Texts.shortRepr(data));
+                split.children().forEach((child, childRows) -> preview.println("child table "
+                        + t.db().dialect().qualified(t.namespace(), child) + ": " + Texts.shortRepr(childRows)));
             } else {
-                batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.write(), t.pos()).addRows(data);
+                TableTarget parent = batch.target(t.db(), t.namespace(), t.table(), t.columns(), t.write(), t.pos());
+                parent.addRows(data);
+                if (t.childTables()) {
+                    batch.existingChildren(parent);
+                }
                 run.stats().rowsWritten(t.namespace(), t.table(), ((List<?>) data).size());
+                // after the parent's rows: its target numbers them (_row) before the children take the numbers
+                split.children().forEach((child, childRows) -> {
+                    batch.child(parent, child).addRows(childRows);
+                    run.stats().rowsWritten(t.namespace(), child, childRows.size());
+                });
             }
         }
         Object variables = parsed != null && parsed.containsKey("variables") ? parsed.get("variables")
@@ -268,7 +284,8 @@ final class ResponseHandler {
                     inferred ? null : ColumnSpecs.from(def.get("columns"), def.get("model"), table, pos),
                     WriteSpecs.withEvolution(write, def.get("schema_evolution"), inferred, "table '" + table + "'", pos),
                     def.get("data"), RecordFlattener.depth(def.get("flatten"), def.get("max_nesting"),
-                            "table '" + table + "'", pos), pos));
+                            "table '" + table + "'", pos),
+                    childTables(def.get("child_tables"), inferred, "table '" + table + "'", pos), pos));
         }
         return out;
     }
@@ -310,7 +327,27 @@ final class ResponseHandler {
                 "table '" + table + "'", t.pos());
         int flatten = RecordFlattener.depth(run.evaluator().eval(t.flatten(), scope),
                 run.evaluator().eval(t.maxNesting(), scope), "table '" + table + "'", t.pos());
-        return new TableRows(db, namespace, table, columns, write, data, flatten, t.pos());
+        boolean childTables = childTables(run.evaluator().eval(t.childTables(), scope), inferred,
+                "table '" + table + "'", t.pos());
+        return new TableRows(db, namespace, table, columns, write, data, flatten, childTables, t.pos());
+    }
+
+    /** The value of {@code child_tables} (null: false); only tables with inferred columns take true. */
+    private static boolean childTables(Object value, boolean inferred, String where, SourcePos pos) {
+        boolean on = switch (value) {
+            case null -> false;
+            case Boolean b -> b;
+            case String s when s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("false") ->
+                    s.strip().equalsIgnoreCase("true");
+            default -> throw SequorException.failed(pos, "'child_tables' of " + where + " must be true or false, not "
+                    + Texts.typeName(value) + " " + Texts.shortRepr(value) + ".");
+        };
+        if (on && !inferred) {
+            throw SequorException.failed(pos, "'child_tables' of " + where + " needs columns inferred from the records"
+                    + " (child tables always infer theirs), and " + where + " declares its columns; remove the columns,"
+                    + " or remove child_tables.");
+        }
+        return on;
     }
 
     private static Dyn first(Dyn a, Dyn b) {

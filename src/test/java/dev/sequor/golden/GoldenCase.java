@@ -37,6 +37,7 @@ import java.util.TreeMap;
  *     status: 200                # default 200
  *     json: {data: []}           # the body as JSON (Content-Type application/json), or
  *     body: "<html>"             # the body as text
+ *     delay_ms: 300              # optional; answer this late (to make parallel requests finish out of order)
  * expect:
  *   exit: 0                      # default 0
  *   stdout: "exact text\n"       # optional, exact
@@ -85,7 +86,7 @@ record GoldenCase(String name, Path dir, Map<String, Object> spec) {
     private static final Set<String> EXPECT_KEYS = Set.of("exit", "stdout", "stderr", "stderr_contains", "requests",
             "tables", "absent_tables", "project_variables", "absent_project_variables");
     private static final Set<String> STUB_KEYS = Set.of("method", "path", "query", "body_contains", "priority",
-            "status", "json", "body");
+            "status", "json", "body", "delay_ms");
     private static final Set<String> TABLE_KEYS = Set.of("columns", "rows");
 
     static GoldenCase load(Path dir) throws IOException {

@@ -48,9 +48,11 @@ public record HttpRequestOp(OpMeta meta, Dyn init, ForEachSource forEach, Reques
     /**
      * One target table of a response. {@code columns} and {@code model} evaluate to column specs (both null: the
      * columns are inferred from the records, and {@code schemaEvolution} says how they evolve); {@code write} says
-     * how the rows land (write_mode, primary_key, merge_strategy).
+     * how the rows land (write_mode, primary_key, merge_strategy); {@code childTables} whether arrays in the records
+     * become child tables (inferred columns only).
      */
     public record TableDef(Dyn source, Dyn database, Dyn namespace, Dyn table, Dyn columns, Dyn model, Dyn data,
-                           WriteKeys write, Dyn schemaEvolution, Dyn flatten, Dyn maxNesting, SourcePos pos) {
+                           WriteKeys write, Dyn schemaEvolution, Dyn flatten, Dyn maxNesting, Dyn childTables,
+                           SourcePos pos) {
     }
 }

@@ -306,8 +306,14 @@ public final class HttpRequestParser {
             r.diagnostics().invalidValue(r.keyPos(MAX_NESTING), "'max_nesting' in " + r.where() + " is used only with"
                     + " flatten: true; add flatten: true or remove max_nesting.");
         }
+        Dyn childTables = r.checked(CHILD_TABLES, LiteralRule.BOOLEAN);
+        if (!inferred && childTables instanceof Dyn.Const c && Boolean.TRUE.equals(c.value())) {
+            r.diagnostics().invalidValue(r.keyPos(CHILD_TABLES), "'child_tables' in " + r.where() + " needs columns"
+                    + " inferred from the records (child tables always infer theirs), and this table declares its"
+                    + " columns; remove the columns, or remove child_tables.");
+        }
         TableDef t = new TableDef(source, r.dyn("database"), r.dyn("namespace"), table, columns, model, data,
-                write, evolution, flatten, maxNesting, r.pos());
+                write, evolution, flatten, maxNesting, childTables, r.pos());
         r.finish();
         return t;
     }
@@ -315,6 +321,9 @@ public final class HttpRequestParser {
     /** The keys that turn a record's nested objects into columns of their own, and how deep. */
     public static final String FLATTEN = "flatten";
     public static final String MAX_NESTING = "max_nesting";
+
+    /** The key that turns arrays in a record into rows of child tables ({@code <table>__<field>}). */
+    public static final String CHILD_TABLES = "child_tables";
 
     /** The key that says what inferred columns do with new fields and wider values. */
     public static final String SCHEMA_EVOLUTION = "schema_evolution";

@@ -77,6 +77,9 @@ public final class HttpRequestSpec {
             dyn("flatten", "Nested objects of a record become columns of their own (parent__child).", BOOLEAN)
                     .dflt(false),
             dyn("max_nesting", "With flatten: how many levels deep objects are flattened.", INTEGER).dflt(1),
+            dyn("child_tables", "Arrays in a record become rows of child tables named TABLE__FIELD, linked to"
+                    + " their parent row by _parent_KEY columns (or _parent_row) and _index; inferred columns only.",
+                    BOOLEAN).dflt(false),
             dyn("database", "Database of the table (kept for upstream flows; not used in SQL).", STRING),
             dyn("namespace", "Namespace (schema) of the table (default: response.namespace, then the source's).",
                     STRING));

@@ -1,0 +1,100 @@
+package dev.sequor.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the child tables of {@code child_tables} need from the database beyond an ordinary inferred table write: the
+ * largest {@link RowNumber#COLUMN} a parent table already holds (where append mode numbers on from), the child tables
+ * that exist from earlier runs, and, when the parent merges on its key, the statement that removes the children of
+ * every parent key loaded and the condition that inserts only the children of the parent rows that land, so the
+ * children loaded with a key replace its old ones (a parent whose array became empty keeps none).
+ */
+final class ChildTableWrites {
+
+    /** Prefix of a child table's columns that hold its parent's key values. */
+    static final String PARENT_KEY_PREFIX = "_parent_";
+    /** A child table's column that holds the position of its row's element in the parent's array. */
+    static final String INDEX_COLUMN = "_index";
+
+    private ChildTableWrites() {
+    }
+
+    /**
+     * The largest {@code _row} in {@code t}'s table when the op appends to it and it has that column, else 0: read
+     * once, when the op numbers its first row for that table.
+     */
+    static long largestRowNumber(SqlSession session, Dialect dialect, TableTarget t) {
+        if (t.mode() != WriteMode.APPEND || !session.tableExists(t.namespace(), t.table())) {
+            return 0;
+        }
+        boolean numbered = InferredStaging.existingColumns(session, dialect, t.namespace(), t.table(), t.pos())
+                .containsKey(RowNumber.COLUMN);
+        if (!numbered) {
+            return 0;
+        }
+        return session.call(c -> SqlSession.longOn(c, "SELECT coalesce(max(" + dialect.quote(RowNumber.COLUMN)
+                + "), 0) FROM " + dialect.qualified(t.namespace(), t.table())));
+    }
+
+    /**
+     * The child tables of {@code parent} that the database already holds: the tables of its namespace named
+     * {@code <table>__...} that have {@code _index} and the link columns this parent's children get
+     * ({@code _parent_row}, or {@code _parent_<key>} for each key column). A load whose records bring none of their
+     * fields must still empty them (create, replace) or drop the children of the keys it merges.
+     */
+    static List<String> existingChildTables(SqlSession session, Dialect dialect, TableTarget parent) {
+        String prefix = parent.table() + "__";
+        List<String> links = parent.spec().primaryKey().isEmpty() ? List.of(RowNumber.PARENT_COLUMN)
+                : parent.spec().primaryKey().stream().map(k -> PARENT_KEY_PREFIX + k).toList();
+        List<String> out = new ArrayList<>();
+        for (Row r : session.query("SELECT table_name FROM information_schema.columns WHERE table_schema = ? AND"
+                + " column_name = ? ORDER BY table_name", parent.namespace(), INDEX_COLUMN)) {
+            String table = String.valueOf(r.get(0));
+            if (table.startsWith(prefix) && table.length() > prefix.length() && InferredStaging.existingColumns(
+                    session, dialect, parent.namespace(), table, parent.pos()).keySet().containsAll(links)) {
+                out.add(table);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The condition over a child table's staging table that holds the children of the parent rows that land: of the
+     * rows a merge loads with one key, the last one ({@link TableMove}), whose load number its children carry. Both
+     * staging tables hold the key as the same text (the parent's values, written by one rule), so it is compared as
+     * staged: {@code ("_parent_id", "_sequor_row") IN (SELECT "id", max("_sequor_row") FROM staging GROUP BY "id")}.
+     */
+    static String childrenOfLandingParents(Dialect dialect, TableTarget child, String parentStaging) {
+        List<String> key = child.childOf().spec().primaryKey();
+        String childKeys = key.stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
+                .collect(Collectors.joining(", "));
+        String parentKeys = key.stream().map(dialect::quote).collect(Collectors.joining(", "));
+        String row = dialect.quote(TableMove.ROW_COLUMN);
+        return "(" + childKeys + ", " + row + ") IN (SELECT " + parentKeys + ", max(" + row + ") FROM " + parentStaging
+                + " GROUP BY " + parentKeys + ")";
+    }
+
+    /**
+     * The statement that deletes from the child table of {@code child} (which exists) the rows of every parent key
+     * staged for its merging parent: {@code DELETE FROM c WHERE "_parent_id" IN (SELECT CAST("id" AS bigint) FROM
+     * staging)}. The key values are cast to the parent's key column types as the commit lands them.
+     */
+    static String deleteChildrenOfLoadedKeys(Dialect dialect, TableTarget child, String parentStaging) {
+        TableTarget parent = child.childOf();
+        List<String> key = parent.spec().primaryKey();
+        List<ColumnDef> parentColumns = parent.schema().columns(dialect);
+        String childKeys = key.stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
+                .collect(Collectors.joining(", "));
+        String loadedKeys = key.stream().map(k -> {
+            ColumnDef column = parentColumns.stream().filter(d -> d.name().equals(k)).findFirst().orElseThrow();
+            // as the commit lands the parent's key (StagedWrites.move): the same value compares equal
+            return dialect.stagesAsText() ? dialect.fromStaging(column)
+                    : "CAST(" + dialect.quote(k) + " AS " + dialect.typeSql(column.type()) + ")";
+        }).collect(Collectors.joining(", "));
+        return "DELETE FROM " + dialect.qualified(child.namespace(), child.table()) + " WHERE "
+                + (key.size() == 1 ? childKeys : "(" + childKeys + ")") + " IN (SELECT " + loadedKeys + " FROM "
+                + parentStaging + ")";
+    }
+}
