@@ -8,18 +8,25 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sequor completion SHELL}: prints the completion script of bash, zsh or fish ({@link CompletionScripts}). */
+/**
+ * {@code sequor completion SHELL}: prints the completion script of bash, zsh, fish or PowerShell
+ * ({@link CompletionScripts}).
+ */
 @Command(name = "completion",
-        description = "Print a shell completion script (bash, zsh or fish): commands, options, flow and environment names.",
+        description = "Print a shell completion script (bash, zsh, fish or powershell): commands, options, flow and"
+                + " environment names.",
         footer = {"", "bash: add `source <(sequor completion bash)` to ~/.bashrc",
                 "zsh:  add `source <(sequor completion zsh)` to ~/.zshrc",
-                "fish: sequor completion fish > ~/.config/fish/completions/sequor.fish"})
+                "fish: sequor completion fish > ~/.config/fish/completions/sequor.fish",
+                "PowerShell (7, or Windows PowerShell 5.1): add",
+                "      sequor completion powershell | Out-String | Invoke-Expression",
+                "      to the file $PROFILE names"})
 public class CompletionCommand implements Callable<Integer> {
 
     @Mixin
     HelpOption helpOption;
 
-    @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish.")
+    @Parameters(paramLabel = "SHELL", description = "bash, zsh, fish or powershell.")
     String shell;
 
     @Spec

@@ -12,21 +12,22 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Shell completion scripts for {@code sequor}, written from the command model picocli reads from the commands'
- * annotations, so a new command or option completes without touching this class. What a value completes is decided
- * by its label, one place for all commands: FLOW the project's flows, DIR and PATH folders, NAME of {@code --env}
- * the environments in the Sequor home, SHELL the shells, COMMAND the commands. Flows and environments are listed by
- * the shell itself (the nearest {@code project.yaml} upwards, then its {@code flows/}), never by starting Sequor.
+ * Shell completion scripts for {@code sequor} (bash, zsh and fish here, PowerShell in {@link PowerShellCompletion}),
+ * written from the command model picocli reads from the commands' annotations, so a new command or option completes
+ * without touching this class. What a value completes is decided by its label, one place for all commands: FLOW the
+ * project's flows, DIR and PATH folders, NAME of {@code --env} the environments in the Sequor home, SHELL the shells,
+ * COMMAND the commands. Flows and environments are listed by the shell itself (the nearest {@code project.yaml}
+ * upwards, then its {@code flows/}), never by starting Sequor.
  */
 final class CompletionScripts {
 
-    static final List<String> SHELLS = List.of("bash", "zsh", "fish");
+    static final List<String> SHELLS = List.of("bash", "zsh", "fish", "powershell");
 
     private CompletionScripts() {
     }
 
     /** One command of the tree: its words after {@code sequor} ("run", "env init"), options and positional label. */
-    private record Cmd(String path, String description, List<String> options, Set<String> valueOptions,
+    record Cmd(String path, String description, List<String> options, Set<String> valueOptions,
                        Map<String, String> optionLabels, String positional, List<String> subcommands) {
     }
 
@@ -40,6 +41,7 @@ final class CompletionScripts {
                     + " through zsh's bashcompinit.\nautoload -U +X compinit && compinit\n"
                     + "autoload -U +X bashcompinit && bashcompinit\n" + bash(commands, root.name());
             case "fish" -> fish(commands, root.name());
+            case "powershell" -> PowerShellCompletion.script(commands, choices(commands), root.name());
             default -> throw new IllegalArgumentException("no completion for shell " + shell);
         };
     }
@@ -67,15 +69,25 @@ final class CompletionScripts {
             positional = "COMMAND";
         }
         List<String> subs = new ArrayList<>(spec.subcommands().keySet());
+        // picocli's help command starts its description with a line break (%n)
         String description = spec.usageMessage().description().length == 0 ? ""
-                : spec.usageMessage().description()[0];
+                : spec.usageMessage().description()[0].replace("%n", " ").strip();
         out.add(new Cmd(path, description, options, valueOptions, labels, positional, subs));
         spec.subcommands().forEach((name, sub) ->
                 collect(sub.getCommandSpec(), path.isEmpty() ? name : path + " " + name, out));
     }
 
+    /** The values of the labels that complete from a fixed list: SHELL, KIND and COMMAND (the top commands). */
+    static Map<String, List<String>> choices(List<Cmd> commands) {
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        choices.put("SHELL", SHELLS);
+        choices.put("KIND", JsonSchemas.KINDS);
+        choices.put("COMMAND", commands.get(0).subcommands());
+        return choices;
+    }
+
     /** Every option that takes a value, of any command: their values are skipped when finding the command words. */
-    private static Set<String> allValueOptions(List<Cmd> commands) {
+    static Set<String> allValueOptions(List<Cmd> commands) {
         Set<String> all = new LinkedHashSet<>();
         commands.forEach(c -> all.addAll(c.valueOptions()));
         return all;
@@ -139,7 +151,7 @@ final class CompletionScripts {
     }
 
     /** What an option's value completes: the environments for --env, else its label. */
-    private static String valueLabel(String option, String label) {
+    static String valueLabel(String option, String label) {
         return option.equals("--env") ? "ENV" : label;
     }
 

@@ -18,7 +18,11 @@ public class EnvCommand {
     @Mixin
     HelpOption helpOption;
 
-    /** {@code sequor env init NAME}: creates {@code <home>/envs/NAME.yaml} holding {@code variables:}. */
+    /**
+     * {@code sequor env init NAME}: creates {@code <home>/envs/NAME.yaml} holding {@code variables:}, its first line a
+     * modeline that points editors at {@code <home>/env.schema.json} (written too), as {@code sequor init} does for
+     * the files of a project.
+     */
     @Command(name = "init",
             description = "Create an environment file <home>/envs/NAME.yaml to hold variables such as credentials.")
     public static class Init implements Callable<Integer> {
@@ -41,7 +45,9 @@ public class EnvCommand {
                     throw SequorException.invalid(null, "Environment with such name already exists: " + file);
                 }
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, "variables:\n");
+                // the schema is rewritten by each init, so it follows the Sequor version that wrote the newest file
+                SchemaFiles.writeEnvSchema(home.home());
+                Files.writeString(file, SchemaFiles.envModeline() + "variables:\n");
                 System.out.println("Environment initialized successfully: " + file);
                 // the first line is upstream's; the rest says what to do next
                 System.out.println("Put variables (credentials, hosts) under 'variables:' there; flows read them with"

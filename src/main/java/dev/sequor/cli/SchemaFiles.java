@@ -1,6 +1,7 @@
 package dev.sequor.cli;
 
 import dev.sequor.flow.spec.JsonSchemas;
+import dev.sequor.project.SequorHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * Where a project keeps the JSON Schemas of its files ({@code .sequor/schema/}, inside the project so editors work
  * offline and every clone has them), and how editors are pointed at them: a {@code yaml-language-server} modeline as
- * the first line of a file, and {@code yaml.schemas} in {@code .vscode/settings.json}.
+ * the first line of a file, and {@code yaml.schemas} in {@code .vscode/settings.json}. Environment files, kept in
+ * the Sequor home, get their schema there.
  */
 final class SchemaFiles {
 
@@ -46,6 +48,22 @@ final class SchemaFiles {
     static String modeline(String kind, int depth) {
         return "# yaml-language-server: $schema=" + "../".repeat(depth) + DIR + "/" + JsonSchemas.fileName(kind)
                 + "\n";
+    }
+
+    /**
+     * Writes the schema of environment files into the Sequor home ({@code <home>/env.schema.json}, beside
+     * {@code envs/}: environment files live outside every project); returns the file written.
+     */
+    static Path writeEnvSchema(SequorHome home) throws IOException {
+        Path file = home.dir().resolve(JsonSchemas.fileName("env"));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, JsonSchemas.text("env"));
+        return file;
+    }
+
+    /** The first line of an environment file {@code <home>/envs/NAME.yaml}: the schema is one folder up. */
+    static String envModeline() {
+        return "# yaml-language-server: $schema=../" + JsonSchemas.fileName("env") + "\n";
     }
 
     /** {@code .vscode/settings.json}: the YAML extension applies each schema to its files. */

@@ -2,6 +2,8 @@ package dev.sequor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sequor.flow.spec.JsonSchemas;
+import dev.sequor.testing.SchemaCheck;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -100,7 +102,13 @@ class CliTest {
                 + "Put variables (credentials, hosts) under 'variables:' there; flows read them with var('NAME').\n"
                 + "A run uses it with --env dev, or when SEQUOR_ENV=dev is set, or when the project's env.yaml says"
                 + " 'env: dev'.");
-        assertThat(Files.readString(file)).isEqualTo("variables:\n");
+        // editors check the file against the schema the modeline names, written beside envs/
+        String content = Files.readString(file);
+        assertThat(content).isEqualTo("# yaml-language-server: $schema=../env.schema.json\nvariables:\n");
+        assertThat(tmp.resolve("home/env.schema.json")).hasContent(JsonSchemas.text("env"));
+        assertThat(SchemaCheck.errors("env", content)).isEmpty();
+        assertThat(SchemaCheck.errors("env", content + "  token: abc\n")).isEmpty();
+        assertThat(SchemaCheck.errors("env", content.replace("variables:", "variables: [1, 2]"))).isNotEmpty();
         LaunchResult again = launcher.launch("env", "init", "dev", "--home-dir", home);
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.getErrorOutput()).isEqualTo("Error: Environment with such name already exists: " + file);

@@ -10,15 +10,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The completion scripts load in their shells and complete commands, options, the project's flows (found from a
  * sub-folder) and the environments of the Sequor home. bash always runs; zsh and fish run where installed
- * ({@code .ci/run} installs them), else those tests are skipped with a message.
+ * ({@code .ci/run} installs them), else those tests are skipped with a message. PowerShell cannot be installed here
+ * (no package of it in Debian's or npm's registry that runs without downloading from elsewhere), so its script is
+ * checked as text.
  */
 class CompletionScriptsTest {
 
@@ -65,7 +69,7 @@ class CompletionScriptsTest {
         assertThat(bash(tmp, "sequor", "")).contains("run", "validate", "list", "init", "env", "completion", "help");
         assertThat(bash(tmp, "sequor", "env", "")).containsExactly("init");
         assertThat(bash(tmp, "sequor", "run", "--q")).containsExactly("--quiet");
-        assertThat(bash(tmp, "sequor", "completion", "")).containsExactly("bash", "fish", "zsh");
+        assertThat(bash(tmp, "sequor", "completion", "")).containsExactly("bash", "fish", "powershell", "zsh");
         assertThat(bash(tmp, "sequor", "")).contains("schema");
         assertThat(bash(tmp, "sequor", "schema", "")).containsExactly("env", "flow", "project", "source");
         assertThat(bash(tmp, "sequor", "schema", "--m")).containsExactly("--markdown");
@@ -103,6 +107,91 @@ class CompletionScriptsTest {
         assertThat(fish(tmp, file, "sequor run --env ")).containsExactly("dev", "prod");
         assertThat(fish(tmp, file, "sequor env ")).containsExactly("init");
         assertThat(fish(tmp, file, "sequor run --qu")).containsExactly("--quiet");
+    }
+
+    /**
+     * No PowerShell can be installed on the machines this runs on, so the PowerShell script is checked as text:
+     * every command of picocli's model is there with each offered option, the value kind of each option that takes
+     * a value, its first argument's kind and its subcommands with their descriptions.
+     */
+    @Test
+    void powershellScriptHoldsEveryCommandOptionAndValueKind() {
+        String ps = script("powershell");
+        assertThat(ps).startsWith("# sequor completion for PowerShell").contains(
+                "Register-ArgumentCompleter -Native -CommandName sequor -ScriptBlock {")
+                .doesNotContain("@COMMANDS@", "@CHOICES@", "@VALUE_OPTIONS@", "@TOOL@");
+        List<CommandLine> all = new ArrayList<>();
+        collect(new CommandLine(new SequorCommand()), all);
+        assertThat(all).extracting(c -> c.getCommandSpec().qualifiedName()).contains("sequor", "sequor run",
+                "sequor env", "sequor env init", "sequor schema", "sequor completion", "sequor help");
+        for (CommandLine c : all) {
+            CommandSpec spec = c.getCommandSpec();
+            String block = block(ps, spec.qualifiedName());
+            List<String> offered = new ArrayList<>();
+            spec.options().stream().filter(o -> !o.hidden() && !o.longestName().startsWith("--debug-"))
+                    .forEach(o -> offered.addAll(Arrays.asList(o.names())));
+            assertThat(block).as(spec.qualifiedName()).contains("options = @('" + String.join("', '", offered) + "')");
+            spec.options().stream().filter(o -> o.arity().max() > 0).forEach(o -> {
+                for (String name : o.names()) {
+                    String kind = name.equals("--env") ? "ENV" : o.paramLabel();
+                    assertThat(block).as(name).contains("'" + name + "' = '" + kind + "'");
+                }
+            });
+            String positional = spec.name().equals("help") ? "COMMAND"
+                    : spec.positionalParameters().isEmpty() ? "" : spec.positionalParameters().get(0).paramLabel();
+            assertThat(block).as(spec.qualifiedName()).contains("positional = '" + positional + "'");
+            c.getSubcommands().forEach((name, sub) -> assertThat(block).as(name).contains("'" + name + "' = "
+                    + PowerShellCompletion.quote(sub.getCommandSpec().usageMessage().description()[0]
+                    .replace("%n", " ").strip())));
+        }
+        assertThat(block(ps, "sequor")).contains("'help' = 'When no COMMAND is given",
+                "'list' = 'List the project''s flows");
+        assertThat(ps).contains("'SHELL' = @('bash', 'zsh', 'fish', 'powershell')",
+                "'KIND' = @('flow', 'source', 'project', 'env')",
+                "'COMMAND' = @('run', 'validate', 'list', 'init', 'env', 'schema', 'version', 'completion', 'help')",
+                "$valueOptions = @('-p', '--project-dir', '--env', '--op-id', '--record', '--replay',");
+        assertThat(ps.chars().allMatch(ch -> ch < 128)).as("ASCII only, whatever the console's code page").isTrue();
+    }
+
+    @Test
+    void powershellQuotesTextSoNothingInsideIsExpandedOrEndsTheString() {
+        assertThat(PowerShellCompletion.quote("plain")).isEqualTo("'plain'");
+        assertThat(PowerShellCompletion.quote("the project's flows")).isEqualTo("'the project''s flows'");
+        assertThat(PowerShellCompletion.quote("$HOME `n \"x\" {a}")).isEqualTo("'$HOME `n \"x\" {a}'");
+        assertThat(PowerShellCompletion.quote("\u2018typographic\u2019")).isEqualTo("'''typographic'''");
+        assertThat(PowerShellCompletion.quote("caf\u00e9")).isEqualTo("'caf'");
+    }
+
+    /**
+     * Flow and environment names are quoted by the script when it completes them: a name with a space, a quote or a
+     * character PowerShell reads as syntax goes in single quotes, the quotes inside doubled. The script's pattern is
+     * a .NET regular expression; Java reads this one the same way, so the names it picks are checked here.
+     */
+    @Test
+    void powershellQuotesFlowNamesWithSpacesOrQuotes() {
+        String pattern = "[\\s'\"`$&|;,(){}\\[\\]<>@#\\u2018-\\u201E]";
+        String ps = script("powershell");
+        assertThat(ps).contains("if ($candidate -match '" + pattern.replace("'", "''") + "') {",
+                "$text = \"'\" + ($candidate -replace '[''\\u2018-\\u201B]', '$0$0') + \"'\"",
+                "[System.Management.Automation.CompletionResult]::new($text, $candidate, $type, $tip)");
+        Pattern needsQuotes = Pattern.compile(pattern);
+        assertThat(List.of("crm/push", "ingest_orders", "v2-load", "a.b"))
+                .noneMatch(n -> needsQuotes.matcher(n).find());
+        assertThat(List.of("my flow", "o'brien", "say \"hi\"", "a$b", "x;y", "tab\tname", "@all", "it\u2019s"))
+                .allMatch(n -> needsQuotes.matcher(n).find());
+        // what -replace '[''\u2018-\u201B]', '$0$0' makes of a name: each single quote doubled
+        assertThat("o'brien \u2019s".replaceAll("['\u2018-\u201B]", "$0$0")).isEqualTo("o''brien \u2019\u2019s");
+    }
+
+    private static String block(String ps, String key) {
+        int start = ps.indexOf("        '" + key + "' = @{\n");
+        assertThat(start).as("the entry of " + key).isNotNegative();
+        return ps.substring(start, ps.indexOf("\n        }\n", start));
+    }
+
+    private static void collect(CommandLine c, List<CommandLine> out) {
+        out.add(c);
+        c.getSubcommands().values().forEach(sub -> collect(sub, out));
     }
 
     /** fish's own answer for the command line {@code line}: the candidates, without their descriptions. */

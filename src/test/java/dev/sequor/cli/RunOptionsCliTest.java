@@ -210,6 +210,9 @@ class RunOptionsCliTest {
         LaunchResult completion = launcher.launch("completion", "bash");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.getOutput()).contains("complete -o filenames -F _sequor sequor");
+        LaunchResult powershell = launcher.launch("completion", "powershell");
+        assertThat(powershell.exitCode()).isZero();
+        assertThat(powershell.getOutput()).contains("Register-ArgumentCompleter -Native -CommandName sequor");
 
         LaunchResult help = launcher.launch("help", "run");
         assertThat(help.exitCode()).isZero();
@@ -244,7 +247,8 @@ class RunOptionsCliTest {
         assertUsageError(launcher.launch("--bogus"),
                 "Error: Unknown option: '--bogus'. Run 'sequor --help' for usage.");
         assertUsageError(launcher.launch("completion", "tcsh"),
-                "Error: Unknown shell: 'tcsh'; expected one of bash, zsh, fish. Run 'sequor completion --help' for usage.");
+                "Error: Unknown shell: 'tcsh'; expected one of bash, zsh, fish, powershell. Run 'sequor completion --help'"
+                        + " for usage.");
     }
 
     @Test
