@@ -44,5 +44,5 @@ rem this platform's library out of its jar).
 set "lib_opt="
 if exist "%app%\lib\native\" set lib_opt="-Djava.library.path=%app%\lib\native"
 
-"%java_cmd%" --enable-native-access=ALL-UNNAMED -Xss4m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2 %aot_opt% %lib_opt% %SEQUOR_JAVA_OPTS% -jar "%app%\quarkus-run.jar" %*
+"%java_cmd%" --enable-native-access=ALL-UNNAMED -Xss4m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms96m -Xmn64m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m %aot_opt% %lib_opt% %SEQUOR_JAVA_OPTS% -jar "%app%\quarkus-run.jar" %*
 exit /b %ERRORLEVEL%
