@@ -197,6 +197,44 @@ public interface Dialect {
         };
     }
 
+    /**
+     * The query that lists the columns of an existing table for a write with inferred columns: column name and type
+     * text (what {@link #inferredKind} reads and a CAST can name), in table order, binding the namespace and the table
+     * as {@link #stored} spells them. information_schema's {@code data_type} by default, which PostgreSQL and DuckDB
+     * spell in full ({@code numeric}, {@code DECIMAL(38,0)}); a dialect whose {@code data_type} drops what the type
+     * needs (MySQL's precision and {@code tinyint(1)}, Snowflake's NUMBER precision) asks for more.
+     */
+    default String existingColumnsQuery() {
+        return "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
+                + " ORDER BY ordinal_position";
+    }
+
+    /**
+     * The kind of an existing column from the type text of {@link #existingColumnsQuery}, or null for a type outside
+     * the lattice (the value's text goes in and the database converts it).
+     */
+    default InferredKind inferredKind(String type) {
+        return InferredKind.ofSqlType(type);
+    }
+
+    /**
+     * The expression that moves a column of an inferred target's staging table (text) into the target's {@code
+     * column}: {@link #fromStaging} where staging is text anyway, else a CAST.
+     */
+    default String fromText(ColumnDef column) {
+        return stagesAsText() ? fromStaging(column) : "CAST(" + quote(column.name()) + " AS " + typeSql(column.type())
+                + ")";
+    }
+
+    /**
+     * The statements that widen {@code column} of the existing {@code target} (qualified) to {@code type}, an
+     * {@link #inferredType} name, converting the values it holds (schema_evolution: evolve).
+     */
+    default List<String> widenColumn(String target, String column, String type) {
+        return List.of("ALTER TABLE " + target + " ALTER COLUMN " + quote(column) + " TYPE " + type + " USING CAST("
+                + quote(column) + " AS " + type + ")");
+    }
+
     /** A declared column type as this database spells it in DDL: as written, unless a dialect maps it. */
     default String typeSql(ColumnType type) {
         return type.sql();

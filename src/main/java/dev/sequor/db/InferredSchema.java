@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The columns of a table write without declared columns, inferred from its records as they arrive: names in
@@ -48,6 +49,8 @@ final class InferredSchema {
     private final SourcePos pos;
     /** The kept table's columns by name: their type text; empty for a table the write creates. */
     private final Map<String, String> existing;
+    /** The kind of an existing column from its type text, as the database spells it ({@link Dialect#inferredKind}). */
+    private final Function<String, InferredKind> kindOfType;
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final List<Column> byIndex = new ArrayList<>();
     private boolean shapeFixed;
@@ -58,7 +61,14 @@ final class InferredSchema {
      *                 empty
      */
     InferredSchema(String table, SchemaEvolution evolution, Map<String, String> existing, SourcePos pos) {
+        this(table, evolution, existing, InferredKind::ofSqlType, pos);
+    }
+
+    /** @param kindOfType the kind of an existing column from its type text ({@link Dialect#inferredKind}) */
+    InferredSchema(String table, SchemaEvolution evolution, Map<String, String> existing,
+                   Function<String, InferredKind> kindOfType, SourcePos pos) {
         this.table = table;
+        this.kindOfType = kindOfType;
         this.evolution = evolution;
         this.existing = existing;
         this.pos = pos;
@@ -106,7 +116,7 @@ final class InferredSchema {
     private Column addColumn(String name, InferredKind kind, Object value, long rowNumber) {
         String existingType = existing.get(name);
         if (existingType != null) {
-            InferredKind existingKind = InferredKind.ofSqlType(existingType);
+            InferredKind existingKind = kindOfType.apply(existingType);
             Column column = register(name, existingKind == null ? kind : existingKind, existingType, existingKind);
             widen(column, kind, value, rowNumber);
             return column;
@@ -193,8 +203,7 @@ final class InferredSchema {
             if (c.existingType == null) {
                 out.add("ALTER TABLE " + target + " ADD COLUMN " + dialect.quote(c.name) + " " + type);
             } else if (c.widensExisting()) {
-                out.add("ALTER TABLE " + target + " ALTER COLUMN " + dialect.quote(c.name) + " TYPE " + type
-                        + " USING CAST(" + dialect.quote(c.name) + " AS " + type + ")");
+                out.addAll(dialect.widenColumn(target, c.name, type));
             }
         }
         return out;

@@ -33,9 +33,9 @@ final class InferredStaging {
     static Map<String, String> existingColumns(SqlSession s, Dialect dialect, String namespace, String table,
                                                SourcePos pos) {
         Map<String, String> existing = new LinkedHashMap<>();
-        for (Row r : s.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ?"
-                + " AND table_name = ? ORDER BY ordinal_position", namespace, table)) {
-            String column = String.valueOf(r.get(0));
+        for (Row r : s.query(dialect.existingColumnsQuery(), dialect.stored(namespace), dialect.stored(table))) {
+            // the name a field of the records has to match it by (Snowflake lists a column ID for a field id)
+            String column = dialect.label(String.valueOf(r.get(0)));
             String type = String.valueOf(r.get(1));
             if (!writableType(type)) {
                 throw SequorException.failed(pos, "Column '" + column + "' of table "
@@ -88,8 +88,7 @@ final class InferredStaging {
             names.forEach(n -> cols.add(new ColumnDef(n, TEXT)));
             List<ColumnDef> staged = StagedWrites.stagingColumns(cols, t);
             session.execute("CREATE TEMPORARY TABLE " + dialect.quote(t.stagingTable()) + " (" + staged.stream()
-                    .map(c -> dialect.quote(c.name()) + " "
-                            + (c == StagedWrites.ROW_NUMBER ? dialect.stagingType(c) : "TEXT"))
+                    .map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
                     .collect(Collectors.joining(", ")) + ")");
             layout = new ArrayList<>(staged.stream().map(ColumnDef::name).toList());
             layouts.put(t, layout);
@@ -98,7 +97,7 @@ final class InferredStaging {
         for (String n : names) {
             if (!layout.contains(n)) {
                 session.execute("ALTER TABLE " + dialect.qualified(dialect.stagingNamespace(), t.stagingTable())
-                        + " ADD COLUMN " + dialect.quote(n) + " TEXT");
+                        + " ADD COLUMN " + dialect.quote(n) + " " + dialect.stagingType(new ColumnDef(n, TEXT)));
                 layout.add(n);
             }
         }

@@ -97,10 +97,36 @@ public final class MySqlDialect implements Dialect {
         return false;
     }
 
-    /** Not yet: MySQL's CAST has its own type names (SIGNED, CHAR) and its ALTER spells MODIFY COLUMN. */
+    /** Inferred columns: MySQL's own type names, catalog and casts are {@link MySqlInferredTypes}'. */
     @Override
     public boolean infersColumns() {
-        return false;
+        return true;
+    }
+
+    @Override
+    public String inferredType(InferredKind kind) {
+        return MySqlInferredTypes.typeOf(kind);
+    }
+
+    @Override
+    public String existingColumnsQuery() {
+        return MySqlInferredTypes.EXISTING_COLUMNS;
+    }
+
+    @Override
+    public InferredKind inferredKind(String type) {
+        return MySqlInferredTypes.kindOf(type);
+    }
+
+    @Override
+    public String fromText(ColumnDef column) {
+        return MySqlInferredTypes.fromText(this, column);
+    }
+
+    /** {@code MODIFY COLUMN}: MySQL converts the values it holds, copying the table (see docs/databases/mysql.md). */
+    @Override
+    public List<String> widenColumn(String target, String column, String type) {
+        return List.of("ALTER TABLE " + target + " MODIFY COLUMN " + quote(column) + " " + type);
     }
 
     @Override
@@ -204,18 +230,30 @@ public final class MySqlDialect implements Dialect {
     public String fromStaging(ColumnDef column) {
         String name = quote(column.name());
         if (isBoolean(column)) {
-            return "CASE LOWER(" + name + ") WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE " + name + " END";
+            return booleanFromText(name);
         }
         if (isDatetime(column)) {
-            String type = typeSql(column.type());
-            String offset = "REGEXP_SUBSTR(" + name + ", '" + OFFSET + "$')";
-            return "CASE WHEN " + name + " REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name
-                    + ") - 1), 'T', ' ') AS " + type + ") WHEN " + name + " REGEXP '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+"
-                    + OFFSET + "$' THEN CONVERT_TZ(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name + ") - CHAR_LENGTH("
-                    + offset + ")), 'T', ' ') AS " + type + "), CONCAT(LEFT(" + offset + ", 3), ':', RIGHT(" + name
-                    + ", 2)), '+00:00') ELSE " + name + " END";
+            return datetimeFromText(name, typeSql(column.type()));
         }
         return name;
+    }
+
+    /** Staged {@code true}/{@code false} (any case) as 1/0; other text as it is, for MySQL to refuse. */
+    static String booleanFromText(String name) {
+        return "CASE LOWER(" + name + ") WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE " + name + " END";
+    }
+
+    /**
+     * A staged ISO-8601 timestamp as a {@code type} (DATETIME) value in UTC: {@code Z} dropped, an offset converted
+     * away; other text as it is, for MySQL to convert or refuse.
+     */
+    static String datetimeFromText(String name, String type) {
+        String offset = "REGEXP_SUBSTR(" + name + ", '" + OFFSET + "$')";
+        return "CASE WHEN " + name + " REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name
+                + ") - 1), 'T', ' ') AS " + type + ") WHEN " + name + " REGEXP '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+"
+                + OFFSET + "$' THEN CONVERT_TZ(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name + ") - CHAR_LENGTH("
+                + offset + ")), 'T', ' ') AS " + type + "), CONCAT(LEFT(" + offset + ", 3), ':', RIGHT(" + name
+                + ", 2)), '+00:00') ELSE " + name + " END";
     }
 
     /** A UTC offset at the end of an ISO-8601 timestamp: {@code +02:00} or {@code -0330}. */

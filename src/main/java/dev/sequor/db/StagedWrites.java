@@ -121,7 +121,8 @@ final class StagedWrites {
                 ? InferredStaging.existingColumns(s, dialect, namespace, table, pos) : Map.of();
         db.dropStagingLeftovers(s, namespace);
         TableTarget target = new TableTarget(this, namespace, table, JdbcDatabase.stagingName(table, dialect), null,
-                new InferredSchema(table, spec.evolution(), existing, pos), spec, createMissing, pos);
+                new InferredSchema(table, spec.evolution(), existing, dialect::inferredKind, pos), spec, createMissing,
+                pos);
         targets.put(key, target);
         return target;
     }
@@ -348,8 +349,7 @@ final class StagedWrites {
         List<ColumnDef> columns = t.schema() == null ? t.columns() : inferredColumns(t);
         return new TableMove(dialect, target, staging(t),
                 columns.stream().map(ColumnDef::name).toList(),
-                columns.stream().map(c -> t.schema() == null || dialect.stagesAsText() ? dialect.fromStaging(c)
-                        : "CAST(" + dialect.quote(c.name()) + " AS " + dialect.typeSql(c.type()) + ")").toList(),
+                columns.stream().map(c -> t.schema() == null ? dialect.fromStaging(c) : dialect.fromText(c)).toList(),
                 dialect.fromStaging(ROW_NUMBER), TableMove.declared(dialect, columns));
     }
 
