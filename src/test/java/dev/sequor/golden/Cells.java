@@ -108,7 +108,11 @@ final class Cells {
                 case "real" -> number || v instanceof Double ? real(((Number) v).floatValue()) : misfit(v, t);
                 case "boolean" -> v instanceof Boolean ? v.toString() : misfit(v, t);
                 case "json" -> json(JSON.writeValueAsString(v));
-                case "date", "time", "timestamp", "timestamptz", "uuid" ->
+                // a timestamp column that holds UTC (MySQL's DATETIME for timestamptz) compares with an instant
+                // written with Z as its UTC time
+                case "timestamp" -> v instanceof String s ? fromDatabase(t, s.endsWith("Z")
+                        ? s.substring(0, s.length() - 1) : s) : misfit(v, t);
+                case "date", "time", "timestamptz", "uuid" ->
                         v instanceof String s ? fromDatabase(t, s) : misfit(v, t);
                 default -> v instanceof String s ? quoted(s) : misfit(v, t);
             };

@@ -74,7 +74,8 @@ import java.util.TreeMap;
  * {@code 1} (an integer) never equals the text {@code "1"}, and {@code "1.5"} (quoted) is not a decimal. Values are
  * equal when the database would call them equal: {@code 1.5} and {@code 1.50} in a decimal column (the scale is
  * compared in the column type), {@code 1} and {@code 1.0} in a float column; timestamps are written
- * {@code "2024-01-02 10:00:00"}, with a time zone as an instant {@code "2024-01-02T10:00:00Z"}; dates
+ * {@code "2024-01-02 10:00:00"}, with a time zone as an instant {@code "2024-01-02T10:00:00Z"} (which a timestamp
+ * column, MySQL's DATETIME holding UTC, matches with its UTC time); dates
  * {@code "2024-01-02"}; json cells as the JSON value itself in YAML ({@code {a: [1, 2]}}, key order and 1.0 vs 1
  * do not matter, a quoted YAML string is a JSON string). {@code null} is SQL NULL. When a table differs, the
  * failure shows the actual table in this notation.
