@@ -93,12 +93,33 @@ public final class SnowflakeDialect implements Dialect {
     }
 
     /**
-     * Not yet: Snowflake's information_schema reports NUMBER and TEXT without the precision an evolving schema
-     * compares against, and the inferred names would need folding wherever they meet the table's.
+     * Inferred columns: Snowflake's type names, catalog and widening are {@link SnowflakeInferredTypes}'; an inferred
+     * field {@code id} is the column {@code ID} ({@link #quote}), and a column the catalog lists as {@code ID} is
+     * matched to the field {@code id} through {@link #label}.
      */
     @Override
     public boolean infersColumns() {
-        return false;
+        return true;
+    }
+
+    @Override
+    public String inferredType(InferredKind kind) {
+        return SnowflakeInferredTypes.typeOf(kind);
+    }
+
+    @Override
+    public String existingColumnsQuery() {
+        return SnowflakeInferredTypes.EXISTING_COLUMNS;
+    }
+
+    @Override
+    public InferredKind inferredKind(String type) {
+        return SnowflakeInferredTypes.kindOf(type);
+    }
+
+    @Override
+    public List<String> widenColumn(String target, String column, String type) {
+        return SnowflakeInferredTypes.widen(this, target, column, type);
     }
 
     /** Snowflake's own limit on identifiers (in characters). */

@@ -92,7 +92,7 @@ class SnowflakeDialectTest {
                 .containsExactly("ALTER TABLE \"S\".\"B\" RENAME TO \"S\".\"T\"");
         assertThat(D.dropStaging("\"_SEQUOR_STAGE_1_T\"")).isEqualTo("TRUNCATE TABLE IF EXISTS \"_SEQUOR_STAGE_1_T\"");
         assertThat(D.emptyTable("\"S\".\"T\"")).isEqualTo("DELETE FROM \"S\".\"T\"");
-        assertThat(D.infersColumns()).isFalse();
+        assertThat(D.infersColumns()).isTrue();
         assertThat(JdbcDatabase.stagingName("x".repeat(300), D)).hasSize(255).startsWith("_sequor_stage_");
     }
 

@@ -53,6 +53,8 @@ public final class SnowflakeFakeDriver implements Driver {
         public final List<Path> putPaths = Collections.synchronizedList(new ArrayList<>());
         /** {@code SCHEMA.TABLE} (as stored) of the tables that exist. */
         public final Set<String> tables = Collections.synchronizedSet(new HashSet<>());
+        /** {@code SCHEMA.TABLE} (as stored) to the columns information_schema lists for it: name, type. */
+        public final Map<String, List<List<Object>>> columns = new java.util.concurrent.ConcurrentHashMap<>();
         /** The session's schema. */
         public volatile String schema = "PUBLIC";
         /** What {@code SELECT count(*)} answers. */
@@ -201,6 +203,11 @@ public final class SnowflakeFakeDriver implements Driver {
             boolean exists = c.tables.contains(values.get(0) + "." + values.get(1));
             c.log.add("(exists? " + values.get(0) + "." + values.get(1) + " " + exists + ")");
             return rows(List.of("1"), exists ? List.of(List.of(1L)) : List.of());
+        }
+        if (sql.startsWith("SELECT column_name, CASE WHEN data_type = 'NUMBER'")) {
+            String table = values.get(0) + "." + values.get(1);
+            c.log.add("(columns? " + table + ")");
+            return rows(List.of("COLUMN_NAME", "TYPE"), c.columns.getOrDefault(table, List.of()));
         }
         if (sql.startsWith("SELECT table_name FROM information_schema.tables")) {
             c.log.add("(leftovers? " + values + ")");
