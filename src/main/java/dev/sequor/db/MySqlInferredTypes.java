@@ -77,9 +77,15 @@ final class MySqlInferredTypes {
     }
 
     /**
-     * The staged text of {@code column} as its type: numbers and dates by CAST (a strict-mode server refuses text
-     * that is not one, and compares keys as numbers, not as text); booleans and timestamps as declared columns convert
-     * them; JSON and text as they are (a JSON column checks the text).
+     * The staged text of {@code column} as its type. Integers are {@code CAST(x AS SIGNED)} and decimals a CAST too,
+     * so that a merge compares keys as numbers (text against a number compares as doubles, which tells no integers
+     * beyond 2^53 apart); booleans and timestamps convert as declared columns do; everything else goes in as text and
+     * the column converts it, which in strict mode refuses what does not fit ({@code Incorrect double value: 'NaN'}).
+     * <p>
+     * MariaDB 10.11 turns text that is no number into 0 without a word in {@code INSERT INTO t (cols) SELECT
+     * CAST(x AS DECIMAL(...))} (and AS DOUBLE), where {@code CAST(x AS SIGNED)} fails as it should; so a decimal
+     * adds 0 times a SIGNED cast of the text when it is no number literal (failing with {@code Truncated incorrect
+     * INTEGER value: 'NaN'}), which also makes a value beyond the precision fail instead of being clipped.
      */
     static String fromText(MySqlDialect dialect, ColumnDef column) {
         String name = dialect.quote(column.name());
@@ -91,12 +97,13 @@ final class MySqlInferredTypes {
         return switch (kind) {
             case BOOLEAN -> MySqlDialect.booleanFromText(name);
             case TIMESTAMPTZ -> MySqlDialect.datetimeFromText(name, type);
-            case BIGINT -> "CAST(" + name + " AS " + (type.toLowerCase(Locale.ROOT).contains("unsigned") ? "UNSIGNED"
-                    : "SIGNED") + ")";
-            case DECIMAL -> "CAST(" + name + " AS " + type.replaceAll("(?i)\\s*unsigned", "") + ")";
-            case DOUBLE -> "CAST(" + name + " AS DOUBLE)";
-            case DATE -> "CAST(" + name + " AS DATE)";
-            case JSON, TEXT, NONE -> name;
+            case BIGINT -> "CAST(" + name + " AS SIGNED)";
+            case DECIMAL -> "CAST(" + name + " AS " + type.replaceAll("(?i)\\s*unsigned", "") + ") + 0 * CAST(IF("
+                    + name + " REGEXP '" + NUMBER + "', '0', " + name + ") AS SIGNED)";
+            case DOUBLE, DATE, JSON, TEXT, NONE -> name;
         };
     }
+
+    /** A number as {@link ValueText} writes one: {@code -12}, {@code 0.5}, {@code 1e-05}, {@code 1.5e+300}. */
+    private static final String NUMBER = "^[-+]?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$";
 }

@@ -146,6 +146,26 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
         write("inf_bigkeys", delete, List.of(rec("id", 9007199254740993L, "v", "a2")));
         assertThat(texts("SELECT id, v FROM " + q("inf_bigkeys") + " ORDER BY id"))
                 .containsExactly("9007199254740992|b", "9007199254740993|a2");
+        write("inf_deckeys", delete, List.of(rec("id", new BigInteger("99999999999999999999"), "v", "a"),
+                rec("id", new BigInteger("99999999999999999998"), "v", "b")));
+        write("inf_deckeys", delete, List.of(rec("id", new BigInteger("99999999999999999999"), "v", "a2")));
+        assertThat(texts("SELECT id, v FROM " + q("inf_deckeys") + " ORDER BY id"))
+                .containsExactly("99999999999999999998|b", "99999999999999999999|a2");
+    }
+
+    /** MariaDB's CAST to DECIMAL makes 0 of what is no number; the guard makes it fail, and an overflow too. */
+    @Test
+    void anExistingDecimalColumnRefusesWhatItCannotHold() {
+        db.execute("CREATE TABLE " + q("inf_dec") + " (id bigint, amount decimal(12,2))");
+        write("inf_dec", APPEND, List.of(rec("id", 1, "amount", 1e-05), rec("id", 2, "amount", -12.345)));
+        assertThatThrownBy(() -> write("inf_dec", APPEND, List.of(rec("id", 3, "amount", Double.NaN))))
+                .hasMessage("SQL error on source 'stage': Truncated incorrect INTEGER value: 'NaN'");
+        assertThatThrownBy(() -> write("inf_dec", APPEND, List.of(rec("id", 4, "amount", 1.5e300))))
+                .hasMessageContaining("SQL error on source 'stage': Got overflow when converting");
+        assertThatThrownBy(() -> write("inf_dec", APPEND, List.of(rec("id", 5, "amount", 12345678901L))))
+                .hasMessageContaining("SQL error on source 'stage': Out of range value");
+        assertThat(texts("SELECT id, amount FROM " + q("inf_dec") + " ORDER BY id"))
+                .containsExactly("1|0.00", "2|-12.35");
     }
 
     static Stream<Arguments> modesAndPolicies() {
@@ -239,5 +259,36 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
             case APPEND, MERGE -> List.of("1|1.0", "2|2.5", "3|1.2345678901234568E29");
         };
         assertThat(texts("SELECT id, n FROM " + q(table) + " ORDER BY id")).isEqualTo(rows);
+    }
+
+    private List<String> stagingTables() {
+        return texts("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + ns
+                + "' AND table_name LIKE '\\_sequor\\_stage%'");
+    }
+
+    /** A value MariaDB refuses at the commit: a replaced table keeps its old content and no staging table is left. */
+    @Test
+    void aValueRefusedAtTheCommitLeavesAReplacedTableAsItWas() {
+        write("inf_atomic", CREATE, List.of(rec("id", 1, "f", 1.5)));
+        assertThatThrownBy(() -> write("inf_atomic", CREATE, List.of(rec("id", 2, "f", 2.5)),
+                List.of(rec("id", 3, "f", Double.NaN))))
+                .hasMessageContaining("SQL error on source 'stage'").hasMessageContaining("NaN");
+        assertThat(texts("SELECT id, f FROM " + q("inf_atomic"))).containsExactly("1|1.5");
+        assertThat(stagingTables()).isEmpty();
+    }
+
+    /**
+     * MySQL commits an ALTER TABLE on its own, so evolve's new column is there before the rows move: when the rows
+     * then fail, the table keeps its old rows and gains the (empty) column, as docs/databases/mysql.md says.
+     */
+    @Test
+    void aValueRefusedAtTheCommitOfAnAppendKeepsTheOldRowsAndTheAddedColumn() {
+        write("inf_atomic_append", CREATE, List.of(rec("id", 1, "name", "a")));
+        assertThatThrownBy(() -> write("inf_atomic_append", APPEND, List.of(rec("id", 2, "name", "b", "f", 1.5),
+                rec("id", 3, "f", Double.POSITIVE_INFINITY))))
+                .hasMessageContaining("SQL error on source 'stage'").hasMessageContaining("Infinity");
+        assertThat(texts("SELECT id, name, f FROM " + q("inf_atomic_append"))).containsExactly("1|a|null");
+        assertThat(columns("inf_atomic_append")).containsExactly("id bigint", "name longtext", "f double");
+        assertThat(stagingTables()).isEmpty();
     }
 }
