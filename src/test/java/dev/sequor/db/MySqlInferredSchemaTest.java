@@ -291,4 +291,13 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
         assertThat(columns("inf_atomic_append")).containsExactly("id bigint", "name longtext", "f double");
         assertThat(stagingTables()).isEmpty();
     }
+
+    /** MySQL's column names ignore case: fields that differ only in case meet one column, which MySQL refuses. */
+    @Test
+    void fieldsThatDifferOnlyInCaseAreOneColumnToMySql() {
+        assertThatThrownBy(() -> write("inf_case", CREATE, List.of(rec("id", 1, "ID", 2))))
+                .hasMessageContaining("SQL error on source 'stage': Duplicate column name 'ID'");
+        assertThat(db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '" + ns
+                + "' AND table_name = 'inf_case'")).isEmpty();
+    }
 }
