@@ -57,14 +57,10 @@ final class InferredSchema {
     private long rows;
 
     /**
-     * @param existing the columns of the table when it exists and is kept (name to type text, in table order), else
-     *                 empty
+     * @param existing   the columns of the table when it exists and is kept (name to type text, in table order), else
+     *                   empty
+     * @param kindOfType the kind of an existing column from its type text ({@link Dialect#inferredKind})
      */
-    InferredSchema(String table, SchemaEvolution evolution, Map<String, String> existing, SourcePos pos) {
-        this(table, evolution, existing, InferredKind::ofSqlType, pos);
-    }
-
-    /** @param kindOfType the kind of an existing column from its type text ({@link Dialect#inferredKind}) */
     InferredSchema(String table, SchemaEvolution evolution, Map<String, String> existing,
                    Function<String, InferredKind> kindOfType, SourcePos pos) {
         this.table = table;
