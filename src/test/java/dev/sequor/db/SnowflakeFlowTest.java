@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sequor.run.FlowRunRequest;
 import dev.sequor.run.FlowRunner;
 import dev.sequor.run.RunOptions;
+import dev.sequor.testing.ScriptedApi;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,64 @@ class SnowflakeFlowTest {
                         + " \"STAGE\") AS typed) AS numbered WHERE \"_SEQUOR_ROW\" = \"_SEQUOR_LAST\") AS s ON"
                         + " t.\"DAY\" = s.\"DAY\" WHEN MATCHED THEN UPDATE SET \"N\" = s.\"N\" WHEN NOT MATCHED THEN"
                         + " INSERT (\"DAY\", \"N\") VALUES (s.\"DAY\", s.\"N\")",
+                "TRUNCATE TABLE IF EXISTS \"STAGE\"");
+    }
+
+    /** A response table without columns on Snowflake: inferred types, names in upper case, PARSE_JSON for VARIANT. */
+    @Test
+    void aResponseTableWithoutColumnsLandsWithInferredSnowflakeTypes() throws Exception {
+        SnowflakeFakeDriver.Conversation fake = SnowflakeFakeDriver.reset();
+        fake.schema = "RAW";
+        try (ScriptedApi api = ScriptedApi.start((n, request) -> ScriptedApi.Reply.json(
+                "{\"data\": [{\"id\": 1, \"amount\": 1.5, \"at\": \"2024-05-01T10:00:00Z\", \"meta\": {\"a\": [1]}},"
+                        + " {\"id\": 2, \"amount\": 3, \"Full Name\": \"Bo \\\"B\\\"\"}]}"))) {
+            Path project = Files.createDirectories(tmp.resolve("project"));
+            Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+            Files.createDirectories(project.resolve("sources"));
+            Files.writeString(project.resolve("sources/warehouse.yaml"), """
+                    type: jdbc
+                    url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
+                    driver: dev.sequor.db.SnowflakeFakeDriver
+                    dialect: snowflake
+                    username: loader
+                    password: pw
+                    """);
+            Files.writeString(project.resolve("sources/api.yaml"), "type: http\n");
+            Files.createDirectories(project.resolve("flows"));
+            Files.writeString(project.resolve("flows/main.yaml"), """
+                    steps:
+                      - op: http_request
+                        id: fetch
+                        request:
+                          source: api
+                          url: "%s/events"
+                        response:
+                          tables:
+                            - source: warehouse
+                              table: events
+                              data_path: data
+                    """.formatted(api.baseUrl()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new FlowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .run(new FlowRunRequest(project, tmp.resolve("home").toString(), null, "main",
+                            new RunOptions(null, null, false, false, false, null, null), true, false, true));
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        }
+        assertThat(fake.statements().stream().map(s -> s.replaceAll("_SEQUOR_STAGE_[0-9A-F]{8}_EVENTS", "STAGE"))
+                .toList()).containsExactly(
+                "CREATE TEMPORARY TABLE \"STAGE\" (\"ID\" VARCHAR, \"AMOUNT\" VARCHAR, \"AT\" VARCHAR, \"META\" VARCHAR,"
+                        + " \"Full Name\" VARCHAR)",
+                "INSERT INTO \"STAGE\" (\"ID\", \"AMOUNT\", \"AT\", \"META\", \"Full Name\") VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?,"
+                        + " ?) [1, 1.5, 2024-05-01T10:00:00Z, {\"a\":[1]}, null, 2, 3, null, null, Bo \"B\"]",
+                "DROP TABLE IF EXISTS \"RAW\".\"STAGE\"",
+                "CREATE TABLE \"RAW\".\"STAGE\" (\"ID\" NUMBER(38,0), \"AMOUNT\" FLOAT, \"AT\" TIMESTAMP_TZ, \"META\""
+                        + " VARIANT, \"Full Name\" VARCHAR)",
+                "INSERT INTO \"RAW\".\"STAGE\" (\"ID\", \"AMOUNT\", \"AT\", \"META\", \"Full Name\") SELECT CAST(\"ID\" AS"
+                        + " NUMBER(38,0)), CAST(\"AMOUNT\" AS FLOAT), CAST(\"AT\" AS TIMESTAMP_TZ), PARSE_JSON(\"META\"),"
+                        + " CAST(\"Full Name\" AS VARCHAR) FROM \"STAGE\"",
+                "ALTER TABLE \"RAW\".\"STAGE\" RENAME TO \"RAW\".\"EVENTS\"",
                 "TRUNCATE TABLE IF EXISTS \"STAGE\"");
     }
 
