@@ -90,8 +90,7 @@ final class ChildTableWrites {
         String loadedKeys = key.stream().map(k -> {
             ColumnDef column = parentColumns.stream().filter(d -> d.name().equals(k)).findFirst().orElseThrow();
             // as the commit lands the parent's key (StagedWrites.move): the same value compares equal
-            return dialect.stagesAsText() ? dialect.fromStaging(column)
-                    : "CAST(" + dialect.quote(k) + " AS " + dialect.typeSql(column.type()) + ")";
+            return dialect.fromText(column);
         }).collect(Collectors.joining(", "));
         return "DELETE FROM " + dialect.qualified(child.namespace(), child.table()) + " WHERE "
                 + (key.size() == 1 ? childKeys : "(" + childKeys + ")") + " IN (SELECT " + loadedKeys + " FROM "

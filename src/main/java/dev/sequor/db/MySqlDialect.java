@@ -180,8 +180,9 @@ public final class MySqlDialect implements Dialect {
     public String upsert(String target, String source, List<String> columns, List<String> key) {
         String names = columns.stream().map(this::quote).collect(Collectors.joining(", "));
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
-        // with only key columns there is nothing to update; assigning a key to itself keeps the row as it is
-        String set = updated.isEmpty() ? quote(key.get(0)) + " = " + quote(key.get(0))
+        // with only key columns there is nothing to update; a key set to the value it already has keeps the row as it
+        // is (a bare `id` on the right would be ambiguous: the SELECT's rows have an `id` too)
+        String set = updated.isEmpty() ? quote(key.get(0)) + " = VALUES(" + quote(key.get(0)) + ")"
                 : updated.stream().map(c -> quote(c) + " = VALUES(" + quote(c) + ")").collect(Collectors.joining(", "));
         return "INSERT INTO " + target + " (" + names + ") SELECT " + names + " FROM (" + source + ") AS s"
                 + " ON DUPLICATE KEY UPDATE " + set;

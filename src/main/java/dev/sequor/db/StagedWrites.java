@@ -268,7 +268,8 @@ final class StagedWrites {
         // an inferred target without records has no shape: nothing to create, swap or evolve (finish says the rest)
         List<TableTarget> replaced = chosen.stream().filter(t -> t.spec().mode() == WriteMode.CREATE)
                 .filter(t -> t.schema() == null || inferred.staged(t)).toList();
-        List<TableTarget> others = chosen.stream().filter(t -> t.spec().mode() != WriteMode.CREATE).toList();
+        // the rest move rows in the data transaction; a create without records empties its table there (finish)
+        List<TableTarget> others = chosen.stream().filter(t -> !replaced.contains(t)).toList();
         session().call(c -> {
             for (TableTarget t : others) {
                 if (t.schema() != null && !inferred.staged(t)) {

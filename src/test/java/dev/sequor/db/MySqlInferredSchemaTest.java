@@ -300,4 +300,26 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
         assertThat(db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '" + ns
                 + "' AND table_name = 'inf_case'")).isEmpty();
     }
+
+    /** As on PostgreSQL and DuckDB: without records there is no shape, but create and replace still empty the table. */
+    @Test
+    void noRecordsEmptyAnExistingTableInCreateAndReplaceAndKeepItInAppend() {
+        for (WriteMode mode : List.of(WriteMode.CREATE, WriteMode.REPLACE, WriteMode.APPEND)) {
+            String table = "inf_none_" + mode.key();
+            write(table, CREATE, List.of(rec("id", 1)));
+            write(table, WriteSpec.of(mode), List.of());
+            assertThat(texts("SELECT id FROM " + q(table))).as(mode.key())
+                    .isEqualTo(mode == WriteMode.APPEND ? List.of("1") : List.of());
+            assertThat(columns(table)).containsExactly("id bigint");
+        }
+    }
+
+    /** Records with only their key: the upsert has nothing to update, and a key seen again keeps its row. */
+    @Test
+    void anUpsertOfRecordsWithOnlyTheirKeyKeepsOneRowPerKey() {
+        WriteSpec upsert = WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT);
+        write("inf_only_key", upsert, List.of(rec("id", 1), rec("id", 2)));
+        write("inf_only_key", upsert, List.of(rec("id", 2), rec("id", 3)));
+        assertThat(texts("SELECT id FROM " + q("inf_only_key") + " ORDER BY id")).containsExactly("1", "2", "3");
+    }
 }
