@@ -50,8 +50,10 @@ final class ChildTableWrites {
                 : parent.spec().primaryKey().stream().map(k -> PARENT_KEY_PREFIX + k).toList();
         List<String> out = new ArrayList<>();
         for (Row r : session.query("SELECT table_name FROM information_schema.columns WHERE table_schema = ? AND"
-                + " column_name = ? ORDER BY table_name", parent.namespace(), INDEX_COLUMN)) {
-            String table = String.valueOf(r.get(0));
+                + " column_name = ? ORDER BY table_name", dialect.stored(parent.namespace()),
+                dialect.stored(INDEX_COLUMN))) {
+            // as the flow names it (Snowflake lists ORDERS__ITEMS for orders__items)
+            String table = dialect.label(String.valueOf(r.get(0)));
             if (table.startsWith(prefix) && table.length() > prefix.length() && InferredStaging.existingColumns(
                     session, dialect, parent.namespace(), table, parent.pos()).keySet().containsAll(links)) {
                 out.add(table);
@@ -64,14 +66,16 @@ final class ChildTableWrites {
      * The condition over a child table's staging table that holds the children of the parent rows that land: of the
      * rows a merge loads with one key, the last one ({@link TableMove}), whose load number its children carry. Both
      * staging tables hold the key as the same text (the parent's values, written by one rule), so it is compared as
-     * staged: {@code ("_parent_id", "_sequor_row") IN (SELECT "id", max("_sequor_row") FROM staging GROUP BY "id")}.
+     * staged; the load number is compared as a number: {@code ("_parent_id", CAST("_sequor_row" AS bigint)) IN (SELECT
+     * "id", max(CAST("_sequor_row" AS bigint)) FROM staging GROUP BY "id")} where staging is text.
      */
     static String childrenOfLandingParents(Dialect dialect, TableTarget child, String parentStaging) {
         List<String> key = child.childOf().spec().primaryKey();
         String childKeys = key.stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
                 .collect(Collectors.joining(", "));
         String parentKeys = key.stream().map(dialect::quote).collect(Collectors.joining(", "));
-        String row = dialect.quote(TableMove.ROW_COLUMN);
+        // the load number as a number: where staging is text (DuckDB, Snowflake) max('9', '12') is '9'
+        String row = dialect.fromStaging(StagedWrites.ROW_NUMBER);
         return "(" + childKeys + ", " + row + ") IN (SELECT " + parentKeys + ", max(" + row + ") FROM " + parentStaging
                 + " GROUP BY " + parentKeys + ")";
     }

@@ -146,6 +146,73 @@ class SnowflakeFlowTest {
                 "TRUNCATE TABLE IF EXISTS \"STAGE\"");
     }
 
+    /** child_tables with merge on Snowflake: the child table's statements, keys cast as the parent's land. */
+    @Test
+    void childTablesOfAMergeReachTheDriverAsSnowflakeSql() throws Exception {
+        SnowflakeFakeDriver.Conversation fake = SnowflakeFakeDriver.reset();
+        fake.schema = "RAW";
+        try (ScriptedApi api = ScriptedApi.start((n, request) -> ScriptedApi.Reply.json(
+                "{\"data\": [{\"id\": 1, \"items\": [{\"sku\": \"A\"}, {\"sku\": \"B\"}]}]}"))) {
+            Path project = Files.createDirectories(tmp.resolve("project"));
+            Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+            Files.createDirectories(project.resolve("sources"));
+            Files.writeString(project.resolve("sources/warehouse.yaml"), """
+                    type: jdbc
+                    url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
+                    driver: dev.sequor.db.SnowflakeFakeDriver
+                    dialect: snowflake
+                    username: loader
+                    password: pw
+                    """);
+            Files.writeString(project.resolve("sources/api.yaml"), "type: http\n");
+            Files.createDirectories(project.resolve("flows"));
+            Files.writeString(project.resolve("flows/main.yaml"), """
+                    steps:
+                      - op: http_request
+                        id: fetch
+                        request:
+                          source: api
+                          url: "%s/orders"
+                        response:
+                          tables:
+                            - {source: warehouse, table: orders, data_path: data, child_tables: true,
+                               write_mode: merge, primary_key: [id]}
+                    """.formatted(api.baseUrl()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new FlowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .run(new FlowRunRequest(project, tmp.resolve("home").toString(), null, "main",
+                            new RunOptions(null, null, false, false, false, null, null), true, false, true));
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        }
+        assertThat(fake.log.stream().map(s -> s.replaceAll("_SEQUOR_STAGE_[0-9A-F]{8}_", "STAGE_")).toList())
+                .containsSubsequence(
+                "SELECT table_name FROM information_schema.columns WHERE table_schema = ? AND column_name = ? ORDER BY"
+                        + " table_name [RAW, _INDEX]",
+                "CREATE TEMPORARY TABLE \"STAGE_ORDERS\" (\"ID\" VARCHAR, \"_SEQUOR_ROW\" VARCHAR)",
+                "CREATE TEMPORARY TABLE \"STAGE_ORDERS__ITEMS\" (\"_PARENT_ID\" VARCHAR, \"_INDEX\" VARCHAR, \"SKU\" VARCHAR,"
+                        + " \"_SEQUOR_ROW\" VARCHAR)",
+                "INSERT INTO \"STAGE_ORDERS__ITEMS\" (\"_PARENT_ID\", \"_INDEX\", \"SKU\", \"_SEQUOR_ROW\") VALUES (?, ?, ?, ?),"
+                        + " (?, ?, ?, ?) [1, 0, A, 1, 1, 1, B, 1]",
+                "CREATE TABLE \"RAW\".\"ORDERS__ITEMS\" (\"_PARENT_ID\" NUMBER(38,0), \"_INDEX\" NUMBER(38,0), \"SKU\""
+                        + " VARCHAR)",
+                "CREATE TABLE \"RAW\".\"ORDERS\" (\"ID\" NUMBER(38,0), PRIMARY KEY (\"ID\"))",
+                "(begin)",
+                "DELETE FROM \"RAW\".\"ORDERS__ITEMS\" WHERE \"_PARENT_ID\" IN (SELECT CAST(\"ID\" AS NUMBER(38,0)) FROM"
+                        + " \"STAGE_ORDERS\")",
+                "INSERT INTO \"RAW\".\"ORDERS__ITEMS\" (\"_PARENT_ID\", \"_INDEX\", \"SKU\") SELECT CAST(\"_PARENT_ID\" AS"
+                        + " NUMBER(38,0)), CAST(\"_INDEX\" AS NUMBER(38,0)), CAST(\"SKU\" AS VARCHAR) FROM"
+                        + " \"STAGE_ORDERS__ITEMS\" WHERE (\"_PARENT_ID\", CAST(\"_SEQUOR_ROW\" AS bigint)) IN (SELECT \"ID\","
+                        + " max(CAST(\"_SEQUOR_ROW\" AS bigint)) FROM \"STAGE_ORDERS\" GROUP BY \"ID\")",
+                "MERGE INTO \"RAW\".\"ORDERS\" AS t USING (SELECT \"ID\" FROM (SELECT \"ID\", \"_SEQUOR_ROW\","
+                        + " max(\"_SEQUOR_ROW\") OVER (PARTITION BY \"ID\") AS \"_SEQUOR_LAST\" FROM (SELECT CAST(\"ID\" AS"
+                        + " NUMBER(38,0)) AS \"ID\", CAST(\"_SEQUOR_ROW\" AS bigint) AS \"_SEQUOR_ROW\" FROM"
+                        + " \"STAGE_ORDERS\") AS typed) AS numbered WHERE \"_SEQUOR_ROW\" = \"_SEQUOR_LAST\") AS s ON t.\"ID\" ="
+                        + " s.\"ID\" WHEN NOT MATCHED THEN INSERT (\"ID\") VALUES (s.\"ID\")",
+                "(commit)");
+    }
+
     @Test
     void theKeysPassphraseIsMaskedInWhatARunPrints() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("project"));
