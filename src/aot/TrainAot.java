@@ -35,6 +35,7 @@ public class TrainAot {
         Path cache = target.resolve("quarkus-app/sequor.aot");
         Files.deleteIfExists(cache);
         Files.deleteIfExists(Path.of(cache + ".release"));
+        Files.deleteIfExists(Path.of(cache + ".app-folder"));
         if (Runtime.version().feature() < 25) {
             System.out.println("[aot] Java " + Runtime.version() + " cannot write an AOT cache (needs 25+): skipped");
             return;
@@ -72,7 +73,9 @@ public class TrainAot {
             }
             String log = Files.readString(work.resolve("training.log"));
             // 3 pages + 20 POSTs: anything else means the run did not go where the cache should learn from
-            if (p.exitValue() != 0 || requests.get() != 27 || !Files.isRegularFile(cache)) {
+            // the launcher uses the cache only in the folder named in .app-folder, which it writes when it trains
+            if (p.exitValue() != 0 || requests.get() != 27 || !Files.isRegularFile(cache)
+                    || !Files.isRegularFile(Path.of(cache + ".app-folder"))) {
                 throw new IllegalStateException("the AOT training run failed (exit " + p.exitValue() + ", "
                         + requests.get() + " of 27 mock requests, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
                         + "); its output, also in " + work.resolve("training.log") + ":\n" + log);

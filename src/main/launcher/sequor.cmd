@@ -29,14 +29,19 @@ for %%i in ("%java_cmd%") do set "java_bin=%%~dpi"
 for %%i in ("%java_bin%..") do set "java_release=%%~fi\release"
 
 rem AOT cache: used only when the Java that runs now is the build that made it (its release file is identical to the
-rem copy kept beside the cache). SEQUOR_AOT=off runs without it; SEQUOR_AOT_TRAIN=FILE writes a new cache to FILE.
+rem copy kept beside the cache), and only in the folder it was trained in (sequor.aot.app-folder; bin/sequor says
+rem why). SEQUOR_AOT=off runs without it; SEQUOR_AOT_TRAIN=FILE writes a new cache to FILE.
 rem The option values carry their own quotes, so that an unset one expands to nothing and a path may hold spaces.
 set "aot_opt="
 set "aot_off="
+set "aot_app="
+if exist "%app%\sequor.aot.app-folder" set /p aot_app=<"%app%\sequor.aot.app-folder"
+if not "%aot_app%"=="%app%" set "aot_off=1"
 if /i "%SEQUOR_AOT%"=="off" set "aot_off=1"
 if defined SEQUOR_AOT_TRAIN set "aot_off=1"
 if not defined aot_off if exist "%app%\sequor.aot" fc /b "%java_release%" "%app%\sequor.aot.release" >nul 2>&1 && set aot_opt="-XX:AOTCache=%app%\sequor.aot"
 if defined SEQUOR_AOT_TRAIN if exist "%java_release%" copy /y "%java_release%" "%SEQUOR_AOT_TRAIN%.release" >nul
+if defined SEQUOR_AOT_TRAIN >"%SEQUOR_AOT_TRAIN%.app-folder" echo %app%
 if defined SEQUOR_AOT_TRAIN set aot_opt="-XX:AOTCacheOutput=%SEQUOR_AOT_TRAIN%"
 
 rem DuckDB's JNI library for the build's platform, if the build put it in lib\native (otherwise the driver takes

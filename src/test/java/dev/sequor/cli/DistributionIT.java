@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM distribution {@code ./mvnw package} makes ({@code target/sequor-VERSION.tar.gz}), unpacked into a folder
  * with a space in its name, runs a DuckDB flow; {@code scripts/install --no-build PREFIX} installs it with a link
  * in {@code PREFIX/bin} that runs from anywhere. Both archives hold both launchers ({@code bin/sequor} and the
- * Windows {@code bin/sequor.cmd}) beside {@code lib/quarkus-app}, and the two launchers start Java alike.
+ * Windows {@code bin/sequor.cmd}) beside {@code lib/quarkus-app}, and the two launchers start Java alike. An
+ * unpacked or installed copy runs its own classes, not those of {@code target/quarkus-app} where the AOT cache was
+ * trained (docs/decisions.md, "The AOT cache only where it was trained").
  *
  * <p>An integration test (failsafe, after {@code package}), because it needs the archive.
  */
@@ -93,6 +96,43 @@ class DistributionIT {
         assertThat(runFlow(launcher)).contains("Summary \"transform: one\": 1 row into one");
     }
 
+    /**
+     * A JDK 25 AOT cache gives the classes it holds the code source of the run that trained it, and Quarkus finds the
+     * application's jars from that code source: a copy trained in target/ loaded its classes from target/quarkus-app.
+     */
+    @Test
+    void theUnpackedArchiveLoadsTheApplicationFromItsOwnFolder() throws Exception {
+        Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
+        run(tmp, "tar", "xzf", archive().toString(), "-C", unpacked.toString());
+        Path home = unpacked.resolve("sequor-" + version());
+        assertLoadsItsClassesFrom(home.resolve("bin").resolve("sequor"), home.resolve("lib").resolve("quarkus-app"));
+    }
+
+    @Test
+    void theInstalledToolLoadsTheApplicationFromItsOwnFolder() throws Exception {
+        archive();
+        Path prefix = tmp.resolve("prefix");
+        run(Path.of("").toAbsolutePath(), "scripts/install", "--no-build", prefix.toString());
+        assertLoadsItsClassesFrom(prefix.resolve("bin").resolve("sequor"),
+                prefix.resolve("lib").resolve("sequor").resolve("lib").resolve("quarkus-app"));
+    }
+
+    /**
+     * Runs {@code launcher version} with the JVM's class-load log: every class read from a file comes from {@code app},
+     * the Sequor classes among them (classes taken from an AOT cache say "shared objects file" instead).
+     */
+    private void assertLoadsItsClassesFrom(Path launcher, Path app) throws Exception {
+        String log = run(tmp, Map.of("SEQUOR_JAVA_OPTS", "-Xlog:class+load"), launcher.toString(), "version");
+        List<String> fromFiles = log.lines().filter(l -> l.contains(" source: file:")).toList();
+        String appUrl = "file:" + app + "/";
+        List<String> elsewhere = fromFiles.stream().filter(l -> !l.contains(" source: " + appUrl)).toList();
+        assertThat(elsewhere.stream().limit(3).toList())
+                .as("%d of %d classes read from files not under %s, e.g.", elsewhere.size(), fromFiles.size(), app)
+                .isEmpty();
+        assertThat(fromFiles).as("Sequor's own classes loaded from " + app).anyMatch(l -> l.contains("] dev.sequor."));
+        assertThat(log).contains("Sequor version: ");
+    }
+
     @Test
     void scriptsInstallLinksTheToolIntoPrefixBin() throws Exception {
         archive();
@@ -116,9 +156,15 @@ class DistributionIT {
     }
 
     private String run(Path cwd, String... command) throws Exception {
+        return run(cwd, Map.of(), command);
+    }
+
+    private String run(Path cwd, Map<String, String> env, String... command) throws Exception {
         Path out = Files.createTempFile(tmp, "out", ".txt");
-        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("finished").isTrue();
         String printed = Files.readString(out);
         assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + printed).isZero();
