@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * Makes the JDK AOT cache {@code target/quarkus-app/sequor.aot} that {@code target/sequor} uses (JEP 483/514/515).
- * Run by the build after the application is packaged ({@code java src/aot/TrainAot.java TARGET_DIR}).
+ * Run by the build after the application is packaged ({@code java src/aot/TrainAot.java TARGET_DIR}), and by
+ * {@code scripts/install} for the installed copy ({@code java src/aot/TrainAot.java WORK_DIR SOURCES TOOL_DIR}, where
+ * TOOL_DIR holds {@code bin/sequor} and {@code lib/quarkus-app}): the launcher uses a cache only in the folder it was
+ * trained in (docs/decisions.md, "The AOT cache only where it was trained").
  *
  * <p>The cache is trained on one whole, representative run, not on start-up alone: a flow
  * ({@code src/aot/project/flows/train.yaml}) with constant and Jinja prints, DuckDB statements and transforms,
@@ -31,8 +34,10 @@ public class TrainAot {
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
         Path sources = Path.of(args.length > 1 ? args[1] : "src/aot/project").toAbsolutePath();
-        Path launcher = target.resolve("sequor");
-        Path cache = target.resolve("quarkus-app/sequor.aot");
+        Path tool = args.length > 2 ? Path.of(args[2]).toAbsolutePath() : null;
+        Path launcher = tool != null ? tool.resolve("bin/sequor") : target.resolve("sequor");
+        Path app = tool != null ? tool.resolve("lib/quarkus-app") : target.resolve("quarkus-app");
+        Path cache = app.resolve("sequor.aot");
         Files.deleteIfExists(cache);
         Files.deleteIfExists(Path.of(cache + ".release"));
         Files.deleteIfExists(Path.of(cache + ".app-folder"));
@@ -80,8 +85,9 @@ public class TrainAot {
                         + requests.get() + " of 27 mock requests, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
                         + "); its output, also in " + work.resolve("training.log") + ":\n" + log);
             }
-            System.out.printf("[aot] trained %s (%d MB) in %.1f s%n", target.relativize(cache),
-                    Files.size(cache) >> 20, (System.nanoTime() - t0) / 1e9);
+            Path shown = cache.startsWith(target) ? target.relativize(cache) : cache;
+            System.out.printf("[aot] trained %s (%d MB) in %.1f s%n", shown, Files.size(cache) >> 20,
+                    (System.nanoTime() - t0) / 1e9);
         } finally {
             mock.stop(0);
         }
