@@ -23,6 +23,8 @@ final class StagedWrites {
     private final InferredStaging inferred;
     /** The parents whose existing child tables were looked up ({@link #existingChildren}). */
     private final java.util.Set<TableTarget> childrenLookedUp = new java.util.HashSet<>();
+    /** Pages' rows loaded while the op goes on ({@link #loadInBackground}); every other use of the session waits. */
+    private final BackgroundLoad background = new BackgroundLoad();
     private SqlSession session;
 
     StagedWrites(JdbcDatabase db) {
@@ -36,7 +38,11 @@ final class StagedWrites {
         return dialect.stagesAsText();
     }
 
+    /** The op's connection, once no load is under way on the loader thread (unless this is that thread). */
     private SqlSession session() {
+        if (!background.onLoaderThread()) {
+            background.await();
+        }
         if (session == null) {
             session = db.openSession();
         }
@@ -195,6 +201,19 @@ final class StagedWrites {
     /** Appends rows (already rendered as text) to a target's staging table. */
     void load(TableTarget target, List<String[]> rows) {
         target.numberForLoad(rows);
+        loadNumbered(target, rows);
+    }
+
+    /**
+     * {@link #load}, on the loader thread, while the caller goes on; only for rows whose load cannot fail because of a
+     * value (all-text staging). The rows are numbered now, on the caller's thread, in the order they were taken.
+     */
+    void loadInBackground(TableTarget target, List<String[]> rows) {
+        target.numberForLoad(rows);
+        background.start(() -> loadNumbered(target, rows));
+    }
+
+    private void loadNumbered(TableTarget target, List<String[]> rows) {
         List<String> names;
         if (target.schema() != null) {
             if (rows.isEmpty() || target.schema().isEmpty()) {
@@ -230,6 +249,7 @@ final class StagedWrites {
      * stay staged, for {@link #discard()}.
      */
     void commit(Predicate<TableTarget> which) {
+        background.await(); // a load that failed fails the commit, even when it chose none of that load's targets
         // child tables first: a merging parent's staged keys say which of their rows to delete (ChildTableWrites)
         List<TableTarget> chosen = targets.values().stream().filter(which)
                 .sorted(java.util.Comparator.comparing(t -> t.childOf() == null)).toList();
@@ -391,6 +411,7 @@ final class StagedWrites {
      * nothing to drop: temporary tables went with it.
      */
     void discard() {
+        background.close();
         if (session == null) {
             return;
         }

@@ -107,13 +107,14 @@ public final class TableTarget {
         if (held != null) {
             held.addAll(rows);
             heldChars += chars(rows);
-        } else if (owner.stagesAsText()) {
-            // pages of a paginated fetch: loaded a few thousand rows at a time, as completed units are
+        } else if (owner.stagesAsText() || schema != null) {
+            // pages of a paginated fetch, staged as text: loaded a few thousand rows at a time, as completed units
+            // are, on the loader thread while the op asks for the next page (a value cannot fail such a load)
             ready.addAll(rows);
             readyChars += chars(rows);
             if (ready.size() >= TableWriteBatch.FLUSH_ROWS || readyChars >= TableWriteBatch.FLUSH_CHARS) {
                 List<String[]> batch = takeReady();
-                owner.load(this, batch);
+                owner.loadInBackground(this, batch);
                 staged += batch.size();
             }
         } else {

@@ -27,8 +27,10 @@ import java.util.Map;
  * <p>Completed units whose databases all stage as text ({@link Dialect#stagesAsText()}: a load there cannot fail
  * because of a value, only because of the database) reach staging together, once {@link #FLUSH_ROWS} rows or
  * {@link #FLUSH_CHARS} characters are waiting, or at the commit: one load per few thousand rows instead of one per
- * for_each row. Rows added outside units there (the pages of a paginated fetch) wait the same way. Where staging is
- * typed (PostgreSQL), a bad value must fail the unit that brought it, so each unit is staged as it completes.
+ * for_each row. Rows added outside units there, and those of targets with inferred columns (staged as text on every
+ * database), wait the same way (the pages of a paginated fetch), and each full batch of them loads on a thread of its
+ * own while the op asks for the next page ({@link BackgroundLoad}). Where staging is typed (PostgreSQL), a bad value
+ * must fail the unit that brought it, so each unit is staged as it completes.
  *
  * <p>Pieces that run side by side (for_each rows in parallel) each write into a {@linkplain #unit() unit batch} of
  * their own, from their own thread; the batch then takes the completed units in order, one at a time

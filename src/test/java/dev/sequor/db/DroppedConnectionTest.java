@@ -122,6 +122,52 @@ class DroppedConnectionTest {
     }
 
     @Test
+    void aConnectionKilledWhilePagesLoadInTheBackgroundFailsTheOpAndChangesNothing() throws Exception {
+        // inferred columns stage as text: full batches of pages load on the loader thread while the op goes on
+        List<SequorException> thrown = new ArrayList<>();
+        int batchRows = TableWriteBatch.FLUSH_ROWS;
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            TableTarget target = batch.target(db, "public", "users", null, WriteMode.APPEND, POS);
+            target.addRows(rows(10, 9 + batchRows));
+            assertThat(pg.killSequorSessions()).isGreaterThanOrEqualTo(1);
+            // the kill meets the load under way or the next one; either way the op fails before anything commits
+            assertThatThrownBy(() -> {
+                target.addRows(rows(10 + batchRows, 9 + 2 * batchRows));
+                batch.commit();
+            }).isInstanceOfSatisfying(SequorException.class, thrown::add);
+        }
+
+        SequorException e = thrown.get(0);
+        assertThat(e.getMessage()).isIn(LOST_WHILE_IDLE);
+        assertThat(e.pos()).isEqualTo(POS);
+        assertThat(users()).isEqualTo("1:Ann,2:Bob");
+        assertThat(pg.stagingTables()).isZero();
+    }
+
+    @Test
+    void pagesLoadedInTheBackgroundLandInTheOrderTheyCame() throws Exception {
+        // a merge keeps the row loaded last per key: a key's later page must win over a load still under way
+        int batchRows = TableWriteBatch.FLUSH_ROWS;
+        pg.execute("ALTER TABLE users ADD PRIMARY KEY (id)");
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            TableTarget target = batch.target(db, "public", "users", null,
+                    WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT), POS);
+            for (int round = 1; round <= 3; round++) {
+                for (int from = 1; from <= batchRows; from += 1000) {
+                    List<Map<String, Object>> page = rows(from, from + 999);
+                    int r = round;
+                    page.forEach(row -> row.put("name", "round " + r));
+                    target.addRows(page); // pages of 1,000: a load starts every fifth page
+                }
+            }
+            batch.commit();
+        }
+        assertThat(pg.value("SELECT count(*) || ',' || count(*) FILTER (WHERE name = 'round 3') FROM users"))
+                .isEqualTo(batchRows + "," + batchRows);
+        assertThat(pg.stagingTables()).isZero();
+    }
+
+    @Test
     void aConnectionKilledBeforeTheCommitLeavesEveryTargetAsItWas() throws Exception {
         pg.execute("DROP TABLE IF EXISTS orders");
         List<SequorException> thrown = new ArrayList<>();
