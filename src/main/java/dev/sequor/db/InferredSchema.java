@@ -44,6 +44,10 @@ final class InferredSchema {
         }
     }
 
+    /** A decimal type of scale 0, as a catalog spells it: {@code DECIMAL(38,0)}, {@code numeric(20)}. */
+    private static final java.util.regex.Pattern WHOLE_DECIMAL =
+            java.util.regex.Pattern.compile("(?i)\\s*(numeric|decimal)\\s*\\(\\s*\\d+\\s*(,\\s*0\\s*)?\\)\\s*");
+
     private final String table;
     private final SchemaEvolution evolution;
     private final SourcePos pos;
@@ -145,8 +149,11 @@ final class InferredSchema {
         if (column.existingType != null && column.existingKind == null) {
             return; // a type outside the lattice: the database converts the text, and says when it cannot
         }
-        if (column.existingKind == InferredKind.DECIMAL && column.kind == InferredKind.DECIMAL && kind.isNumber()) {
-            return; // a numeric column of the table (numeric(12,2)) takes any number; the database rounds to its scale
+        if (column.existingKind == InferredKind.DECIMAL && column.kind == InferredKind.DECIMAL && kind.isNumber()
+                && (kind != InferredKind.DOUBLE || !WHOLE_DECIMAL.matcher(column.existingType).matches())) {
+            // a numeric column of the table (numeric(12,2)) takes any number; the database rounds to its scale. One of
+            // scale 0 (the DECIMAL(38,0) an earlier run inferred) would round every fraction away: it widens instead
+            return;
         }
         InferredKind wider = column.kind.widen(kind);
         if (wider == column.kind) {

@@ -253,6 +253,38 @@ abstract class InferredSchemaBehaviourTest {
                 .containsExactly("1|19.99", "2|5.00", "3|1500.00");
     }
 
+    /** Whether this database's inferred DECIMAL has scale 0 (DuckDB, MySQL) rather than none (PostgreSQL). */
+    boolean wholeDecimal() {
+        return typeNames().get(1).endsWith(",0)");
+    }
+
+    @Test
+    void aFractionLaterNeverRoundsInAnInferredDecimalColumn() {
+        // a first run infers DECIMAL for an integer beyond 64 bits; a later run brings a fraction into that column
+        write("inf_big_then_fraction", CREATE, List.of(rec("id", 1, "n", BigInteger.TWO.pow(70))));
+        write("inf_big_then_fraction", APPEND, List.of(rec("id", 2, "n", 1.5)));
+        // DECIMAL(38,0) widens to DOUBLE under evolve; PostgreSQL's unconstrained numeric holds the fraction as it is
+        assertThat(columns("inf_big_then_fraction").get(1))
+                .isEqualTo("n " + typeNames().get(wholeDecimal() ? 2 : 1));
+        assertThat(texts("SELECT n FROM " + q("inf_big_then_fraction") + " WHERE id = 2")).containsExactly("1.5");
+    }
+
+    @Test
+    void freezeRefusesAFractionForAnInferredWholeDecimalColumn() {
+        write("inf_big_frozen", CREATE, List.of(rec("id", 1, "n", BigInteger.TWO.pow(70))));
+        WriteSpec frozen = APPEND.withEvolution(SchemaEvolution.FREEZE);
+        if (!wholeDecimal()) {
+            write("inf_big_frozen", frozen, List.of(rec("id", 2, "n", 1.5)));
+            assertThat(texts("SELECT n FROM " + q("inf_big_frozen") + " WHERE id = 2")).containsExactly("1.5");
+            return;
+        }
+        assertThatThrownBy(() -> write("inf_big_frozen", frozen, List.of(rec("id", 2, "n", 1.5))))
+                .hasMessage("Value 1.5 in row 1 for table 'inf_big_frozen' does not fit column 'n' of type "
+                        + typeNames().get(1) + " (it needs double), and schema_evolution is freeze; write"
+                        + " schema_evolution: evolve to widen the column, or fix the value.");
+        assertThat(texts("SELECT count(*) FROM " + q("inf_big_frozen"))).containsExactly("1");
+    }
+
     @Test
     void aMergeRefusesAFieldNamedLikeItsBookkeeping() {
         WriteSpec merge = WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT);
