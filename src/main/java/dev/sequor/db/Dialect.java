@@ -3,6 +3,7 @@ package dev.sequor.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -158,17 +159,42 @@ public interface Dialect {
      * {@code INSERT ... ON DUPLICATE KEY UPDATE}, which does need one). Names arrive unquoted.
      */
     default String upsert(String target, String source, List<String> columns, List<String> key) {
+        return merge(this, target, source, columns, key, null);
+    }
+
+    /**
+     * {@link #upsert(String, String, List, List)} for a target whose column types are known: {@code targetTypes}
+     * gives each column's type as {@link #existingColumnsQuery} reports it, read inside the commit's transaction. A
+     * dialect may use them to leave the rows whose values would not change untouched ({@link #upsertSkipsUnchanged}).
+     */
+    default String upsert(String target, String source, List<String> columns, List<String> key,
+                          Map<String, String> targetTypes) {
+        return upsert(target, source, columns, key);
+    }
+
+    /** Whether this database's upsert wants the target's column types ({@link #upsert(String, String, List, List, Map)}). */
+    default boolean upsertSkipsUnchanged() {
+        return false;
+    }
+
+    /**
+     * SQL's MERGE of {@link #upsert(String, String, List, List)}; a matched row is updated only where
+     * {@code matchedCondition} (over {@code t} and {@code s}) holds, when it is not null.
+     */
+    static String merge(Dialect d, String target, String source, List<String> columns, List<String> key,
+                        String matchedCondition) {
         StringBuilder sql = new StringBuilder("MERGE INTO ").append(target).append(" AS t USING (").append(source)
                 .append(") AS s ON ");
-        sql.append(key.stream().map(k -> "t." + quote(k) + " = s." + quote(k)).collect(Collectors.joining(" AND ")));
+        sql.append(key.stream().map(k -> "t." + d.quote(k) + " = s." + d.quote(k)).collect(Collectors.joining(" AND ")));
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
         if (!updated.isEmpty()) {
-            sql.append(" WHEN MATCHED THEN UPDATE SET ").append(updated.stream()
-                    .map(c -> quote(c) + " = s." + quote(c)).collect(Collectors.joining(", ")));
+            sql.append(" WHEN MATCHED").append(matchedCondition == null ? "" : " AND (" + matchedCondition + ")")
+                    .append(" THEN UPDATE SET ").append(updated.stream()
+                    .map(c -> d.quote(c) + " = s." + d.quote(c)).collect(Collectors.joining(", ")));
         }
         sql.append(" WHEN NOT MATCHED THEN INSERT (")
-                .append(columns.stream().map(this::quote).collect(Collectors.joining(", "))).append(") VALUES (")
-                .append(columns.stream().map(c -> "s." + quote(c)).collect(Collectors.joining(", "))).append(")");
+                .append(columns.stream().map(d::quote).collect(Collectors.joining(", "))).append(") VALUES (")
+                .append(columns.stream().map(c -> "s." + d.quote(c)).collect(Collectors.joining(", "))).append(")");
         return sql.toString();
     }
 

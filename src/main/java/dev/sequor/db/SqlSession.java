@@ -178,6 +178,25 @@ final class SqlSession implements AutoCloseable {
     }
 
     /**
+     * The columns of {@code namespace.table} with their types, as {@link Dialect#existingColumnsQuery} reports them,
+     * on {@code c} inside the caller's transaction; names as the records carry them ({@link Dialect#label}).
+     */
+    static java.util.Map<String, String> columnTypesOn(Connection c, Dialect dialect, String namespace, String table)
+            throws SQLException {
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(dialect.existingColumnsQuery())) {
+            ps.setString(1, dialect.stored(namespace));
+            ps.setString(2, dialect.stored(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.put(dialect.label(rs.getString(1)), rs.getString(2));
+                }
+            }
+        }
+        return types;
+    }
+
+    /**
      * The one-sentence failure for {@code e}: "SQL error on source 'x': ..." for a failed statement, or, when the
      * connection itself is gone, a sentence saying so (the pool hands the next op a new connection).
      */

@@ -351,9 +351,19 @@ final class StagedWrites {
         if (deleteChildren != null) {
             statements.add(deleteChildren); // after the ALTERs: DuckDB refuses to alter a table deleted from
         }
-        statements.addAll(t.underMergingParent() ? List.of(move.insertWhere(
-                ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()))))
-                : move.move(t.spec(), exists));
+        for (String sql : statements) {
+            SqlSession.executeOn(c, sql);
+        }
+        statements.clear();
+        if (t.underMergingParent()) {
+            statements.add(move.insertWhere(ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()))));
+        } else {
+            // an upsert that compares values reads the column types as the statements above left them (evolved)
+            boolean readTypes = exists && t.spec().mode() == WriteMode.MERGE
+                    && t.spec().strategy() == MergeStrategy.UPSERT && dialect.upsertSkipsUnchanged();
+            statements.addAll(move.move(t.spec(), exists,
+                    readTypes ? SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table()) : null));
+        }
         // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
         statements.add(dialect.dropStaging(staging(t)));
         for (String sql : statements) {

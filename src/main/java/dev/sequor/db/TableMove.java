@@ -87,6 +87,14 @@ final class TableMove {
 
     /** The statements that move the staged rows into the target, which exists unless the mode is create. */
     List<String> move(WriteSpec spec, boolean existed) {
+        return move(spec, existed, null);
+    }
+
+    /**
+     * {@link #move(WriteSpec, boolean)}, where an upsert into the target may use its column types ({@code targetTypes},
+     * as {@link Dialect#existingColumnsQuery} reports them; null when not read: {@link Dialect#upsertSkipsUnchanged}).
+     */
+    List<String> move(WriteSpec spec, boolean existed, java.util.Map<String, String> targetTypes) {
         List<String> out = new ArrayList<>();
         switch (spec.mode()) {
             case CREATE -> {
@@ -106,7 +114,8 @@ final class TableMove {
                 if (!existed) {
                     out.add(insert(rows));
                 } else if (spec.strategy() == MergeStrategy.UPSERT) {
-                    out.add(dialect.upsert(target, rows, columns, spec.primaryKey()));
+                    out.add(targetTypes == null ? dialect.upsert(target, rows, columns, spec.primaryKey())
+                            : dialect.upsert(target, rows, columns, spec.primaryKey(), targetTypes));
                 } else {
                     out.add(deleteLoadedKeys(spec.primaryKey()));
                     out.add(insert(rows));
