@@ -1,5 +1,6 @@
 package dev.sequor.db;
 
+import dev.sequor.error.TaskFailures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,11 +45,7 @@ final class BackgroundLoad {
         try {
             f.get();
         } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException r -> throw r;
-                case Error err -> throw err;
-                default -> throw new IllegalStateException(e.getCause());
-            }
+            throw TaskFailures.cause(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while rows were loaded into staging");

@@ -2,6 +2,7 @@ package dev.sequor.ops;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
+import dev.sequor.error.TaskFailures;
 import dev.sequor.http.HttpRequestData;
 import dev.sequor.http.HttpResponseData;
 import java.util.ArrayDeque;
@@ -115,11 +116,7 @@ final class PagePrefetch implements AutoCloseable {
         try {
             return new Fetched(page.request(), page.response().get());
         } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException r -> throw r;
-                case Error err -> throw err;
-                default -> throw new IllegalStateException(e.getCause());
-            }
+            throw TaskFailures.cause(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while waiting for a page");

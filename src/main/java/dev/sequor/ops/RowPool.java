@@ -1,6 +1,7 @@
 package dev.sequor.ops;
 
 import dev.sequor.error.SequorException;
+import dev.sequor.error.TaskFailures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -96,11 +97,7 @@ final class RowPool implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw SequorException.failed(null, "Interrupted while for_each rows were in flight.");
         } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException r -> throw r;
-                case Error err -> throw err;
-                default -> throw new IllegalStateException(e.getCause());
-            }
+            throw TaskFailures.cause(e);
         }
     }
 
