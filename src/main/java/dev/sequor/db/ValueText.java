@@ -48,8 +48,15 @@ public final class ValueText {
         };
     }
 
-    /** Compact JSON text of a value (used for objects/arrays and in error messages). */
+    /**
+     * Compact JSON text of a value (used for objects/arrays and in error messages): plain values by {@link JsonText},
+     * anything else by Jackson, with the same text either way.
+     */
     public static String json(Object value) {
+        String text = JsonText.write(value);
+        if (text != null) {
+            return text;
+        }
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
