@@ -2,6 +2,7 @@ package dev.sequor.db;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -33,91 +34,80 @@ final class JsonText {
     }
 
     private static boolean append(StringBuilder sb, Object v, int depth) {
-        switch (v) {
-            case null -> sb.append("null");
-            case String s -> string(sb, s);
-            case Boolean b -> sb.append(b ? "true" : "false");
-            case Integer i -> sb.append(i.intValue());
-            case Long l -> sb.append(l.longValue());
-            case Double d -> {
-                double x = d;
-                if (Double.isNaN(x) || Double.isInfinite(x)) {
-                    sb.append('"').append(x).append('"');
-                } else {
-                    sb.append(x);
-                }
+        // an instanceof chain in the order values are common: measurably faster here than a type switch
+        if (v instanceof String s) {
+            string(sb, s);
+        } else if (v instanceof Map<?, ?> m) {
+            return depth < MAX_DEPTH && object(sb, m, depth + 1);
+        } else if (v instanceof Collection<?> c) {
+            return depth < MAX_DEPTH && array(sb, c, depth + 1);
+        } else if (v instanceof Integer i) {
+            sb.append(i.intValue());
+        } else if (v instanceof Long l) {
+            sb.append(l.longValue());
+        } else if (v instanceof Double d) {
+            double x = d;
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                sb.append('"').append(x).append('"');
+            } else {
+                sb.append(x);
             }
-            case Map<?, ?> m -> {
-                if (depth >= MAX_DEPTH) {
-                    return false;
-                }
-                sb.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    String key = key(e.getKey());
-                    if (key == null) {
-                        return false;
-                    }
-                    string(sb, key);
-                    sb.append(':');
-                    if (!append(sb, e.getValue(), depth + 1)) {
-                        return false;
-                    }
-                }
-                sb.append('}');
+        } else if (v instanceof Boolean b) {
+            sb.append(b ? "true" : "false");
+        } else if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Object[] a) {
+            return depth < MAX_DEPTH && array(sb, Arrays.asList(a), depth + 1);
+        } else if (v instanceof BigDecimal || v instanceof BigInteger || v instanceof Short || v instanceof Byte) {
+            sb.append(v);
+        } else if (v instanceof Float f) {
+            float x = f;
+            if (Float.isNaN(x) || Float.isInfinite(x)) {
+                sb.append('"').append(x).append('"');
+            } else {
+                sb.append(x);
             }
-            case Collection<?> c -> {
-                if (depth >= MAX_DEPTH) {
-                    return false;
-                }
-                sb.append('[');
-                boolean first = true;
-                for (Object o : c) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    if (!append(sb, o, depth + 1)) {
-                        return false;
-                    }
-                }
-                sb.append(']');
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean object(StringBuilder sb, Map<?, ?> m, int depth) {
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = key(e.getKey());
+            if (key == null) {
+                return false;
             }
-            case Object[] a -> {
-                if (depth >= MAX_DEPTH) {
-                    return false;
-                }
-                sb.append('[');
-                for (int i = 0; i < a.length; i++) {
-                    if (i > 0) {
-                        sb.append(',');
-                    }
-                    if (!append(sb, a[i], depth + 1)) {
-                        return false;
-                    }
-                }
-                sb.append(']');
+            if (!first) {
+                sb.append(',');
             }
-            case Short s -> sb.append(s.shortValue());
-            case Byte b -> sb.append(b.byteValue());
-            case BigInteger i -> sb.append(i);
-            case BigDecimal d -> sb.append(d);
-            case Float f -> {
-                float x = f;
-                if (Float.isNaN(x) || Float.isInfinite(x)) {
-                    sb.append('"').append(x).append('"');
-                } else {
-                    sb.append(x);
-                }
-            }
-            default -> {
+            first = false;
+            string(sb, key);
+            sb.append(':');
+            if (!append(sb, e.getValue(), depth)) {
                 return false;
             }
         }
+        sb.append('}');
+        return true;
+    }
+
+    private static boolean array(StringBuilder sb, Collection<?> c, int depth) {
+        sb.append('[');
+        boolean first = true;
+        for (Object o : c) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            if (!append(sb, o, depth)) {
+                return false;
+            }
+        }
+        sb.append(']');
         return true;
     }
 
@@ -138,12 +128,21 @@ final class JsonText {
     }
 
     private static void string(StringBuilder sb, String s) {
-        sb.append('"');
         int n = s.length();
+        int first = 0;
+        while (first < n && !escaped(s.charAt(first))) {
+            first++;
+        }
+        if (first == n) {
+            // the usual case, copied whole
+            sb.append('"').append(s).append('"');
+            return;
+        }
+        sb.append('"');
         int start = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
+            if (escaped(c)) {
                 sb.append(s, start, i);
                 start = i + 1;
                 switch (c) {
@@ -159,5 +158,9 @@ final class JsonText {
             }
         }
         sb.append(s, start, n).append('"');
+    }
+
+    private static boolean escaped(char c) {
+        return c < 0x20 || c == '"' || c == '\\';
     }
 }
