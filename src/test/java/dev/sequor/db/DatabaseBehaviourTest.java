@@ -9,50 +9,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Behaviour every database must show, run once per database by the subclasses: atomic create/append writes,
  * value rendering, quoting, streaming, transform and schema changes, SQL error text.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DatabaseBehaviourTest {
+abstract class DatabaseBehaviourTest extends OpenedDatabaseTest {
 
     static final SourcePos POS = new SourcePos("flows/load.yaml", 7, 5);
-
-    Databases databases;
-    Database db;
-    /** Namespace the tests write to. */
-    String ns;
-
-    /** Sets {@link #databases}, {@link #db} (source name "stage") and {@link #ns}. */
-    abstract void open() throws Exception;
-
-    abstract void cleanUp() throws Exception;
-
-    @BeforeAll
-    void setUp() throws Exception {
-        open();
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        if (databases != null) {
-            databases.close();
-        }
-        cleanUp();
-    }
-
-    String q(String table) {
-        return db.dialect().qualified(ns, table);
-    }
 
     /** A quoted name, as the database quotes it (backticks on MySQL). */
     String qi(String name) {
@@ -60,19 +28,7 @@ abstract class DatabaseBehaviourTest {
     }
 
     static List<ColumnDef> cols(String... nameTypePairs) {
-        List<ColumnDef> out = new ArrayList<>();
-        for (int i = 0; i < nameTypePairs.length; i += 2) {
-            out.add(ColumnDef.of(nameTypePairs[i], nameTypePairs[i + 1], "test", POS));
-        }
-        return out;
-    }
-
-    static Map<String, Object> rec(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
+        return columnsAt(POS, nameTypePairs);
     }
 
     void write(String table, List<ColumnDef> columns, WriteMode mode, Object data) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sequor.error.SequorException;
+import dev.sequor.testing.OpenedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The shared database behaviour on a DuckDB file in a temporary project folder, plus DuckDB's own details. */
@@ -18,19 +17,11 @@ class DuckDbDatabaseTest extends DatabaseBehaviourTest {
     Path cacheDir;
 
     @Override
-    void open() throws Exception {
-        projectDir = Files.createTempDirectory("sequor-duckdb-test");
+    OpenedDatabase open() throws Exception {
+        OpenedDatabase duckDb = OpenedDatabase.duckDb("sequor-duckdb-test", POS);
+        projectDir = duckDb.projectDir();
         cacheDir = projectDir.resolve(".cache");
-        databases = new Databases(projectDir, cacheDir);
-        db = databases.open("stage", Map.of("type", "duckdb", "conn_str", "duckdb:///data/stage.db"), POS);
-        ns = "main";
-    }
-
-    @Override
-    void cleanUp() throws Exception {
-        try (Stream<Path> files = Files.walk(projectDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        return duckDb;
     }
 
     @Test

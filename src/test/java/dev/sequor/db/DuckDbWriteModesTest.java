@@ -1,30 +1,14 @@
 package dev.sequor.db;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
+import dev.sequor.testing.OpenedDatabase;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /** The write modes on a DuckDB file in a temporary project folder. */
 class DuckDbWriteModesTest extends WriteModesBehaviourTest {
 
-    Path projectDir;
-
     @Override
-    void open() throws Exception {
-        projectDir = Files.createTempDirectory("sequor-duckdb-wm");
-        databases = new Databases(projectDir, projectDir.resolve(".cache"));
-        db = databases.open("stage", Map.of("type", "duckdb", "conn_str", "duckdb:///data/stage.db"), POS);
-        ns = "main";
-    }
-
-    @Override
-    void cleanUp() throws Exception {
-        try (Stream<Path> files = Files.walk(projectDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.duckDb("sequor-duckdb-wm", POS);
     }
 
     @Override

@@ -10,55 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Table writes without declared columns on a real database, run once per database by the subclasses: every inferred
  * type, first-seen order, widening across pages, and what each schema_evolution does to a table that exists.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class InferredSchemaBehaviourTest {
+abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
 
     static final SourcePos POS = new SourcePos("flows/load.yaml", 9, 7);
 
-    Databases databases;
-    Database db;
-    String ns;
-
-    abstract void open() throws Exception;
-
-    abstract void cleanUp() throws Exception;
-
     /** The type names this database reports for the inferred types, in {@link InferredKind} order from BIGINT. */
     abstract List<String> typeNames();
-
-    @BeforeAll
-    void setUp() throws Exception {
-        open();
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        if (databases != null) {
-            databases.close();
-        }
-        cleanUp();
-    }
-
-    String q(String table) {
-        return db.dialect().qualified(ns, table);
-    }
-
-    static Map<String, Object> rec(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
-    }
 
     @SafeVarargs
     final void write(String table, WriteSpec spec, List<Map<String, Object>>... pages) {

@@ -2,9 +2,8 @@ package dev.sequor.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sequor.testing.OpenedDatabase;
 import dev.sequor.testing.PostgresTestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,36 +15,25 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcAnsiDatabaseTest extends DatabaseBehaviourTest {
 
-    PostgresTestDatabase pg;
-
     @Override
-    void open() throws Exception {
-        pg = PostgresTestDatabase.createSchema();
-        Path tmp = Files.createTempDirectory("sequor-jdbc-test");
-        databases = new Databases(tmp, tmp.resolve(".cache"));
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("type", "jdbc");
-        config.put("url", PostgresTestDatabase.jdbcUrl() + (PostgresTestDatabase.jdbcUrl().contains("?") ? "&" : "?")
-                + "currentSchema=" + pg.schema());
-        config.put("driver", "org.postgresql.Driver");
-        config.put("dialect", "ansi");
-        config.put("username", PostgresTestDatabase.user());
-        config.put("password", PostgresTestDatabase.password());
-        db = databases.open("stage", config, POS);
-        ns = pg.schema();
-    }
-
-    @Override
-    void cleanUp() {
-        if (pg != null) {
-            pg.close();
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.postgresWithConfig("sequor-jdbc-test", POS, schema -> {
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("type", "jdbc");
+            config.put("url", PostgresTestDatabase.jdbcUrl()
+                    + (PostgresTestDatabase.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            config.put("driver", "org.postgresql.Driver");
+            config.put("dialect", "ansi");
+            config.put("username", PostgresTestDatabase.user());
+            config.put("password", PostgresTestDatabase.password());
+            return config;
+        });
     }
 
     @Test
     void theGenericPathWritesUnqualifiedTablesToTheConnectionsSchema() {
         assertThat(db.dialect()).isSameAs(AnsiDialect.INSTANCE);
-        assertThat(db.defaultNamespace()).isEqualTo(pg.schema());
+        assertThat(db.defaultNamespace()).isEqualTo(ns);
         try (TableWriteBatch batch = new TableWriteBatch()) {
             batch.target(db, null, "unqualified", cols("id", "integer"), WriteMode.CREATE, POS)
                     .addRows(java.util.List.of(rec("id", 7)));

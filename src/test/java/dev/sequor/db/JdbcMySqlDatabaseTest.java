@@ -3,8 +3,7 @@ package dev.sequor.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sequor.testing.MySqlTestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.sequor.testing.OpenedDatabase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,34 +14,23 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcMySqlDatabaseTest extends DatabaseBehaviourTest {
 
-    MySqlTestDatabase my;
-
     @Override
-    void open() throws Exception {
-        my = MySqlTestDatabase.createDatabase();
-        Path tmp = Files.createTempDirectory("sequor-jdbc-mysql-test");
-        databases = new Databases(tmp, tmp.resolve(".cache"));
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("type", "jdbc");
-        config.put("url", MySqlTestDatabase.jdbcUrl(my.database()));
-        config.put("driver", "org.mariadb.jdbc.Driver");
-        config.put("dialect", "mysql");
-        config.put("username", MySqlTestDatabase.user());
-        config.put("password", MySqlTestDatabase.password());
-        db = databases.open("stage", config, POS);
-        ns = my.database();
-    }
-
-    @Override
-    void cleanUp() {
-        if (my != null) {
-            my.close();
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.mySqlWithConfig("sequor-jdbc-mysql-test", POS, database -> {
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("type", "jdbc");
+            config.put("url", MySqlTestDatabase.jdbcUrl(database));
+            config.put("driver", "org.mariadb.jdbc.Driver");
+            config.put("dialect", "mysql");
+            config.put("username", MySqlTestDatabase.user());
+            config.put("password", MySqlTestDatabase.password());
+            return config;
+        });
     }
 
     @Test
     void theNamedDialectIsMySqls() {
         assertThat(db.dialect()).isSameAs(MySqlDialect.INSTANCE);
-        assertThat(db.defaultNamespace()).isEqualTo(my.database());
+        assertThat(db.defaultNamespace()).isEqualTo(ns);
     }
 }

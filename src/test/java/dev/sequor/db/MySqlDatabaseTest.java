@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.testing.MySqlTestDatabase;
+import dev.sequor.testing.OpenedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,23 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 class MySqlDatabaseTest extends DatabaseBehaviourTest {
 
-    MySqlTestDatabase my;
     final List<String> notices = new ArrayList<>();
 
     @Override
-    void open() throws Exception {
-        my = MySqlTestDatabase.createDatabase();
-        Path tmp = Files.createTempDirectory("sequor-mysql-test");
-        databases = new Databases(tmp, tmp.resolve(".cache"), notices::add);
-        db = databases.open("stage", my.sourceConfig(), POS);
-        ns = my.database();
-    }
-
-    @Override
-    void cleanUp() {
-        if (my != null) {
-            my.close();
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.mySql("sequor-mysql-test", POS, notices::add);
     }
 
     private String dataType(String table, String column) throws Exception {
@@ -236,7 +225,7 @@ class MySqlDatabaseTest extends DatabaseBehaviourTest {
             // a fresh source: the sweep runs on the first write to each namespace of a run
             try (Databases fresh = new Databases(Files.createTempDirectory("sequor-mysql-sweep"), Path.of("."),
                     notices::add)) {
-                Database again = fresh.open("stage", my.sourceConfig(), POS);
+                Database again = fresh.open("stage", opened.sourceConfig(), POS);
                 try (TableWriteBatch batch = new TableWriteBatch()) {
                     batch.target(again, ns, "swept", cols("id", "integer"), WriteMode.CREATE, POS).addRows(List.of());
                     batch.commit();

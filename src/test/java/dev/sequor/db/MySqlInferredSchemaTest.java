@@ -3,11 +3,9 @@ package dev.sequor.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sequor.testing.MySqlTestDatabase;
+import dev.sequor.testing.OpenedDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
 
-    MySqlTestDatabase my;
-
     @Override
-    void open() throws Exception {
-        my = MySqlTestDatabase.createDatabase();
-        Path tmp = Files.createTempDirectory("sequor-mysql-inf");
-        databases = new Databases(tmp, tmp.resolve(".cache"));
-        db = databases.open("stage", my.sourceConfig(), POS);
-        ns = my.database();
-    }
-
-    @Override
-    void cleanUp() {
-        if (my != null) {
-            my.close();
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.mySql("sequor-mysql-inf", POS);
     }
 
     @Override

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sequor.error.SequorException;
-import dev.sequor.testing.MySqlTestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.sequor.testing.OpenedDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,22 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MySqlWriteModesTest extends WriteModesBehaviourTest {
 
-    MySqlTestDatabase my;
-
     @Override
-    void open() throws Exception {
-        my = MySqlTestDatabase.createDatabase();
-        Path tmp = Files.createTempDirectory("sequor-mysql-wm");
-        databases = new Databases(tmp, tmp.resolve(".cache"));
-        db = databases.open("stage", my.sourceConfig(), POS);
-        ns = my.database();
-    }
-
-    @Override
-    void cleanUp() {
-        if (my != null) {
-            my.close();
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.mySql("sequor-mysql-wm", POS);
     }
 
     @Override

@@ -2,9 +2,7 @@ package dev.sequor.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sequor.testing.PostgresTestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.sequor.testing.OpenedDatabase;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,22 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The shared database behaviour on the real PostgreSQL, in a fresh schema, plus PostgreSQL's own details. */
 class PostgresDatabaseTest extends DatabaseBehaviourTest {
 
-    PostgresTestDatabase pg;
-
     @Override
-    void open() throws Exception {
-        pg = PostgresTestDatabase.createSchema();
-        Path tmp = Files.createTempDirectory("sequor-pg-test");
-        databases = new Databases(tmp, tmp.resolve(".cache"));
-        db = databases.open("stage", PostgresTestDatabase.sourceConfig(), POS);
-        ns = pg.schema();
-    }
-
-    @Override
-    void cleanUp() {
-        if (pg != null) {
-            pg.close();
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.postgres("sequor-pg-test", POS);
     }
 
     @Test

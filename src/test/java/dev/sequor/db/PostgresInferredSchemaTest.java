@@ -1,29 +1,14 @@
 package dev.sequor.db;
 
-import dev.sequor.testing.PostgresTestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.sequor.testing.OpenedDatabase;
 import java.util.List;
 
 /** Inferred columns on the real PostgreSQL, in a fresh schema. */
 class PostgresInferredSchemaTest extends InferredSchemaBehaviourTest {
 
-    PostgresTestDatabase pg;
-
     @Override
-    void open() throws Exception {
-        pg = PostgresTestDatabase.createSchema();
-        Path tmp = Files.createTempDirectory("sequor-pg-inf");
-        databases = new Databases(tmp, tmp.resolve(".cache"));
-        db = databases.open("stage", PostgresTestDatabase.sourceConfig(), POS);
-        ns = pg.schema();
-    }
-
-    @Override
-    void cleanUp() {
-        if (pg != null) {
-            pg.close();
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.postgres("sequor-pg-inf", POS);
     }
 
     @Override

@@ -2,9 +2,7 @@ package dev.sequor.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sequor.testing.PostgresTestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.sequor.testing.OpenedDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,22 +12,9 @@ class PostgresWriteModesTest extends WriteModesBehaviourTest {
     /** A role of the server (roles are not per database); made once, never dropped, granted only in fresh schemas. */
     static final String READER = "sequor_wm_reader";
 
-    PostgresTestDatabase pg;
-
     @Override
-    void open() throws Exception {
-        pg = PostgresTestDatabase.createSchema();
-        Path tmp = Files.createTempDirectory("sequor-pg-wm");
-        databases = new Databases(tmp, tmp.resolve(".cache"));
-        db = databases.open("stage", PostgresTestDatabase.sourceConfig(), POS);
-        ns = pg.schema();
-    }
-
-    @Override
-    void cleanUp() {
-        if (pg != null) {
-            pg.close();
-        }
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.postgres("sequor-pg-wm", POS);
     }
 
     @Override

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,55 +17,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * merge upserts or deletes and inserts with the last row per key winning, every mode is atomic per op, for response
  * table writes ({@link TableWriteBatch}) and for transforms ({@link Database#writeQueryResult}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WriteModesBehaviourTest {
+abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
 
     static final SourcePos POS = new SourcePos("flows/load.yaml", 9, 7);
     static final WriteSpec UPSERT = WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT);
     static final WriteSpec DELETE_INSERT = WriteSpec.merge(List.of("id"), MergeStrategy.DELETE_INSERT);
 
-    Databases databases;
-    Database db;
-    String ns;
-
-    abstract void open() throws Exception;
-
-    abstract void cleanUp() throws Exception;
-
     /** The names of the indexes on {@code table}. */
     abstract List<String> indexes(String table);
 
-    @BeforeAll
-    void setUp() throws Exception {
-        open();
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        if (databases != null) {
-            databases.close();
-        }
-        cleanUp();
-    }
-
-    String q(String table) {
-        return db.dialect().qualified(ns, table);
-    }
-
     static List<ColumnDef> cols(String... nameTypePairs) {
-        List<ColumnDef> out = new ArrayList<>();
-        for (int i = 0; i < nameTypePairs.length; i += 2) {
-            out.add(ColumnDef.of(nameTypePairs[i], nameTypePairs[i + 1], "test", POS));
-        }
-        return out;
-    }
-
-    static Map<String, Object> rec(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
+        return columnsAt(POS, nameTypePairs);
     }
 
     static final List<ColumnDef> PEOPLE = cols("id", "integer", "name", "text");
