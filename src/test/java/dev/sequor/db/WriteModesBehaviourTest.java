@@ -184,6 +184,19 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
 
     // ---- atomicity
 
+    /** {@code mode} or {@code mode_strategy}, to name a test's tables after its spec. */
+    static String key(WriteSpec spec) {
+        return spec.mode().key() + (spec.strategy() == null ? "" : "_" + spec.strategy().key());
+    }
+
+    /** Both tables still hold only {@code 1:old}, and no staging table of theirs is left. */
+    void assertBothAsTheyWere(String first, String second) {
+        assertThat(people(first)).containsExactly("1:old");
+        assertThat(people(second)).containsExactly("1:old");
+        assertThat(stagingLeft(first)).isZero();
+        assertThat(stagingLeft(second)).isZero();
+    }
+
     static Stream<WriteSpec> everyMode() {
         return Stream.of(WriteSpec.of(WriteMode.CREATE), WriteSpec.of(WriteMode.APPEND),
                 WriteSpec.of(WriteMode.REPLACE), UPSERT, DELETE_INSERT);
@@ -192,8 +205,8 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
     @ParameterizedTest
     @MethodSource("everyMode")
     void aValueThatDoesNotFitLeavesEveryTableOfTheOpAsItWas(WriteSpec spec) {
-        String first = "wm_atomic_a_" + spec.mode().key() + (spec.strategy() == null ? "" : "_" + spec.strategy().key());
-        String second = "wm_atomic_b_" + spec.mode().key() + (spec.strategy() == null ? "" : "_" + spec.strategy().key());
+        String first = "wm_atomic_a_" + key(spec);
+        String second = "wm_atomic_b_" + key(spec);
         write(first, PEOPLE, WriteSpec.of(WriteMode.CREATE), List.of(rec("id", 1, "name", "old")));
         write(second, PEOPLE, WriteSpec.of(WriteMode.CREATE), List.of(rec("id", 1, "name", "old")));
 
@@ -209,10 +222,7 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
         }).isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")
                 .hasMessageContaining("x1");
 
-        assertThat(people(first)).containsExactly("1:old");
-        assertThat(people(second)).containsExactly("1:old");
-        assertThat(stagingLeft(first)).isZero();
-        assertThat(stagingLeft(second)).isZero();
+        assertBothAsTheyWere(first, second);
     }
 
     static Stream<WriteSpec> modesOnAnExistingTable() {
@@ -222,9 +232,8 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
     @ParameterizedTest
     @MethodSource("modesOnAnExistingTable")
     void aConstraintFailingAtCommitAfterAnotherTableWasWrittenRollsBackBoth(WriteSpec spec) {
-        String suffix = spec.mode().key() + (spec.strategy() == null ? "" : "_" + spec.strategy().key());
-        String first = "wm_commit_a_" + suffix;
-        String second = "wm_commit_b_" + suffix;
+        String first = "wm_commit_a_" + key(spec);
+        String second = "wm_commit_b_" + key(spec);
         write(first, PEOPLE, WriteSpec.of(WriteMode.CREATE), List.of(rec("id", 1, "name", "old")));
         db.execute("CREATE TABLE " + q(second) + " (id integer, name text NOT NULL)");
         db.execute("INSERT INTO " + q(second) + " VALUES (1, 'old')");
@@ -239,10 +248,7 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
             }
         }).isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")
                 .hasMessageContaining("name");
-        assertThat(people(first)).containsExactly("1:old");
-        assertThat(people(second)).containsExactly("1:old");
-        assertThat(stagingLeft(first)).isZero();
-        assertThat(stagingLeft(second)).isZero();
+        assertBothAsTheyWere(first, second);
     }
 
     // ---- transform
@@ -266,12 +272,18 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
             String table = "wm_t_merge_" + merge.strategy().key();
             db.writeQueryResult(ns, table, all, merge);
             assertThat(primaryKey(table)).containsExactly("id");
-            // the query's order decides which row of a key lands: the last one
-            db.writeQueryResult(ns, table, "SELECT id, name FROM (VALUES (2, 'b2', 1), (3, 'c', 2), (2, 'b3', 3))"
-                    + " v(id, name, n) ORDER BY n", merge);
+            db.writeQueryResult(ns, table, mergedQuery(), merge);
             assertThat(db.query("SELECT id, name FROM " + q(table) + " ORDER BY id").stream()
                     .map(r -> r.get("id") + ":" + r.get("name")).toList()).containsExactly("1:a", "2:b3", "3:c");
         }
+    }
+
+    /**
+     * The rows a transform merges into {@code 1:a, 2:b}, leaving {@code 1:a, 2:b3, 3:c}: here key 2 twice, where the
+     * query's order decides which row of a key lands: the last one.
+     */
+    String mergedQuery() {
+        return "SELECT id, name FROM (VALUES (2, 'b2', 1), (3, 'c', 2), (2, 'b3', 3)) v(id, name, n) ORDER BY n";
     }
 
     @Test
