@@ -8,12 +8,9 @@ import dev.sequor.error.SourcePos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,19 +71,7 @@ class SnowflakeConversationTest {
 
     /** The log with each random staging name replaced by S1, S2, ... in order of first appearance. */
     List<String> log() {
-        Pattern staging = Pattern.compile("_SEQUOR_STAGE_[0-9A-F]{8}_USERS");
-        Map<String, String> names = new HashMap<>();
-        List<String> out = new ArrayList<>();
-        for (String line : List.copyOf(fake.log)) {
-            Matcher m = staging.matcher(line);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(sb, names.computeIfAbsent(m.group(), k -> "S" + (names.size() + 1)));
-            }
-            m.appendTail(sb);
-            out.add(sb.toString());
-        }
-        return out;
+        return fake.logWithStagingNamed("USERS");
     }
 
     void write(WriteSpec spec, List<Map<String, Object>> rows) {

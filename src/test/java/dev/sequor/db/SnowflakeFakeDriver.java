@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,26 @@ public final class SnowflakeFakeDriver implements Driver {
         /** A statement starting with this fails with {@link #failure}. */
         public volatile String failOn;
         public volatile String failure = "SQL compilation error:\nerror line 1 at position 7\ninvalid identifier 'X'";
+
+        /**
+         * The log with each random name of a staging table of {@code table} (upper case) replaced by S1, S2, ... in
+         * order of first appearance.
+         */
+        public List<String> logWithStagingNamed(String table) {
+            Pattern staging = Pattern.compile("_SEQUOR_STAGE_[0-9A-F]{8}_" + Pattern.quote(table));
+            Map<String, String> names = new HashMap<>();
+            List<String> out = new ArrayList<>();
+            for (String line : List.copyOf(log)) {
+                Matcher m = staging.matcher(line);
+                StringBuilder sb = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(sb, names.computeIfAbsent(m.group(), k -> "S" + (names.size() + 1)));
+                }
+                m.appendTail(sb);
+                out.add(sb.toString());
+            }
+            return out;
+        }
 
         /** The statements only, without transaction events and catalog look-ups. */
         public List<String> statements() {

@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sequor.error.SourcePos;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,19 +46,7 @@ class SnowflakeInferredConversationTest {
     }
 
     List<String> log() {
-        Pattern staging = Pattern.compile("_SEQUOR_STAGE_[0-9A-F]{8}_USERS");
-        Map<String, String> names = new HashMap<>();
-        List<String> out = new ArrayList<>();
-        for (String line : List.copyOf(fake.log)) {
-            Matcher m = staging.matcher(line);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(sb, names.computeIfAbsent(m.group(), k -> "S" + (names.size() + 1)));
-            }
-            m.appendTail(sb);
-            out.add(sb.toString());
-        }
-        return out;
+        return fake.logWithStagingNamed("USERS");
     }
 
     static Map<String, Object> rec(Object... keyValues) {
