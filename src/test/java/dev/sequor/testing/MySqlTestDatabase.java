@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real MySQL or MariaDB server that database tests run against: {@code SEQUOR_TEST_MYSQL_URL} (default
@@ -19,8 +16,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class MySqlTestDatabase implements AutoCloseable {
 
-    private static Boolean available;
-    private static boolean skipAnnounced;
+    private static final TestServer SERVER = new TestServer("MySQL/MariaDB", "MySQL", "SEQUOR_TEST_MYSQL",
+            "mysql://127.0.0.1:3306/test", "root", () -> connect(""));
 
     private final String database;
 
@@ -30,8 +27,7 @@ public final class MySqlTestDatabase implements AutoCloseable {
 
     /** The SQLAlchemy-style URL of the server's test database, as a source file's {@code conn_str} would hold it. */
     public static String url() {
-        String url = System.getenv("SEQUOR_TEST_MYSQL_URL");
-        return url == null || url.isBlank() ? "mysql://127.0.0.1:3306/test" : url;
+        return SERVER.url();
     }
 
     /** The URL of another database on the same server. */
@@ -40,13 +36,11 @@ public final class MySqlTestDatabase implements AutoCloseable {
     }
 
     public static String user() {
-        String user = System.getenv("SEQUOR_TEST_MYSQL_USER");
-        return user == null || user.isBlank() ? "root" : user;
+        return SERVER.user();
     }
 
     public static String password() {
-        String password = System.getenv("SEQUOR_TEST_MYSQL_PASSWORD");
-        return password == null ? "" : password;
+        return SERVER.password();
     }
 
     /** {@code jdbc:mariadb://host:port/database}, credentials passed separately. */
@@ -56,47 +50,18 @@ public final class MySqlTestDatabase implements AutoCloseable {
 
     /** A plain JDBC connection to {@code database}, for setting up and checking without the code under test. */
     public static Connection connect(String database) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user());
-        if (!password().isEmpty()) {
-            props.setProperty("password", password());
-        }
-        props.setProperty("connectTimeout", "3000");
         // called directly: DriverManager refuses drivers loaded by another class loader (Quarkus tests)
-        return new org.mariadb.jdbc.Driver().connect(jdbcUrl(database), props);
+        return new org.mariadb.jdbc.Driver().connect(jdbcUrl(database), SERVER.connectProperties("3000"));
     }
 
     /** True when the server answers; checked once per JVM. */
-    public static synchronized boolean available() {
-        if (available == null) {
-            try (Connection ignored = connect("")) {
-                available = true;
-            } catch (SQLException e) {
-                available = false;
-            }
-        }
-        return available;
+    public static boolean available() {
+        return SERVER.available();
     }
 
     /** As {@link PostgresTestDatabase#assumeAvailable()}: skipped when unreachable, failed on CI. */
     public static void assumeAvailable() {
-        if (available()) {
-            return;
-        }
-        String message = "MySQL/MariaDB not reachable at " + url() + " as " + user()
-                + "; skipping the tests that need it (set SEQUOR_TEST_MYSQL_URL, SEQUOR_TEST_MYSQL_USER)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message.replace("; skipping the tests that need it", "; CI must run the MySQL tests"));
-        }
-        announceSkipOnce(message);
-        Assumptions.abort(message);
-    }
-
-    private static synchronized void announceSkipOnce(String message) {
-        if (!skipAnnounced) {
-            skipAnnounced = true;
-            System.err.println("[WARNING] " + message + "; they are counted as Skipped");
-        }
+        SERVER.assumeAvailable();
     }
 
     /** Creates a database {@code sequor_test_<pid>_<random>} for one test class. */

@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real PostgreSQL that database tests run against: {@code SEQUOR_TEST_PG_URL} (default
@@ -22,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class PostgresTestDatabase implements AutoCloseable {
 
-    private static Boolean available;
-    private static boolean skipAnnounced;
+    private static final TestServer SERVER = new TestServer("PostgreSQL", "PostgreSQL", "SEQUOR_TEST_PG",
+            "postgresql://127.0.0.1:5432/test", "postgres", PostgresTestDatabase::connect);
 
     private final String schema;
 
@@ -33,8 +30,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /** The SQLAlchemy-style URL, as a source file's {@code conn_str} would hold it. */
     public static String url() {
-        String url = System.getenv("SEQUOR_TEST_PG_URL");
-        return url == null || url.isBlank() ? "postgresql://127.0.0.1:5432/test" : url;
+        return SERVER.url();
     }
 
     /** The URL of another database on the same server (for tests that create a database of their own). */
@@ -43,13 +39,11 @@ public final class PostgresTestDatabase implements AutoCloseable {
     }
 
     public static String user() {
-        String user = System.getenv("SEQUOR_TEST_PG_USER");
-        return user == null || user.isBlank() ? "postgres" : user;
+        return SERVER.user();
     }
 
     public static String password() {
-        String password = System.getenv("SEQUOR_TEST_PG_PASSWORD");
-        return password == null ? "" : password;
+        return SERVER.password();
     }
 
     /** The same database as a JDBC URL (credentials are passed separately). */
@@ -60,39 +54,20 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /** A plain JDBC connection, for tests that check what landed without going through the code under test. */
     public static Connection connect() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user());
-        if (!password().isEmpty()) {
-            props.setProperty("password", password());
-        }
-        props.setProperty("connectTimeout", "3");
         // The driver is called directly: DriverManager refuses drivers loaded by another class loader,
         // which happens when Quarkus tests and plain tests share a JVM.
-        return new org.postgresql.Driver().connect(jdbcUrl(), props);
+        return new org.postgresql.Driver().connect(jdbcUrl(), SERVER.connectProperties("3"));
     }
 
     /** A plain JDBC connection to another database on the same server. */
     public static Connection connect(String database) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user());
-        if (!password().isEmpty()) {
-            props.setProperty("password", password());
-        }
-        props.setProperty("connectTimeout", "3");
         return new org.postgresql.Driver().connect("jdbc:" + url(database).replaceFirst("^postgres(ql)?(\\+\\w+)?://",
-                "postgresql://"), props);
+                "postgresql://"), SERVER.connectProperties("3"));
     }
 
     /** True when the database answers; checked once per JVM. */
-    public static synchronized boolean available() {
-        if (available == null) {
-            try (Connection ignored = connect()) {
-                available = true;
-            } catch (SQLException e) {
-                available = false;
-            }
-        }
-        return available;
+    public static boolean available() {
+        return SERVER.available();
     }
 
     /**
@@ -102,23 +77,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
      * a count of skipped tests.
      */
     public static void assumeAvailable() {
-        if (available()) {
-            return;
-        }
-        String message = "PostgreSQL not reachable at " + url() + " as " + user()
-                + "; skipping the tests that need it (set SEQUOR_TEST_PG_URL, SEQUOR_TEST_PG_USER)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message.replace("; skipping the tests that need it", "; CI must run the PostgreSQL tests"));
-        }
-        announceSkipOnce(message);
-        Assumptions.abort(message);
-    }
-
-    private static synchronized void announceSkipOnce(String message) {
-        if (!skipAnnounced) {
-            skipAnnounced = true;
-            System.err.println("[WARNING] " + message + "; they are counted as Skipped");
-        }
+        SERVER.assumeAvailable();
     }
 
     /**
