@@ -2,9 +2,9 @@ package dev.sequor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -13,10 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,22 +36,13 @@ class RunOptionsCliTest {
                     id: p
                     message: "{{ var('missing') }}"
             """;
-    private static WireMockServer api;
+    @RegisterExtension
+    static final WireMockExtension api = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     @TempDir
     Path tmp;
     Path home;
-
-    @BeforeAll
-    static void startApi() {
-        api = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        api.start();
-    }
-
-    @AfterAll
-    static void stopApi() {
-        api.stop();
-    }
 
     @BeforeEach
     void reset() throws IOException {

@@ -2,9 +2,9 @@ package dev.sequor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sequor.testing.DuckDbFiles;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -19,10 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,23 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusMainTest
 class SourceSettingsCliTest {
 
-    private static WireMockServer api;
+    @RegisterExtension
+    static final WireMockExtension api = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     @TempDir
     Path tmp;
     Path project;
     Path home;
-
-    @BeforeAll
-    static void startApi() {
-        api = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        api.start();
-    }
-
-    @AfterAll
-    static void stopApi() {
-        api.stop();
-    }
 
     @BeforeEach
     void project() throws IOException {
