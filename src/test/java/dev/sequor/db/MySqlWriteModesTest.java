@@ -62,15 +62,11 @@ class MySqlWriteModesTest extends WriteModesBehaviourTest {
         db.execute("ALTER TABLE " + q(first) + " ADD PRIMARY KEY (id)");
         db.execute("CREATE TABLE " + q(second) + " (id integer PRIMARY KEY, name text NOT NULL)");
         db.execute("INSERT INTO " + q(second) + " VALUES (1, 'old')");
-        assertThatThrownBy(() -> {
-            try (TableWriteBatch batch = new TableWriteBatch()) {
-                // new keys: the first table has a key here, which an append of id 1 would break first
-                batch.target(db, ns, first, PEOPLE, spec, POS).addRows(List.of(rec("id", 3, "name", "new"),
-                        rec("id", 4, "name", "new")));
-                batch.target(db, ns, second, PEOPLE, spec, POS).addRows(List.of(rec("id", 2, "name", null)));
-                batch.commit();
-            }
-        }).isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")
+        // new keys: the first table has a key here, which an append of id 1 would break first
+        assertThatThrownBy(() -> writeBoth(spec, first,
+                List.of(rec("id", 3, "name", "new"), rec("id", 4, "name", "new")),
+                second, List.of(rec("id", 2, "name", null))))
+                .isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")
                 .hasMessageContaining("name");
         assertBothAsTheyWere(first, second);
     }

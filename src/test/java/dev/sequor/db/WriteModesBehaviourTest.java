@@ -189,6 +189,19 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
         return spec.mode().key() + (spec.strategy() == null ? "" : "_" + spec.strategy().key());
     }
 
+    /** One op writing {@code firstRows} into {@code first}, then {@code secondPages} into {@code second}. */
+    @SafeVarargs
+    final void writeBoth(WriteSpec spec, String first, List<Map<String, Object>> firstRows, String second,
+            List<Map<String, Object>>... secondPages) {
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.target(db, ns, first, PEOPLE, spec, POS).addRows(firstRows);
+            for (List<Map<String, Object>> page : secondPages) {
+                batch.target(db, ns, second, PEOPLE, spec, POS).addRows(page);
+            }
+            batch.commit();
+        }
+    }
+
     /** Both tables still hold only {@code 1:old}, and no staging table of theirs is left. */
     void assertBothAsTheyWere(String first, String second) {
         assertThat(people(first)).containsExactly("1:old");
@@ -211,15 +224,10 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
         write(second, PEOPLE, WriteSpec.of(WriteMode.CREATE), List.of(rec("id", 1, "name", "old")));
 
         // the first table's rows are fine; the second table's second page has an id that is not an integer
-        assertThatThrownBy(() -> {
-            try (TableWriteBatch batch = new TableWriteBatch()) {
-                batch.target(db, ns, first, PEOPLE, spec, POS).addRows(List.of(rec("id", 1, "name", "new"),
-                        rec("id", 2, "name", "new")));
-                batch.target(db, ns, second, PEOPLE, spec, POS).addRows(List.of(rec("id", 1, "name", "new")));
-                batch.target(db, ns, second, PEOPLE, spec, POS).addRows(List.of(rec("id", "x1", "name", "bad")));
-                batch.commit();
-            }
-        }).isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")
+        assertThatThrownBy(() -> writeBoth(spec, first,
+                List.of(rec("id", 1, "name", "new"), rec("id", 2, "name", "new")),
+                second, List.of(rec("id", 1, "name", "new")), List.of(rec("id", "x1", "name", "bad"))))
+                .isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")
                 .hasMessageContaining("x1");
 
         assertBothAsTheyWere(first, second);
@@ -239,14 +247,10 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
         db.execute("INSERT INTO " + q(second) + " VALUES (1, 'old')");
 
         // staging takes the NULL; the second table refuses it, after the first was moved in the same transaction
-        assertThatThrownBy(() -> {
-            try (TableWriteBatch batch = new TableWriteBatch()) {
-                batch.target(db, ns, first, PEOPLE, spec, POS).addRows(List.of(rec("id", 1, "name", "new"),
-                        rec("id", 2, "name", "new")));
-                batch.target(db, ns, second, PEOPLE, spec, POS).addRows(List.of(rec("id", 1, "name", null)));
-                batch.commit();
-            }
-        }).isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")
+        assertThatThrownBy(() -> writeBoth(spec, first,
+                List.of(rec("id", 1, "name", "new"), rec("id", 2, "name", "new")),
+                second, List.of(rec("id", 1, "name", null))))
+                .isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': ")
                 .hasMessageContaining("name");
         assertBothAsTheyWere(first, second);
     }
