@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The columns of a table write without declared columns, inferred from its records as they arrive: names in
@@ -45,8 +46,8 @@ final class InferredSchema {
     }
 
     /** A decimal type of scale 0, as a catalog spells it: {@code DECIMAL(38,0)}, {@code numeric(20)}. */
-    private static final java.util.regex.Pattern WHOLE_DECIMAL =
-            java.util.regex.Pattern.compile("(?i)\\s*(numeric|decimal)\\s*\\(\\s*\\d+\\s*(,\\s*0\\s*)?\\)\\s*");
+    private static final Pattern WHOLE_DECIMAL =
+            Pattern.compile("(?i)\\s*(numeric|decimal)\\s*\\(\\s*\\d+\\s*(,\\s*0\\s*)?\\)\\s*");
 
     private final String table;
     private final SchemaEvolution evolution;

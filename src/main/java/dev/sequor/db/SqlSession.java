@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One borrowed connection of a source, used for one piece of work and then given back. Turns every
@@ -181,9 +183,9 @@ final class SqlSession implements AutoCloseable {
      * The columns of {@code namespace.table} with their types, as {@link Dialect#existingColumnsQuery} reports them,
      * on {@code c} inside the caller's transaction; names as the records carry them ({@link Dialect#label}).
      */
-    static java.util.Map<String, String> columnTypesOn(Connection c, Dialect dialect, String namespace, String table)
+    static Map<String, String> columnTypesOn(Connection c, Dialect dialect, String namespace, String table)
             throws SQLException {
-        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(dialect.existingColumnsQuery())) {
             ps.setString(1, dialect.stored(namespace));
             ps.setString(2, dialect.stored(table));

@@ -2,6 +2,7 @@ package dev.sequor.db;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -94,7 +95,7 @@ final class TableMove {
      * {@link #move(WriteSpec, boolean)}, where an upsert into the target may use its column types ({@code targetTypes},
      * as {@link Dialect#existingColumnsQuery} reports them; null when not read: {@link Dialect#upsertSkipsUnchanged}).
      */
-    List<String> move(WriteSpec spec, boolean existed, java.util.Map<String, String> targetTypes) {
+    List<String> move(WriteSpec spec, boolean existed, Map<String, String> targetTypes) {
         List<String> out = new ArrayList<>();
         switch (spec.mode()) {
             case CREATE -> {
