@@ -129,7 +129,8 @@ public final class PostgresDialect implements Dialect {
     public String upsert(String target, String source, List<String> columns, List<String> key,
                          Map<String, String> targetTypes) {
         String changed = columns.stream().filter(c -> !key.contains(c)).map(c -> {
-            String type = targetTypes.get(c) == null ? null : targetTypes.get(c).toLowerCase(Locale.ROOT);
+            // a column the catalog did not list (the insert then fails with the server's own error) compares as text
+            String type = targetTypes.get(c) == null ? "" : targetTypes.get(c).toLowerCase(Locale.ROOT);
             return COMPARED_AS_THEMSELVES.contains(type)
                     ? "t." + quote(c) + " IS DISTINCT FROM CAST(s." + quote(c) + " AS " + type + ")"
                     : "CAST(t." + quote(c) + " AS text) IS DISTINCT FROM CAST(s." + quote(c) + " AS text)";
