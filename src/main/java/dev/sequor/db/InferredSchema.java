@@ -31,6 +31,11 @@ final class InferredSchema {
         final String existingType;
         /** The existing column's kind, null for a new column or a type outside the lattice. */
         final InferredKind existingKind;
+        /**
+         * An existing decimal column of scale 0 (the DECIMAL(38,0) an earlier run inferred): it would round every
+         * fraction away, so a fraction widens it instead of landing in it.
+         */
+        final boolean wholeDecimal;
 
         Column(String name, int index, InferredKind kind, String existingType, InferredKind existingKind) {
             this.name = name;
@@ -38,6 +43,7 @@ final class InferredSchema {
             this.kind = kind;
             this.existingType = existingType;
             this.existingKind = existingKind;
+            this.wholeDecimal = existingKind == InferredKind.DECIMAL && WHOLE_DECIMAL.matcher(existingType).matches();
         }
 
         boolean widensExisting() {
@@ -151,10 +157,8 @@ final class InferredSchema {
             return; // a type outside the lattice: the database converts the text, and says when it cannot
         }
         if (column.existingKind == InferredKind.DECIMAL && column.kind == InferredKind.DECIMAL && kind.isNumber()
-                && (kind != InferredKind.DOUBLE || !WHOLE_DECIMAL.matcher(column.existingType).matches())) {
-            // a numeric column of the table (numeric(12,2)) takes any number; the database rounds to its scale. One of
-            // scale 0 (the DECIMAL(38,0) an earlier run inferred) would round every fraction away: it widens instead
-            return;
+                && !(kind == InferredKind.DOUBLE && column.wholeDecimal)) {
+            return; // a numeric column of the table (numeric(12,2)) takes any number; the database rounds to its scale
         }
         InferredKind wider = column.kind.widen(kind);
         if (wider == column.kind) {

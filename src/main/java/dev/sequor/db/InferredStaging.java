@@ -32,18 +32,14 @@ final class InferredStaging {
      */
     static Map<String, String> existingColumns(SqlSession s, Dialect dialect, String namespace, String table,
                                                SourcePos pos) {
-        Map<String, String> existing = new LinkedHashMap<>();
-        for (Row r : s.query(dialect.existingColumnsQuery(), dialect.stored(namespace), dialect.stored(table))) {
-            // the name a field of the records has to match it by (Snowflake lists a column ID for a field id)
-            String column = dialect.label(String.valueOf(r.get(0)));
-            String type = String.valueOf(r.get(1));
+        Map<String, String> existing = s.call(c -> SqlSession.columnTypesOn(c, dialect, namespace, table));
+        existing.forEach((column, type) -> {
             if (!writableType(type)) {
                 throw SequorException.failed(pos, "Column '" + column + "' of table "
                         + dialect.qualified(namespace, table) + " has a type (" + type + ") that inferred columns"
                         + " cannot write into; declare the table's columns in the flow");
             }
-            existing.put(column, type);
-        }
+        });
         return existing;
     }
 

@@ -181,7 +181,8 @@ final class SqlSession implements AutoCloseable {
 
     /**
      * The columns of {@code namespace.table} with their types, as {@link Dialect#existingColumnsQuery} reports them,
-     * on {@code c} inside the caller's transaction; names as the records carry them ({@link Dialect#label}).
+     * on {@code c} inside the caller's transaction; names as the records carry them ({@link Dialect#label}: Snowflake
+     * lists a column ID for a field id).
      */
     static Map<String, String> columnTypesOn(Connection c, Dialect dialect, String namespace, String table)
             throws SQLException {

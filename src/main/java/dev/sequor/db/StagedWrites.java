@@ -340,29 +340,28 @@ final class StagedWrites {
             }
             return;
         }
-        if (exists && t.spec().mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT) {
+        boolean upsert = exists && t.spec().mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT;
+        if (upsert) {
             dialect.checkUpsertKey(c, t.namespace(), t.table(), t.spec().primaryKey());
         }
         TableMove move = move(t);
-        List<String> statements = new ArrayList<>(move.prepare(t.spec(), exists));
+        List<String> before = new ArrayList<>(move.prepare(t.spec(), exists));
         if (dialect.transactionalDdl()) {
-            statements.addAll(evolve(t, exists));
+            before.addAll(evolve(t, exists));
         }
         if (deleteChildren != null) {
-            statements.add(deleteChildren); // after the ALTERs: DuckDB refuses to alter a table deleted from
+            before.add(deleteChildren); // after the ALTERs: DuckDB refuses to alter a table deleted from
         }
-        for (String sql : statements) {
+        for (String sql : before) {
             SqlSession.executeOn(c, sql);
         }
-        statements.clear();
+        List<String> statements = new ArrayList<>();
         if (t.underMergingParent()) {
             statements.add(move.insertWhere(ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()))));
         } else {
             // an upsert that compares values reads the column types as the statements above left them (evolved)
-            boolean readTypes = exists && t.spec().mode() == WriteMode.MERGE
-                    && t.spec().strategy() == MergeStrategy.UPSERT && dialect.upsertSkipsUnchanged();
-            statements.addAll(move.move(t.spec(), exists,
-                    readTypes ? SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table()) : null));
+            statements.addAll(move.move(t.spec(), exists, upsert && dialect.upsertSkipsUnchanged()
+                    ? SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table()) : null));
         }
         // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
         statements.add(dialect.dropStaging(staging(t)));
