@@ -5,6 +5,7 @@ import dev.sequor.expr.ExprScope;
 import dev.sequor.expr.jinja.CompiledTemplate;
 import dev.sequor.expr.jinja.JinjaMarkup;
 import dev.sequor.expr.jinja.Templates;
+import dev.sequor.expr.jinja.VarTemplate;
 import dev.sequor.expr.python.Snippet;
 import dev.sequor.expr.python.SnippetEngine;
 import dev.sequor.flow.Dyn;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -24,6 +26,8 @@ import java.util.function.Consumer;
 public final class Evaluator {
 
     private final Map<Dyn.Template, CompiledTemplate> templates = new ConcurrentHashMap<>();
+    /** Each template's {@link VarTemplate}, when it is one: those render without Jinjava. */
+    private final Map<Dyn.Template, Optional<VarTemplate>> varTemplates = new ConcurrentHashMap<>();
     private final Map<SnippetKey, Snippet> snippets = new ConcurrentHashMap<>();
     private final Consumer<String> engineLog;
     /** How long one evaluation of a snippet or one render of a template may take. */
@@ -75,9 +79,14 @@ public final class Evaluator {
         return v == null ? null : Texts.str(v);
     }
 
-    /** Parses a template now (for validation); errors are invalid input at the template's position. */
+    /**
+     * Parses a template now (for validation); errors are invalid input at the template's position. Text with only
+     * {@code var('...')} expressions is valid as it is and starts no Jinjava.
+     */
     public void compile(Dyn.Template t) {
-        templates.computeIfAbsent(t, k -> Templates.shared().compile(k.text(), k.pos()));
+        if (varTemplate(t).isEmpty()) {
+            jinja(t);
+        }
     }
 
     /** Compiles a snippet now (for validation); needs GraalPy only for a snippet outside the Java subset. */
@@ -88,8 +97,22 @@ public final class Evaluator {
     }
 
     private String render(Dyn.Template t, ExprScope scope) {
-        CompiledTemplate c = templates.computeIfAbsent(t, k -> Templates.shared().compile(k.text(), k.pos()));
-        return Templates.shared().render(c, scope, timeLimit);
+        Optional<VarTemplate> plain = varTemplate(t);
+        if (plain.isPresent()) {
+            String text = plain.get().render(scope);
+            if (text != null) {
+                return text;
+            }
+        }
+        return Templates.shared().render(jinja(t), scope, timeLimit);
+    }
+
+    private Optional<VarTemplate> varTemplate(Dyn.Template t) {
+        return varTemplates.computeIfAbsent(t, k -> Optional.ofNullable(VarTemplate.parse(k.text(), k.pos())));
+    }
+
+    private CompiledTemplate jinja(Dyn.Template t) {
+        return templates.computeIfAbsent(t, k -> Templates.shared().compile(k.text(), k.pos()));
     }
 
     private Object python(Dyn.Python p, ExprScope scope) {

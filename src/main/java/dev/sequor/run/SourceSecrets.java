@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The credentials in the project's source files, gathered before the first op runs: every auth value of
@@ -36,53 +34,13 @@ final class SourceSecrets {
         return out;
     }
 
-    /** {@code {{ var('name') }}} alone, the way source files almost always read credentials. */
-    private static final Pattern VAR_ONLY = Pattern.compile("\\s*\\{\\{\\s*var\\(\\s*(['\"])([^'\"]+)\\1\\s*\\)\\s*}}\\s*");
-
     /**
-     * The rendered value: templates that only read a variable are resolved directly, so gathering secrets at
-     * start-up does not start Jinjava for flows that never use a source; anything else goes to the evaluator.
+     * The rendered value. Templates that only read variables, the way source files almost always give credentials,
+     * render without Jinjava ({@link dev.sequor.expr.jinja.VarTemplate}), so gathering secrets at start-up does not
+     * start it for flows that never need it.
      */
     private static Object render(RunContext run, Dyn d, FlowScope scope) {
-        Object plain = renderVarsOnly(d, scope);
-        return plain != NOT_SIMPLE ? plain : run.evaluator().eval(d, scope);
-    }
-
-    private static final Object NOT_SIMPLE = new Object();
-
-    private static Object renderVarsOnly(Dyn d, FlowScope scope) {
-        return switch (d) {
-            case null -> null;
-            case Dyn.Const c -> c.value();
-            case Dyn.Template t -> {
-                Matcher m = VAR_ONLY.matcher(t.text());
-                // rendering makes text of the value, as Jinja does
-                yield m.matches() ? Texts.str(scope.var(m.group(2))) : NOT_SIMPLE;
-            }
-            case Dyn.DMap map -> {
-                LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-                for (Map.Entry<String, Dyn> e : map.entries().entrySet()) {
-                    Object v = renderVarsOnly(e.getValue(), scope);
-                    if (v == NOT_SIMPLE) {
-                        yield NOT_SIMPLE;
-                    }
-                    out.put(e.getKey(), v);
-                }
-                yield out;
-            }
-            case Dyn.DList list -> {
-                List<Object> out = new ArrayList<>();
-                for (Dyn item : list.items()) {
-                    Object v = renderVarsOnly(item, scope);
-                    if (v == NOT_SIMPLE) {
-                        yield NOT_SIMPLE;
-                    }
-                    out.add(v);
-                }
-                yield out;
-            }
-            default -> NOT_SIMPLE;
-        };
+        return run.evaluator().eval(d, scope);
     }
 
     private static List<String> ofSource(RunContext run, String name) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Commands that need no engine start none. Runs the packaged tool as users do ({@code target/sequor}, with its AOT
  * cache when there is one) in a fresh JVM that logs every class it loads ({@code -Xlog:class+load}), and fails
- * when a command that has no template, SQL, HTTP or Python loaded a class of Jinjava, DuckDB, the HTTP client
+ * when a command that has no template (other than text with {@code var('...')}), SQL, HTTP or Python loaded a class of Jinjava, DuckDB, the HTTP client
  * (Vert.x, Netty, RESTEasy, Jakarta REST client), GraalPy, Agroal or the PostgreSQL, MariaDB or Snowflake driver. Each costs
  * from a tenth of a second to seconds of start-up; see docs/decisions.md, "JVM start-up".
  *
@@ -68,6 +68,16 @@ class StartupClassesIT {
                       - op: print
                         message: "hello"
                 """);
+        // templates that only read variables render without Jinjava (VarTemplate)
+        Files.writeString(flows.resolve("vars.yaml"), """
+                steps:
+                  - op: set_variable
+                    set:
+                      name: world
+                      count: 3
+                  - op: print
+                    message: "hello {{ var('name') }}, {{var("count")}} times"
+                """);
         Files.writeString(flows.resolve("jinja.yaml"), """
                 steps:
                   - op: print
@@ -76,7 +86,8 @@ class StartupClassesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"version", "--help", "run plain", "validate plain", "init", "env init dev"})
+    @ValueSource(strings = {"version", "--help", "run plain", "validate plain", "run vars", "validate vars", "init",
+            "env init dev"})
     void loadsNoEngine(String command) throws Exception {
         List<String> loaded = run(command);
         assertThat(loaded).as("classes loaded by `sequor " + command + "`").hasSizeGreaterThan(1000);

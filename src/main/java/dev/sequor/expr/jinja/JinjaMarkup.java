@@ -14,4 +14,12 @@ public final class JinjaMarkup {
     public static boolean isTemplate(String text) {
         return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
     }
+
+    /** Jinja2's default (keep_trailing_newline=False): one newline at the very end of a template is not output. */
+    static String withoutTrailingNewline(String text) {
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        return text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
 }

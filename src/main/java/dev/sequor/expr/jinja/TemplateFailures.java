@@ -32,6 +32,14 @@ final class TemplateFailures {
     }
 
     /**
+     * A failure of a function that the expression on template line {@code line} called, when the template was
+     * rendered without Jinjava ({@link VarTemplate}): the same sentence and position as through Jinjava.
+     */
+    static SequorException renderError(SourcePos templatePos, int line, SequorException thrown) {
+        return failed(templatePos, line, thrown, thrown.getMessage());
+    }
+
+    /**
      * A render that ran past its time limit, at the template line where it stopped when Jinjava says ({@code thrown}
      * is its wrapper of the {@link TemplateTimeout}, or null).
      */

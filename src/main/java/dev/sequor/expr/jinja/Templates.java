@@ -69,7 +69,7 @@ public final class Templates {
         JinjavaInterpreter.pushCurrent(checker);
         Node root;
         try {
-            root = checker.parse(withoutTrailingNewline(text));
+            root = checker.parse(JinjaMarkup.withoutTrailingNewline(text));
             if (firstSyntaxError(checker).isEmpty()) {
                 KnownFiltersAndTests.check(root, checker.getContext(), pos);
                 // validation mode walks every branch without calling functions, so expressions get parsed too
@@ -151,14 +151,6 @@ public final class Templates {
         return result;
     }
 
-    /** Jinja2's default (keep_trailing_newline=False): one newline at the very end of a template is not output. */
-    private static String withoutTrailingNewline(String text) {
-        if (text.endsWith("\r\n")) {
-            return text.substring(0, text.length() - 2);
-        }
-        return text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-    }
-
     private static void renderIgnoringValueErrors(JinjavaInterpreter checker, Node root) {
         try {
             checker.render(root);
@@ -192,6 +184,9 @@ public final class Templates {
                 .withInterperterFactory(PythonOutputInterpreter.FACTORY)
                 .withElResolver(resolver)
                 .withValidationMode(validation)
+                // Jinja2 prints a value as it is; Jinjava by default renders a value that contains {{ }} or {% %}
+                // again, so data from an API or a table could run template code (query_value) in the flow
+                .withNestedInterpretationEnabled(false)
                 // a loop bomb ends with a clear error instead of filling the heap: no value a flow needs is this big
                 .withMaxOutputSize(MAX_OUTPUT_CHARS)
                 // ... or instead of running for hours: every node rendered ticks the render's deadline

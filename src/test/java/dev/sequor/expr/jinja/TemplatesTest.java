@@ -191,6 +191,17 @@ class TemplatesTest {
         assertThat(render("{{ var('x').upper() }} {{ 'a,b'.split(',') }} {{ ' q '.strip() }}")).isEqualTo("ABC ['a', 'b'] q");
     }
 
+    /** Jinja2 prints values as they are: template markup in data (an API's or a table's) is never run. */
+    @Test
+    void templateMarkupInAValueIsPrintedNotRendered() {
+        scope.var("x", "{{ 6 * 7 }} {% for i in [1, 2] %}{{ i }}{% endfor %} {{ query_value('select 1') }}");
+        scope.var("row", map("name", "{{ var('x') }}"));
+        assertThat(render("{{ var('x') }}")).isEqualTo("{{ 6 * 7 }} {% for i in [1, 2] %}{{ i }}{% endfor %} {{ query_value('select 1') }}");
+        assertThat(render("name: {{ var('row')['name'] }}|{{ var('x') | upper }}"))
+                .isEqualTo("name: {{ var('x') }}|{{ 6 * 7 }} {% FOR I IN [1, 2] %}{{ I }}{% ENDFOR %} {{ QUERY_VALUE('SELECT 1') }}");
+        assertThat(scope.queriesAsked).isEmpty();
+    }
+
     @Test
     void varErrorReachesUserUnchanged() {
         SequorException e = renderError("{{ var('nope') }}");
