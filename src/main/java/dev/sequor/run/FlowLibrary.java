@@ -62,6 +62,18 @@ public final class FlowLibrary {
     }
 
     /**
+     * Whether the file of flow {@code name} contains {@code word} anywhere (comments too), read as plain text without
+     * parsing; false when the file cannot be read (loading the flow reports that).
+     */
+    public boolean fileMentions(String name, String word) {
+        try {
+            return Files.readString(project.flowFile(name), StandardCharsets.UTF_8).contains(word);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * Parses {@code name} and the flows it calls by literal name, not yet loaded, and checks them all; throws
      * {@link InvalidFlowException} with every error when any has one.
      */

@@ -63,10 +63,11 @@ public final class FlowRunner {
             try (RunLog log = new RunLog(err, home.logFile(), request.quiet(), secrets, colours);
                  RunContext run = new RunContext(project, home, environment, request.options(), out, log, secrets,
                          stats)) {
+                Interpreter interpreter = new Interpreter(run);
+                interpreter.prepareHttpEarly(request.flow());
                 secrets.addAll(SourceSecrets.of(run));
                 ProgressReporter progress = display.start(stats, log::info, secrets::mask);
                 try {
-                    Interpreter interpreter = new Interpreter(run);
                     if (request.options().opId() != null) {
                         interpreter.runOp(request.flow(), request.options().opId());
                     } else {

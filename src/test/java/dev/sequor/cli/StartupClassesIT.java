@@ -75,8 +75,9 @@ class StartupClassesIT {
                     set:
                       name: world
                       count: 3
+                      m: {value: {k: v}, scope: local}
                   - op: print
-                    message: "hello {{ var('name') }}, {{var("count")}} times"
+                    message: 'hello {{ var(''name'') }}, {{var("count")}} times, {{ var("m").k }}'
                 """);
         Files.writeString(flows.resolve("jinja.yaml"), """
                 steps:

@@ -3,11 +3,13 @@ package dev.sequor.expr.jinja;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sequor.db.Row;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,53 @@ class VarTemplateTest {
         assertThat(compared).isEqualTo(TEMPLATES.size() * VALUES.size());
     }
 
+    /** Keys of maps and rows, including names that are also Python or Java methods. */
+    static final List<String> KEYED_TEMPLATES = List.of(
+            "{{ var('m').id }}",
+            "{{ var('m')['id'] }}|{{ var('m')[\"first name\"] }}|{{ var('m')[ 'id' ] }}",
+            "id={{ var('m').nested.id }}&n={{ var('m')['nested']['n'] }}",
+            "{{ var('m').items }}{{ var('m').get }}{{ var('m').keys }}{{ var('m').values }}{{ var('m').class }}",
+            "{{ var('m').size }}{{ var('m')['empty'] }}{{ var('m').to_dict }}{{ var('m').iff }}{{ var('m').nota }}",
+            "{\"email\": \"{{ var('row').email }}\", \"score\": {{ var('row').score }} }",
+            "{{ var('row')['id'] }}-{{ var('row').items }}");
+
+    @Test
+    void readsKeysOfMapsAndRowsAsJinjavaDoes() {
+        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+        row.put("id", 7L);
+        row.put("email", "a@b.c");
+        row.put("score", "{{ 1 }}");
+        row.put("items", true);
+        int compared = 0;
+        for (Object value : VALUES) {
+            LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+            for (String k : List.of("id", "first name", "items", "get", "keys", "values", "class", "size", "empty",
+                    "to_dict", "iff", "nota")) {
+                m.put(k, value);
+            }
+            m.put("nested", new LinkedHashMap<>(Map.of("id", value, "n", 3L)));
+            MapScope scope = new MapScope().var("m", m).var("row", new Row(row));
+            for (String text : KEYED_TEMPLATES) {
+                VarTemplate plain = VarTemplate.parse(text, POS);
+                assertThat(plain).as("parsed: %s", text).isNotNull();
+                assertThat(plain.render(scope)).as("%s with values %s", text, value)
+                        .isEqualTo(jinjava.render(jinjava.compile(text, POS), scope, null));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(KEYED_TEMPLATES.size() * VALUES.size());
+    }
+
+    @Test
+    void leavesMissingKeysAndOtherValuesToJinjava() {
+        MapScope scope = new MapScope().var("m", Map.of("a", 1L, "nil", "x")).var("s", "text").var("l", List.of(1L))
+                .var("row", new Row(new LinkedHashMap<>(Map.of("a", 1L))));
+        for (String text : List.of("{{ var('m').b }}", "{{ var('m')['b'] }}", "{{ var('s').a }}", "{{ var('l').a }}",
+                "{{ var('m').a.b }}", "{{ var('row').b }}", "{{ var('row').get }}")) {
+            assertThat(VarTemplate.parse(text, POS).render(scope)).as(text).isNull();
+        }
+    }
+
     @Test
     void leavesOtherValuesToJinjava() {
         VarTemplate plain = VarTemplate.parse("x {{ var('a') }}", POS);
@@ -78,12 +127,18 @@ class VarTemplateTest {
     void acceptsOnlyTextAndVarCalls() {
         List<String> others = List.of("no template", "{{ var('a') | upper }}", "{{- var('a') }}", "{{ var('a') -}}",
                 "{{ var('a', 'x') }}", "{{ var(a) }}", "{{ var('a\\'b') }}", "{{ var('') }}", "{{ var('a\") }}",
-                "{{ var('a').b }}", "{{ var('a')['b'] }}", "{{ env('A') }}", "{{ x }}", "{% if 1 %}{{ var('a') }}{% endif %}",
+                "{{ var('a') .b }}", "{{ var('a')[0] }}", "{{ var('a')[b] }}", "{{ var('a').b() }}", "{{ var('a').1 }}",
+                "{{ var('a')['b'].get('c') }}", "{{ env('A') }}", "{{ x }}", "{% if 1 %}{{ var('a') }}{% endif %}",
                 "{# note #}{{ var('a') }}", "{{{ var('a') }}", "{{ var('a') }}}", "{{ var('a') }} }}", "a %} {{ var('a') }}",
                 "a #} {{ var('a') }}", "{{ var('a') }", "{{ var('a') ", "{{ var\n('a') }}", "{{ var('{a}') }}",
                 "{% raw %}{{ var('a') }}{% endraw %}");
         for (String text : others) {
             assertThat(VarTemplate.parse(text, POS)).as("parsed: %s", text).isNull();
+        }
+        // operator and literal words of Jinjava's expression language after a dot: a syntax error there
+        for (String word : List.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "true", "false", "null",
+                "instanceof", "empty", "div", "mod", "is", "in", "if", "else", "True", "False", "None", "none")) {
+            assertThat(VarTemplate.parse("{{ var('m')." + word + " }}", POS)).as(word).isNull();
         }
     }
 
