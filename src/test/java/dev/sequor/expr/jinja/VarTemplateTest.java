@@ -41,7 +41,9 @@ class VarTemplateTest {
             "unicode é 漢字 🎉 {{ var('a') }} ∑",
             "Bearer {{ var('a') }}",
             "{{ var('a') }}{{ var('a') }}{{ var('b') }}",
-            "{{ var('my-var.x') }}");
+            "{{ var('my-var.x') }}",
+            "C:\\dir\\{{ var('a') }}\\n 'quoted' \"double\" `tick`",
+            "$HOME ${x} %s {0} @{{ var('a') }}!");
 
     static final List<Object> VALUES = List.of("text", "", "{{ var('b') }}", "{% if x %}y{% endif %}", "{# c #}",
             "multi\nline\r\nvalue", "quote ' and \" and \\ backslash", "é 漢字 🎉", 0L, -5L, Long.MAX_VALUE, 7,
