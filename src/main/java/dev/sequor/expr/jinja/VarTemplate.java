@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class VarTemplate {
 
-    /** {@code {{ var('name')} at the start of an expression; no whitespace control, escapes or nested quotes. */
+    /** <code>{{ var('name')</code> at the start of an expression; no whitespace control, escapes or nested quotes. */
     private static final Pattern VAR = Pattern.compile("\\{\\{[ \\t]*var\\([ \\t]*(['\"])([^'\"\\\\\\n\\r{}]+)\\1[ \\t]*\\)");
     /** One step into the value: {@code .name} or {@code ['name']}. */
     private static final Pattern KEY = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\[[ \\t]*(['\"])([^'\"\\\\\\n\\r{}]+)\\2[ \\t]*]");
@@ -95,7 +95,7 @@ public final class VarTemplate {
 
     /**
      * Text with no Jinja markup of its own; next to an expression it must not add a brace to the delimiter
-     * ({@code {{{} or <code>}}}</code>), which Jinja and Jinjava may read differently.
+     * (<code>{{{</code> or <code>}}}</code>), which Jinja and Jinjava may read differently.
      */
     private static boolean plainText(String literal, boolean afterExpression, boolean beforeExpression) {
         for (String marker : new String[] {"{%", "{#", "}}", "%}", "#}"}) {
