@@ -3,6 +3,7 @@ package dev.sequor.expr.jinja;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.expr.ExprScope;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,9 +119,20 @@ public final class VarTemplate {
     }
 
     /**
+     * Values whose printed form is the same whether Jinjava prints them or {@link PythonStr} does (VarTemplateTest
+     * compares them): text, numbers and booleans. Lists, maps, dates and None are left to Jinjava, which may wrap them
+     * before printing.
+     */
+    private static boolean printedAsPython(Object value) {
+        return value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Integer
+                || value instanceof BigInteger || value instanceof Double || value instanceof Float
+                || value instanceof BigDecimal;
+    }
+
+    /**
      * The rendered text; null when Jinjava must render it: a key the map or row lacks, a value that is not a map or
      * row but has a key asked of it, or a printed value of a kind whose printing is left to Jinjava (anything but
-     * text, whole numbers and booleans). A variable that is not defined fails as {@link Templates#render} does.
+     * text, numbers and booleans). A variable that is not defined fails as {@link Templates#render} does.
      */
     public String render(ExprScope scope) {
         StringBuilder out = new StringBuilder(texts.getFirst());
@@ -139,17 +151,11 @@ public final class VarTemplate {
                 }
                 value = map.get(key);
             }
-            switch (value) {
-                case String s -> out.append(s);
-                case Boolean b -> out.append(b ? "True" : "False");
-                case Long n -> out.append(n.longValue());
-                case Integer n -> out.append(n.intValue());
-                case BigInteger n -> out.append(n);
-                case null, default -> {
-                    return null;
-                }
+            if (!printedAsPython(value)) {
+                return null;
             }
-            out.append(texts.get(i + 1));
+            // what Jinjava's output goes through too (PythonOutputInterpreter.getAsString)
+            out.append(PythonStr.str(value)).append(texts.get(i + 1));
         }
         return out.toString();
     }

@@ -8,6 +8,9 @@ import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +50,9 @@ class VarTemplateTest {
 
     static final List<Object> VALUES = List.of("text", "", "{{ var('b') }}", "{% if x %}y{% endif %}", "{# c #}",
             "multi\nline\r\nvalue", "quote ' and \" and \\ backslash", "é 漢字 🎉", 0L, -5L, Long.MAX_VALUE, 7,
-            new BigInteger("123456789012345678901234567890"), true, false);
+            new BigInteger("123456789012345678901234567890"), true, false, 1.5, 1e20, -0.0, 0.1, 1e-7, 123456789.0,
+            Double.NaN, Double.NEGATIVE_INFINITY, 2.5f, new BigDecimal("2.50"), new BigDecimal("1E+3"),
+            new BigDecimal("-0.000001"), new BigDecimal("1E-10"));
 
     private MapScope scope(Object value) {
         return new MapScope().var("a", value).var("b", "B").var("my-var.x", value);
@@ -120,7 +125,8 @@ class VarTemplateTest {
     @Test
     void leavesOtherValuesToJinjava() {
         VarTemplate plain = VarTemplate.parse("x {{ var('a') }}", POS);
-        for (Object value : List.of(1.5, new BigDecimal("2.50"), List.of("a", 1L), Map.of("k", "v"))) {
+        for (Object value : List.of(List.of("a", 1L), Map.of("k", "v"), LocalDate.of(2026, 12, 3),
+                OffsetDateTime.of(2026, 12, 3, 10, 0, 0, 0, ZoneOffset.UTC), new Object())) {
             assertThat(plain.render(scope(value))).as("value %s", value).isNull();
         }
     }
