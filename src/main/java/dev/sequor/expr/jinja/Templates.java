@@ -40,6 +40,7 @@ public final class Templates {
         this.jinjava = new Jinjava(config);
         TemplateFunctions.registerAll(jinjava);
         jinjava.registerFilter(new PythonStringFilter());
+        jinjava.registerFilter(new PythonUrlencodeFilter());
         this.slots = new RenderSlots(jinjava, config);
     }
 

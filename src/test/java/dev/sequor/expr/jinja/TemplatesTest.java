@@ -202,6 +202,23 @@ class TemplatesTest {
         assertThat(scope.queriesAsked).isEmpty();
     }
 
+    /** Jinja2's urlencode (expected texts from Jinja2 3.1.6): %20 in a path value, + and quoted / in a query. */
+    @Test
+    void urlencodeIsJinja2s() {
+        Map<String, Object> d = map("q", "a b/c", "n", 1L, "ü", true);
+        d.put("none", null);
+        scope.var("d", d).var("l", List.of(List.of("k", "v w"), List.of("x", 1.5))).var("t", true);
+        assertThat(render("{{ 'Hello World/ä?&=+#%' | urlencode }}")).isEqualTo("Hello%20World/%C3%A4%3F%26%3D%2B%23%25");
+        assertThat(render("{{ var('d') | urlencode }}")).isEqualTo("q=a+b%2Fc&n=1&%C3%BC=True&none=None");
+        assertThat(render("{{ var('l') | urlencode }}")).isEqualTo("k=v+w&x=1.5");
+        assertThat(render("{{ 42 | urlencode }}|{{ 1.5 | urlencode }}|{{ var('t') | urlencode }}")).isEqualTo("42|1.5|True");
+        assertThat(render("{{ \"~._-*!'()@:;,$\" | urlencode }}")).isEqualTo("~._-%2A%21%27%28%29%40%3A%3B%2C%24");
+        assertThat(render("{{ '漢字 🎉' | urlencode }}")).isEqualTo("%E6%BC%A2%E5%AD%97%20%F0%9F%8E%89");
+        assertThat(renderError("{{ [['a', 'b', 'c']] | urlencode }}").getMessage())
+                .isEqualTo("Error rendering Jinja template: urlencode needs a dict, a list of (key, value) pairs or a single"
+                        + " value; got an item ['a', 'b', 'c']");
+    }
+
     @Test
     void varErrorReachesUserUnchanged() {
         SequorException e = renderError("{{ var('nope') }}");
