@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sequor.expr.PythonJsonDumps;
 import java.nio.charset.StandardCharsets;
 
 /** JSON text of request bodies (as upstream's json.dumps writes them) and of responses shown to the user. */

@@ -41,6 +41,7 @@ public final class Templates {
         TemplateFunctions.registerAll(jinjava);
         jinjava.registerFilter(new PythonStringFilter());
         jinjava.registerFilter(new PythonUrlencodeFilter());
+        jinjava.registerFilter(new PythonTojsonFilter());
         this.slots = new RenderSlots(jinjava, config);
     }
 

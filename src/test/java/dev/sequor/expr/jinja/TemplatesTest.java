@@ -88,7 +88,7 @@ class TemplatesTest {
         assertThat(render("{% for x in var('list') %}<{{ x }}>{% endfor %}")).isEqualTo("<p><q>");
         assertThat(render("{{ var('list')|length }}")).isEqualTo("2");
         assertThat(render("{{ var('x')|upper }}")).isEqualTo("A");
-        assertThat(render("{{ var('m')|tojson }}")).isEqualTo("{\"k\":{\"j\":\"deep\"}}");
+        assertThat(render("{{ var('m')|tojson }}")).isEqualTo("{\"k\": {\"j\": \"deep\"}}");
     }
 
     @Test
@@ -217,6 +217,31 @@ class TemplatesTest {
         assertThat(renderError("{{ [['a', 'b', 'c']] | urlencode }}").getMessage())
                 .isEqualTo("Error rendering Jinja template: urlencode needs a dict, a list of (key, value) pairs or a single"
                         + " value; got an item ['a', 'b', 'c']");
+    }
+
+    /** Jinja2's tojson (expected texts from Jinja2 3.1.6): sorted keys, Python's separators, HTML-safe escapes. */
+    @Test
+    void tojsonIsJinja2s() {
+        Map<String, Object> d = map("b", Arrays.asList(1L, 2.5, null, true), "a", "x<y>&'z\"", "ü", "漢");
+        scope.var("d", d).var("n", map("b", List.of(1L, map()), "a", map("c", List.of())))
+                .var("order", map("z", 1L, "é", 2L, "Z", 3L, "a", map("y", 1L, "b", 2L)))
+                .var("l", List.of(1L, "a")).var("dec", new BigDecimal("1.5"));
+        Map<Object, Object> mixed = new LinkedHashMap<>();
+        mixed.put("a", 1L);
+        mixed.put(2L, 1L);
+        scope.var("mixed", mixed);
+        scope.var("row", new Row(new LinkedHashMap<>(map("b", 1L, "a", "x"))));
+        assertThat(render("{{ var('d') | tojson }}"))
+                .isEqualTo("{\"a\": \"x\\u003cy\\u003e\\u0026\\u0027z\\\"\", \"b\": [1, 2.5, null, true], \"\\u00fc\": \"\\u6f22\"}");
+        assertThat(render("{{ var('n') | tojson(2) }}"))
+                .isEqualTo("{\n  \"a\": {\n    \"c\": []\n  },\n  \"b\": [\n    1,\n    {}\n  ]\n}");
+        assertThat(render("{{ var('n').b | tojson(indent=1) }}")).isEqualTo("[\n 1,\n {}\n]");
+        assertThat(render("{{ var('l') | tojson }}")).isEqualTo("[1, \"a\"]");
+        assertThat(render("{{ var('order') | tojson }}")).isEqualTo("{\"Z\": 3, \"a\": {\"b\": 2, \"y\": 1}, \"z\": 1, \"\\u00e9\": 2}");
+        // where upstream's json.dumps refuses a value, tojson writes it as a json body does (PythonJsonDumps)
+        assertThat(render("{{ var('dec') | tojson }}|{{ var('row') | tojson }}")).isEqualTo("1.5|{\"a\": \"x\", \"b\": 1}");
+        assertThat(renderError("{{ var('mixed') | tojson }}").getMessage())
+                .isEqualTo("Error rendering Jinja template: '<' not supported between instances of 'str' and 'int'");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sequor.ops;
+package dev.sequor.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,5 +64,34 @@ class PythonJsonDumpsTest {
         m.put("at", OffsetDateTime.of(2024, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC));
         assertThat(PythonJsonDumps.dumps(m))
                 .isEqualTo("{\"price\": 15.00, \"day\": \"2024-01-02\", \"at\": \"2024-01-02T03:04:00Z\"}");
+    }
+
+    /** json.dumps(..., sort_keys=True, indent=N), as Jinja2's tojson calls it (expected texts from CPython 3). */
+    @Test
+    void sortedKeysAndIndentAsPythonWritesThem() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("é", 1L);
+        inner.put("Z", 2L);
+        inner.put("\uD83D\uDE00", 3L);  // a code point above U+FF5E, though its UTF-16 units sort below it
+        inner.put("\uFF5E", 4L);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("b", List.of(1L, Map.of(), List.of()));
+        m.put("a", inner);
+        m.put("", null);
+        assertThat(PythonJsonDumps.dumps(m, true, 2)).isEqualTo("{\n  \"\": null,\n  \"a\": {\n    \"Z\": 2,\n"
+                + "    \"\\u00e9\": 1,\n    \"\\uff5e\": 4,\n    \"\\ud83d\\ude00\": 3\n  },\n  \"b\": [\n    1,\n"
+                + "    {},\n    []\n  ]\n}");
+        Map<Object, Object> numbers = new LinkedHashMap<>();
+        numbers.put(3L, "c");
+        numbers.put(1.5, "b");
+        numbers.put(-2L, "a");
+        assertThat(PythonJsonDumps.dumps(numbers, true, null)).isEqualTo("{\"-2\": \"a\", \"1.5\": \"b\", \"3\": \"c\"}");
+        assertThat(PythonJsonDumps.dumps(List.of(1L, List.of(2L, List.of(3L)), Map.of()), false, 0))
+                .isEqualTo("[\n1,\n[\n2,\n[\n3\n]\n],\n{}\n]");
+        Map<Object, Object> mixed = new LinkedHashMap<>();
+        mixed.put("a", 1L);
+        mixed.put(2L, 1L);
+        assertThatThrownBy(() -> PythonJsonDumps.dumps(mixed, true, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'<' not supported between instances of 'str' and 'int'");
     }
 }

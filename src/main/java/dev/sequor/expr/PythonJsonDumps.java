@@ -1,4 +1,4 @@
-package dev.sequor.ops;
+package dev.sequor.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,20 +26,35 @@ import java.util.Map;
  * a decimal as a JSON number with its own digits, and dates, times and other Java values as the JSON Jackson writes
  * for them (ISO-8601 strings for dates and times).
  */
-final class PythonJsonDumps {
+public final class PythonJsonDumps {
 
     /** Writes the values upstream would reject; the module is registered explicitly so it works in a native image. */
     private static final ObjectMapper JACKSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final StringBuilder out = new StringBuilder();
+    private final boolean sortKeys;
+    /** Null for one line; else json.dumps' indent: each level on its own lines, items separated by "," alone. */
+    private final String indent;
+    private int level;
 
-    private PythonJsonDumps() {
+    private PythonJsonDumps(boolean sortKeys, String indent) {
+        this.sortKeys = sortKeys;
+        this.indent = indent;
     }
 
     /** The JSON text; IllegalArgumentException (with Python's wording) for a key JSON has no form for. */
-    static String dumps(Object value) {
-        PythonJsonDumps w = new PythonJsonDumps();
+    public static String dumps(Object value) {
+        return dumps(value, false, null);
+    }
+
+    /**
+     * {@code json.dumps(value, sort_keys=sortKeys, indent=indent)}: keys sorted as Python sorts them (text by code
+     * point, numbers by value; IllegalArgumentException for keys of both kinds in one object), and with an indent
+     * each item on a line of its own, {@code indent} spaces deeper per level.
+     */
+    public static String dumps(Object value, boolean sortKeys, Integer indent) {
+        PythonJsonDumps w = new PythonJsonDumps(sortKeys, indent == null ? null : " ".repeat(Math.max(0, indent)));
         w.write(value);
         return w.out.toString();
     }
@@ -81,26 +96,93 @@ final class PythonJsonDumps {
             return;
         }
         out.append('[');
+        level++;
         boolean first = true;
         while (items.hasNext()) {
-            out.append(first ? "" : ", ");
+            separate(first);
             first = false;
             write(items.next());
         }
-        out.append(']');
+        close(']');
     }
 
     private void object(Map<?, ?> m) {
+        if (m.isEmpty()) {
+            out.append("{}");
+            return;
+        }
         out.append('{');
+        level++;
         boolean first = true;
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            out.append(first ? "" : ", ");
+        for (Map.Entry<?, ?> e : sortKeys ? sorted(m) : m.entrySet()) {
+            separate(first);
             first = false;
             string(keyText(e.getKey()));
             out.append(": ");
             write(e.getValue());
         }
-        out.append('}');
+        close('}');
+    }
+
+    /** Before an item: ", " on one line; with an indent, "," (not before the first) and a new indented line. */
+    private void separate(boolean first) {
+        if (indent == null) {
+            out.append(first ? "" : ", ");
+        } else {
+            out.append(first ? "\n" : ",\n").append(indent.repeat(level));
+        }
+    }
+
+    private void close(char bracket) {
+        level--;
+        if (indent != null) {
+            out.append('\n').append(indent.repeat(level));
+        }
+        out.append(bracket);
+    }
+
+    /** Python's sorted(d.items()) by key: text by code point, numbers by value; keys of both kinds cannot be sorted. */
+    private static List<Map.Entry<?, ?>> sorted(Map<?, ?> m) {
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
+        boolean text = entries.stream().allMatch(e -> e.getKey() instanceof String);
+        boolean numbers = entries.stream().allMatch(e -> e.getKey() instanceof Number);
+        if (text) {
+            entries.sort((a, b) -> compareCodePoints((String) a.getKey(), (String) b.getKey()));
+        } else if (numbers) {
+            entries.sort((a, b) -> new BigDecimal(a.getKey().toString()).compareTo(new BigDecimal(b.getKey().toString())));
+        } else {
+            throw new IllegalArgumentException("'<' not supported between instances of "
+                    + entries.stream().map(e -> "'" + pythonTypeName(e.getKey()) + "'").distinct().limit(2)
+                    .reduce((x, y) -> x + " and " + y).orElse(""));
+        }
+        return entries;
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    private static String pythonTypeName(Object key) {
+        return switch (key) {
+            case null -> "NoneType";
+            case String s -> "str";
+            case Boolean b -> "bool";
+            case Double d -> "float";
+            case Float f -> "float";
+            case Number n -> "int";
+            default -> key.getClass().getSimpleName();
+        };
     }
 
     /** The JSON key Python writes for a dict key. */
