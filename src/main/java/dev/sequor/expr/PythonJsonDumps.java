@@ -147,7 +147,7 @@ public final class PythonJsonDumps {
         boolean text = entries.stream().allMatch(e -> e.getKey() instanceof String);
         boolean numbers = entries.stream().allMatch(e -> e.getKey() instanceof Number);
         if (text) {
-            entries.sort((a, b) -> compareCodePoints((String) a.getKey(), (String) b.getKey()));
+            entries.sort((a, b) -> CodePoints.compare((String) a.getKey(), (String) b.getKey()));
         } else if (numbers) {
             entries.sort((a, b) -> new BigDecimal(a.getKey().toString()).compareTo(new BigDecimal(b.getKey().toString())));
         } else {
@@ -156,21 +156,6 @@ public final class PythonJsonDumps {
                     .reduce((x, y) -> x + " and " + y).orElse(""));
         }
         return entries;
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static String pythonTypeName(Object key) {

@@ -42,6 +42,12 @@ public final class Templates {
         jinjava.registerFilter(new PythonStringFilter());
         jinjava.registerFilter(new PythonUrlencodeFilter());
         jinjava.registerFilter(new PythonTojsonFilter());
+        jinjava.registerFilter(new PythonRoundFilter());
+        jinjava.registerFilter(new PythonSortFilter());
+        jinjava.registerFilter(PythonMinMaxFilter.max());
+        jinjava.registerFilter(PythonMinMaxFilter.min());
+        jinjava.registerFilter(new PythonBatchFilter());
+        jinjava.registerFilter(new PythonTruncateFilter());
         this.slots = new RenderSlots(jinjava, config);
     }
 

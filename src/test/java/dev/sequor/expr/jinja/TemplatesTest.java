@@ -244,6 +244,43 @@ class TemplatesTest {
                 .isEqualTo("Error rendering Jinja template: '<' not supported between instances of 'str' and 'int'");
     }
 
+    /** round, sort, max, min, batch and truncate as Jinja2 3.1.6 renders them (expected texts from it). */
+    @Test
+    void numberAndListFiltersAreJinja2s() {
+        scope.var("d", new BigDecimal("2.25"))
+                .var("l", List.of(map("v", 2L), map("v", 1L), map("v", 3L)))
+                .var("m", List.of(map("v", 2L, "c", map("n", "b")), map("v", 1L, "c", map("n", "b")),
+                        map("v", 0L, "c", map("n", "a"))))
+                .var("k", List.of(map("v", 2L, "k", "x"), map("v", 1L), map("v", 2L, "k", "y")));
+        assertThat(render("{{ 2.5 | round }}|{{ 3.5 | round }}|{{ 2.675 | round(2) }}|{{ 7 | round }}|{{ 2.5 | round(0, 'floor') }}"
+                + "|{{ 2.4 | round(0, 'ceil') }}|{{ -2.5 | round }}|{{ 1.25 | round(1) }}|{{ 12345.678 | round(-2) }}"
+                + "|{{ 1234 | round(-2) }}|{{ 2.45 | round(1, method='ceil') }}|{{ var('d') | round(1) }}"))
+                .isEqualTo("2.0|4.0|2.67|7|2.0|3.0|-2.0|1.2|12300.0|1200|2.5|2.2");
+        assertThat(renderError("{{ 'x' | round }}").getMessage())
+                .isEqualTo("Error rendering Jinja template: type str doesn't define __round__ method");
+        assertThat(renderError("{{ 2.5 | round(0, 'up') }}").getMessage())
+                .isEqualTo("Error rendering Jinja template: method must be common, ceil or floor");
+        assertThat(render("{{ [3,1,2] | batch(2) | list }}|{{ [3,1,2] | batch(2, 'x') | list }}|{{ [] | batch(2) | list }}"
+                + "|{{ [1,2] | batch(2, fill_with=0) | list }}")).isEqualTo("[[3, 1], [2]]|[[3, 1], [2, 'x']]|[]|[[1, 2]]");
+        assertThat(render("{{ 'Hello World' | truncate(9) }}|{{ 'Hello World and more' | truncate(9) }}"
+                + "|{{ 'Hello World and more' | truncate(9, True) }}|{{ 'Hello World and more' | truncate(9, False, '..') }}"
+                + "|{{ 'Hello World and more' | truncate(9, leeway=0) }}|{{ 'Hello' | truncate(3, leeway=0) }}"
+                + "|{{ 'ab cd ef gh ij' | truncate(length=8, end='~') }}"))
+                .isEqualTo("Hello World|Hello...|Hello ...|Hello..|Hello...|...|ab cd~");
+        assertThat(render("{{ var('l') | sort(attribute='v') }}|{{ var('l') | sort(attribute='v', reverse=true) }}"
+                + "|{{ ['b','A','a','B'] | sort }}|{{ ['b','A','a'] | sort(case_sensitive=true) }}|{{ [3, 1.5, true, 2] | sort }}"
+                + "|{{ var('m') | sort(attribute='c.n,v') }}"))
+                .isEqualTo("[{'v': 1}, {'v': 2}, {'v': 3}]|[{'v': 3}, {'v': 2}, {'v': 1}]|['A', 'a', 'b', 'B']|['A', 'a', 'b']"
+                        + "|[True, 1.5, 2, 3]|[{'v': 0, 'c': {'n': 'a'}}, {'v': 1, 'c': {'n': 'b'}}, {'v': 2, 'c': {'n': 'b'}}]");
+        assertThat(renderError("{{ [3, 'a'] | sort }}").getMessage())
+                .isEqualTo("Error rendering Jinja template: '<' not supported between instances of 'str' and 'int'");
+        assertThat(render("{{ [3,1,2] | max }}|{{ [3,1,2] | min }}|{{ ['b','A','a'] | max }}|{{ ['b','A','a'] | min }}"
+                + "|{{ ['b','A','a'] | max(case_sensitive=true) }}|{{ var('k') | max(attribute='v') }}"
+                + "|{{ var('k') | min(attribute='v') }}")).isEqualTo("3|1|b|A|b|{'v': 2, 'k': 'x'}|{'v': 1}");
+        assertThat(renderError("{{ [] | max }}").getMessage())
+                .isEqualTo("Error rendering Jinja template: No aggregated item, sequence was empty");
+    }
+
     @Test
     void varErrorReachesUserUnchanged() {
         SequorException e = renderError("{{ var('nope') }}");

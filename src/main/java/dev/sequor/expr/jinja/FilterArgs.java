@@ -1,0 +1,33 @@
+package dev.sequor.expr.jinja;
+
+import java.util.Map;
+
+/** A Jinja2 filter's arguments, given by position or by name, as Python binds them. */
+record FilterArgs(String filter, Object[] positional, Map<String, Object> named) {
+
+    /** The argument at {@code index} (after the filtered value) or named {@code name}, else {@code fallback}. */
+    Object get(int index, String name, Object fallback) {
+        if (named.containsKey(name)) {
+            return named.get(name);
+        }
+        return index < positional.length ? positional[index] : fallback;
+    }
+
+    int integer(int index, String name, int fallback) {
+        Object v = get(index, name, fallback);
+        if (v instanceof Number n && !(v instanceof Double) && !(v instanceof Float)) {
+            return n.intValue();
+        }
+        throw new TemplateValueException(filter + "'s " + name + " must be a whole number, not " + PythonStr.repr(v));
+    }
+
+    boolean truthy(int index, String name) {
+        Object v = get(index, name, false);
+        return v instanceof Boolean b ? b : v != null && !"".equals(v) && !(v instanceof Number n && n.doubleValue() == 0);
+    }
+
+    String text(int index, String name, String fallback) {
+        Object v = get(index, name, fallback);
+        return v == null ? null : PythonStr.str(v);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.sequor.expr.jinja;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jinja2's {@code batch(linecount, fill_with=None)}, replacing Jinjava's, which filled a short last batch with None:
+ * lists of {@code linecount} items, the last one shorter unless {@code fill_with} is given.
+ */
+final class PythonBatchFilter implements Filter {
+
+    @Override
+    public String getName() {
+        return "batch";
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+        return filter(value, interpreter, args, Map.of());
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] positional, Map<String, Object> named) {
+        FilterArgs args = new FilterArgs("batch", positional, named);
+        int size = args.integer(0, "linecount", 0);
+        if (size <= 0) {
+            throw new TemplateValueException("batch's linecount must be at least 1, not " + size);
+        }
+        Object fill = args.get(1, "fill_with", null);
+        List<Object> batches = new ArrayList<>();
+        List<Object> batch = new ArrayList<>();
+        for (Object item : PythonItems.of(value)) {
+            if (batch.size() == size) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+            }
+            batch.add(item);
+        }
+        if (!batch.isEmpty()) {
+            while (fill != null && batch.size() < size) {
+                batch.add(fill);
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.sequor.expr.jinja;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Jinja2's {@code max} and {@code min(case_sensitive=False, attribute=None)}, which Jinjava lacks: the first largest
+ * (smallest) item in Python's order ({@link PythonOrder}), text compared lowered unless case-sensitive.
+ */
+final class PythonMinMaxFilter implements Filter {
+
+    private final boolean max;
+
+    private PythonMinMaxFilter(boolean max) {
+        this.max = max;
+    }
+
+    static PythonMinMaxFilter max() {
+        return new PythonMinMaxFilter(true);
+    }
+
+    static PythonMinMaxFilter min() {
+        return new PythonMinMaxFilter(false);
+    }
+
+    @Override
+    public String getName() {
+        return max ? "max" : "min";
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+        return filter(value, interpreter, args, Map.of());
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] positional, Map<String, Object> named) {
+        FilterArgs args = new FilterArgs(getName(), positional, named);
+        Function<Object, Object> key = PythonOrder.key(args.text(1, "attribute", null), args.truthy(0, "case_sensitive"),
+                false);
+        List<Object> items = PythonItems.of(value);
+        if (items.isEmpty()) {
+            throw new TemplateValueException("No aggregated item, sequence was empty.");
+        }
+        Object best = items.getFirst();
+        Object bestKey = key.apply(best);
+        for (Object item : items.subList(1, items.size())) {
+            Object k = key.apply(item);
+            int c = PythonOrder.NATURAL.compare(k, bestKey);
+            if (max ? c > 0 : c < 0) {
+                best = item;
+                bestKey = k;
+            }
+        }
+        return best;
+    }
+}

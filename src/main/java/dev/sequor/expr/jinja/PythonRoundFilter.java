@@ -1,0 +1,64 @@
+package dev.sequor.expr.jinja;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/**
+ * Jinja2's {@code round(value, precision=0, method='common')}, replacing Jinjava's (half up, always a whole number):
+ * {@code common} is Python's {@code round}, half to even on the float's exact value ({@code 2.5} -> {@code 2.0},
+ * {@code 2.675|round(2)} -> {@code 2.67}), a float stays a float and a whole number stays whole; {@code ceil} and
+ * {@code floor} give a float.
+ */
+final class PythonRoundFilter implements Filter {
+
+    @Override
+    public String getName() {
+        return "round";
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+        return filter(value, interpreter, args, Map.of());
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] positional, Map<String, Object> named) {
+        FilterArgs args = new FilterArgs("round", positional, named);
+        int precision = args.integer(0, "precision", 0);
+        String method = args.text(1, "method", "common");
+        if (!method.equals("common") && !method.equals("ceil") && !method.equals("floor")) {
+            throw new TemplateValueException("method must be common, ceil or floor");
+        }
+        if (!(value instanceof Number) && !(value instanceof Boolean)) {
+            throw new TemplateValueException("type " + PythonStr.typeName(value) + " doesn't define __round__ method");
+        }
+        BigDecimal exact = exact(value);
+        if (method.equals("common")) {
+            BigDecimal rounded = exact.setScale(precision, RoundingMode.HALF_EVEN);
+            if (value instanceof Double || value instanceof Float) {
+                return rounded.doubleValue();
+            }
+            if (value instanceof BigDecimal) {
+                return rounded;
+            }
+            return rounded.toBigInteger().bitLength() < 64 ? (Object) rounded.longValueExact() : rounded.toBigInteger();
+        }
+        RoundingMode mode = method.equals("ceil") ? RoundingMode.CEILING : RoundingMode.FLOOR;
+        return exact.setScale(precision, mode).doubleValue();
+    }
+
+    private static BigDecimal exact(Object value) {
+        return switch (value) {
+            case Boolean b -> b ? BigDecimal.ONE : BigDecimal.ZERO;
+            case BigDecimal d -> d;
+            case BigInteger i -> new BigDecimal(i);
+            case Double d -> new BigDecimal(d);
+            case Float f -> new BigDecimal(f.doubleValue());
+            default -> BigDecimal.valueOf(((Number) value).longValue());
+        };
+    }
+}
