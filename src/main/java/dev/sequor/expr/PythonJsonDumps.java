@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sequor.expr.python.subset.FloatRepr;
 import dev.sequor.expr.python.subset.JsonEncoder;
+import dev.sequor.expr.python.subset.Strs;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ public final class PythonJsonDumps {
         boolean text = entries.stream().allMatch(e -> e.getKey() instanceof String);
         boolean numbers = entries.stream().allMatch(e -> e.getKey() instanceof Number);
         if (text) {
-            entries.sort((a, b) -> CodePoints.compare((String) a.getKey(), (String) b.getKey()));
+            entries.sort((a, b) -> Strs.compare((String) a.getKey(), (String) b.getKey()));
         } else if (numbers) {
             entries.sort((a, b) -> new BigDecimal(a.getKey().toString()).compareTo(new BigDecimal(b.getKey().toString())));
         } else {

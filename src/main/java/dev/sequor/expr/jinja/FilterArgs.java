@@ -13,10 +13,14 @@ record FilterArgs(String filter, Object[] positional, Map<String, Object> named)
         return index < positional.length ? positional[index] : fallback;
     }
 
+    /** A whole-number argument; Jinjava hands some callers' arguments over as text, so digits in text count too. */
     int integer(int index, String name, int fallback) {
         Object v = get(index, name, fallback);
         if (v instanceof Number n && !(v instanceof Double) && !(v instanceof Float)) {
             return n.intValue();
+        }
+        if (v instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+            return Integer.parseInt(s.strip());
         }
         throw new TemplateValueException(filter + "'s " + name + " must be a whole number, not " + PythonStr.repr(v));
     }

@@ -1,30 +1,20 @@
 package dev.sequor.expr.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Jinja2's {@code batch(linecount, fill_with=None)}, replacing Jinjava's, which filled a short last batch with None:
  * lists of {@code linecount} items, the last one shorter unless {@code fill_with} is given.
  */
-final class PythonBatchFilter implements Filter {
+final class PythonBatchFilter extends Jinja2Filter {
 
-    @Override
-    public String getName() {
-        return "batch";
+    PythonBatchFilter() {
+        super("batch");
     }
 
     @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
-        return filter(value, interpreter, args, Map.of());
-    }
-
-    @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] positional, Map<String, Object> named) {
-        FilterArgs args = new FilterArgs("batch", positional, named);
+    Object apply(Object value, FilterArgs args) {
         int size = args.integer(0, "linecount", 0);
         if (size <= 0) {
             throw new TemplateValueException("batch's linecount must be at least 1, not " + size);

@@ -1,20 +1,18 @@
 package dev.sequor.expr.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Jinja2's {@code max} and {@code min(case_sensitive=False, attribute=None)}, which Jinjava lacks: the first largest
  * (smallest) item in Python's order ({@link PythonOrder}), text compared lowered unless case-sensitive.
  */
-final class PythonMinMaxFilter implements Filter {
+final class PythonMinMaxFilter extends Jinja2Filter {
 
     private final boolean max;
 
     private PythonMinMaxFilter(boolean max) {
+        super(max ? "max" : "min");
         this.max = max;
     }
 
@@ -27,18 +25,7 @@ final class PythonMinMaxFilter implements Filter {
     }
 
     @Override
-    public String getName() {
-        return max ? "max" : "min";
-    }
-
-    @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
-        return filter(value, interpreter, args, Map.of());
-    }
-
-    @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] positional, Map<String, Object> named) {
-        FilterArgs args = new FilterArgs(getName(), positional, named);
+    Object apply(Object value, FilterArgs args) {
         Function<Object, Object> key = PythonOrder.key(args.text(1, "attribute", null), args.truthy(0, "case_sensitive"),
                 false);
         List<Object> items = PythonItems.of(value);

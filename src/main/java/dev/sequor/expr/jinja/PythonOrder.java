@@ -1,6 +1,6 @@
 package dev.sequor.expr.jinja;
 
-import dev.sequor.expr.CodePoints;
+import dev.sequor.expr.python.subset.Strs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,7 +70,7 @@ final class PythonOrder {
             return number(a).compareTo(number(b));
         }
         if (a instanceof String x && b instanceof String y) {
-            return CodePoints.compare(x, y);
+            return Strs.compare(x, y);
         }
         if (a instanceof Collection<?> x && b instanceof Collection<?> y) {
             List<?> l = new ArrayList<>(x);

@@ -1,11 +1,8 @@
 package dev.sequor.expr.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.filter.Filter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.Map;
 
 /**
  * Jinja2's {@code round(value, precision=0, method='common')}, replacing Jinjava's (half up, always a whole number):
@@ -13,21 +10,14 @@ import java.util.Map;
  * {@code 2.675|round(2)} -> {@code 2.67}), a float stays a float and a whole number stays whole; {@code ceil} and
  * {@code floor} give a float.
  */
-final class PythonRoundFilter implements Filter {
+final class PythonRoundFilter extends Jinja2Filter {
 
-    @Override
-    public String getName() {
-        return "round";
+    PythonRoundFilter() {
+        super("round");
     }
 
     @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
-        return filter(value, interpreter, args, Map.of());
-    }
-
-    @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] positional, Map<String, Object> named) {
-        FilterArgs args = new FilterArgs("round", positional, named);
+    Object apply(Object value, FilterArgs args) {
         int precision = args.integer(0, "precision", 0);
         String method = args.text(1, "method", "common");
         if (!method.equals("common") && !method.equals("ceil") && !method.equals("floor")) {

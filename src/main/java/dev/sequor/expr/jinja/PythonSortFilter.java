@@ -1,10 +1,7 @@
 package dev.sequor.expr.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -12,21 +9,14 @@ import java.util.function.Function;
  * attribute: Python's stable {@code sorted} ({@link PythonOrder}), on one attribute, a dotted path or several
  * separated by commas, text compared lowered unless case-sensitive.
  */
-final class PythonSortFilter implements Filter {
+final class PythonSortFilter extends Jinja2Filter {
 
-    @Override
-    public String getName() {
-        return "sort";
+    PythonSortFilter() {
+        super("sort");
     }
 
     @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
-        return filter(value, interpreter, args, Map.of());
-    }
-
-    @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] positional, Map<String, Object> named) {
-        FilterArgs args = new FilterArgs("sort", positional, named);
+    Object apply(Object value, FilterArgs args) {
         Function<Object, Object> key = PythonOrder.key(args.text(2, "attribute", null), args.truthy(1, "case_sensitive"),
                 true);
         List<Object> items = PythonItems.of(value);

@@ -1,29 +1,18 @@
 package dev.sequor.expr.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.filter.Filter;
-import java.util.Map;
-
 /**
  * Jinja2's {@code truncate(length=255, killwords=False, end='...', leeway=5)}, replacing Jinjava's, which had no
  * leeway: text up to {@code length + leeway} characters is kept whole; longer text is cut to {@code length}
  * characters including {@code end}, at the last space unless killwords. Characters are code points, as in Python.
  */
-final class PythonTruncateFilter implements Filter {
+final class PythonTruncateFilter extends Jinja2Filter {
 
-    @Override
-    public String getName() {
-        return "truncate";
+    PythonTruncateFilter() {
+        super("truncate");
     }
 
     @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
-        return filter(value, interpreter, args, Map.of());
-    }
-
-    @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] positional, Map<String, Object> named) {
-        FilterArgs args = new FilterArgs("truncate", positional, named);
+    Object apply(Object value, FilterArgs args) {
         String s = PythonStr.str(value);
         int length = args.integer(0, "length", 255);
         boolean killwords = args.truthy(1, "killwords");

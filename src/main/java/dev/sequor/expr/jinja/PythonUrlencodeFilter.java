@@ -1,7 +1,5 @@
 package dev.sequor.expr.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.filter.Filter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +12,14 @@ import java.util.StringJoiner;
  * pairs, becomes a query string ({@code k=v&k2=v2}, space as {@code +}, {@code /} quoted). Values that are not text
  * are written as Python's {@code str()} first; UTF-8 bytes outside the unreserved characters are {@code %XX}.
  */
-final class PythonUrlencodeFilter implements Filter {
+final class PythonUrlencodeFilter extends Jinja2Filter {
 
-    @Override
-    public String getName() {
-        return "urlencode";
+    PythonUrlencodeFilter() {
+        super("urlencode");
     }
 
     @Override
-    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+    Object apply(Object value, FilterArgs args) {
         if (value instanceof Map<?, ?> map) {
             StringJoiner query = new StringJoiner("&");
             map.forEach((k, v) -> query.add(quote(k, true) + "=" + quote(v, true)));

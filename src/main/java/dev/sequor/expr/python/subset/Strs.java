@@ -65,7 +65,7 @@ public final class Strs {
     }
 
     /** Code point order, as Python compares strings. */
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         if (!hasSurrogates(a) && !hasSurrogates(b)) {
             return a.compareTo(b);
         }
