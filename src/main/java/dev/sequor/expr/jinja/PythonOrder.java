@@ -67,6 +67,10 @@ final class PythonOrder {
 
     private static int compare(Object a, Object b) {
         if (isNumber(a) && isNumber(b)) {
+            if (isNaN(a) || isNaN(b)) {
+                // Python's < is false both ways with a NaN, which leaves its place in a sort arbitrary; first, here
+                return Boolean.compare(!isNaN(a), !isNaN(b));
+            }
             return number(a).compareTo(number(b));
         }
         if (a instanceof String x && b instanceof String y) {
@@ -88,7 +92,11 @@ final class PythonOrder {
     }
 
     private static boolean isNumber(Object v) {
-        return v instanceof Number && !(v instanceof Double d && d.isNaN()) || v instanceof Boolean;
+        return v instanceof Number || v instanceof Boolean;
+    }
+
+    private static boolean isNaN(Object v) {
+        return v instanceof Double d && d.isNaN() || v instanceof Float f && f.isNaN();
     }
 
     private static BigDecimal number(Object v) {

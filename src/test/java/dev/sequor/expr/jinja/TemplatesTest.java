@@ -272,6 +272,8 @@ class TemplatesTest {
                 + "|{{ var('m') | sort(attribute='c.n,v') }}"))
                 .isEqualTo("[{'v': 1}, {'v': 2}, {'v': 3}]|[{'v': 3}, {'v': 2}, {'v': 1}]|['A', 'a', 'b', 'B']|['A', 'a', 'b']"
                         + "|[True, 1.5, 2, 3]|[{'v': 0, 'c': {'n': 'a'}}, {'v': 1, 'c': {'n': 'b'}}, {'v': 2, 'c': {'n': 'b'}}]");
+        scope.var("nan", Arrays.asList(2L, Double.NaN, 1.5));
+        assertThat(render("{{ var('nan') | sort }}|{{ var('nan') | max }}")).isEqualTo("[nan, 1.5, 2]|2");
         assertThat(renderError("{{ [3, 'a'] | sort }}").getMessage())
                 .isEqualTo("Error rendering Jinja template: '<' not supported between instances of 'str' and 'int'");
         assertThat(render("{{ [3,1,2] | max }}|{{ [3,1,2] | min }}|{{ ['b','A','a'] | max }}|{{ ['b','A','a'] | min }}"
