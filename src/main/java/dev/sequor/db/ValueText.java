@@ -35,8 +35,8 @@ public final class ValueText {
             case String s -> s;
             case Boolean b -> b ? "true" : "false";
             case BigDecimal d -> d.toPlainString();
-            case Double d -> floatText(d);
-            case Float f -> floatText(Double.parseDouble(f.toString()));
+            case Double d -> FloatRepr.reprWithJsonNonFinite(d);
+            case Float f -> FloatRepr.reprWithJsonNonFinite(Double.parseDouble(f.toString()));
             case Number n -> n.toString();
             case Map<?, ?> m -> json(m);
             case Collection<?> c -> json(c);
@@ -63,19 +63,5 @@ public final class ValueText {
             // Values come from JSON or Python; anything Jackson cannot write is shown by its own text instead.
             return String.valueOf(value);
         }
-    }
-
-    /**
-     * Python's {@code str(float)}, except NaN and the infinities, which are written in the spelling every database
-     * reads for its float types ({@code NaN}, {@code Infinity}) rather than Python's {@code nan}/{@code inf}.
-     */
-    private static String floatText(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "Infinity" : "-Infinity";
-        }
-        return FloatRepr.repr(d);
     }
 }

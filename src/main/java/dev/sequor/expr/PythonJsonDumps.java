@@ -70,25 +70,14 @@ public final class PythonJsonDumps {
             case Short s -> out.append(s);
             case Byte b -> out.append(b);
             case BigInteger i -> out.append(i);
-            case Double d -> out.append(floatText(d));
-            case Float f -> out.append(floatText(Double.parseDouble(f.toString())));
+            case Double d -> out.append(FloatRepr.reprWithJsonNonFinite(d));
+            case Float f -> out.append(FloatRepr.reprWithJsonNonFinite(Double.parseDouble(f.toString())));
             case BigDecimal d -> out.append(d);
             case Map<?, ?> m -> object(m);
             case Collection<?> c -> array(c.iterator(), c.isEmpty());
             case Object[] a -> array(Arrays.asList(a).iterator(), a.length == 0);
             default -> write(plain(JACKSON.valueToTree(v)));
         }
-    }
-
-    /** json.dumps writes nan and the infinities as JavaScript spells them (allow_nan=True). */
-    private static String floatText(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "Infinity" : "-Infinity";
-        }
-        return FloatRepr.repr(d);
     }
 
     private void array(Iterator<?> items, boolean empty) {
@@ -177,8 +166,8 @@ public final class PythonJsonDumps {
             case String s -> s;
             case null -> "null";
             case Boolean b -> b ? "true" : "false";
-            case Double d -> floatText(d);
-            case Float f -> floatText(Double.parseDouble(f.toString()));
+            case Double d -> FloatRepr.reprWithJsonNonFinite(d);
+            case Float f -> FloatRepr.reprWithJsonNonFinite(Double.parseDouble(f.toString()));
             case Long l -> l.toString();
             case Integer i -> i.toString();
             case BigInteger i -> i.toString();

@@ -4,8 +4,8 @@ import dev.sequor.expr.PythonJsonDumps;
 
 /**
  * Jinja2's {@code |tojson} and {@code |tojson(indent)}, replacing Jinjava's compact, unsorted form: Python's
- * {@code json.dumps(value, sort_keys=True, indent=indent)} (separators {@code ", "} and {@code ": "}, non-ASCII as
- * {@code \\uXXXX}) with {@code <}, {@code >}, {@code &} and {@code '} escaped as {@code \\u003c}... so the text is
+ * {@code json.dumps(value, sort_keys=True, indent=indent)} (separators {@code ", "} and {@code ": "}, non-ASCII
+ * escaped), with {@code <}, {@code >}, {@code &} and {@code '} also written as JSON unicode escapes so the text is
  * safe inside HTML, as Jinja2's {@code htmlsafe_json_dumps} writes it. Values are written as a
  * {@code body_format: json} body writes them ({@link PythonJsonDumps}): a decimal as a number with its own digits and
  * a date as ISO-8601 text, where upstream's {@code json.dumps} would refuse them.

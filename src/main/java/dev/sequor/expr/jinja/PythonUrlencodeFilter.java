@@ -1,6 +1,6 @@
 package dev.sequor.expr.jinja;
 
-import java.nio.charset.StandardCharsets;
+import dev.sequor.expr.python.subset.UrllibParseModule;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -39,22 +39,12 @@ final class PythonUrlencodeFilter extends Jinja2Filter {
         return quote(value, false);
     }
 
-    /** Python's {@code urllib.parse.quote} (safe {@code /}), or {@code quote_plus} with nothing safe for a query. */
-    static String quote(Object value, boolean forQuery) {
-        byte[] bytes = PythonStr.str(value).getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
-                    || c == '-' || c == '~' || c == '/' && !forQuery) {
-                out.append((char) c);
-            } else if (c == ' ' && forQuery) {
-                out.append('+');
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            }
-        }
-        return out.toString();
+    /**
+     * Jinja2's {@code url_quote}: Python's {@code quote} of the value's {@code str()} ({@code /} kept) for a single
+     * value, {@code quote_plus} with nothing kept for a query's keys and values.
+     */
+    private static String quote(Object value, boolean forQuery) {
+        String text = PythonStr.str(value);
+        return forQuery ? UrllibParseModule.quotePlus(text, "") : UrllibParseModule.quote(text, "/");
     }
 }

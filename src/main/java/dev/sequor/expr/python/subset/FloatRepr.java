@@ -12,6 +12,20 @@ public final class FloatRepr {
     private FloatRepr() {
     }
 
+    /**
+     * Python's {@code repr}, except NaN and the infinities, spelled {@code NaN}, {@code Infinity} and
+     * {@code -Infinity} as {@code json.dumps} writes them and as every database reads them for its float types.
+     */
+    public static String reprWithJsonNonFinite(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        return repr(d);
+    }
+
     public static String repr(double d) {
         if (Double.isNaN(d)) {
             return "nan";

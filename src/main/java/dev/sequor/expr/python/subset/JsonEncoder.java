@@ -80,13 +80,10 @@ public final class JsonEncoder {
     }
 
     private String floatText(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            if (!allowNan) {
-                throw PyExc.valueError("Out of range float values are not JSON compliant: " + FloatRepr.repr(d));
-            }
-            return Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+        if (!allowNan && (Double.isNaN(d) || Double.isInfinite(d))) {
+            throw PyExc.valueError("Out of range float values are not JSON compliant: " + FloatRepr.repr(d));
         }
-        return FloatRepr.repr(d);
+        return FloatRepr.reprWithJsonNonFinite(d);
     }
 
     private void enter(Object container) {

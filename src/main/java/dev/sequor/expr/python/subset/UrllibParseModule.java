@@ -10,7 +10,7 @@ import java.util.List;
  * {@code urlencode}, {@code parse_qs}/{@code parse_qsl}, and URL splitting and joining ({@link UrlSplit}).
  * Text is UTF-8; another {@code encoding} is a clear error. bytes URLs are not supported by the splitting functions.
  */
-final class UrllibParseModule {
+public final class UrllibParseModule {
 
     private static final String ALWAYS_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
 
@@ -93,6 +93,16 @@ final class UrllibParseModule {
                 && s.replace("-", "").replace("_", "").equalsIgnoreCase("utf8"))) {
             throw PyExc.valueError("encodings other than UTF-8 are not supported by Sequor's Python evaluator");
         }
+    }
+
+    /** Python's {@code quote(text, safe)} for Sequor's own callers (Jinja2's {@code urlencode}). */
+    public static String quote(String text, String safe) {
+        return (String) quote(text, safe, MISSING, MISSING);
+    }
+
+    /** Python's {@code quote_plus(text, safe)} for Sequor's own callers (Jinja2's {@code urlencode}). */
+    public static String quotePlus(String text, String safe) {
+        return (String) quotePlus(text, safe, MISSING, MISSING);
     }
 
     /** {@code quote(string, safe='/', encoding=None, errors=None)}. */
