@@ -14,7 +14,10 @@ import java.util.Map;
  */
 public final class Texts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: most runs only turn scalars into text, and a fresh JVM's first mapper costs ~20 ms. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private Texts() {
     }
@@ -46,7 +49,7 @@ public final class Texts {
 
     public static String json(Object v) {
         try {
-            return JSON.writeValueAsString(v);
+            return Json.MAPPER.writeValueAsString(v);
         } catch (JsonProcessingException e) {
             return String.valueOf(v);
         }

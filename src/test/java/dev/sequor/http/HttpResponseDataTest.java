@@ -1,6 +1,7 @@
 package dev.sequor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -103,6 +104,12 @@ class HttpResponseDataTest {
         assertThat(new ArrayList<Object>(((Map<?, ?>) v).keySet())).containsExactly("a", "b", "c", "d", "e");
         assertThat(new ArrayList<Object>(((Map<?, ?>) v).values())).containsExactly(-3, 2147483648L,
                 new BigInteger("9223372036854775808"), 1.5, 100.0);
+    }
+
+    /** LiveClients runs it and ignores a failure (it is only a head start): a broken document would go unnoticed. */
+    @Test
+    void theWarmUpDocumentParses() {
+        assertThatCode(HttpResponseData::warmUp).doesNotThrowAnyException();
     }
 
     @Test
