@@ -18,6 +18,18 @@ public sealed interface Dyn permits Dyn.Const, Dyn.Template, Dyn.Python, Dyn.Pat
     /** True when evaluating needs the Python engine (here or anywhere below). */
     boolean usesPython();
 
+    /** True when the value is written literally all through, so it evaluates the same in any scope at any time. */
+    default boolean isConstant() {
+        return switch (this) {
+            case Const c -> true;
+            case DMap m -> m.entries().values().stream().allMatch(Dyn::isConstant);
+            case DList l -> l.items().stream().allMatch(Dyn::isConstant);
+            case Template t -> false;
+            case Python p -> false;
+            case Path p -> false;
+        };
+    }
+
     /** A value written literally (number, boolean, null, or a string without template syntax). */
     record Const(Object value, SourcePos pos) implements Dyn {
         @Override

@@ -96,6 +96,23 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * What {@code d} gives as text when evaluating it only reads values (a constant string, or a template of
+     * {@code var()} reads only), else null; also null where evaluating it would fail. A guess made ahead of time
+     * (which source an op's table will name): it has no side effect and reports nothing.
+     */
+    public String stringIfOnlyReads(Dyn d, ExprScope scope) {
+        try {
+            return switch (d) {
+                case Dyn.Const c when c.value() instanceof String text -> text;
+                case Dyn.Template t -> varTemplate(t).map(plain -> plain.render(scope)).orElse(null);
+                default -> null;
+            };
+        } catch (SequorException e) {
+            return null;
+        }
+    }
+
     private String render(Dyn.Template t, ExprScope scope) {
         Optional<VarTemplate> plain = varTemplate(t);
         if (plain.isPresent()) {

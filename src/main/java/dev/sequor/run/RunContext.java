@@ -25,6 +25,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,6 +47,8 @@ public final class RunContext implements AutoCloseable {
     private final SourceFiles sources;
     private final Evaluator evaluator;
     private final Map<String, Database> openDatabases = new ConcurrentHashMap<>();
+    /** Database sources being opened on another thread ahead of their first use ({@link #openAhead}). */
+    private final Map<String, CompletableFuture<Database>> openingAhead = new ConcurrentHashMap<>();
     private final SecretSet secrets;
     private final RunStats stats;
     /** http sources whose unknown keys were already reported in this run. */
@@ -137,9 +141,69 @@ public final class RunContext implements AutoCloseable {
         if (db != null) {
             return db;
         }
+        CompletableFuture<Database> ahead = openingAhead.get(name);
+        if (ahead != null) {
+            try {
+                return joinAhead(ahead);
+            } finally {
+                if (ahead.isCompletedExceptionally()) {
+                    // reported once, here; a later use tries to open the source again, as without opening ahead
+                    openingAhead.remove(name, ahead);
+                }
+            }
+        }
         synchronized (openDatabases) {
             db = openDatabases.get(name);
             return db != null ? db : open(name, scope, usedAt);
+        }
+    }
+
+    /**
+     * Starts opening the database source {@code name} on another thread, so that the caller's slow work (an
+     * http_request's first request) overlaps it; its first use ({@link #database}) waits for it, and a failure is
+     * thrown there, as if the source had been opened then. Only a source whose file has no template is opened ahead:
+     * rendering it now gives what rendering it at first use would. Nothing happens for a source that is already open
+     * or being opened, or that is unknown, unreadable or not a database (its first use, if any, reports that).
+     */
+    public void openAhead(String name, SourcePos usedAt) {
+        if (openDatabases.containsKey(name) || openingAhead.containsKey(name) || !sources.exists(name)) {
+            return;
+        }
+        try {
+            if (SourceTypes.HTTP.equals(sources.type(name, usedAt))
+                    || !Dyns.of(sources.load(name, usedAt), null).isConstant()) {
+                return;
+            }
+        } catch (SequorException e) {
+            return;
+        }
+        openingAhead.computeIfAbsent(name, n -> {
+            CompletableFuture<Database> opening = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("sequor-open-" + n).start(() -> {
+                try {
+                    synchronized (openDatabases) {
+                        Database db = openDatabases.get(n);
+                        opening.complete(db != null ? db : open(n, null, usedAt));
+                    }
+                } catch (Throwable e) {
+                    opening.completeExceptionally(e);
+                }
+            });
+            return opening;
+        });
+    }
+
+    private static Database joinAhead(CompletableFuture<Database> ahead) {
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 
@@ -228,6 +292,8 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
+        // a source still being opened ahead is closed with the others, not left open behind the run
+        openingAhead.values().forEach(f -> f.handle((db, e) -> null).join());
         if (http != null) {
             http.close();
         }
