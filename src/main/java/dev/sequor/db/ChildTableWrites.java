@@ -1,5 +1,7 @@
 package dev.sequor.db;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,17 +28,30 @@ final class ChildTableWrites {
      * once, when the op numbers its first row for that table.
      */
     static long largestRowNumber(SqlSession session, Dialect dialect, TableTarget t) {
-        if (t.mode() != WriteMode.APPEND || !session.tableExists(t.namespace(), t.table())) {
+        if (t.mode() != WriteMode.APPEND) {
             return 0;
         }
-        boolean numbered = InferredStaging.existingColumns(session, dialect, t.namespace(), t.table(), t.pos())
-                .containsKey(RowNumber.COLUMN);
-        if (!numbered) {
-            return 0;
-        }
-        return session.call(c -> SqlSession.longOn(c, "SELECT coalesce(max(" + dialect.quote(RowNumber.COLUMN)
-                + "), 0) FROM " + dialect.qualified(t.namespace(), t.table())));
+        return session.call(c -> largestRowNumberOn(c, dialect, t));
     }
+
+    /** The largest {@code _row} in {@code t}'s table, read on {@code c}; 0 when it has no such column or no table. */
+    static long largestRowNumberOn(Connection c, Dialect dialect, TableTarget t) throws SQLException {
+        if (!SqlSession.tableExistsOn(c, dialect, t.namespace(), t.table())
+                || !SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table()).containsKey(RowNumber.COLUMN)) {
+            return 0;
+        }
+        return SqlSession.longOn(c, "SELECT coalesce(max(" + dialect.quote(RowNumber.COLUMN) + "), 0) FROM "
+                + dialect.qualified(t.namespace(), t.table()));
+    }
+
+    /** The statement that adds {@code shift} to the numbers in {@code column} (text) of the staging table {@code staging}. */
+    static String shiftNumbers(Dialect dialect, String staging, String column, long shift) {
+        String quoted = dialect.quote(column);
+        return "UPDATE " + staging + " SET " + quoted + " = CAST(CAST(" + quoted + " AS BIGINT) + " + shift + " AS "
+                + dialect.stagingType(new ColumnDef(column, TEXT)) + ")";
+    }
+
+    private static final ColumnType TEXT = ColumnType.parse("text");
 
     /**
      * The child tables of {@code parent} that the database already holds: the tables of its namespace named

@@ -304,6 +304,15 @@ public interface Dialect {
         return changes.isEmpty() ? List.of() : List.of("ALTER TABLE " + target + " " + String.join(", ", changes));
     }
 
+    /**
+     * The statement that keeps other sessions from writing to {@code qualifiedTable} until this transaction ends, so
+     * that the largest {@link RowNumber#COLUMN} read after it stays the largest ({@code child_tables} under append);
+     * null where no other session can write meanwhile.
+     */
+    default String lockAgainstWriters(String qualifiedTable) {
+        return null;
+    }
+
     /** The statement that drops a staging table of the session (temporary; null namespace when unqualified). */
     default String dropStaging(String qualifiedName) {
         return "DROP TABLE IF EXISTS " + qualifiedName;

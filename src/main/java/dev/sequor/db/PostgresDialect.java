@@ -43,6 +43,12 @@ public final class PostgresDialect implements Dialect {
         return false;
     }
 
+    /** Conflicts with every writer's lock (and its own), not with readers; held until the transaction ends. */
+    @Override
+    public String lockAgainstWriters(String qualifiedTable) {
+        return "LOCK TABLE " + qualifiedTable + " IN SHARE ROW EXCLUSIVE MODE";
+    }
+
     /** {@code pg_temp}: the session's own temporary schema (CREATE TEMPORARY TABLE lands there). */
     @Override
     public String stagingNamespace() {

@@ -259,6 +259,9 @@ final class StagedWrites {
         if (dialect.transactionalDdl()) {
             session().inTransaction(c -> {
                 for (TableTarget t : chosen) {
+                    numberAfterConcurrentAppends(c, t);
+                }
+                for (TableTarget t : chosen) {
                     finish(c, t);
                 }
                 return null;
@@ -268,6 +271,36 @@ final class StagedWrites {
         }
         targets.values().removeAll(chosen);
         chosen.forEach(inferred::forget);
+    }
+
+    /**
+     * A parent table of {@code child_tables} under append numbers its rows on from the largest {@code _row} it read
+     * when it numbered its first row; another run may have appended since. Under the dialect's lock against writers
+     * (held until this commit ends) the largest is read again, and when it grew, the staged numbers (the parent's
+     * {@code _row}, its children's {@code _parent_row}) move up past it: two runs appending at once never give the
+     * same numbers. Where no lock is needed (DuckDB: one writing process per file) the numbers cannot have been
+     * taken.
+     */
+    private void numberAfterConcurrentAppends(Connection c, TableTarget t) throws java.sql.SQLException {
+        long base = t.appendRowNumberBase();
+        String table = dialect.qualified(t.namespace(), t.table());
+        String lock = dialect.lockAgainstWriters(table);
+        if (base < 0 || lock == null || !inferred.staged(t) || !exists(c, t)) {
+            return;
+        }
+        SqlSession.executeOn(c, lock);
+        long largest = ChildTableWrites.largestRowNumberOn(c, dialect, t);
+        if (largest <= base) {
+            return;
+        }
+        long shift = largest - base;
+        SqlSession.executeOn(c, ChildTableWrites.shiftNumbers(dialect, staging(t), RowNumber.COLUMN, shift));
+        for (TableTarget child : targets.values()) {
+            if (child.childOf() == t && inferred.staged(child)) {
+                SqlSession.executeOn(c, ChildTableWrites.shiftNumbers(dialect, staging(child), RowNumber.PARENT_COLUMN,
+                        shift));
+            }
+        }
     }
 
     /** Stages the rows of several targets in one transaction: all of them reach staging, or none does. */

@@ -322,6 +322,14 @@ public final class TableTarget {
         }
     }
 
+    /**
+     * The largest {@link RowNumber#COLUMN} the table held when this target numbered its first row under append (it
+     * numbered on from it), else -1: {@link StagedWrites} checks it again under a lock at commit.
+     */
+    long appendRowNumberBase() {
+        return mode() == WriteMode.APPEND ? rowNumberBase : -1;
+    }
+
     /** The parent table's target when this is one of its child tables ({@code child_tables}), else null. */
     TableTarget childOf() {
         return childOf;
