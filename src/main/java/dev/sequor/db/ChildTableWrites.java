@@ -44,14 +44,12 @@ final class ChildTableWrites {
                 + dialect.qualified(t.namespace(), t.table()));
     }
 
-    /** The statement that adds {@code shift} to the numbers in {@code column} (text) of the staging table {@code staging}. */
+    /** The statement that adds {@code shift} to the numbers (text) in {@code column} of the staging table given. */
     static String shiftNumbers(Dialect dialect, String staging, String column, long shift) {
         String quoted = dialect.quote(column);
         return "UPDATE " + staging + " SET " + quoted + " = CAST(CAST(" + quoted + " AS BIGINT) + " + shift + " AS "
-                + dialect.stagingType(new ColumnDef(column, TEXT)) + ")";
+                + dialect.stagingType(new ColumnDef(column, InferredStaging.TEXT)) + ")";
     }
-
-    private static final ColumnType TEXT = ColumnType.parse("text");
 
     /**
      * The child tables of {@code parent} that the database already holds: the tables of its namespace named
