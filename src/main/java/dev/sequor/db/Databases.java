@@ -19,6 +19,7 @@ public final class Databases implements AutoCloseable {
     private final Path cacheDir;
     private final Consumer<String> notices;
     private final Map<String, JdbcDatabase> open = new LinkedHashMap<>();
+    private boolean closed;
 
     /**
      * @param projectDir folder that relative DuckDB file paths are resolved against
@@ -41,13 +42,22 @@ public final class Databases implements AutoCloseable {
      * The source named {@code sourceName}, opened with {@code renderedConfig} (the source file after Jinja
      * rendering: {@code type} and the keys of that type, see {@link SourceTypes}) the first time it is asked for.
      */
-    public synchronized Database open(String sourceName, Map<String, Object> renderedConfig, SourcePos pos) {
-        JdbcDatabase db = open.get(sourceName);
-        if (db == null) {
-            db = connect(sourceName, renderedConfig, pos);
-            open.put(sourceName, db);
+    public Database open(String sourceName, Map<String, Object> renderedConfig, SourcePos pos) {
+        synchronized (this) {
+            JdbcDatabase db = open.get(sourceName);
+            if (db != null) {
+                return db;
+            }
         }
-        return db;
+        // connected outside the lock, so that close() never waits for a server that does not answer
+        JdbcDatabase made = connect(sourceName, renderedConfig, pos);
+        synchronized (this) {
+            JdbcDatabase other = closed ? null : open.putIfAbsent(sourceName, made);
+            if (closed || other != null) {
+                made.close(); // connected after close() (a source opened ahead), or by another caller first
+            }
+            return other != null ? other : made;
+        }
     }
 
     private JdbcDatabase connect(String sourceName, Map<String, Object> config, SourcePos pos) {
@@ -63,9 +73,13 @@ public final class Databases implements AutoCloseable {
         return JdbcDatabase.open(sourceName, opened.dialect(), opened.connector(), notices, pos);
     }
 
-    /** Closes every pool and database handle; failures to close one do not keep the others open. */
+    /**
+     * Closes every pool and database handle; failures to close one do not keep the others open. A source still
+     * connecting now is closed as soon as it connects.
+     */
     @Override
     public synchronized void close() {
+        closed = true;
         List<JdbcDatabase> all = new ArrayList<>(open.values());
         open.clear();
         for (JdbcDatabase db : all) {

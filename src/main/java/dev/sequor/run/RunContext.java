@@ -21,6 +21,7 @@ import dev.sequor.run.progress.OpStats;
 import dev.sequor.run.progress.RunStats;
 import dev.sequor.yaml.YNode.YMap;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Everything one run shares: the project, its environment and persisted variables, the flows and sources,
@@ -49,6 +53,8 @@ public final class RunContext implements AutoCloseable {
     private final Map<String, Database> openDatabases = new ConcurrentHashMap<>();
     /** Database sources being opened on another thread ahead of their first use ({@link #openAhead}). */
     private final Map<String, CompletableFuture<Database>> openingAhead = new ConcurrentHashMap<>();
+    /** How long {@link #close} waits for a source still being opened ahead. */
+    private static final Duration OPEN_AHEAD_WAIT = Duration.ofSeconds(2);
     private final SecretSet secrets;
     private final RunStats stats;
     /** http sources whose unknown keys were already reported in this run. */
@@ -222,12 +228,7 @@ public final class RunContext implements AutoCloseable {
                 secrets.add(p);
             }
         }
-        synchronized (this) {
-            if (databases == null) {
-                databases = new Databases(project.dir(), home.cacheDir(), log::info);
-            }
-        }
-        db = databases.open(name, config, file.pos());
+        db = databases().open(name, config, file.pos());
         openDatabases.put(name, db);
         return db;
     }
@@ -292,13 +293,27 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
-        // a source still being opened ahead is closed with the others, not left open behind the run
-        openingAhead.values().forEach(f -> f.handle((db, e) -> null).join());
+        // a source still being opened ahead is closed with the others; one whose server has not answered within
+        // OPEN_AHEAD_WAIT is closed by Databases when it does, rather than hold the run's error back
+        for (CompletableFuture<Database> f : openingAhead.values()) {
+            try {
+                f.get(OPEN_AHEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // reported where the source is used, if it is; a late one is closed by Databases as it connects
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (http != null) {
             http.close();
         }
-        if (databases != null) {
-            databases.close();
+        databases().close(); // made if none was: a source connecting late then finds it closed
+    }
+
+    private synchronized Databases databases() {
+        if (databases == null) {
+            databases = new Databases(project.dir(), home.cacheDir(), log::info);
         }
+        return databases;
     }
 }

@@ -1,16 +1,21 @@
 package dev.sequor.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sequor.testing.FlowProject;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +63,7 @@ class OpenAheadTest {
                   - op: http_request
                     id: fetch
                     request:
+                      source: api
                       url: "{{ var('base') }}/rows"
                     response:
                       tables:
@@ -126,6 +132,36 @@ class OpenAheadTest {
         assertThat(requests).hasValue(1);
         assertThat(r.errLine("Cannot connect to database source 'stage'"))
                 .as(r.err()).contains("cannot create a folder DuckDB needs");
+    }
+
+    @Test
+    void aDatabaseThatNeverAnswersDoesNotHoldBackTheErrorOfAnOpThatFailedBeforeItsTables() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            // accepts connections and never says a word: PostgreSQL's driver waits for its greeting indefinitely
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            Files.writeString(tmp.resolve("project/sources/stage.yaml"), "type: postgres\nconn_str: \"postgresql://"
+                    + "127.0.0.1:" + silent.getLocalPort() + "/test\"\nusername: postgres\n");
+            project.apiSource("type: http\nretry:\n  max_attempts: 1\n"); // the 500 fails the op at once
+            status = 500;
+            waitForFile = Duration.ZERO;
+            // the run waits 2 s for the source opened ahead, then ends (without that bound: until the driver gives up)
+            FlowProject.Result r = assertTimeoutPreemptively(Duration.ofSeconds(7), () -> project.run("main"));
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).contains("500");
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
     }
 
     @Test
