@@ -19,6 +19,7 @@ final class ChildTableWrites {
     static final String PARENT_KEY_PREFIX = "_parent_";
     /** A child table's column that holds the position of its row's element in the parent's array. */
     static final String INDEX_COLUMN = "_index";
+    private static final ColumnType BIGINT = ColumnType.parse("bigint");
 
     private ChildTableWrites() {
     }
@@ -44,11 +45,13 @@ final class ChildTableWrites {
                 + dialect.qualified(t.namespace(), t.table()));
     }
 
-    /** The statement that adds {@code shift} to the numbers (text) in {@code column} of the staging table given. */
+    /**
+     * The statement that adds {@code shift} to the numbers (text) in {@code column} of the staging table given: read
+     * as an inferred bigint is ({@link Dialect#fromText}), written back as the text column takes a number.
+     */
     static String shiftNumbers(Dialect dialect, String staging, String column, long shift) {
-        String quoted = dialect.quote(column);
-        return "UPDATE " + staging + " SET " + quoted + " = CAST(CAST(" + quoted + " AS BIGINT) + " + shift + " AS "
-                + dialect.stagingType(new ColumnDef(column, InferredStaging.TEXT)) + ")";
+        return "UPDATE " + staging + " SET " + dialect.quote(column) + " = "
+                + dialect.fromText(new ColumnDef(column, BIGINT)) + " + " + shift;
     }
 
     /**

@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  */
 final class InferredStaging {
 
-    /** The type every column of an inferred target's staging table has. */
-    static final ColumnType TEXT = ColumnType.parse("text");
+    private static final ColumnType TEXT = ColumnType.parse("text");
 
     private final Dialect dialect;
     /** The columns of each target's staging table, in the table's order; no entry before it is made. */

@@ -259,7 +259,11 @@ final class StagedWrites {
         if (dialect.transactionalDdl()) {
             session().inTransaction(c -> {
                 for (TableTarget t : chosen) {
-                    numberAfterConcurrentAppends(c, t);
+                    String lock = dialect.lockAgainstWriters(dialect.qualified(t.namespace(), t.table()));
+                    if (lock != null && numbersOnFromTable(t) && exists(c, t)) {
+                        SqlSession.executeOn(c, lock);
+                        shiftPastConcurrentAppends(c, t);
+                    }
                 }
                 for (TableTarget t : chosen) {
                     finish(c, t);
@@ -274,26 +278,25 @@ final class StagedWrites {
     }
 
     /**
-     * A parent table of {@code child_tables} under append numbers its rows on from the largest {@code _row} it read
-     * when it numbered its first row; another run may have appended since. Under the dialect's lock against writers
-     * (held until this commit ends) the largest is read again, and when it grew, the staged numbers (the parent's
-     * {@code _row}, its children's {@code _parent_row}) move up past it: two runs appending at once never give the
-     * same numbers. Where no lock is needed (DuckDB: one writing process per file) the numbers cannot have been
-     * taken.
+     * Whether {@code t} (a parent table of {@code child_tables} under append) numbered its staged rows on from the
+     * largest {@code _row} it read when it numbered its first row; another run may have appended since. So the
+     * commit holds a lock against such
+     * runs (PostgreSQL: {@link Dialect#lockAgainstWriters} in its transaction; MySQL: a {@link NamedTableLock} around
+     * it), reads the largest again, and when it grew, moves the staged numbers (the parent's {@code _row}, its
+     * children's {@code _parent_row}) up past it: two runs appending at once never give the same numbers. DuckDB
+     * needs neither (one writing process per file); Snowflake has no lock for it.
      */
-    private void numberAfterConcurrentAppends(Connection c, TableTarget t) throws java.sql.SQLException {
-        long base = t.appendRowNumberBase();
-        String table = dialect.qualified(t.namespace(), t.table());
-        String lock = dialect.lockAgainstWriters(table);
-        if (base < 0 || lock == null || !inferred.staged(t) || !exists(c, t)) {
-            return;
-        }
-        SqlSession.executeOn(c, lock);
+    private boolean numbersOnFromTable(TableTarget t) {
+        return t.appendRowNumberBase() >= 0 && inferred.staged(t);
+    }
+
+    /** Under a lock against other runs' appends: moves {@code t}'s staged numbers past rows appended meanwhile. */
+    private void shiftPastConcurrentAppends(Connection c, TableTarget t) throws java.sql.SQLException {
         long largest = ChildTableWrites.largestRowNumberOn(c, dialect, t);
-        if (largest <= base) {
+        long shift = largest - t.appendRowNumberBase();
+        if (shift <= 0) {
             return;
         }
-        long shift = largest - base;
         SqlSession.executeOn(c, ChildTableWrites.shiftNumbers(dialect, staging(t), RowNumber.COLUMN, shift));
         for (TableTarget child : targets.values()) {
             if (child.childOf() == t && inferred.staged(child)) {
@@ -344,13 +347,48 @@ final class StagedWrites {
             TableMove into = move(t, dialect.qualified(t.namespace(), built));
             replacements.add(new RenameSwap.Replacement(t.namespace(), t.table(), built, into.move(t.spec(), false)));
         }
-        RenameSwap.commit(session(), replacements, c -> {
-            for (TableTarget t : others) {
-                finish(c, t);
+        // the numbered parents are held against other runs' commits until this one is done (numbersOnFromTable)
+        List<String> locked = new ArrayList<>();
+        try {
+            if (RenameSwap.namedLocks(dialect)) {
+                session().call(c -> {
+                    for (TableTarget t : others) {
+                        if (numbersOnFromTable(t)) {
+                            NamedTableLock.take(c, dialect.qualified(t.namespace(), t.table()));
+                            locked.add(dialect.qualified(t.namespace(), t.table()));
+                            shiftPastConcurrentAppends(c, t);
+                        }
+                    }
+                    return null;
+                });
             }
-            return null;
-        });
+            RenameSwap.commit(session(), replacements, c -> {
+                for (TableTarget t : others) {
+                    finish(c, t);
+                }
+                return null;
+            });
+        } finally {
+            releaseQuietly(locked);
+        }
         replaced.forEach(t -> session().execute(dialect.dropStaging(staging(t))));
+    }
+
+    /** After the commit: a failure to release must not hide the one that ended it (the server releases them too). */
+    private void releaseQuietly(List<String> lockedTables) {
+        if (lockedTables.isEmpty() || session.lost()) {
+            return;
+        }
+        try {
+            session.call(c -> {
+                for (String table : lockedTables) {
+                    NamedTableLock.release(c, table);
+                }
+                return null;
+            });
+        } catch (SequorException e) {
+            // released when the session ends
+        }
     }
 
     /**

@@ -6,11 +6,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sequor.testing.FlowProject;
 import dev.sequor.testing.FlowTestDatabase;
+import dev.sequor.testing.MySqlTestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -19,14 +26,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Two runs appending to the same {@code child_tables} parent (no key, so rows are numbered by {@code _row}) at once
- * on PostgreSQL: run A numbers its first page, then waits for its second while run B appends and commits; A's rows
- * must still get numbers past B's, and every child row must still point at its own parent.
+ * Two runs appending to the same {@code child_tables} parent (no key, so rows are numbered by {@code _row}) at once,
+ * on PostgreSQL and MariaDB: run A numbers its first page, then waits for its second while run B appends and commits;
+ * A's rows must still get numbers past B's, and every child row must still point at its own parent.
  */
 class ConcurrentChildRowsAppendTest {
 
@@ -41,6 +49,7 @@ class ConcurrentChildRowsAppendTest {
     private final CountDownLatch secondPageOfAAsked = new CountDownLatch(1);
     private final CountDownLatch releaseA = new CountDownLatch(1);
     private FlowProject project;
+    private MySqlTestDatabase maria;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -48,12 +57,41 @@ class ConcurrentChildRowsAppendTest {
         server.setExecutor(handlers);
         server.createContext("/orders", this::orders);
         server.start();
-        project = FlowProject.create(tmp, FlowProject.Db.POSTGRES, pg.name(),
-                "base: \"http://127.0.0.1:" + server.getAddress().getPort() + "\"");
+    }
+
+    /** The project on {@code database}: PostgreSQL, or MariaDB in a database of its own. */
+    private void project(String database) throws IOException {
+        String base = "base: \"http://127.0.0.1:" + server.getAddress().getPort() + "\"";
+        if (database.equals("postgres")) {
+            project = FlowProject.create(tmp, FlowProject.Db.POSTGRES, pg.name(), base);
+            return;
+        }
+        maria = MySqlTestDatabase.createDatabase();
+        project = FlowProject.create(tmp, FlowProject.Db.DUCKDB, null, base);
+        Files.writeString(tmp.resolve("project/sources/stage.yaml"), "type: mysql\nconn_str: \""
+                + MySqlTestDatabase.url(maria.database()) + "\"\nusername: \"" + MySqlTestDatabase.user()
+                + "\"\npassword: \"" + MySqlTestDatabase.password() + "\"\n");
+    }
+
+    private List<List<String>> rows(String sql) throws SQLException {
+        if (maria == null) {
+            return project.rows(sql);
+        }
+        try (Connection c = MySqlTestDatabase.connect(maria.database()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            List<List<String>> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(List.of(rs.getString(1), rs.getString(2)));
+            }
+            return out;
+        }
     }
 
     @AfterEach
     void tearDown() {
+        if (maria != null) {
+            maria.close();
+        }
         releaseA.countDown();
         server.stop(0);
         handlers.shutdownNow();
@@ -102,8 +140,10 @@ class ConcurrentChildRowsAppendTest {
         return project.run("land_" + who);
     }
 
-    @Test
-    void aRunThatNumberedBeforeAnotherCommittedNumbersPastItsRows() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mariadb"})
+    void aRunThatNumberedBeforeAnotherCommittedNumbersPastItsRows(String database) throws Exception {
+        project(database);
         FlowProject.Result seed = land("s", "create");
         assertThat(seed.exit()).as(seed.err()).isZero();
         CompletableFuture<FlowProject.Result> a = CompletableFuture.supplyAsync(() -> {
@@ -120,10 +160,10 @@ class ConcurrentChildRowsAppendTest {
         FlowProject.Result resultA = a.get(60, TimeUnit.SECONDS);
         assertThat(resultA.exit()).as(resultA.err()).isZero();
 
-        assertThat(project.rows("SELECT sku, _row FROM orders ORDER BY _row")).containsExactly(
+        assertThat(rows("SELECT sku, _row FROM orders ORDER BY _row")).containsExactly(
                 List.of("S1", "1"), List.of("S2", "2"), List.of("B1", "3"), List.of("B2", "4"),
                 List.of("A1", "5"), List.of("A2", "6"));
-        assertThat(project.rows("SELECT o.sku, l.item FROM orders__lines l JOIN orders o ON o._row = l._parent_row"
+        assertThat(rows("SELECT o.sku, l.item FROM orders__lines l JOIN orders o ON o._row = l._parent_row"
                 + " ORDER BY o._row")).containsExactly(List.of("S1", "S1-line"), List.of("S2", "S2-line"),
                 List.of("B1", "B1-line"), List.of("B2", "B2-line"), List.of("A1", "A1-line"), List.of("A2", "A2-line"));
     }
