@@ -37,8 +37,8 @@ final class ChildTableWrites {
 
     /** The largest {@code _row} in {@code t}'s table, read on {@code c}; 0 when it has no such column or no table. */
     static long largestRowNumberOn(Connection c, Dialect dialect, TableTarget t) throws SQLException {
-        if (!SqlSession.tableExistsOn(c, dialect, t.namespace(), t.table())
-                || !SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table()).containsKey(RowNumber.COLUMN)) {
+        // no table: no columns
+        if (!SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table()).containsKey(RowNumber.COLUMN)) {
             return 0;
         }
         return SqlSession.longOn(c, "SELECT coalesce(max(" + dialect.quote(RowNumber.COLUMN) + "), 0) FROM "

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -177,23 +178,15 @@ final class RenameSwap {
         if (!namedLocks(d)) {
             return List.of();
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-            ps.setString(1, stagingTable);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getInt(1) != 1) {
-                    throw new SQLException("could not take the lock of staging table " + stagingTable);
-                }
-            }
+        if (!NamedLocks.take(c, stagingTable, Duration.ZERO)) {
+            throw new SQLException("could not take the lock of staging table " + stagingTable);
         }
         return List.of(stagingTable);
     }
 
     private static void release(Connection c, List<String> locks) throws SQLException {
         for (String lock : locks) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-                ps.setString(1, lock);
-                ps.executeQuery().close();
-            }
+            NamedLocks.release(c, lock);
         }
     }
 

@@ -281,7 +281,7 @@ final class StagedWrites {
      * Whether {@code t} (a parent table of {@code child_tables} under append) numbered its staged rows on from the
      * largest {@code _row} it read when it numbered its first row; another run may have appended since. So the
      * commit holds a lock against such runs (PostgreSQL: {@link Dialect#lockAgainstWriters} in its transaction;
-     * MySQL: a {@link NamedTableLock} around it), reads the largest again, and when it grew, moves the staged numbers
+     * MySQL: a {@link NamedLocks#ofRows} lock around it), reads the largest again, and when it grew, moves the staged numbers
      * (the parent's {@code _row}, its children's {@code _parent_row}) up past it: two runs appending at once never
      * give the same numbers. DuckDB needs neither (one writing process per file); Snowflake has no lock for it.
      */
@@ -353,8 +353,13 @@ final class StagedWrites {
                 session().call(c -> {
                     for (TableTarget t : others) {
                         if (numbersOnFromTable(t)) {
-                            NamedTableLock.take(c, dialect.qualified(t.namespace(), t.table()));
-                            locked.add(dialect.qualified(t.namespace(), t.table()));
+                            String table = dialect.qualified(t.namespace(), t.table());
+                            if (!NamedLocks.take(c, NamedLocks.ofRows(table), NamedLocks.ROWS_WAIT)) {
+                                throw new java.sql.SQLException("another run has been committing rows to " + table
+                                        + " for " + NamedLocks.ROWS_WAIT.toSeconds() + " s; its _row numbers could"
+                                        + " not be read safely");
+                            }
+                            locked.add(NamedLocks.ofRows(table));
                             shiftPastConcurrentAppends(c, t);
                         }
                     }
@@ -374,14 +379,14 @@ final class StagedWrites {
     }
 
     /** After the commit: a failure to release must not hide the one that ended it (the server releases them too). */
-    private void releaseQuietly(List<String> lockedTables) {
-        if (lockedTables.isEmpty() || session.lost()) {
+    private void releaseQuietly(List<String> locks) {
+        if (locks.isEmpty() || session.lost()) {
             return;
         }
         try {
             session.call(c -> {
-                for (String table : lockedTables) {
-                    NamedTableLock.release(c, table);
+                for (String lock : locks) {
+                    NamedLocks.release(c, lock);
                 }
                 return null;
             });
