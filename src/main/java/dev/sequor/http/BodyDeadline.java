@@ -2,7 +2,6 @@ package dev.sequor.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -10,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Keeps reading a response body within the request's timeout. The REST client hands the body over as a stream once
+ * Keeps reading a response body within the request's timeout. The HTTP client hands the body over as a stream once
  * the response has started (so that {@link LimitedBody} can stop an oversized one); a read from it blocks while the
- * server is silent, and the client only gives up after its own fixed wait. At the deadline the reading thread is
- * interrupted, which that blocking read answers with an InterruptedIOException, reported as a timeout.
+ * server is silent, and the client's own timeout only covers the wait for the response's head. At the deadline the
+ * reading thread is interrupted, which that blocking read answers with an IOException, reported as a timeout.
  */
 final class BodyDeadline {
 
@@ -36,7 +35,9 @@ final class BodyDeadline {
         ScheduledFuture<?> guard = TIMER.schedule(deadline::expire, leftNanos, TimeUnit.NANOSECONDS);
         try {
             return LimitedBody.read(body, limit);
-        } catch (InterruptedIOException e) {
+        } catch (IOException e) {
+            // the interrupt surfaces as an InterruptedIOException or as an IOException caused by the interrupt,
+            // depending on where the read was blocked
             if (deadline.finish()) {
                 throw new HttpTimeoutException(message.get());
             }

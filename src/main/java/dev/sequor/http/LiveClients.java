@@ -1,24 +1,23 @@
 package dev.sequor.http;
 
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.net.ProxyOptions;
-import io.vertx.core.net.ProxyType;
-import io.vertx.core.net.TrustOptions;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import org.jboss.resteasy.reactive.client.impl.ClientBuilderImpl;
 
 /**
- * The Jakarta REST clients of one run, one per distinct way of reaching hosts (proxy and TLS settings), each made
- * on first use and kept for the run: a run whose sources set neither proxy nor tls (and whose environment names no
- * proxy) has exactly one. Clients never follow redirects themselves ({@link RedirectFollower} does, so credentials
- * can be dropped on the way).
+ * The JDK HTTP clients of one run, one per distinct way of reaching hosts (proxy and TLS settings), each made on
+ * first use and kept for the run: a run whose sources set neither proxy nor tls (and whose environment names no
+ * proxy) has exactly one. Clients speak HTTP/1.1 and never follow redirects themselves ({@link RedirectFollower}
+ * does, so credentials can be dropped on the way).
  */
 final class LiveClients implements AutoCloseable {
 
@@ -28,24 +27,24 @@ final class LiveClients implements AutoCloseable {
     /** Straight to the hosts, trusting the JVM's certificate authorities: the route of most runs' every request. */
     private static final Route DIRECT = new Route(null, TlsSettings.DEFAULT);
 
-    private final Map<Route, Client> clients = new ConcurrentHashMap<>();
+    private final Map<Route, HttpClient> clients = new ConcurrentHashMap<>();
     /** The {@link #DIRECT} client being made ahead of the first request ({@link #prepare()}); null if not asked. */
-    private volatile CompletableFuture<Client> prepared;
+    private volatile CompletableFuture<HttpClient> prepared;
 
     /** The client going through {@code proxy} (null: directly) that trusts what {@code tls} says. */
-    Client client(ProxyAddress proxy, TlsSettings tls) {
+    HttpClient client(ProxyAddress proxy, TlsSettings tls) {
         return clients.computeIfAbsent(new Route(proxy, tls), this::take);
     }
 
     /**
      * Starts making the direct client on a thread of its own, so the first request finds it ready: making it (the
-     * REST client, its Vert.x, their classes) takes a few hundred milliseconds of a fresh JVM, which a run can spend
-     * on its other start-up work at the same time on a second core. Then warms up the reading of JSON responses
-     * ({@link HttpResponseData#warmUp()}).
+     * JVM's default TLS context and its certificate authorities, the client's classes) takes about a tenth of a second
+     * of a fresh JVM, which a run can spend on its other start-up work at the same time on a second core. Then warms
+     * up the reading of JSON responses ({@link HttpResponseData#warmUp()}).
      */
     synchronized void prepare() {
         if (prepared == null) {
-            CompletableFuture<Client> made = new CompletableFuture<>();
+            CompletableFuture<HttpClient> made = new CompletableFuture<>();
             prepared = made;
             Thread.ofPlatform().daemon().name("sequor-http-warm-up").start(() -> {
                 try {
@@ -64,13 +63,13 @@ final class LiveClients implements AutoCloseable {
     }
 
     /** The client {@link #prepare()} is making, waited for; null when none was asked for. For tests. */
-    Client preparedClient() {
-        CompletableFuture<Client> made = prepared;
+    HttpClient preparedClient() {
+        CompletableFuture<HttpClient> made = prepared;
         return made == null ? null : made.join();
     }
 
-    private Client take(Route route) {
-        CompletableFuture<Client> made = prepared;
+    private HttpClient take(Route route) {
+        CompletableFuture<HttpClient> made = prepared;
         if (route.equals(DIRECT) && made != null) {
             try {
                 return made.join();
@@ -81,63 +80,48 @@ final class LiveClients implements AutoCloseable {
         return build(route);
     }
 
-    private static Client build(Route route) {
+    private static HttpClient build(Route route) {
         // read before the client exists, so a bad ca_file fails the request without leaving a client behind
         TrustManagerFactory trust = route.tls().trust();
-        ClientBuilder builder = ClientBuilder.newBuilder()
-                .connectTimeout(HttpSourceConfig.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        if (!(builder instanceof ClientBuilderImpl quarkus)) {
-            throw new IllegalStateException("expected the Quarkus REST client, found " + builder.getClass().getName());
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(HttpSourceConfig.DEFAULT_TIMEOUT);
+        ProxyAddress proxy = route.proxy();
+        // NO_PROXY, not the default selector: the JVM's http.proxyHost properties must not route a direct request
+        builder.proxy(proxy == null ? HttpClient.Builder.NO_PROXY
+                : ProxySelector.of(new InetSocketAddress(proxy.host(), proxy.port())));
+        if (route.tls().insecure()) {
+            builder.sslContext(context(new TrustManager[] {TrustEveryServer.INSTANCE}));
+        } else if (trust != null) {
+            builder.sslContext(context(trust.getTrustManagers()));
         }
-        quarkus.followRedirects(false);
-        quarkus.property(CONNECTION_POOL_SIZE, MAX_CONNECTIONS_PER_HOST);
-        quarkus.clientOptionsCustomizer(options -> configure(options, route, trust));
-        return quarkus.build();
+        return builder.build();
     }
 
-    /**
-     * Connections kept per host at most. The REST client's default, 50, silently capped parallel for_each rows at 50
-     * requests in flight (the others waited for a connection, their timeout running); the real limits are the rows in
-     * flight ({@code for_each.parallel}) and the source's {@code rate_limit.max_concurrency}. Connections are opened
-     * only as needed.
-     */
-    static final int MAX_CONNECTIONS_PER_HOST = 1024;
-    /** The client property the REST client sizes its connection pool by. */
-    private static final String CONNECTION_POOL_SIZE = "io.quarkus.rest.client.connection-pool-size";
-
-    /** Runs last in the builder, so it also overrides the JVM's http.proxyHost properties the builder falls back to. */
-    private static void configure(HttpClientOptions options, Route route, TrustManagerFactory trust) {
-        ProxyAddress proxy = route.proxy();
-        if (proxy == null) {
-            options.setProxyOptions(null);
-        } else {
-            ProxyOptions p = new ProxyOptions().setType(ProxyType.HTTP).setHost(proxy.host()).setPort(proxy.port());
-            if (proxy.username() != null) {
-                p.setUsername(proxy.username());
-                p.setPassword(proxy.password() == null ? "" : proxy.password());
-            }
-            options.setProxyOptions(p);
-        }
-        if (route.tls().insecure()) {
-            options.setTrustAll(true);
-            options.setVerifyHost(false);
-        } else if (trust != null) {
-            options.setTrustOptions(TrustOptions.wrap(trust));
+    private static SSLContext context(TrustManager[] trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
 
     @Override
     public void close() {
-        CompletableFuture<Client> made = prepared;
+        CompletableFuture<HttpClient> made = prepared;
         if (made != null && !clients.containsKey(DIRECT)) {
             // made ahead but never used (every request went through a proxy): waited for, so it is closed too
             try {
-                made.join().close();
+                made.join().shutdownNow();
             } catch (CompletionException e) {
                 // nothing was made
             }
         }
-        clients.values().forEach(Client::close);
+        // shutdownNow, not close: close waits for exchanges still under way, and a run that ends has none it wants
+        clients.values().forEach(HttpClient::shutdownNow);
         clients.clear();
     }
 }

@@ -1,42 +1,54 @@
 package dev.sequor.http;
 
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
- * Sends requests over the network with the Jakarta REST client of {@code quarkus-rest-client}. The
- * request's timeout bounds the whole exchange (connect, send, wait, read). Each request goes through the
- * client of its proxy (its source's, else the environment's for its URL) and TLS settings; redirects come
- * back as responses ({@link RedirectFollower} follows them). A body is read up to the source's max_response_bytes and
- * no further ({@link LimitedBody}).
+ * Sends requests over the network with the JDK's {@link HttpClient} (docs/decisions.md, "The JDK's HTTP client").
+ * The request's timeout bounds the whole exchange (connect, send, wait, read). Each request goes through the client
+ * of its proxy (its source's, else the environment's for its URL) and TLS settings; redirects come back as
+ * responses ({@link RedirectFollower} follows them). A body is read up to the source's max_response_bytes and no
+ * further ({@link LimitedBody}).
  */
 final class LiveTransport implements HttpTransport {
 
-    private final LiveClients clients = new LiveClients();
-    private final ProxyEnvironment proxies;
+    private static final String RESTRICTED_ALLOWED = "jdk.httpclient.allowRestrictedHeaders";
+    private static final String TUNNEL_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
     static {
-        // The client starts its own Vert.x, which by default copies class-path files into /tmp/vertx-cache.
-        // Sequor serves no files; without class-path resolution Vert.x writes nothing there.
-        if (System.getProperty("vertx.disableFileCPResolving") == null) {
-            System.setProperty("vertx.disableFileCPResolving", "true");
+        // Headers a flow may set that the JDK client refuses by default. Python requests sends them as given, so
+        // flows written for it do (a Host for a virtual host behind an IP, Connection: close). Read once by the
+        // client's implementation when it is first used, which is after this. Content-Length stays the client's
+        // (it is the body's), and Expect is asked for through the builder (send).
+        if (System.getProperty(RESTRICTED_ALLOWED) == null) {
+            System.setProperty(RESTRICTED_ALLOWED, "host,connection,upgrade");
+        }
+        // Basic credentials of a proxy go on the CONNECT of an https tunnel as well (the JDK leaves them off by
+        // default), as requests and curl send them.
+        if (System.getProperty(TUNNEL_DISABLED_SCHEMES) == null) {
+            System.setProperty(TUNNEL_DISABLED_SCHEMES, "");
         }
     }
+
+    private final LiveClients clients = new LiveClients();
+    private final ProxyEnvironment proxies;
 
     /** Proxies from the standard environment variables of this process. */
     LiveTransport() {
@@ -51,64 +63,121 @@ final class LiveTransport implements HttpTransport {
     public HttpResponseData send(HttpRequestData request) throws IOException {
         ConnectionSettings connection = request.connection();
         ProxyAddress proxy = connection.proxy() != null ? connection.proxy() : proxies.proxyFor(request.uri());
-        Client client = clients.client(proxy, connection.tls());
-        Invocation.Builder builder = client.target(request.uri()).request();
-        String contentType = null;
-        for (Map.Entry<String, String> h : request.headers()) {
-            if (h.getKey().equalsIgnoreCase("Content-Type")) {
-                contentType = h.getValue();
-            } else {
-                builder.header(h.getKey(), h.getValue());
-            }
-        }
-        Future<Response> pending;
-        if (request.body() == null) {
-            if (contentType != null) {
-                // A flow may set Content-Type on a request without a body (a DELETE some APIs insist on); requests
-                // sends it as given, so it goes out as a plain header.
-                builder.header("Content-Type", contentType);
-            }
-            pending = builder.async().method(request.method(), Response.class);
-        } else {
-            MediaType type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE : MediaType.valueOf(contentType);
-            pending = builder.async().method(request.method(), Entity.entity(request.body(), type), Response.class);
-        }
+        HttpClient client = clients.client(proxy, connection.tls());
         Duration timeout = request.timeout() == null ? HttpSourceConfig.DEFAULT_TIMEOUT : request.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            long limit = connection.maxResponseBytes();
-            LimitedBody.checkDeclared(response.getLength(), limit);
-            byte[] body = response.hasEntity() ? BodyDeadline.read(response.readEntity(InputStream.class), limit,
-                    deadline - System.nanoTime(), () -> noResponse(timeout)) : new byte[0];
-            Map<String, List<String>> headers = new java.util.LinkedHashMap<>(response.getStringHeaders());
-            return new HttpResponseData(response.getStatus(), headers, body);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
+        HttpRequest outgoing = outgoing(request, proxy, timeout);
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(outgoing, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpConnectTimeoutException e) {
+            // a ConnectException, as a refused connection: nothing reached the server, so even a POST may go again
+            throw (ConnectException) new ConnectException("no connection within "
+                    + seconds(HttpSourceConfig.DEFAULT_TIMEOUT) + " s").initCause(e);
+        } catch (HttpTimeoutException e) {
             throw new HttpTimeoutException(noResponse(timeout));
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the response");
-        } catch (ExecutionException e) {
-            throw asIo(e.getCause());
-        } catch (ProcessingException e) {
-            throw asIo(e);
+        } catch (IOException e) {
+            throw explained(e, request, proxy);
+        }
+        try (InputStream body = response.body()) {
+            long limit = connection.maxResponseBytes();
+            LimitedBody.checkDeclared(response.headers().firstValueAsLong("Content-Length").orElse(-1), limit);
+            byte[] bytes = BodyDeadline.read(body, limit, deadline - System.nanoTime(), () -> noResponse(timeout));
+            return new HttpResponseData(response.statusCode(), new LinkedHashMap<>(response.headers().map()), bytes);
+        } catch (IOException e) {
+            throw explained(e, request, proxy);
         }
     }
 
-    private static IOException asIo(Throwable t) {
-        Throwable root = t;
-        while ((root instanceof ProcessingException || root instanceof ExecutionException) && root.getCause() != null) {
-            root = root.getCause();
+    private static HttpRequest outgoing(HttpRequestData request, ProxyAddress proxy, Duration timeout)
+            throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout);
+        boolean contentType = false;
+        try {
+            for (Map.Entry<String, String> h : request.headers()) {
+                String name = h.getKey();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    continue;  // the body's own length goes out
+                }
+                if (name.equalsIgnoreCase("Expect") && h.getValue().trim().equalsIgnoreCase("100-continue")) {
+                    builder.expectContinue(true);
+                    continue;
+                }
+                contentType |= name.equalsIgnoreCase("Content-Type");
+                builder.header(name, h.getValue());
+            }
+            if (request.body() != null && !contentType) {
+                builder.header("Content-Type", "application/octet-stream");
+            }
+            if (proxy != null && proxy.username() != null && request.header("Proxy-Authorization") == null) {
+                builder.header("Proxy-Authorization", basic(proxy));
+            }
+            if (request.body() != null) {
+                builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+            } else if (request.method().equals("GET")) {
+                builder.GET();  // no Content-Length, as requests sends it
+            } else if (request.method().equals("HEAD")) {
+                builder.HEAD();
+            } else {
+                // Content-Length: 0, as requests sends it
+                builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            // a header name or value HTTP cannot carry (a line break, a non-ASCII name)
+            throw new IOException(e.getMessage(), e);
         }
-        if (root instanceof javax.net.ssl.SSLException tls) {
-            return TlsFailure.explained(tls);
+    }
+
+    private static String basic(ProxyAddress proxy) {
+        String pair = proxy.username() + ":" + (proxy.password() == null ? "" : proxy.password());
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A failure in words a user can act on, never without a message. The JDK client's failures to connect carry no
+     * message (nor does their cause), so they name the address that could not be reached; a connection that closed
+     * or was reset before a byte of answer reads "HTTP/1.1 header parser received no bytes", so the reason under it
+     * is given instead; a TLS failure gets its explanation.
+     */
+    private static IOException explained(IOException e, HttpRequestData request, ProxyAddress proxy) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException tls) {
+                return TlsFailure.explained(tls);
+            }
+            root = t;
         }
-        if (root instanceof IOException io) {
-            return io;
+        if (e instanceof ConnectException && e.getMessage() == null) {
+            String message = root instanceof UnresolvedAddressException
+                    ? "unknown host " + (proxy != null ? proxy.host() : request.uri().getHost())
+                    : "cannot connect to " + (proxy != null ? "proxy " + proxy.host() + ":" + proxy.port()
+                            : address(request.uri()));
+            return (IOException) new ConnectException(message).initCause(e);
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return new IOException(message, root);
+        if (root instanceof EOFException) {
+            return new IOException("the server closed the connection without answering", e);
+        }
+        if (root instanceof SocketException && root != e && root.getMessage() != null) {
+            return new IOException(root.getMessage(), e);  // Connection reset, Broken pipe
+        }
+        if (e.getMessage() != null) {
+            return e;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                return new IOException(t.getMessage(), e);
+            }
+        }
+        return new IOException(e.getClass().getSimpleName(), e);
+    }
+
+    private static String address(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
     }
 
     private static String noResponse(Duration timeout) {

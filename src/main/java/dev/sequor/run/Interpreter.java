@@ -61,10 +61,11 @@ public final class Interpreter {
 
     /**
      * Starts making the HTTP client before the flow is even parsed when the flow's file mentions
-     * {@code http_request}: making it (Vert.x, Netty, RESTEasy) takes about as long as loading the sources, parsing
-     * the flow and checking its templates, which it now overlaps, so the first request no longer waits for it. A
-     * guess from the text: a mention in a comment only costs a client made on the second core and never used; a
-     * flow that only calls other flows gets no head start ({@link #prepareHttp} decides again after parsing).
+     * {@code http_request}: making it (the JVM's TLS context and CAs, the client's classes) takes about as long as
+     * loading the sources, parsing the flow and checking its templates, which it now overlaps, so the first request
+     * no longer waits for it. A guess from the text: a mention in a comment only costs a client made on the second
+     * core and never used; a flow that only calls other flows gets no head start ({@link #prepareHttp} decides again
+     * after parsing).
      */
     public void prepareHttpEarly(String flowName) {
         if (run.flows().fileMentions(flowName, "http_request")) {

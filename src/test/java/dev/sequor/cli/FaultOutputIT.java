@@ -85,7 +85,10 @@ class FaultOutputIT {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("flows/main.yaml:2:5: Error in \"http_request: call\": HTTP request GET "
                     + api.baseUrl() + "/items failed after 2 attempts: no response within 2 s\n");
-            assertThat(api.requests()).hasSize(2);
+            // the empty answer's GET went once more on a new connection by the client itself (a kept-alive
+            // connection the server closed looks the same; the JDK client never does that for other methods), then
+            // Sequor's second attempt
+            assertThat(api.requests()).hasSize(3);
         }
     }
 }

@@ -138,7 +138,7 @@ class RetryTest {
         HttpSourceConfig src = retrying(3);
         try (HttpClientService http = liveClient(secretSet(), src)) {
             assertThatThrownBy(() -> http.execute(HttpTesting.post("http://127.0.0.1:" + port + "/items", "{}"), src))
-                    .hasMessageContaining(" failed after 3 attempts: Connection refused");
+                    .hasMessageEndingWith(" failed after 3 attempts: cannot connect to 127.0.0.1:" + port);
         }
     }
 
@@ -284,8 +284,8 @@ class RetryTest {
             assertThatThrownBy(() -> http.execute(HttpTesting.get(url), src))
                     .isInstanceOf(SequorException.class)
                     .hasMessageStartingWith("HTTP request GET " + url + " failed after 3 attempts: ")
-                    .hasMessageMatching(".* failed after 3 attempts: Connection refused: /?127\\.0\\.0\\.1:" + port)
-                    .hasRootCauseInstanceOf(ConnectException.class)
+                    .hasMessageEndingWith(" failed after 3 attempts: cannot connect to 127.0.0.1:" + port)
+                    .hasCauseInstanceOf(ConnectException.class)
                     .satisfies(e -> assertThat(((SequorException) e).kind()).isEqualTo(ExitCode.FLOW_FAILED));
         }
     }

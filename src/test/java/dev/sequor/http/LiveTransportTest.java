@@ -1,0 +1,74 @@
+package dev.sequor.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.sequor.http.HttpTesting.liveClient;
+import static dev.sequor.http.HttpTesting.map;
+import static dev.sequor.http.HttpTesting.secretSet;
+import static dev.sequor.http.HttpTesting.source;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sequor.testing.ScriptedApi;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What the JDK client underneath the live transport sends, and the sentences its failures become. */
+class LiveTransportTest {
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance().options(WireMockConfiguration.options().dynamicPort())
+            .build();
+
+    private static final HttpSourceConfig ONE_ATTEMPT = source("type", "http", "retry", map("max_attempts", 1));
+
+    @Test
+    void headersTheJdkClientRestrictsGoOutAsTheFlowSetsThem() {
+        api.stubFor(get(urlPathEqualTo("/vhost")).willReturn(ok("hi")));
+        try (HttpClientService http = liveClient(secretSet())) {
+            HttpResponseData r = http.execute(HttpTesting.get(api.baseUrl() + "/vhost", "Host", "api.example.com",
+                    "Connection", "close", "Content-Length", "99"), HttpSourceConfig.none());
+            assertThat(r.text()).isEqualTo("hi");
+        }
+        api.verify(1, getRequestedFor(urlPathEqualTo("/vhost")).withHeader("Host", equalTo("api.example.com"))
+                .withHeader("Connection", equalTo("close")).withoutHeader("Content-Length"));
+    }
+
+    @Test
+    void aPostWhoseConnectionClosesWithoutAnAnswerSaysSoAndIsSentOnce() throws Exception {
+        try (ScriptedApi server = ScriptedApi.start((n, r) -> new ScriptedApi.Reply.Empty());
+             HttpClientService http = liveClient(secretSet())) {
+            String url = server.baseUrl() + "/sync";
+            assertThatThrownBy(() -> http.execute(HttpTesting.post(url, "{}"), HttpSourceConfig.none()))
+                    .hasMessage("HTTP request POST " + url
+                            + " failed: the server closed the connection without answering");
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aResetConnectionSaysConnectionReset() throws Exception {
+        try (ScriptedApi server = ScriptedApi.start((n, r) -> new ScriptedApi.Reply.Reset());
+             HttpClientService http = liveClient(secretSet())) {
+            String url = server.baseUrl() + "/sync";
+            assertThatThrownBy(() -> http.execute(HttpTesting.post(url, "{}"), HttpSourceConfig.none()))
+                    .hasMessage("HTTP request POST " + url + " failed: Connection reset");
+        }
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsNamedAndCountsAsNeverReachingTheServer() {
+        String url = "http://nowhere.invalid/items";
+        try (HttpClientService http = liveClient(secretSet(), ONE_ATTEMPT)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get(url), ONE_ATTEMPT))
+                    .hasMessage("HTTP request GET " + url + " failed: unknown host nowhere.invalid")
+                    .hasCauseInstanceOf(ConnectException.class);
+        }
+    }
+}
