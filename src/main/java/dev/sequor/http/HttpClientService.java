@@ -75,6 +75,13 @@ public final class HttpClientService implements AutoCloseable {
         if (prepared.header("User-Agent") == null) {
             prepared = prepared.withHeader("User-Agent", USER_AGENT);
         }
+        // requests' other defaults, which upstream flows were written against; the live transport decodes the body
+        if (prepared.header("Accept") == null) {
+            prepared = prepared.withHeader("Accept", "*/*");
+        }
+        if (prepared.header("Accept-Encoding") == null) {
+            prepared = prepared.withHeader("Accept-Encoding", ContentDecoding.ACCEPTED);
+        }
         HttpRequestData toSend = prepared;
         HttpAuth auth = auths.computeIfAbsent(source.auth(), spec -> spec.create(secrets::add));
         HttpTransport wire = new RedirectFollower(throttled(source), source.auth().credentialHeader());

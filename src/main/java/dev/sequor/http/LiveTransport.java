@@ -86,6 +86,7 @@ final class LiveTransport implements HttpTransport {
             long limit = connection.maxResponseBytes();
             LimitedBody.checkDeclared(response.headers().firstValueAsLong("Content-Length").orElse(-1), limit);
             byte[] bytes = BodyDeadline.read(body, limit, deadline - System.nanoTime(), () -> noResponse(timeout));
+            bytes = ContentDecoding.decode(bytes, response.headers().allValues("Content-Encoding"), limit);
             return new HttpResponseData(response.statusCode(), new LinkedHashMap<>(response.headers().map()), bytes);
         } catch (IOException e) {
             throw explained(e, request, proxy);

@@ -144,6 +144,7 @@ class RunOptionsCliTest {
                 + "< GET " + api.baseUrl() + "/items?limit=2\n"
                 + "< Accept: application/json\n"
                 + "< User-Agent: sequor\n"
+                + "< Accept-Encoding: gzip, deflate\n"
                 + "< Authorization: <redacted>\n"
                 + "> 200\n");
         assertThat(trace).contains("> content-type: application/json\n")

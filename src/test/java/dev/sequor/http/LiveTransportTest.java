@@ -41,6 +41,31 @@ class LiveTransportTest {
     }
 
     @Test
+    void requestsAskForGzipAndTheOpSeesTheDecodedBody() throws Exception {
+        byte[] json = "{\"data\": [{\"id\": 1}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        api.stubFor(get(urlPathEqualTo("/zipped")).willReturn(ok().withHeader("Content-Encoding", "gzip")
+                .withHeader("Content-Type", "application/json").withBody(ContentDecodingTest.gzip(json))));
+        try (HttpClientService http = liveClient(secretSet())) {
+            HttpResponseData r = http.execute(HttpTesting.get(api.baseUrl() + "/zipped"), HttpSourceConfig.none());
+            assertThat(r.body()).isEqualTo(json);
+            assertThat(r.headers().get("Content-Encoding")).containsExactly("gzip");
+        }
+        api.verify(1, getRequestedFor(urlPathEqualTo("/zipped")).withHeader("Accept-Encoding", equalTo("gzip, deflate"))
+                .withHeader("Accept", equalTo("*/*")));
+    }
+
+    @Test
+    void aFlowsOwnAcceptHeadersWin() {
+        api.stubFor(get(urlPathEqualTo("/plain")).willReturn(ok("plain")));
+        try (HttpClientService http = liveClient(secretSet())) {
+            http.execute(HttpTesting.get(api.baseUrl() + "/plain", "Accept", "application/json", "Accept-Encoding",
+                    "identity"), HttpSourceConfig.none());
+        }
+        api.verify(1, getRequestedFor(urlPathEqualTo("/plain")).withHeader("Accept-Encoding", equalTo("identity"))
+                .withHeader("Accept", equalTo("application/json")));
+    }
+
+    @Test
     void aPostWhoseConnectionClosesWithoutAnAnswerSaysSoAndIsSentOnce() throws Exception {
         try (ScriptedApi server = ScriptedApi.start((n, r) -> new ScriptedApi.Reply.Empty());
              HttpClientService http = liveClient(secretSet())) {
