@@ -281,9 +281,9 @@ final class StagedWrites {
      * Whether {@code t} (a parent table of {@code child_tables} under append) numbered its staged rows on from the
      * largest {@code _row} it read when it numbered its first row; another run may have appended since. So the
      * commit holds a lock against such runs (PostgreSQL: {@link Dialect#lockAgainstWriters} in its transaction;
-     * MySQL: a {@link NamedLocks#ofRows} lock around it), reads the largest again, and when it grew, moves the staged numbers
-     * (the parent's {@code _row}, its children's {@code _parent_row}) up past it: two runs appending at once never
-     * give the same numbers. DuckDB needs neither (one writing process per file); Snowflake has no lock for it.
+     * MySQL: a {@link NamedLocks#ofRows} lock around it), reads the largest again, and when it grew, moves the staged
+     * numbers (the parent's {@code _row}, its children's {@code _parent_row}) up past it: two runs appending at once
+     * never give the same numbers. DuckDB needs neither (one writing process per file); Snowflake has no lock for it.
      */
     private boolean numbersOnFromTable(TableTarget t) {
         return t.appendRowNumberBase() >= 0 && inferred.staged(t);

@@ -1,8 +1,10 @@
 package dev.sequor.http;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -31,7 +33,7 @@ final class ContentDecoding {
             return body;
         }
         // "Content-Encoding: deflate, gzip" means deflate was applied first: undone last
-        List<String> applied = encodings.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+        List<String> applied = encodings.stream().flatMap(v -> Arrays.stream(v.split(",")))
                 .map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty() && !e.equals("identity"))
                 .toList();
         byte[] decoded = body;
@@ -51,7 +53,7 @@ final class ContentDecoding {
     private static byte[] gunzip(byte[] body, long limit) throws IOException {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return LimitedBody.read(in, limit);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new IOException("the response says Content-Encoding gzip but its body is not valid gzip ("
                     + e.getMessage() + ")", e);
         }

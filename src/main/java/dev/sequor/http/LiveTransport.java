@@ -13,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.net.ssl.SSLException;
@@ -36,7 +34,7 @@ final class LiveTransport implements HttpTransport {
         // Headers a flow may set that the JDK client refuses by default. Python requests sends them as given, so
         // flows written for it do (a Host for a virtual host behind an IP, Connection: close). Read once by the
         // client's implementation when it is first used, which is after this. Content-Length stays the client's
-        // (it is the body's), and Expect is asked for through the builder (send).
+        // (it is the body's), and Expect is asked for through the builder (outgoing).
         if (System.getProperty(RESTRICTED_ALLOWED) == null) {
             System.setProperty(RESTRICTED_ALLOWED, "host,connection,upgrade");
         }
@@ -114,7 +112,7 @@ final class LiveTransport implements HttpTransport {
                 builder.header("Content-Type", "application/octet-stream");
             }
             if (proxy != null && proxy.username() != null && request.header("Proxy-Authorization") == null) {
-                builder.header("Proxy-Authorization", basic(proxy));
+                builder.header("Proxy-Authorization", BasicCredentials.header(proxy.username(), proxy.password()));
             }
             if (request.body() != null) {
                 builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
@@ -133,11 +131,6 @@ final class LiveTransport implements HttpTransport {
         }
     }
 
-    private static String basic(ProxyAddress proxy) {
-        String pair = proxy.username() + ":" + (proxy.password() == null ? "" : proxy.password());
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-    }
-
     /**
      * A failure in words a user can act on, never without a message. The JDK client's failures to connect carry no
      * message (nor does their cause), so they name the address that could not be reached; a connection that closed
@@ -146,9 +139,13 @@ final class LiveTransport implements HttpTransport {
      */
     private static IOException explained(IOException e, HttpRequestData request, ProxyAddress proxy) {
         Throwable root = e;
+        String firstMessage = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SSLException tls) {
                 return TlsFailure.explained(tls);
+            }
+            if (firstMessage == null) {
+                firstMessage = t.getMessage();
             }
             root = t;
         }
@@ -168,12 +165,7 @@ final class LiveTransport implements HttpTransport {
         if (e.getMessage() != null) {
             return e;
         }
-        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null) {
-                return new IOException(t.getMessage(), e);
-            }
-        }
-        return new IOException(e.getClass().getSimpleName(), e);
+        return new IOException(firstMessage != null ? firstMessage : e.getClass().getSimpleName(), e);
     }
 
     private static String address(URI uri) {
