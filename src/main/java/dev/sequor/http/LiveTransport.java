@@ -2,51 +2,33 @@ package dev.sequor.http;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 /**
- * Sends requests over the network with the JDK's {@link HttpClient} (docs/decisions.md, "The JDK's HTTP client").
- * The request's timeout bounds the whole exchange (connect, send, wait, read). Each request goes through the client
- * of its proxy (its source's, else the environment's for its URL) and TLS settings; redirects come back as
+ * Sends requests over the network on HTTP/1.1 connections of its own ({@link Http1Connection}, kept alive per
+ * endpoint in a {@link ConnectionPool}), on the calling thread (docs/decisions.md, "Sequor's own HTTP/1.1
+ * connections"). The request's timeout bounds the whole exchange (connect, send, wait, read). Each request goes
+ * through its proxy (its source's, else the environment's for its URL) with its TLS settings; redirects come back as
  * responses ({@link RedirectFollower} follows them). A body is read up to the source's max_response_bytes and no
- * further ({@link LimitedBody}).
+ * further, then decoded as its Content-Encoding says ({@link ContentDecoding}).
  */
 final class LiveTransport implements HttpTransport {
 
-    private static final String RESTRICTED_ALLOWED = "jdk.httpclient.allowRestrictedHeaders";
-    private static final String TUNNEL_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+    /** Methods RFC 9110 calls idempotent: sent again when a kept connection turns out closed after the request. */
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
 
-    static {
-        // Headers a flow may set that the JDK client refuses by default. Python requests sends them as given, so
-        // flows written for it do (a Host for a virtual host behind an IP, Connection: close). Read once by the
-        // client's implementation when it is first used, which is after this. Content-Length stays the client's
-        // (it is the body's), and Expect is asked for through the builder (outgoing).
-        if (System.getProperty(RESTRICTED_ALLOWED) == null) {
-            System.setProperty(RESTRICTED_ALLOWED, "host,connection,upgrade");
-        }
-        // Basic credentials of a proxy go on the CONNECT of an https tunnel as well (the JDK leaves them off by
-        // default), as requests and curl send them.
-        if (System.getProperty(TUNNEL_DISABLED_SCHEMES) == null) {
-            System.setProperty(TUNNEL_DISABLED_SCHEMES, "");
-        }
-    }
-
-    private final LiveClients clients = new LiveClients();
+    private final ConnectionPool pool = new ConnectionPool();
+    private final TlsContexts tls = new TlsContexts();
     private final ProxyEnvironment proxies;
+    private final AtomicBoolean prepared = new AtomicBoolean();
 
     /** Proxies from the standard environment variables of this process. */
     LiveTransport() {
@@ -61,136 +43,135 @@ final class LiveTransport implements HttpTransport {
     public HttpResponseData send(HttpRequestData request) throws IOException {
         ConnectionSettings connection = request.connection();
         ProxyAddress proxy = connection.proxy() != null ? connection.proxy() : proxies.proxyFor(request.uri());
-        HttpClient client = clients.client(proxy, connection.tls());
         Duration timeout = request.timeout() == null ? HttpSourceConfig.DEFAULT_TIMEOUT : request.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest outgoing = outgoing(request, proxy, timeout);
-        HttpResponse<InputStream> response;
+        Endpoint endpoint = Endpoint.of(request.uri(), proxy, connection.tls());
+        String proxyAuthorization = proxyAuthorization(request, proxy);
+        byte[] head = RequestHead.of(request, endpoint, proxyAuthorization);
+        boolean closeAfter = "close".equalsIgnoreCase(request.header("Connection"));
+        boolean headRequest = request.method().equals("HEAD");
+        Http1Connection c = pool.take(endpoint);
         try {
-            response = client.send(outgoing, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            // a ConnectException, as a refused connection: nothing reached the server, so even a POST may go again
-            throw (ConnectException) new ConnectException("no connection within "
-                    + seconds(HttpSourceConfig.DEFAULT_TIMEOUT) + " s").initCause(e);
-        } catch (HttpTimeoutException e) {
+            while (true) {
+                boolean kept = c != null;
+                if (c == null) {
+                    c = Http1Connection.open(endpoint, tls, proxyAuthorization, deadline,
+                            HttpSourceConfig.DEFAULT_TIMEOUT.toMillis());
+                }
+                try {
+                    Http1Connection.Answer answer = c.exchange(head, request.body(), headRequest, closeAfter, deadline,
+                            connection.maxResponseBytes());
+                    if (answer.reusable()) {
+                        pool.giveBack(c);
+                    } else {
+                        c.close();
+                    }
+                    c = null;
+                    byte[] body = ContentDecoding.decode(answer.body(),
+                            answer.headers().getOrDefault("Content-Encoding", List.of()),
+                            connection.maxResponseBytes());
+                    return new HttpResponseData(answer.status(), answer.headers(), body);
+                } catch (NoAnswer e) {
+                    c.close();
+                    c = null;
+                    // a kept connection the server had closed: the request did not reach it whole (or, for a
+                    // method that may be repeated, it does not matter), so it goes once more on a new connection
+                    if (!kept || (e.written() && !IDEMPOTENT.contains(request.method()))) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (HttpTimeoutException | SocketTimeoutException e) {
             throw new HttpTimeoutException(noResponse(timeout));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the response");
         } catch (IOException e) {
-            throw explained(e, request, proxy);
-        }
-        try (InputStream body = response.body()) {
-            long limit = connection.maxResponseBytes();
-            LimitedBody.checkDeclared(response.headers().firstValueAsLong("Content-Length").orElse(-1), limit);
-            byte[] bytes = BodyDeadline.read(body, limit, deadline - System.nanoTime(), () -> noResponse(timeout));
-            bytes = ContentDecoding.decode(bytes, response.headers().allValues("Content-Encoding"), limit);
-            return new HttpResponseData(response.statusCode(), new LinkedHashMap<>(response.headers().map()), bytes);
-        } catch (IOException e) {
-            throw explained(e, request, proxy);
-        }
-    }
-
-    private static HttpRequest outgoing(HttpRequestData request, ProxyAddress proxy, Duration timeout)
-            throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout);
-        boolean contentType = false;
-        try {
-            for (Map.Entry<String, String> h : request.headers()) {
-                String name = h.getKey();
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    continue;  // the body's own length goes out
-                }
-                if (name.equalsIgnoreCase("Expect") && h.getValue().trim().equalsIgnoreCase("100-continue")) {
-                    builder.expectContinue(true);
-                    continue;
-                }
-                contentType |= name.equalsIgnoreCase("Content-Type");
-                builder.header(name, h.getValue());
+            throw explained(e);
+        } finally {
+            if (c != null) {
+                c.close();
             }
-            if (request.body() != null && !contentType) {
-                builder.header("Content-Type", "application/octet-stream");
-            }
-            if (proxy != null && proxy.username() != null && request.header("Proxy-Authorization") == null) {
-                builder.header("Proxy-Authorization", BasicCredentials.header(proxy.username(), proxy.password()));
-            }
-            if (request.body() != null) {
-                builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
-            } else if (request.method().equals("GET")) {
-                builder.GET();  // no Content-Length, as requests sends it
-            } else if (request.method().equals("HEAD")) {
-                builder.HEAD();
-            } else {
-                // Content-Length: 0, as requests sends it
-                builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
-            }
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            // a header name or value HTTP cannot carry (a line break, a non-ASCII name)
-            throw new IOException(e.getMessage(), e);
         }
     }
 
     /**
-     * A failure in words a user can act on, never without a message. The JDK client's failures to connect carry no
-     * message (nor does their cause), so they name the address that could not be reached; a connection that closed
-     * or was reset before a byte of answer reads "HTTP/1.1 header parser received no bytes", so the reason under it
-     * is given instead; a TLS failure gets its explanation.
+     * The Proxy-Authorization a proxied request carries: the flow's own, else Basic credentials of the proxy's
+     * address. It goes on the request to a plain-http proxy and on the CONNECT of a tunnel (never to the origin).
      */
-    private static IOException explained(IOException e, HttpRequestData request, ProxyAddress proxy) {
+    private static String proxyAuthorization(HttpRequestData request, ProxyAddress proxy) {
+        if (proxy == null) {
+            return null;
+        }
+        String own = request.header("Proxy-Authorization");
+        if (own != null) {
+            return own;
+        }
+        return proxy.username() == null ? null : BasicCredentials.header(proxy.username(), proxy.password());
+    }
+
+    /**
+     * A failure in words a user can act on, never without a message: a connection that closed before a byte of
+     * answer says so, a reset or broken connection gives its reason, a TLS failure gets its explanation.
+     */
+    private static IOException explained(IOException e) {
         Throwable root = e;
-        String firstMessage = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SSLException tls) {
                 return TlsFailure.explained(tls);
             }
-            if (firstMessage == null) {
-                firstMessage = t.getMessage();
-            }
             root = t;
         }
-        if (e instanceof ConnectException && e.getMessage() == null) {
-            String message = root instanceof UnresolvedAddressException
-                    ? "unknown host " + (proxy != null ? proxy.host() : request.uri().getHost())
-                    : "cannot connect to " + (proxy != null ? "proxy " + proxy.host() + ":" + proxy.port()
-                            : address(request.uri()));
-            return (IOException) new ConnectException(message).initCause(e);
+        if (e instanceof ConnectException) {
+            return e;
         }
-        if (root instanceof EOFException) {
-            return new IOException("the server closed the connection without answering", e);
-        }
-        if (root instanceof SocketException && root != e && root.getMessage() != null) {
-            return new IOException(root.getMessage(), e);  // Connection reset, Broken pipe
+        if (e instanceof NoAnswer) {
+            if (root instanceof SocketException && root.getMessage() != null) {
+                return new IOException(root.getMessage(), e);  // Connection reset, Broken pipe
+            }
+            if (root == e || root instanceof EOFException) {
+                return new IOException("the server closed the connection without answering", e);
+            }
         }
         if (e.getMessage() != null) {
             return e;
         }
-        return new IOException(firstMessage != null ? firstMessage : e.getClass().getSimpleName(), e);
-    }
-
-    private static String address(URI uri) {
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return uri.getHost() + ":" + port;
+        return new IOException(root.getMessage() != null ? root.getMessage() : e.getClass().getSimpleName(), e);
     }
 
     private static String noResponse(Duration timeout) {
         return "no response within " + seconds(timeout) + " s";
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 
-    /** Makes the direct client ahead, unless the environment names a proxy (requests may then never use it). */
+    static String seconds(long millis) {
+        return seconds(Duration.ofMillis(millis));
+    }
+
+    /**
+     * Warms up, on a thread of its own while the run starts on the other core, what the first request and the first
+     * response would otherwise wait for: Jackson's reading of JSON ({@link HttpResponseData#warmUp()}), then the
+     * JVM's default TLS context (its certificate authorities), unless the environment names a proxy.
+     */
     @Override
     public void prepare() {
-        if (!proxies.any()) {
-            clients.prepare();
+        if (prepared.getAndSet(true)) {
+            return;
         }
+        Thread.ofPlatform().daemon().name("sequor-http-warm-up").start(() -> {
+            try {
+                HttpResponseData.warmUp();
+                if (!proxies.any()) {
+                    tls.warmDefault();
+                }
+            } catch (RuntimeException e) {
+                // only ever a head start: the first request and response do the same work and report failures
+            }
+        });
     }
 
     @Override
     public void close() {
-        clients.close();
+        pool.close();
     }
 }

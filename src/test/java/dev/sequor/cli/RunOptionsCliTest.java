@@ -147,7 +147,7 @@ class RunOptionsCliTest {
                 + "< Accept-Encoding: gzip, deflate\n"
                 + "< Authorization: <redacted>\n"
                 + "> 200\n");
-        assertThat(trace).contains("> content-type: application/json\n")
+        assertThat(trace).contains("> Content-Type: application/json\n")
                 .endsWith(">\n" + ITEMS + "\n----------------- TRACE END -----------------")
                 .doesNotContain(TOKEN);
         assertThat(api.getAllServeEvents()).hasSize(1);

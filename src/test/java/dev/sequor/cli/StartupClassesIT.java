@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Commands that need no engine start none. Runs the packaged tool as users do ({@code target/sequor}, with its AOT
  * cache when there is one) in a fresh JVM that logs every class it loads ({@code -Xlog:class+load}), and fails
  * when a command that has no template (other than text with {@code var('...')}), SQL, HTTP or Python loaded a class of Jinjava, DuckDB, the HTTP client
- * (the JDK's java.net.http implementation), GraalPy, Agroal or the PostgreSQL, MariaDB or Snowflake driver. Each costs
+ * (java.net.http's implementation, which nothing should load since Sequor speaks HTTP/1.1 itself), GraalPy, Agroal or the PostgreSQL, MariaDB or Snowflake driver. Each costs
  * from a tenth of a second to seconds of start-up; see docs/decisions.md, "JVM start-up".
  *
  * <p>An integration test (failsafe, after {@code package}), because it needs {@code target/quarkus-app}.

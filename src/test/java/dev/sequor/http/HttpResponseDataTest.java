@@ -106,7 +106,7 @@ class HttpResponseDataTest {
                 new BigInteger("9223372036854775808"), 1.5, 100.0);
     }
 
-    /** LiveClients runs it and ignores a failure (it is only a head start): a broken document would go unnoticed. */
+    /** LiveTransport.prepare runs it and ignores a failure (it is only a head start): a broken document would go unnoticed. */
     @Test
     void theWarmUpDocumentParses() {
         assertThatCode(HttpResponseData::warmUp).doesNotThrowAnyException();

@@ -19,7 +19,7 @@ import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What the JDK client underneath the live transport sends, and the sentences its failures become. */
+/** What the live transport sends, and the sentences its failures become. */
 class LiveTransportTest {
 
     @RegisterExtension
@@ -29,7 +29,7 @@ class LiveTransportTest {
     private static final HttpSourceConfig ONE_ATTEMPT = source("type", "http", "retry", map("max_attempts", 1));
 
     @Test
-    void headersTheJdkClientRestrictsGoOutAsTheFlowSetsThem() {
+    void hostAndConnectionGoOutAsTheFlowSetsThemButNotItsContentLength() {
         api.stubFor(get(urlPathEqualTo("/vhost")).willReturn(ok("hi")));
         try (HttpClientService http = liveClient(secretSet())) {
             HttpResponseData r = http.execute(HttpTesting.get(api.baseUrl() + "/vhost", "Host", "api.example.com",

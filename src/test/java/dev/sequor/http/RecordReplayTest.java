@@ -121,8 +121,8 @@ class RecordReplayTest {
         assertThat(get.get("response").get("body_kind").asText()).isEqualTo("json");
         assertThat(get.get("response").get("body")).isEqualTo(JSON.readTree(
                 "{\"items\":[1,2],\"token\":\"<redacted>\",\"echo\":\"<redacted>\"}"));
-        assertThat(get.get("response").get("headers").get("x-trace")).isEqualTo(JSON.valueToTree(List.of("t-1")));
-        assertThat(get.get("response").get("headers").get("set-cookie")).isEqualTo(JSON.valueToTree(List.of("<redacted>")));
+        assertThat(get.get("response").get("headers").get("X-Trace")).isEqualTo(JSON.valueToTree(List.of("t-1")));
+        assertThat(get.get("response").get("headers").get("Set-Cookie")).isEqualTo(JSON.valueToTree(List.of("<redacted>")));
 
         JsonNode post = file("0002-POST-127.0.0.1.json");
         assertThat(post.get("request").get("body_kind").asText()).isEqualTo("json");
