@@ -31,6 +31,9 @@ import java.util.stream.Stream;
  */
 public class TrainAot {
 
+    /** What train.yaml asks the mock API for: 7 GETs of pages and two for_each loops of 20 POSTs. */
+    private static final int EXPECTED_REQUESTS = 47;
+
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
         Path sources = Path.of(args.length > 1 ? args[1] : "src/aot/project").toAbsolutePath();
@@ -77,12 +80,12 @@ public class TrainAot {
                 throw new IllegalStateException("the AOT training run did not finish within 10 minutes");
             }
             String log = Files.readString(work.resolve("training.log"));
-            // 3 pages + 20 POSTs: anything else means the run did not go where the cache should learn from
+            // 7 pages + 2 x 20 POSTs: anything else means the run did not go where the cache should learn from
             // the launcher uses the cache only in the folder named in .app-folder, which it writes when it trains
-            if (p.exitValue() != 0 || requests.get() != 27 || !Files.isRegularFile(cache)
+            if (p.exitValue() != 0 || requests.get() != EXPECTED_REQUESTS || !Files.isRegularFile(cache)
                     || !Files.isRegularFile(Path.of(cache + ".app-folder"))) {
                 throw new IllegalStateException("the AOT training run failed (exit " + p.exitValue() + ", "
-                        + requests.get() + " of 27 mock requests, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
+                        + requests.get() + " of " + EXPECTED_REQUESTS + " mock requests, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
                         + "); its output, also in " + work.resolve("training.log") + ":\n" + log);
             }
             Path shown = cache.startsWith(target) ? target.relativize(cache) : cache;
