@@ -62,7 +62,8 @@ final class RequestHead {
     /** {@code host[:port]}, the port left out when it is the scheme's own. */
     private static String hostHeader(URI uri, Endpoint endpoint) {
         int defaultPort = endpoint.https() ? 443 : 80;
-        return uri.getPort() == -1 || uri.getPort() == defaultPort ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        int port = uri.getPort();
+        return port == -1 || port == defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
     }
 
     /** One header line; an error for a name that is not a token or a value HTTP/1.1 cannot carry. */

@@ -156,7 +156,7 @@ class Http1ConnectionTest {
 
     @Test
     void answersThatAreNotHttpOrTooLargeOrContradictoryFailWithASentence() throws IOException {
-        String huge = "HTTP/1.1 200 OK\r\nX-Big: " + "x".repeat(Http1Connection.MAX_HEAD_BYTES) + "\r\n\r\n";
+        String huge = "HTTP/1.1 200 OK\r\nX-Big: " + "x".repeat(WireInput.MAX_HEAD_BYTES) + "\r\n\r\n";
         try (RawServer server = new RawServer((n, r) -> new Answer(switch (n) {
             case 1 -> "SSH-2.0-OpenSSH_9.6\r\n\r\n";
             case 2 -> huge;
@@ -176,7 +176,8 @@ class Http1ConnectionTest {
         try (RawServer server = new RawServer((n, r) -> new Answer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc",
                 true)); LiveTransport t = transport()) {
             assertThatThrownBy(() -> t.send(request("GET", server.url("/a"), null)))
-                    .hasMessage("the server closed the connection after 3 of the 10 bytes its Content-Length announced");
+                    .hasMessage("the server closed the connection after 3 of the 10 bytes its Content-Length"
+                            + " announced");
         }
     }
 }
