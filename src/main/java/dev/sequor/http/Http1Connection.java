@@ -198,8 +198,8 @@ final class Http1Connection implements AutoCloseable {
             } catch (SocketTimeoutException | HttpTimeoutException e) {
                 throw new HttpTimeoutException("");
             } catch (IOException e) {
-                if (headBytes[0] > 0) {
-                    throw e;
+                if (headBytes[0] > 0 || in.hasUnread()) {
+                    throw e;  // part of an answer came: not a connection that closed before answering
                 }
                 throw new NoAnswer(e.getMessage() != null ? e.getMessage() : "the connection failed", true, e);
             }

@@ -21,16 +21,23 @@ final class RequestHead {
         StringBuilder h = new StringBuilder(256).append(request.method()).append(' ');
         boolean viaPlainProxy = endpoint.proxy() != null && !endpoint.https();
         if (viaPlainProxy) {
-            h.append("http://").append(hostHeader(uri, endpoint));  // a proxy is asked for the absolute URL
+            h.append("http://").append(endpoint.hostHeader());  // a proxy is asked for the absolute URL
         }
         String path = uri.getRawPath();
+        String query = uri.getRawQuery();
+        if (!ascii(path) || !ascii(query)) {
+            // URI keeps letters beyond ASCII as they were written; on the wire they go percent-encoded in UTF-8
+            URI encoded = URI.create(uri.toASCIIString());
+            path = encoded.getRawPath();
+            query = encoded.getRawQuery();
+        }
         h.append(path == null || path.isEmpty() ? "/" : path);
-        if (uri.getRawQuery() != null) {
-            h.append('?').append(uri.getRawQuery());
+        if (query != null) {
+            h.append('?').append(query);
         }
         h.append(" HTTP/1.1\r\n");
         if (request.header("Host") == null) {
-            h.append("Host: ").append(hostHeader(uri, endpoint)).append("\r\n");
+            h.append("Host: ").append(endpoint.hostHeader()).append("\r\n");
         }
         boolean contentType = false;
         for (Map.Entry<String, String> header : request.headers()) {
@@ -59,11 +66,15 @@ final class RequestHead {
         return h.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** {@code host[:port]}, the port left out when it is the scheme's own. */
-    private static String hostHeader(URI uri, Endpoint endpoint) {
-        int defaultPort = endpoint.https() ? 443 : 80;
-        int port = uri.getPort();
-        return port == -1 || port == defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+    private static boolean ascii(String text) {
+        if (text != null) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) > 127) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** One header line; an error for a name that is not a token or a value HTTP/1.1 cannot carry. */

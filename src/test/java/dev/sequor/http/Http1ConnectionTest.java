@@ -172,6 +172,14 @@ class Http1ConnectionTest {
     }
 
     @Test
+    void anAnswerCutOffInItsStatusLineIsNotTakenForNoAnswer() throws IOException {
+        try (RawServer server = new RawServer((n, r) -> new Answer("HTTP/1.1 2", true)); LiveTransport t = transport()) {
+            assertThatThrownBy(() -> t.send(request("GET", server.url("/a"), null)))
+                    .hasMessage("the server closed the connection in the middle of its answer");
+        }
+    }
+
+    @Test
     void aBodyCutShortOfItsContentLengthFails() throws IOException {
         try (RawServer server = new RawServer((n, r) -> new Answer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc",
                 true)); LiveTransport t = transport()) {
