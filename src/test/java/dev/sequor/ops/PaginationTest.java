@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.sequor.testing.FlowProject;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -78,9 +80,15 @@ class PaginationTest {
         return requested(api);
     }
 
-    /** The URLs {@code server} received, in the order it received them. */
+    /**
+     * The URLs {@code server} received, in the order it received them. WireMock lists its log newest first and dates
+     * requests to the millisecond; two requests within one millisecond keep the log's order (sorted oldest first by a
+     * stable sort).
+     */
     static List<String> requested(WireMockExtension server) {
-        return server.getAllServeEvents().stream().sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        List<ServeEvent> oldestFirst = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(oldestFirst);
+        return oldestFirst.stream().sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .map(ServeEvent::getRequest).map(r -> r.getUrl()).toList();
     }
 
