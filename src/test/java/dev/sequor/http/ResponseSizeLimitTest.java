@@ -102,7 +102,9 @@ class ResponseSizeLimitTest {
             }
             // the client closed the connection instead of reading on
             assertThat(clientGone.await(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(chunksWritten.get()).isGreaterThan(100_000 / (16 * 1024));
+            // it read the body up to the limit: the chunk whose size line would take it past fails the request
+            // before its data is read, so the server may or may not have finished writing that seventh chunk
+            assertThat(chunksWritten.get()).isGreaterThanOrEqualTo(100_000 / (16 * 1024));
         } finally {
             server.stop(0);
         }
