@@ -1,10 +1,10 @@
 package dev.sequor.http;
 
+import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Connections kept alive between requests, per {@link Endpoint}, for the run's whole life. The most recently used
@@ -15,10 +15,21 @@ final class ConnectionPool implements AutoCloseable {
 
     /** More idle connections than requests ever in flight at once (parallel: N stays far below). */
     private static final int MAX_IDLE_PER_ENDPOINT = 256;
-    private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Servers close idle connections after seconds, not sooner; a check costs a millisecond, so not every time. */
+    static final Duration CHECK_AFTER_IDLE = Duration.ofSeconds(1);
 
     private final Map<Endpoint, Deque<Http1Connection>> idle = new ConcurrentHashMap<>();
+    private final long checkAfterIdleNanos;
     private volatile boolean closed;
+
+    ConnectionPool() {
+        this(CHECK_AFTER_IDLE);
+    }
+
+    /** A pool that checks a connection idle for {@code checkAfterIdle} or longer before it is used again. */
+    ConnectionPool(Duration checkAfterIdle) {
+        this.checkAfterIdleNanos = checkAfterIdle.toNanos();
+    }
 
     /** An idle connection to the endpoint that is still open, or null. */
     Http1Connection take(Endpoint endpoint) {
@@ -27,7 +38,7 @@ final class ConnectionPool implements AutoCloseable {
             return null;
         }
         for (Http1Connection c = kept.pollLast(); c != null; c = kept.pollLast()) {
-            if (System.nanoTime() - c.idleSince() < CHECK_AFTER_IDLE_NANOS || c.stillOpen()) {
+            if (System.nanoTime() - c.idleSince() < checkAfterIdleNanos || c.stillOpen()) {
                 return c;
             }
             c.close();

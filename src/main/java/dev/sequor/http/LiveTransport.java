@@ -25,7 +25,7 @@ final class LiveTransport implements HttpTransport {
     /** Methods RFC 9110 calls idempotent: sent again when a kept connection turns out closed after the request. */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
 
-    private final ConnectionPool pool = new ConnectionPool();
+    private final ConnectionPool pool;
     private final TlsContexts tls = new TlsContexts();
     private final ProxyEnvironment proxies;
     private final AtomicBoolean prepared = new AtomicBoolean();
@@ -36,7 +36,13 @@ final class LiveTransport implements HttpTransport {
     }
 
     LiveTransport(ProxyEnvironment proxies) {
+        this(proxies, new ConnectionPool());
+    }
+
+    /** With {@code pool} keeping the connections (tests check kept connections sooner than a second). */
+    LiveTransport(ProxyEnvironment proxies, ConnectionPool pool) {
         this.proxies = proxies;
+        this.pool = pool;
     }
 
     @Override

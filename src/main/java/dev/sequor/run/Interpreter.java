@@ -60,12 +60,12 @@ public final class Interpreter {
     }
 
     /**
-     * Starts making the HTTP client before the flow is even parsed when the flow's file mentions
-     * {@code http_request}: making it (the JVM's TLS context and CAs, the client's classes) takes about as long as
-     * loading the sources, parsing the flow and checking its templates, which it now overlaps, so the first request
-     * no longer waits for it. A guess from the text: a mention in a comment only costs a client made on the second
-     * core and never used; a flow that only calls other flows gets no head start ({@link #prepareHttp} decides again
-     * after parsing).
+     * Starts getting the HTTP transport ready before the flow is even parsed when the flow's file mentions
+     * {@code http_request}: warming up Jackson's reading of JSON and the JVM's TLS context (its CAs) takes about as
+     * long as loading the sources, parsing the flow and checking its templates, which it now overlaps, so the first
+     * request and response no longer wait for it. A guess from the text: a mention in a comment only costs work on the
+     * second core that nothing uses; a flow that only calls other flows gets no head start ({@link #prepareHttp}
+     * decides again after parsing).
      */
     public void prepareHttpEarly(String flowName) {
         if (run.flows().fileMentions(flowName, "http_request")) {
@@ -74,8 +74,8 @@ public final class Interpreter {
     }
 
     /**
-     * When {@code steps} (at any depth) send requests, the HTTP client is made on a thread of its own now, while the
-     * run does the rest of its start-up, instead of when the first request needs it (flows that only call other
+     * When {@code steps} (at any depth) send requests, the HTTP transport gets ready on a thread of its own now, while
+     * the run does the rest of its start-up, instead of when the first request needs it (flows that only call other
      * flows do not get this head start).
      */
     private void prepareHttp(List<Op> steps) {

@@ -134,10 +134,12 @@ class Http1ConnectionTest {
     }
 
     @Test
-    void aConnectionIdleForASecondIsCheckedSoAPostNeverGoesIntoOneTheServerClosed() throws Exception {
-        try (RawServer server = new RawServer((n, r) -> new Answer(OK, true)); LiveTransport t = transport()) {
+    void aConnectionIdleLongEnoughIsCheckedSoAPostNeverGoesIntoOneTheServerClosed() throws Exception {
+        // kept connections are checked after ConnectionPool.CHECK_AFTER_IDLE; this pool checks them every time
+        try (RawServer server = new RawServer((n, r) -> new Answer(OK, true));
+             LiveTransport t = new LiveTransport(new ProxyEnvironment(Map.of()), new ConnectionPool(Duration.ZERO))) {
             t.send(request("GET", server.url("/a"), null));
-            Thread.sleep(1_100);
+            assertThat(server.awaitClosedByServer()).isTrue();
             assertThat(t.send(request("POST", server.url("/sync"), "{}")).text()).isEqualTo("ok");
             assertThat(server.seen()).extracting(RawServer.Seen::connection).containsExactly(1, 2);
         }

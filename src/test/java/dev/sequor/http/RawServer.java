@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,6 +45,8 @@ final class RawServer implements AutoCloseable {
     private final Script script;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger count = new AtomicInteger();
+    /** One permit per connection the server has closed after an answer that said to. */
+    private final Semaphore closedByServer = new Semaphore(0);
     private final List<Seen> seen = new ArrayList<>();
 
     RawServer(Script script) throws IOException {
@@ -72,7 +76,13 @@ final class RawServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** Waits until the server has closed a connection after an answer (at most 5 s); whether it did. */
+    boolean awaitClosedByServer() throws InterruptedException {
+        return closedByServer.tryAcquire(5, TimeUnit.SECONDS);
+    }
+
     private void serve(Socket socket, int connection) {
+        boolean closing = false;
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -97,11 +107,16 @@ final class RawServer implements AutoCloseable {
                 out.write(answer.bytes().getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 if (answer.close()) {
+                    closing = true;
                     return;
                 }
             }
         } catch (IOException e) {
             // the client went away
+        } finally {
+            if (closing) {
+                closedByServer.release();  // after try-with-resources closed the socket
+            }
         }
     }
 
