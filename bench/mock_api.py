@@ -19,8 +19,9 @@ Endpoints (all JSON, HTTP/1.1 keep-alive):
                                 "stripe_requests": n, "max_in_flight_writes": n, "pages": P, "per_page": R}
   GET  /health                  {"ok": true}
 
-Usage: mock_api.py --pages 50 --per-page 1000 [--latency-ms 20] [--list-latency-ms 20] --port-file FILE   (binds 127.0.0.1 on a free port and
-writes the port number to FILE once it is listening).
+Usage: mock_api.py --pages 50 --per-page 1000 [--latency-ms 20] [--list-latency-ms 20] [--prebuild-records]
+                   --port-file FILE
+(binds 127.0.0.1 on a free port and writes the port number to FILE once it is listening).
 """
 import argparse
 import base64
@@ -49,6 +50,7 @@ class State:
     list_latency = 0.0  # seconds each GET /items takes (--list-latency-ms)
     in_flight = 0
     max_in_flight = 0
+    prebuilt = {}  # (page, rev) -> body of /records, built before listening (--prebuild-records)
 
 
 # The upstream example flows (bench/run --only upstream): the same customers as the WireMock stubs of
@@ -154,7 +156,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(400, {"error": "page and rev must be integers"})
             with State.lock:
                 State.list_requests += 1
-            return self._send(200, landing_page(page, rev, State.pages * State.per_page, State.per_page))
+            body = State.prebuilt.get((page, rev))
+            return self._send(200, body or landing_page(page, rev, State.pages * State.per_page, State.per_page))
         if u.path == "/items":
             q = parse_qs(u.query)
             try:
@@ -230,11 +233,20 @@ def main():
     ap.add_argument("--per-page", type=int, default=1000)
     ap.add_argument("--latency-ms", type=float, default=0, help="each POST/PATCH/PUT waits this long before answering")
     ap.add_argument("--list-latency-ms", type=float, default=0, help="each GET /items waits this long before answering")
+    ap.add_argument("--prebuild-records", action="store_true",
+                    help="build every page of /records (rev 1 and 2) before listening, so that serving one costs only"
+                         " its sending (about 300 MB of memory per million records and rev)")
     ap.add_argument("--port", type=int, default=0, help="0 = a free port")
     ap.add_argument("--port-file", help="write the chosen port here once listening")
     a = ap.parse_args()
     State.pages, State.per_page, State.latency = a.pages, a.per_page, a.latency_ms / 1000.0
     State.list_latency = a.list_latency_ms / 1000.0
+    if a.prebuild_records:
+        records = a.pages * a.per_page
+        for rev in (1, 2):
+            total = records if rev < 2 else records + records // 20
+            for page in range(1, (total + a.per_page - 1) // a.per_page + 1):
+                State.prebuilt[(page, rev)] = landing_page(page, rev, records, a.per_page)
     ThreadingHTTPServer.daemon_threads = True
     # socketserver's listen backlog is 5: a client opening 32 connections at once overflows it, and the dropped
     # handshakes wait out the kernel's 1 s SYN retransmission; a real API (nginx: 511) accepts them at once.
