@@ -66,6 +66,9 @@ final class InferredSchema {
     private final List<Column> byIndex = new ArrayList<>();
     private boolean shapeFixed;
     private long rows;
+    /** {@link #accept}'s scratch: the column and text of each field of the record under way, reused record to record. */
+    private Column[] fieldColumns = new Column[16];
+    private String[] fieldTexts = new String[16];
 
     /**
      * @param existing   the columns of the table when it exists and is kept (name to type text, in table order), else
@@ -88,8 +91,11 @@ final class InferredSchema {
      */
     synchronized String[] accept(Map<?, ?> record, int extra) {
         long rowNumber = ++rows;
-        List<Object> values = new ArrayList<>(record.size());
-        List<Column> at = new ArrayList<>(record.size());
+        if (fieldColumns.length < record.size()) {
+            fieldColumns = new Column[record.size()];
+            fieldTexts = new String[record.size()];
+        }
+        int fields = 0;
         for (Map.Entry<?, ?> field : record.entrySet()) {
             String name = String.valueOf(field.getKey());
             Object value = field.getValue();
@@ -103,12 +109,14 @@ final class InferredSchema {
             } else {
                 widen(column, kind, value, rowNumber);
             }
-            values.add(value);
-            at.add(column);
+            fieldColumns[fields] = column;
+            fieldTexts[fields++] = ValueText.of(value);
         }
+        // the row is as long as the columns known after the whole record (its own fields may have added some)
         String[] row = new String[byIndex.size() + extra];
-        for (int i = 0; i < at.size(); i++) {
-            row[at.get(i).index] = ValueText.of(values.get(i));
+        for (int i = 0; i < fields; i++) {
+            row[fieldColumns[i].index] = fieldTexts[i];
+            fieldTexts[i] = null;
         }
         return row;
     }

@@ -28,48 +28,24 @@ final class PostgresCopyLoader implements BulkLoader {
                 + columns.stream().map(d::quote).collect(Collectors.joining(", ", " (", ")")) + " FROM STDIN";
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            StringBuilder buffer = new StringBuilder(CHUNK + 1024);
+            PostgresCopyText text = new PostgresCopyText(CHUNK + 1024);
             for (String[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
-                        buffer.append('\t');
+                        text.put((byte) '\t');
                     }
-                    appendField(buffer, row[i]);
+                    text.field(row[i]);
                 }
-                buffer.append('\n');
-                if (buffer.length() >= CHUNK) {
-                    write(copy, buffer);
+                text.put((byte) '\n');
+                if (text.size() >= CHUNK) {
+                    text.writeTo(copy);
                 }
             }
-            write(copy, buffer);
+            text.writeTo(copy);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
-            }
-        }
-    }
-
-    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
-    }
-
-    /** Text format: \N is NULL; backslash, tab, newline and carriage return are backslash-escaped. */
-    private static void appendField(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
             }
         }
     }
