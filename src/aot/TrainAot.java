@@ -1,9 +1,13 @@
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +66,12 @@ public class TrainAot {
         AtomicInteger requests = new AtomicInteger();
         HttpServer mock = mockApi(requests);
         mock.start();
+        AtomicInteger logins = new AtomicInteger();
+        ServerSocket postgres = refusingPostgres(logins);
         try {
             String baseUrl = "http://127.0.0.1:" + mock.getAddress().getPort();
-            Files.writeString(home.resolve("envs/train.yaml"), "variables:\n  base_url: \"" + baseUrl + "\"\n");
+            Files.writeString(home.resolve("envs/train.yaml"), "variables:\n  base_url: \"" + baseUrl + "\"\n"
+                    + "  postgres_port: " + postgres.getLocalPort() + "\n");
             long t0 = System.nanoTime();
             ProcessBuilder pb = new ProcessBuilder("/bin/sh", launcher.toString(), "run", "train", "-p",
                     project.toString(), "--home-dir", home.toString(), "--env", "train", "-q")
@@ -82,10 +89,11 @@ public class TrainAot {
             String log = Files.readString(work.resolve("training.log"));
             // 7 pages + 2 x 20 POSTs: anything else means the run did not go where the cache should learn from
             // the launcher uses the cache only in the folder named in .app-folder, which it writes when it trains
-            if (p.exitValue() != 0 || requests.get() != EXPECTED_REQUESTS || !Files.isRegularFile(cache)
+            if (p.exitValue() != 0 || requests.get() != EXPECTED_REQUESTS || logins.get() == 0 || !Files.isRegularFile(cache)
                     || !Files.isRegularFile(Path.of(cache + ".app-folder"))) {
                 throw new IllegalStateException("the AOT training run failed (exit " + p.exitValue() + ", "
-                        + requests.get() + " of " + EXPECTED_REQUESTS + " mock requests, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
+                        + requests.get() + " of " + EXPECTED_REQUESTS + " mock requests, " + logins.get()
+                        + " PostgreSQL logins, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
                         + "); its output, also in " + work.resolve("training.log") + ":\n" + log);
             }
             Path shown = cache.startsWith(target) ? target.relativize(cache) : cache;
@@ -93,7 +101,48 @@ public class TrainAot {
                     (System.nanoTime() - t0) / 1e9);
         } finally {
             mock.stop(0);
+            postgres.close();
         }
+    }
+
+    /**
+     * A PostgreSQL "server" that answers every login with an error (the database does not exist), after declining
+     * encryption, so that the training run loads the driver, the pool and the driver's protocol reading without a
+     * real server; counts the logins.
+     */
+    private static ServerSocket refusingPostgres(AtomicInteger logins) throws IOException {
+        ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().name("training-postgres").start(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    DataInputStream in = new DataInputStream(s.getInputStream());
+                    OutputStream out = s.getOutputStream();
+                    while (true) {
+                        byte[] packet = new byte[in.readInt() - 4];
+                        in.readFully(packet);
+                        int code = ((packet[0] & 0xff) << 24) | ((packet[1] & 0xff) << 16) | ((packet[2] & 0xff) << 8)
+                                | (packet[3] & 0xff);
+                        if (packet.length == 4 && (code == 80877103 || code == 80877104)) {
+                            out.write('N'); // SSLRequest or GSSENCRequest: no encryption here
+                            out.flush();
+                            continue;
+                        }
+                        break; // the startup message
+                    }
+                    logins.incrementAndGet();
+                    byte[] fields = "SFATAL\0VFATAL\0C3D000\0Mdatabase \"train\" does not exist (refused)\0\0"
+                            .getBytes(StandardCharsets.UTF_8);
+                    DataOutputStream error = new DataOutputStream(out);
+                    error.write('E');
+                    error.writeInt(fields.length + 4);
+                    error.write(fields);
+                    error.flush();
+                } catch (IOException e) {
+                    // closed at the end of the training, or a client that went away: wait for the next one
+                }
+            }
+        });
+        return server;
     }
 
     /** GET /items?page=N (3 pages of 100 records, then an empty one) and POST /sync/ID, counting requests. */

@@ -1,6 +1,5 @@
 package dev.sequor.db;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
