@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * <p>The cache is trained on one whole, representative run, not on start-up alone: a flow
  * ({@code src/aot/project/flows/train.yaml}) with constant and Jinja prints, DuckDB statements and transforms,
  * paginated HTTP GETs (a while loop, and declarative pagination with a path) and a for_each POST against a mock
- * API served here on 127.0.0.1, control ops and run_flow. One process only, because one JVM run writes one cache. The run goes through the launcher itself
+ * API served here on 127.0.0.1, control ops and run_flow, and a PostgreSQL source whose login a "server" served here
+ * refuses (the driver and the pool up to the server's first answer, without a PostgreSQL). One process only, because one JVM run writes one cache. The run goes through the launcher itself
  * ({@code SEQUOR_AOT_TRAIN}), so the cache is made with exactly the JVM options it will be used with.
  *
  * <p>No cache is made (and the build goes on) on JDKs before 25, which cannot write one, and where there is no
