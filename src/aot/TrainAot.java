@@ -1,5 +1,6 @@
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
  * <p>The cache is trained on one whole, representative run, not on start-up alone: a flow
  * ({@code src/aot/project/flows/train.yaml}) with constant and Jinja prints, DuckDB statements and transforms,
  * paginated HTTP GETs (a while loop, and declarative pagination with a path) and a for_each POST against a mock
- * API served here on 127.0.0.1, control ops and run_flow, and a PostgreSQL source whose login a "server" served here
- * refuses (the driver and the pool up to the server's first answer, without a PostgreSQL). One process only, because one JVM run writes one cache. The run goes through the launcher itself
+ * API served here on 127.0.0.1, control ops and run_flow, and a PostgreSQL source whose "server", served here too,
+ * logs in and fails every query (the driver and the pool without a PostgreSQL). One process only, because one JVM run
+ * writes one cache. The run goes through the launcher itself
  * ({@code SEQUOR_AOT_TRAIN}), so the cache is made with exactly the JVM options it will be used with.
  *
  * <p>No cache is made (and the build goes on) on JDKs before 25, which cannot write one, and where there is no
@@ -67,8 +69,8 @@ public class TrainAot {
         AtomicInteger requests = new AtomicInteger();
         HttpServer mock = mockApi(requests);
         mock.start();
-        AtomicInteger logins = new AtomicInteger();
-        ServerSocket postgres = refusingPostgres(logins);
+        AtomicInteger postgresQueries = new AtomicInteger();
+        ServerSocket postgres = trainingPostgres(postgresQueries);
         try {
             String baseUrl = "http://127.0.0.1:" + mock.getAddress().getPort();
             Files.writeString(home.resolve("envs/train.yaml"), "variables:\n  base_url: \"" + baseUrl + "\"\n"
@@ -88,13 +90,15 @@ public class TrainAot {
                 throw new IllegalStateException("the AOT training run did not finish within 10 minutes");
             }
             String log = Files.readString(work.resolve("training.log"));
-            // 7 pages + 2 x 20 POSTs: anything else means the run did not go where the cache should learn from
+            // 7 pages + 2 x 20 POSTs and the failed PostgreSQL query: anything else means the run did not go where
+            // the cache should learn from
             // the launcher uses the cache only in the folder named in .app-folder, which it writes when it trains
-            if (p.exitValue() != 0 || requests.get() != EXPECTED_REQUESTS || logins.get() == 0 || !Files.isRegularFile(cache)
+            if (p.exitValue() != 0 || requests.get() != EXPECTED_REQUESTS || postgresQueries.get() == 0
+                    || !Files.isRegularFile(cache)
                     || !Files.isRegularFile(Path.of(cache + ".app-folder"))) {
                 throw new IllegalStateException("the AOT training run failed (exit " + p.exitValue() + ", "
-                        + requests.get() + " of " + EXPECTED_REQUESTS + " mock requests, " + logins.get()
-                        + " PostgreSQL logins, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
+                        + requests.get() + " of " + EXPECTED_REQUESTS + " mock requests, " + postgresQueries.get()
+                        + " PostgreSQL queries, cache " + (Files.isRegularFile(cache) ? "written" : "missing")
                         + "); its output, also in " + work.resolve("training.log") + ":\n" + log);
             }
             Path shown = cache.startsWith(target) ? target.relativize(cache) : cache;
@@ -107,43 +111,129 @@ public class TrainAot {
     }
 
     /**
-     * A PostgreSQL "server" that answers every login with an error (the database does not exist), after declining
-     * encryption, so that the training run loads the driver, the pool and the driver's protocol reading without a
-     * real server; counts the logins.
+     * A PostgreSQL "server" that accepts every login without a password, after declining encryption, answers the
+     * pool's validation (an empty query), {@code SET}s and {@code SHOW}s, and fails every other query ("relation does not exist"),
+     * so that the training run loads the driver, the pool and the driver's query protocol without a real server;
+     * counts the queries it failed.
      */
-    private static ServerSocket refusingPostgres(AtomicInteger logins) throws IOException {
+    private static ServerSocket trainingPostgres(AtomicInteger failedQueries) throws IOException {
         ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("training-postgres").start(() -> {
             while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
-                    DataInputStream in = new DataInputStream(s.getInputStream());
-                    OutputStream out = s.getOutputStream();
-                    while (true) {
-                        byte[] packet = new byte[in.readInt() - 4];
-                        in.readFully(packet);
-                        int code = ((packet[0] & 0xff) << 24) | ((packet[1] & 0xff) << 16) | ((packet[2] & 0xff) << 8)
-                                | (packet[3] & 0xff);
-                        if (packet.length == 4 && (code == 80877103 || code == 80877104)) {
-                            out.write('N'); // SSLRequest or GSSENCRequest: no encryption here
-                            out.flush();
-                            continue;
-                        }
-                        break; // the startup message
-                    }
-                    logins.incrementAndGet();
-                    byte[] fields = "SFATAL\0VFATAL\0C3D000\0Mdatabase \"train\" does not exist (refused)\0\0"
-                            .getBytes(StandardCharsets.UTF_8);
-                    DataOutputStream error = new DataOutputStream(out);
-                    error.write('E');
-                    error.writeInt(fields.length + 4);
-                    error.write(fields);
-                    error.flush();
+                try {
+                    Socket s = server.accept();
+                    Thread.ofPlatform().daemon().start(() -> servePostgres(s, failedQueries));
                 } catch (IOException e) {
-                    // closed at the end of the training, or a client that went away: wait for the next one
+                    // closed at the end of the training
                 }
             }
         });
         return server;
+    }
+
+    private static void servePostgres(Socket socket, AtomicInteger failedQueries) {
+        try (socket) {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            while (true) { // SSLRequest or GSSENCRequest first: no encryption here; then the startup message
+                byte[] packet = new byte[in.readInt() - 4];
+                in.readFully(packet);
+                int code = ((packet[0] & 0xff) << 24) | ((packet[1] & 0xff) << 16) | ((packet[2] & 0xff) << 8)
+                        | (packet[3] & 0xff);
+                if (packet.length == 4 && (code == 80877103 || code == 80877104)) {
+                    out.write('N');
+                    out.flush();
+                    continue;
+                }
+                break;
+            }
+            message(out, 'R', new byte[4]); // AuthenticationOk
+            for (String[] p : new String[][] {{"server_version", "16.0"}, {"client_encoding", "UTF8"},
+                    {"DateStyle", "ISO, MDY"}, {"integer_datetimes", "on"}, {"standard_conforming_strings", "on"},
+                    {"TimeZone", "UTC"}}) {
+                message(out, 'S', (p[0] + "\0" + p[1] + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+            message(out, 'K', new byte[] {0, 0, 0, 1, 0, 0, 0, 2}); // BackendKeyData
+            message(out, 'Z', new byte[] {'I'});
+            out.flush();
+            String query = "";
+            while (true) {
+                int type = in.read();
+                if (type < 0 || type == 'X') {
+                    return; // Terminate
+                }
+                byte[] body = new byte[in.readInt() - 4];
+                in.readFully(body);
+                if (type == 'P') { // Parse: the statement's name, then the query
+                    int from = indexOfZero(body, 0) + 1;
+                    query = new String(body, from, indexOfZero(body, from) - from, StandardCharsets.UTF_8);
+                } else if (type == 'Q') {
+                    query = new String(body, 0, indexOfZero(body, 0), StandardCharsets.UTF_8);
+                }
+                if (type != 'S' && type != 'Q') {
+                    continue; // Bind, Describe, Execute: answered together at Sync
+                }
+                boolean set = query.regionMatches(true, 0, "SET ", 0, 4);
+                boolean show = query.regionMatches(true, 0, "SHOW ", 0, 5);
+                if (query.isBlank() || set || show) { // the pool's validation and isolation level, the settings
+                    if (type == 'S') {
+                        message(out, '1', new byte[0]); // ParseComplete
+                        message(out, '2', new byte[0]); // BindComplete
+                        if (!show) {
+                            message(out, 'n', new byte[0]); // NoData
+                        }
+                    }
+                    if (show) { // one text column, one row
+                        ByteArrayOutputStream columns = new ByteArrayOutputStream();
+                        DataOutputStream c = new DataOutputStream(columns);
+                        c.writeShort(1);
+                        c.write("setting\0".getBytes(StandardCharsets.UTF_8));
+                        c.writeInt(0);
+                        c.writeShort(0);
+                        c.writeInt(25); // text
+                        c.writeShort(-1);
+                        c.writeInt(-1);
+                        c.writeShort(0);
+                        message(out, 'T', columns.toByteArray()); // RowDescription
+                        byte[] value = "read committed".getBytes(StandardCharsets.UTF_8);
+                        ByteArrayOutputStream row = new ByteArrayOutputStream();
+                        DataOutputStream r = new DataOutputStream(row);
+                        r.writeShort(1);
+                        r.writeInt(value.length);
+                        r.write(value);
+                        message(out, 'D', row.toByteArray()); // DataRow
+                        message(out, 'C', "SHOW\0".getBytes(StandardCharsets.UTF_8));
+                    } else if (set) {
+                        message(out, 'C', "SET\0".getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        message(out, 'I', new byte[0]); // EmptyQueryResponse
+                    }
+                } else {
+                    failedQueries.incrementAndGet();
+                    message(out, 'E', "SERROR\0VERROR\0C42P01\0Mrelation \"training\" does not exist\0\0"
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                message(out, 'Z', new byte[] {'I'});
+                out.flush();
+                query = "";
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static void message(DataOutputStream out, char type, byte[] body) throws IOException {
+        out.write(type);
+        out.writeInt(body.length + 4);
+        out.write(body);
+    }
+
+    private static int indexOfZero(byte[] bytes, int from) {
+        int i = from;
+        while (bytes[i] != 0) {
+            i++;
+        }
+        return i;
     }
 
     /** GET /items?page=N (3 pages of 100 records, then an empty one) and POST /sync/ID, counting requests. */
