@@ -28,9 +28,9 @@ import java.util.stream.Stream;
  * <p>The cache is trained on one whole, representative run, not on start-up alone: a flow
  * ({@code src/aot/project/flows/train.yaml}) with constant and Jinja prints, DuckDB statements and transforms,
  * paginated HTTP GETs (a while loop, and declarative pagination with a path) and a for_each POST against a mock
- * API served here on 127.0.0.1, control ops and run_flow, and a PostgreSQL source whose "server", served here too,
- * logs in and fails every query (the driver and the pool without a PostgreSQL). One process only, because one JVM run
- * writes one cache. The run goes through the launcher itself
+ * API served here on 127.0.0.1, control ops and run_flow, and pages landed into a PostgreSQL source whose "server"
+ * is served here too (the driver, the pool, COPY and the commit's SQL, without a PostgreSQL). One process only,
+ * because one JVM run writes one cache. The run goes through the launcher itself
  * ({@code SEQUOR_AOT_TRAIN}), so the cache is made with exactly the JVM options it will be used with.
  *
  * <p>No cache is made (and the build goes on) on JDKs before 25, which cannot write one, and where there is no
@@ -38,8 +38,8 @@ import java.util.stream.Stream;
  */
 public class TrainAot {
 
-    /** What train.yaml asks the mock API for: 7 GETs of pages and two for_each loops of 20 POSTs. */
-    private static final int EXPECTED_REQUESTS = 47;
+    /** What train.yaml asks the mock API for: 11 GETs of pages (4 into PostgreSQL), two for_each loops of 20 POSTs. */
+    private static final int EXPECTED_REQUESTS = 51;
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
@@ -90,8 +90,8 @@ public class TrainAot {
                 throw new IllegalStateException("the AOT training run did not finish within 10 minutes");
             }
             String log = Files.readString(work.resolve("training.log"));
-            // 7 pages + 2 x 20 POSTs and the failed PostgreSQL query: anything else means the run did not go where
-            // the cache should learn from
+            // 11 pages + 2 x 20 POSTs, and the PostgreSQL query that fails after the pages landed there: anything
+            // else means the run did not go where the cache should learn from
             // the launcher uses the cache only in the folder named in .app-folder, which it writes when it trains
             if (p.exitValue() != 0 || requests.get() != EXPECTED_REQUESTS || postgresQueries.get() == 0
                     || !Files.isRegularFile(cache)
@@ -111,10 +111,9 @@ public class TrainAot {
     }
 
     /**
-     * A PostgreSQL "server" that accepts every login without a password, after declining encryption, answers the
-     * pool's validation (an empty query), {@code SET}s and {@code SHOW}s, and fails every other query ("relation does not exist"),
-     * so that the training run loads the driver, the pool and the driver's query protocol without a real server;
-     * counts the queries it failed.
+     * A PostgreSQL "server" that accepts every login without a password, after declining encryption, and answers
+     * queries as {@link PostgresAnswers} says, so that the training run loads the driver, the pool and the driver's
+     * query and COPY protocols without a real server; counts the queries it failed.
      */
     private static ServerSocket trainingPostgres(AtomicInteger failedQueries) throws IOException {
         ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
@@ -156,7 +155,7 @@ public class TrainAot {
             message(out, 'K', new byte[] {0, 0, 0, 1, 0, 0, 0, 2}); // BackendKeyData
             message(out, 'Z', new byte[] {'I'});
             out.flush();
-            String query = "";
+            PostgresAnswers answers = new PostgresAnswers(out, failedQueries);
             while (true) {
                 int type = in.read();
                 if (type < 0 || type == 'X') {
@@ -164,61 +163,182 @@ public class TrainAot {
                 }
                 byte[] body = new byte[in.readInt() - 4];
                 in.readFully(body);
-                if (type == 'P') { // Parse: the statement's name, then the query
-                    int from = indexOfZero(body, 0) + 1;
-                    query = new String(body, from, indexOfZero(body, from) - from, StandardCharsets.UTF_8);
-                } else if (type == 'Q') {
-                    query = new String(body, 0, indexOfZero(body, 0), StandardCharsets.UTF_8);
-                }
-                if (type != 'S' && type != 'Q') {
-                    continue; // Bind, Describe, Execute: answered together at Sync
-                }
-                boolean set = query.regionMatches(true, 0, "SET ", 0, 4);
-                boolean show = query.regionMatches(true, 0, "SHOW ", 0, 5);
-                if (query.isBlank() || set || show) { // the pool's validation and isolation level, the settings
-                    if (type == 'S') {
-                        message(out, '1', new byte[0]); // ParseComplete
-                        message(out, '2', new byte[0]); // BindComplete
-                        if (!show) {
-                            message(out, 'n', new byte[0]); // NoData
-                        }
-                    }
-                    if (show) { // one text column, one row
-                        ByteArrayOutputStream columns = new ByteArrayOutputStream();
-                        DataOutputStream c = new DataOutputStream(columns);
-                        c.writeShort(1);
-                        c.write("setting\0".getBytes(StandardCharsets.UTF_8));
-                        c.writeInt(0);
-                        c.writeShort(0);
-                        c.writeInt(25); // text
-                        c.writeShort(-1);
-                        c.writeInt(-1);
-                        c.writeShort(0);
-                        message(out, 'T', columns.toByteArray()); // RowDescription
-                        byte[] value = "read committed".getBytes(StandardCharsets.UTF_8);
-                        ByteArrayOutputStream row = new ByteArrayOutputStream();
-                        DataOutputStream r = new DataOutputStream(row);
-                        r.writeShort(1);
-                        r.writeInt(value.length);
-                        r.write(value);
-                        message(out, 'D', row.toByteArray()); // DataRow
-                        message(out, 'C', "SHOW\0".getBytes(StandardCharsets.UTF_8));
-                    } else if (set) {
-                        message(out, 'C', "SET\0".getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        message(out, 'I', new byte[0]); // EmptyQueryResponse
-                    }
-                } else {
-                    failedQueries.incrementAndGet();
-                    message(out, 'E', "SERROR\0VERROR\0C42P01\0Mrelation \"training\" does not exist\0\0"
-                            .getBytes(StandardCharsets.UTF_8));
-                }
-                message(out, 'Z', new byte[] {'I'});
-                out.flush();
-                query = "";
+                answers.answer((char) type, body);
             }
         } catch (IOException e) {
             // the client went away
+        }
+    }
+
+    /**
+     * The fake server's side of the extended and simple query protocols, one message at a time: {@code SET} and
+     * other commands succeed with their tag, {@code SHOW} answers one row ("read committed": the pool asks for the
+     * isolation level), a {@code SELECT} or {@code WITH} answers no rows, {@code COPY ... FROM STDIN} takes the data
+     * and counts it, and a query naming the table {@code training} fails (then the rest up to Sync is skipped, as a
+     * server does). The transaction status follows BEGIN, COMMIT, ROLLBACK and errors.
+     */
+    private static final class PostgresAnswers {
+
+        private final DataOutputStream out;
+        private final AtomicInteger failedQueries;
+        private String parsed = "";
+        private boolean skipToSync;
+        private char status = 'I';
+        private int copied;
+
+        PostgresAnswers(DataOutputStream out, AtomicInteger failedQueries) {
+            this.out = out;
+            this.failedQueries = failedQueries;
+        }
+
+        void answer(char type, byte[] body) throws IOException {
+            switch (type) {
+                case 'P' -> { // Parse: the statement's name, then the query
+                    int from = indexOfZero(body, 0) + 1;
+                    parsed = new String(body, from, indexOfZero(body, from) - from, StandardCharsets.UTF_8).strip();
+                    if (!skipToSync) {
+                        message(out, '1', new byte[0]); // ParseComplete
+                    }
+                }
+                case 'B' -> {
+                    if (!skipToSync) {
+                        message(out, '2', new byte[0]); // BindComplete
+                    }
+                }
+                case 'D' -> { // Describe a statement (its parameters, then its columns) or a portal (its columns)
+                    if (!skipToSync) {
+                        if (body[0] == 'S') {
+                            parameters(parsed);
+                        }
+                        describe(parsed);
+                    }
+                }
+                case 'E' -> {
+                    if (!skipToSync) {
+                        run(parsed, false);
+                    }
+                }
+                case 'C' -> message(out, '3', new byte[0]); // CloseComplete
+                case 'H' -> out.flush();
+                case 'S' -> {
+                    skipToSync = false;
+                    ready();
+                }
+                case 'Q' -> {
+                    String query = new String(body, 0, indexOfZero(body, 0), StandardCharsets.UTF_8).strip();
+                    if (query.isEmpty()) {
+                        message(out, 'I', new byte[0]); // EmptyQueryResponse
+                    } else {
+                        if (returnsRows(query)) {
+                            describe(query);
+                        }
+                        run(query, true);
+                    }
+                    if (!query.regionMatches(true, 0, "COPY ", 0, 5)) {
+                        ready();
+                    }
+                }
+                case 'd' -> copied += count(body, (byte) '\n'); // CopyData
+                case 'c', 'f' -> { // CopyDone, CopyFail
+                    message(out, 'C', ("COPY " + copied + "\0").getBytes(StandardCharsets.UTF_8));
+                    copied = 0;
+                    ready();
+                }
+                default -> { }
+            }
+        }
+
+        private static boolean returnsRows(String query) {
+            return startsWith(query, "SELECT") || startsWith(query, "WITH") || startsWith(query, "SHOW")
+                    || startsWith(query, "VALUES");
+        }
+
+        /** ParameterDescription: as many text parameters as the query has {@code $n} placeholders. */
+        private void parameters(String query) throws IOException {
+            int n = 0;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\d+)").matcher(query);
+            while (m.find()) {
+                n = Math.max(n, Integer.parseInt(m.group(1)));
+            }
+            ByteArrayOutputStream types = new ByteArrayOutputStream();
+            DataOutputStream t = new DataOutputStream(types);
+            t.writeShort(n);
+            for (int i = 0; i < n; i++) {
+                t.writeInt(25); // text
+            }
+            message(out, 't', types.toByteArray());
+        }
+
+        private void describe(String query) throws IOException {
+            if (!returnsRows(query)) {
+                message(out, 'n', new byte[0]); // NoData
+                return;
+            }
+            ByteArrayOutputStream columns = new ByteArrayOutputStream();
+            DataOutputStream c = new DataOutputStream(columns);
+            c.writeShort(1);
+            c.write("setting\0".getBytes(StandardCharsets.UTF_8));
+            c.writeInt(0);
+            c.writeShort(0);
+            c.writeInt(25); // text
+            c.writeShort(-1);
+            c.writeInt(-1);
+            c.writeShort(0);
+            message(out, 'T', columns.toByteArray()); // RowDescription
+        }
+
+        private void run(String query, boolean simple) throws IOException {
+            if (query.isEmpty()) {
+                message(out, 'I', new byte[0]); // EmptyQueryResponse
+            } else if (query.toLowerCase(java.util.Locale.ROOT).contains("training")) {
+                failedQueries.incrementAndGet();
+                message(out, 'E', "SERROR\0VERROR\0C42P01\0Mrelation \"training\" does not exist\0\0"
+                        .getBytes(StandardCharsets.UTF_8));
+                skipToSync = !simple;
+                status = status == 'T' ? 'E' : status;
+            } else if (startsWith(query, "COPY")) {
+                message(out, 'G', new byte[] {0, 0, 0}); // CopyInResponse: text, no column formats
+            } else if (startsWith(query, "SHOW")) {
+                byte[] value = "read committed".getBytes(StandardCharsets.UTF_8);
+                ByteArrayOutputStream row = new ByteArrayOutputStream();
+                DataOutputStream r = new DataOutputStream(row);
+                r.writeShort(1);
+                r.writeInt(value.length);
+                r.write(value);
+                message(out, 'D', row.toByteArray()); // DataRow
+                message(out, 'C', "SHOW\0".getBytes(StandardCharsets.UTF_8));
+            } else {
+                String verb = query.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+                String tag = switch (verb) {
+                    case "SELECT", "WITH", "VALUES" -> "SELECT 0";
+                    case "INSERT" -> "INSERT 0 0";
+                    case "UPDATE", "DELETE", "MERGE" -> verb + " 0";
+                    default -> verb;
+                };
+                if (verb.equals("BEGIN") || verb.equals("START")) {
+                    status = 'T';
+                } else if (verb.equals("COMMIT") || verb.equals("ROLLBACK") || verb.equals("END")) {
+                    status = 'I';
+                }
+                message(out, 'C', (tag + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        private void ready() throws IOException {
+            message(out, 'Z', new byte[] {(byte) status});
+            out.flush();
+        }
+
+        private static boolean startsWith(String query, String word) {
+            return query.regionMatches(true, 0, word, 0, word.length());
+        }
+
+        private static int count(byte[] bytes, byte b) {
+            int n = 0;
+            for (byte x : bytes) {
+                n += x == b ? 1 : 0;
+            }
+            return n;
         }
     }
 
