@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -179,6 +182,8 @@ public class TrainAot {
      */
     private static final class PostgresAnswers {
 
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
+
         private final DataOutputStream out;
         private final AtomicInteger failedQueries;
         private String parsed = "";
@@ -256,7 +261,7 @@ public class TrainAot {
         /** ParameterDescription: as many text parameters as the query has {@code $n} placeholders. */
         private void parameters(String query) throws IOException {
             int n = 0;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\d+)").matcher(query);
+            Matcher m = PLACEHOLDER.matcher(query);
             while (m.find()) {
                 n = Math.max(n, Integer.parseInt(m.group(1)));
             }
@@ -290,7 +295,7 @@ public class TrainAot {
         private void run(String query, boolean simple) throws IOException {
             if (query.isEmpty()) {
                 message(out, 'I', new byte[0]); // EmptyQueryResponse
-            } else if (query.toLowerCase(java.util.Locale.ROOT).contains("training")) {
+            } else if (query.toLowerCase(Locale.ROOT).contains("training")) {
                 failedQueries.incrementAndGet();
                 message(out, 'E', "SERROR\0VERROR\0C42P01\0Mrelation \"training\" does not exist\0\0"
                         .getBytes(StandardCharsets.UTF_8));
@@ -308,7 +313,7 @@ public class TrainAot {
                 message(out, 'D', row.toByteArray()); // DataRow
                 message(out, 'C', "SHOW\0".getBytes(StandardCharsets.UTF_8));
             } else {
-                String verb = query.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+                String verb = query.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
                 String tag = switch (verb) {
                     case "SELECT", "WITH", "VALUES" -> "SELECT 0";
                     case "INSERT" -> "INSERT 0 0";
