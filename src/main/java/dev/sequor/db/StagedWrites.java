@@ -26,11 +26,22 @@ final class StagedWrites {
     /** Pages' rows loaded while the op goes on ({@link #loadInBackground}); every other use of the session waits. */
     private final BackgroundLoad background = new BackgroundLoad();
     private SqlSession session;
+    /** Rows added outside units load into typed staging on the loader thread too ({@link TableWriteBatch}). */
+    private volatile boolean typedPagesInBackground;
 
     StagedWrites(JdbcDatabase db) {
         this.db = db;
         this.dialect = db.dialect();
         this.inferred = new InferredStaging(dialect);
+    }
+
+    /** See {@link TableWriteBatch#loadTypedPagesInBackground()}. */
+    void typedPagesInBackground(boolean on) {
+        typedPagesInBackground = on;
+    }
+
+    boolean typedPagesInBackground() {
+        return typedPagesInBackground;
     }
 
     /** Whether a load here can fail only because of the database, never because of a value (all-text staging). */
@@ -205,8 +216,9 @@ final class StagedWrites {
     }
 
     /**
-     * {@link #load}, on the loader thread, while the caller goes on; only for rows whose load cannot fail because of a
-     * value (all-text staging). The rows are numbered now, on the caller's thread, in the order they were taken.
+     * {@link #load}, on the loader thread, while the caller goes on: for rows whose load cannot fail because of a value
+     * (all-text staging), and for the pages of an op that only reads ({@link #typedPagesInBackground}). The rows are
+     * numbered now, on the caller's thread, in the order they were taken.
      */
     void loadInBackground(TableTarget target, List<String[]> rows) {
         target.numberForLoad(rows);

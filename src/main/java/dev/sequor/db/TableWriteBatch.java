@@ -30,7 +30,8 @@ import java.util.Map;
  * for_each row. Rows added outside units there, and those of targets with inferred columns (staged as text on every
  * database), wait the same way (the pages of a paginated fetch), and each full batch of them loads on a thread of its
  * own while the op asks for the next page ({@link BackgroundLoad}). Where staging is typed (PostgreSQL), a bad value
- * must fail the unit that brought it, so each unit is staged as it completes.
+ * must fail the unit that brought it, so each unit is staged as it completes; pages added outside units go to the
+ * loader thread one at a time when the op only reads ({@link #loadTypedPagesInBackground()}).
  *
  * <p>Pieces that run side by side (for_each rows in parallel) each write into a {@linkplain #unit() unit batch} of
  * their own, from their own thread; the batch then takes the completed units in order, one at a time
@@ -54,6 +55,8 @@ public final class TableWriteBatch implements AutoCloseable {
     /** Every target handed out, in order, to hold or stage a unit's rows and to name what a commit kept. */
     private final Map<TableTarget, StagedWrites> targets = new LinkedHashMap<>();
     private boolean inUnit;
+    /** {@link #loadTypedPagesInBackground()} was called. */
+    private boolean typedPagesInBackground;
     /**
      * False once a unit's rows reached some databases' staging but not others' (a load failed in a later one): the
      * staging tables then hold part of an incomplete unit, and only a full rollback is exact.
@@ -221,9 +224,25 @@ public final class TableWriteBatch implements AutoCloseable {
         if (!(db instanceof JdbcDatabase jdbc)) {
             throw new IllegalArgumentException("not a database opened by Databases: " + db);
         }
-        StagedWrites writes = byDatabase.computeIfAbsent(jdbc, StagedWrites::new);
+        StagedWrites writes = byDatabase.computeIfAbsent(jdbc, d -> {
+            StagedWrites w = new StagedWrites(d);
+            w.typedPagesInBackground(typedPagesInBackground);
+            return w;
+        });
         return registered(writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
                 spec, createMissing, pos), writes);
+    }
+
+    /**
+     * Rows added outside units into typed staging (declared columns on PostgreSQL and MySQL) load on the loader
+     * thread, one page at a time, while the op asks for the next page, instead of on the op's thread before it: for
+     * ops whose requests only read (GET, HEAD), where asking for one more page changes nothing. A value the staging
+     * refuses then fails the op when the next page is added or at the commit, one request later than otherwise; the
+     * tables are unchanged either way.
+     */
+    public synchronized void loadTypedPagesInBackground() {
+        typedPagesInBackground = true;
+        byDatabase.values().forEach(w -> w.typedPagesInBackground(true));
     }
 
     /** Rows added from now on wait in memory until {@link #completeUnit()}. */

@@ -56,6 +56,9 @@ public final class HttpRequestExecutor {
                 openTablesSourcesAhead(op, scope);
             }
             try (TableWriteBatch batch = new TableWriteBatch()) {
+                if (op.forEach() == null && onlyReads(op)) {
+                    batch.loadTypedPagesInBackground();
+                }
                 if (op.forEach() == null) {
                     int requests = cycle(op, scope, source, batch);
                     batch.commit();
@@ -90,6 +93,13 @@ public final class HttpRequestExecutor {
                 run.openAhead(name, t.pos());
             }
         }
+    }
+
+    /** Whether the op's requests only read: its method is GET (the default) or HEAD, written as such. */
+    private static boolean onlyReads(HttpRequestOp op) {
+        Dyn method = op.request().method();
+        return method == null || method instanceof Dyn.Const c && c.value() instanceof String m
+                && (m.strip().equalsIgnoreCase("GET") || m.strip().equalsIgnoreCase("HEAD"));
     }
 
     /** {@code , 3 rows failed (recorded in push_errors)}; empty when no row failed. */
