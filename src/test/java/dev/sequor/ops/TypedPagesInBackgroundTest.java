@@ -102,25 +102,23 @@ class TypedPagesInBackgroundTest {
 
     @Test
     void aRefusedValueFailsTheOpOneRequestLaterWhenTheOpOnlyReads() throws Exception {
-        FlowProject p = project("GET", 2);
-
-        FlowProject.Result r = p.run("fetch");
-
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.errLine("Error in")).contains("invalid input syntax for type integer: \"x2\"");
-        assertThat(p.rows("select id, name from items")).containsExactly(List.of("0", "earlier run"));
-        assertThat(api.findAll(anyRequestedFor(urlPathEqualTo("/items")))).hasSize(3);
+        assertPage2sValueFailsTheOpAfter("GET", 3);
     }
 
     @Test
     void aRefusedValueFailsItsOwnPageWhenTheOpSendsAnythingElse() throws Exception {
-        FlowProject p = project("POST", 2);
+        assertPage2sValueFailsTheOpAfter("POST", 2);
+    }
+
+    /** Page 2 of 3 carries a value the integer column refuses: the op fails after {@code requests}, table unchanged. */
+    private void assertPage2sValueFailsTheOpAfter(String method, int requests) throws Exception {
+        FlowProject p = project(method, 2);
 
         FlowProject.Result r = p.run("fetch");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.errLine("Error in")).contains("invalid input syntax for type integer: \"x2\"");
         assertThat(p.rows("select id, name from items")).containsExactly(List.of("0", "earlier run"));
-        assertThat(api.findAll(anyRequestedFor(urlPathEqualTo("/items")))).hasSize(2);
+        assertThat(api.findAll(anyRequestedFor(urlPathEqualTo("/items")))).hasSize(requests);
     }
 }
