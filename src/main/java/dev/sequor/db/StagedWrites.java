@@ -26,22 +26,14 @@ final class StagedWrites {
     /** Pages' rows loaded while the op goes on ({@link #loadInBackground}); every other use of the session waits. */
     private final BackgroundLoad background = new BackgroundLoad();
     private SqlSession session;
-    /** Rows added outside units load into typed staging on the loader thread too ({@link TableWriteBatch}). */
-    private volatile boolean typedPagesInBackground;
+    /** Pages load into typed staging on the loader thread too ({@link TableWriteBatch#loadTypedPagesInBackground}). */
+    private final boolean typedPagesInBackground;
 
-    StagedWrites(JdbcDatabase db) {
+    StagedWrites(JdbcDatabase db, boolean typedPagesInBackground) {
         this.db = db;
+        this.typedPagesInBackground = typedPagesInBackground;
         this.dialect = db.dialect();
         this.inferred = new InferredStaging(dialect);
-    }
-
-    /** See {@link TableWriteBatch#loadTypedPagesInBackground()}. */
-    void typedPagesInBackground(boolean on) {
-        typedPagesInBackground = on;
-    }
-
-    boolean typedPagesInBackground() {
-        return typedPagesInBackground;
     }
 
     /** Whether a load here can fail only because of the database, never because of a value (all-text staging). */
@@ -216,9 +208,22 @@ final class StagedWrites {
     }
 
     /**
+     * A page's rows for typed staging, added outside units: loaded on the loader thread when the op only reads (a value
+     * the staging refuses then fails the op one request later, {@link TableWriteBatch#loadTypedPagesInBackground}),
+     * else now.
+     */
+    void loadPage(TableTarget target, List<String[]> rows) {
+        if (typedPagesInBackground) {
+            loadInBackground(target, rows);
+        } else {
+            load(target, rows);
+        }
+    }
+
+    /**
      * {@link #load}, on the loader thread, while the caller goes on: for rows whose load cannot fail because of a value
-     * (all-text staging), and for the pages of an op that only reads ({@link #typedPagesInBackground}). The rows are
-     * numbered now, on the caller's thread, in the order they were taken.
+     * (all-text staging), and for the pages of an op that only reads ({@link #loadPage}). The rows are numbered now, on
+     * the caller's thread, in the order they were taken.
      */
     void loadInBackground(TableTarget target, List<String[]> rows) {
         target.numberForLoad(rows);

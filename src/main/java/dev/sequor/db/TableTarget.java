@@ -117,13 +117,8 @@ public final class TableTarget {
                 owner.loadInBackground(this, batch);
                 staged += batch.size();
             }
-        } else if (owner.typedPagesInBackground()) {
-            // typed staging, an op that only reads: the page loads while the next one is asked for, and a value the
-            // staging refuses fails the op one request later (TableWriteBatch#loadTypedPagesInBackground)
-            owner.loadInBackground(this, rows);
-            staged += rows.size();
         } else {
-            owner.load(this, rows);
+            owner.loadPage(this, rows);
             staged += rows.size();
         }
     }

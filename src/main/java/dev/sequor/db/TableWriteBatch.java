@@ -224,11 +224,7 @@ public final class TableWriteBatch implements AutoCloseable {
         if (!(db instanceof JdbcDatabase jdbc)) {
             throw new IllegalArgumentException("not a database opened by Databases: " + db);
         }
-        StagedWrites writes = byDatabase.computeIfAbsent(jdbc, d -> {
-            StagedWrites w = new StagedWrites(d);
-            w.typedPagesInBackground(typedPagesInBackground);
-            return w;
-        });
+        StagedWrites writes = byDatabase.computeIfAbsent(jdbc, d -> new StagedWrites(d, typedPagesInBackground));
         return registered(writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
                 spec, createMissing, pos), writes);
     }
@@ -238,11 +234,13 @@ public final class TableWriteBatch implements AutoCloseable {
      * thread, one page at a time, while the op asks for the next page, instead of on the op's thread before it: for
      * ops whose requests only read (GET, HEAD), where asking for one more page changes nothing. A value the staging
      * refuses then fails the op when the next page is added or at the commit, one request later than otherwise; the
-     * tables are unchanged either way.
+     * tables are unchanged either way. Called before the first target is asked for.
      */
     public synchronized void loadTypedPagesInBackground() {
+        if (!byDatabase.isEmpty()) {
+            throw new IllegalStateException("the batch already writes to a database; decide how pages load before");
+        }
         typedPagesInBackground = true;
-        byDatabase.values().forEach(w -> w.typedPagesInBackground(true));
     }
 
     /** Rows added from now on wait in memory until {@link #completeUnit()}. */

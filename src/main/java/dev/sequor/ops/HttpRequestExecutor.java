@@ -19,6 +19,7 @@ import dev.sequor.run.Texts;
 import dev.sequor.run.VarAssign;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,7 +100,7 @@ public final class HttpRequestExecutor {
     private static boolean onlyReads(HttpRequestOp op) {
         Dyn method = op.request().method();
         return method == null || method instanceof Dyn.Const c && c.value() instanceof String m
-                && (m.strip().equalsIgnoreCase("GET") || m.strip().equalsIgnoreCase("HEAD"));
+                && List.of("GET", "HEAD").contains(m.strip().toUpperCase(Locale.ROOT));
     }
 
     /** {@code , 3 rows failed (recorded in push_errors)}; empty when no row failed. */
