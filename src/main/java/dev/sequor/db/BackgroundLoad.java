@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request while the rows it handed over are loaded (a paginated fetch otherwise waits for the API and for the
  * database in turn). The next load, and anything else that uses the connection, first waits for the one under way
  * ({@link #await()}), which also throws what it threw: a load's failure fails the op at its next use of the database.
- * Only loads that cannot fail because of a value go here (all-text staging), so a deferred failure is always the
- * database's, never a row's that a later request should not have been sent after.
+ * Loads that a value can fail come here only where a request sent after the failing row changes nothing it would
+ * not have changed anyway: typed pages of an op that only reads, and appends straight into a table, whose values the
+ * staging path would have refused at the commit, after every request ({@link StagedWrites}).
  */
 final class BackgroundLoad {
 

@@ -133,6 +133,16 @@ public interface Dialect {
     }
 
     /**
+     * Whether an op's pages for an existing table under {@code append}, with inferred columns, may load straight into
+     * the table inside one transaction that the op's commit ends ({@link StagedWrites}), instead of into staging and
+     * from there with one {@code INSERT ... SELECT} at the commit. Needs transactional DDL (new and widened columns are
+     * altered in as pages bring them) and a bulk loader that converts text to the column types itself.
+     */
+    default boolean appendsInOpTransaction() {
+        return false;
+    }
+
+    /**
      * Where DDL is not transactional: the statements that put {@code built} (a table of the target's namespace;
      * both qualified and quoted) in place of {@code target} in one atomic step each and drop what was there, or null
      * where a set of tables is swapped with one multi-table RENAME under named locks instead (MySQL, see

@@ -212,16 +212,34 @@ final class InferredSchema {
     }
 
     /** The statements that make the kept table hold the records: new columns, and wider types where evolve widened. */
-    synchronized List<String> evolveStatements(Dialect dialect, String target) {
+    List<String> evolveStatements(Dialect dialect, String target) {
+        return evolveStatements(dialect, target, new java.util.HashMap<>());
+    }
+
+    /**
+     * {@link #evolveStatements(Dialect, String)} for a table that already had those of {@code applied} (column name to
+     * the type an earlier call gave it; updated here): only what the records brought since, so an op that alters its
+     * table as pages come adds a column once, and widens it again only when a later page widens it further.
+     */
+    synchronized List<String> evolveStatements(Dialect dialect, String target, Map<String, String> applied) {
         List<String> out = new ArrayList<>();
         for (Column c : byIndex) {
+            if (c.existingType != null && !c.widensExisting()) {
+                continue;
+            }
             String type = dialect.inferredType(c.kind);
-            if (c.existingType == null) {
+            String before = applied.put(c.name, type);
+            if (c.existingType == null && before == null) {
                 out.add("ALTER TABLE " + target + " ADD COLUMN " + dialect.quote(c.name) + " " + type);
-            } else if (c.widensExisting()) {
+            } else if (!type.equals(before)) {
                 out.addAll(dialect.widenColumn(target, c.name, type));
             }
         }
         return out;
+    }
+
+    /** Whether the records land in a table that exists and is kept (its columns lent to the inference). */
+    boolean keepsTable() {
+        return !existing.isEmpty();
     }
 }

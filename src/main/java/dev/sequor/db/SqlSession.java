@@ -29,6 +29,10 @@ final class SqlSession implements AutoCloseable {
     private final Dialect dialect;
     private final Connection connection;
     private boolean lost;
+    /** A transaction left open across calls ({@link #openTransaction}), which the next {@link #inTransaction} ends. */
+    private boolean open;
+    /** {@link #inTransaction}'s work is running: its transaction ends when the work does. */
+    private boolean inWork;
 
     SqlSession(String sourceName, Dialect dialect, Connection connection) {
         this.sourceName = sourceName;
@@ -50,8 +54,34 @@ final class SqlSession implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. Restoring
-     * auto-commit afterwards never hides the failure that ended the work (on a lost connection it fails too).
+     * Starts a transaction that stays open across the calls that follow (an op's appends straight into their tables),
+     * until {@link #inTransaction} commits it with its own work or {@link #close} rolls it back. Nothing happens when
+     * one is open already.
+     */
+    void openTransaction() {
+        if (open) {
+            return;
+        }
+        if (inWork) {
+            throw new IllegalStateException("a transaction left open must start outside inTransaction's work");
+        }
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        open = true;
+    }
+
+    /** Whether a transaction opened by {@link #openTransaction} is under way. */
+    boolean transactionOpen() {
+        return open;
+    }
+
+    /**
+     * Runs {@code work} as one transaction: committed when it returns, rolled back when it throws; a transaction left
+     * open ({@link #openTransaction}) is that transaction, ended with it. Restoring auto-commit afterwards never hides
+     * the failure that ended the work (on a lost connection it fails too).
      */
     <T> T inTransaction(Work<T> work) {
         try {
@@ -59,8 +89,10 @@ final class SqlSession implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
+        open = false;
         try {
             T result;
+            inWork = true;
             try {
                 result = work.run(connection);
             } catch (SQLException e) {
@@ -78,6 +110,7 @@ final class SqlSession implements AutoCloseable {
             }
             return result;
         } finally {
+            inWork = false;
             restoreAutoCommit();
         }
     }
@@ -242,8 +275,19 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
+    /** Rolls back a transaction still open ({@link #openTransaction}), if any; statements then auto-commit again. */
+    void rollBackOpenTransaction() {
+        if (open) {
+            open = false;
+            rollbackQuietly();
+            restoreAutoCommit();
+        }
+    }
+
+    /** Gives the connection back; a transaction still open ({@link #openTransaction}) is rolled back first. */
     @Override
     public void close() {
+        rollBackOpenTransaction();
         try {
             connection.close();
         } catch (SQLException ignored) {

@@ -28,11 +28,19 @@ final class StagedWrites {
     private SqlSession session;
     /** Pages load into typed staging on the loader thread too ({@link TableWriteBatch#loadTypedPagesInBackground}). */
     private final boolean typedPagesInBackground;
+    /** Inferred appends to existing tables may go straight in ({@link TableWriteBatch#appendStraightIntoTables}). */
+    private final boolean appendsInPlace;
+    /**
+     * The targets whose rows go straight into their table ({@link #appendsInPlace(TableTarget)}), each with the types
+     * of the columns altered in so far ({@link InferredSchema#evolveStatements(Dialect, String, Map)}).
+     */
+    private final Map<TableTarget, Map<String, String>> inPlace = new java.util.HashMap<>();
 
-    StagedWrites(JdbcDatabase db, boolean typedPagesInBackground) {
+    StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean appendsInPlace) {
         this.db = db;
         this.typedPagesInBackground = typedPagesInBackground;
         this.dialect = db.dialect();
+        this.appendsInPlace = appendsInPlace && dialect.appendsInOpTransaction();
         this.inferred = new InferredStaging(dialect);
     }
 
@@ -96,7 +104,7 @@ final class StagedWrites {
             s.execute("SELECT " + columns.stream().map(c -> "CAST(NULL AS " + dialect.typeSql(c.type()) + ")")
                     .collect(Collectors.joining(", ")));
         }
-        db.dropStagingLeftovers(s, namespace);
+        dropStagingLeftovers(s, namespace);
         String staging = JdbcDatabase.stagingName(table, dialect);
         // Temporary: only this session sees it, and it vanishes with the connection, so a crash or a dropped
         // connection cannot leave it behind (docs/decisions.md, "Staging in temporary tables").
@@ -107,6 +115,17 @@ final class StagedWrites {
                 createMissing, pos);
         targets.put(key, target);
         return target;
+    }
+
+    /**
+     * Drops older versions' leftover staging tables ({@link StagingLeftovers}), unless rows already went straight into
+     * a table: a drop that fails (a leftover of another role) is passed over, and inside that open transaction it
+     * would fail everything after it. A later run drops them.
+     */
+    private void dropStagingLeftovers(SqlSession s, String namespace) {
+        if (!s.transactionOpen()) {
+            db.dropStagingLeftovers(s, namespace);
+        }
     }
 
     /**
@@ -128,7 +147,7 @@ final class StagedWrites {
         }
         Map<String, String> existing = exists && spec.mode() != WriteMode.CREATE
                 ? InferredStaging.existingColumns(s, dialect, namespace, table, pos) : Map.of();
-        db.dropStagingLeftovers(s, namespace);
+        dropStagingLeftovers(s, namespace);
         TableTarget target = new TableTarget(this, namespace, table, JdbcDatabase.stagingName(table, dialect), null,
                 new InferredSchema(table, spec.evolution(), existing, dialect::inferredKind, pos), spec, createMissing,
                 pos);
@@ -236,6 +255,10 @@ final class StagedWrites {
             if (rows.isEmpty() || target.schema().isEmpty()) {
                 return; // records without fields bring nothing to a table whose columns are their fields
             }
+            if (appendsInPlace(target)) {
+                appendInPlace(target, rows);
+                return;
+            }
             try {
                 names = List.copyOf(inferred.stageColumns(session(), target));
             } catch (SequorException e) {
@@ -253,6 +276,47 @@ final class StagedWrites {
             });
         } catch (SequorException e) {
             throw e.at(target.pos());
+        }
+    }
+
+    /**
+     * Whether {@code t}'s rows go straight into its table, in a transaction that stays open until the commit ends it
+     * with the other targets' moves: an append with inferred columns into a table that exists, outside
+     * {@code child_tables} numbering, where the op and the database allow it ({@link Dialect#appendsInOpTransaction}).
+     * Decided at the target's first load, for good: its rows are never split between staging and the table.
+     */
+    private boolean appendsInPlace(TableTarget t) {
+        if (inPlace.containsKey(t)) {
+            return true;
+        }
+        if (!appendsInPlace || inferred.staged(t) || t.mode() != WriteMode.APPEND || !t.schema().keepsTable()
+                || t.childOf() != null || t.appendRowNumberBase() >= 0) {
+            return false;
+        }
+        inPlace.put(t, new java.util.HashMap<>());
+        return true;
+    }
+
+    /**
+     * Loads rows into {@code t}'s own table inside the open transaction, after altering in the columns and wider types
+     * the records brought since the last load. Other sessions see none of it until the commit.
+     */
+    private void appendInPlace(TableTarget t, List<String[]> rows) {
+        List<String> names = t.schema().names();
+        String table = dialect.qualified(t.namespace(), t.table());
+        try {
+            SqlSession s = session();
+            s.openTransaction();
+            for (String sql : t.schema().evolveStatements(dialect, table, inPlace.get(t))) {
+                s.execute(sql);
+            }
+            List<String[]> laid = InferredStaging.inLayout(t, names, rows);
+            s.call(c -> {
+                dialect.bulkLoader().load(c, t.namespace(), t.table(), names, laid);
+                return null;
+            });
+        } catch (SequorException e) {
+            throw e.at(t.pos());
         }
     }
 
@@ -292,6 +356,7 @@ final class StagedWrites {
         }
         targets.values().removeAll(chosen);
         chosen.forEach(inferred::forget);
+        chosen.forEach(inPlace::remove);
     }
 
     /**
@@ -322,12 +387,23 @@ final class StagedWrites {
         }
     }
 
-    /** Stages the rows of several targets in one transaction: all of them reach staging, or none does. */
+    /**
+     * Stages the rows of several targets in one transaction: all of them reach staging, or none does. Once rows went
+     * straight into a table, that is the op's open transaction, which only the commit ends (no unit runs then: the
+     * batch allows it for ops without for_each only).
+     */
     void loadTogether(Map<TableTarget, List<String[]>> rows) {
-        session().inTransaction(c -> {
+        if (rows.keySet().stream().anyMatch(this::appendsInPlace)) {
+            session().openTransaction(); // before the load: a transaction of the load's own would commit those rows
+        }
+        if (session().transactionOpen()) {
             rows.forEach(this::load);
-            return null;
-        });
+        } else {
+            session().inTransaction(c -> {
+                rows.forEach(this::load);
+                return null;
+            });
+        }
         rows.forEach((target, loaded) -> target.staged(loaded.size()));
     }
 
@@ -519,6 +595,7 @@ final class StagedWrites {
         try {
             List<TableTarget> left = new ArrayList<>(targets.values());
             targets.clear();
+            session.rollBackOpenTransaction(); // rows that went straight in, and what was altered for them
             if (!session.lost()) {
                 left.forEach(this::dropStaging);
             }

@@ -61,6 +61,9 @@ public final class HttpRequestExecutor {
                     batch.loadTypedPagesInBackground();
                 }
                 if (op.forEach() == null) {
+                    batch.appendStraightIntoTables();
+                }
+                if (op.forEach() == null) {
                     int requests = cycle(op, scope, source, batch);
                     batch.commit();
                     summary[0] = new Summary(requests, 0, null);

@@ -23,9 +23,14 @@ abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
     /** The type names this database reports for the inferred types, in {@link InferredKind} order from BIGINT. */
     abstract List<String> typeNames();
 
+    /** A batch for one op's writes, as the op would make it. */
+    TableWriteBatch batch() {
+        return new TableWriteBatch();
+    }
+
     @SafeVarargs
     final void write(String table, WriteSpec spec, List<Map<String, Object>>... pages) {
-        try (TableWriteBatch batch = new TableWriteBatch()) {
+        try (TableWriteBatch batch = batch()) {
             for (List<Map<String, Object>> page : pages) {
                 batch.target(db, ns, table, null, spec, POS).addRows(page);
             }

@@ -1,0 +1,164 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sequor.testing.OpenedDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Appends with inferred columns that go straight into an existing PostgreSQL table inside the op's transaction
+ * ({@link TableWriteBatch#appendStraightIntoTables}): every inferred-schema behaviour of the parent class holds
+ * unchanged with the switch on, and what the switch itself changes is checked here: rows reach the table (not staging)
+ * before the commit and stay invisible to others until it, columns are altered in page by page, and an op that does
+ * not commit leaves the table, columns included, as it was.
+ */
+class PostgresAppendInPlaceTest extends PostgresInferredSchemaTest {
+
+    /** More rows than a load waits for ({@link TableWriteBatch#FLUSH_ROWS}): each such page loads on its own. */
+    static final int PAGE = TableWriteBatch.FLUSH_ROWS;
+
+    @Override
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.postgres("sequor-pg-in-place", POS);
+    }
+
+    @Override
+    TableWriteBatch batch() {
+        TableWriteBatch batch = new TableWriteBatch();
+        batch.appendStraightIntoTables();
+        return batch;
+    }
+
+    static List<Map<String, Object>> page(int from, IntFunction<Map<String, Object>> record) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = from; i < from + PAGE; i++) {
+            rows.add(record.apply(i));
+        }
+        return rows;
+    }
+
+    /** The op's own lock on {@code table}, seen from another session: its rows are going into the table itself. */
+    boolean lockedByAnotherSession(String table) {
+        return !db.query("SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE n.nspname = '" + ns + "' AND c.relname = '" + table + "'"
+                + " AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()").isEmpty();
+    }
+
+    long stagingTables(String table) {
+        return ((Number) db.query("SELECT count(*) AS n FROM pg_class WHERE relname = '"
+                + JdbcDatabase.stagingName(table, db.dialect()) + "'").get(0).get("n")).longValue();
+    }
+
+    void awaitLock(String table) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!lockedByAnotherSession(table) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void rowsGoIntoTheTableUnseenUntilTheCommit() throws Exception {
+        write("ip_seen", CREATE, List.of(rec("id", 0, "name", "earlier")));
+        try (TableWriteBatch batch = batch()) {
+            batch.target(db, ns, "ip_seen", null, APPEND, POS).addRows(page(1, i -> rec("id", i, "name", "n" + i)));
+            awaitLock("ip_seen");
+            assertThat(lockedByAnotherSession("ip_seen")).isTrue();
+            assertThat(stagingTables("ip_seen")).isZero();
+            assertThat(texts("SELECT count(*) FROM " + q("ip_seen"))).containsExactly("1");
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*), max(id) FROM " + q("ip_seen"))).containsExactly((PAGE + 1) + "|" + PAGE);
+        assertThat(lockedByAnotherSession("ip_seen")).isFalse();
+    }
+
+    @Test
+    void columnsAreAlteredInAsPagesBringThemAndLandAsStagingWould() {
+        // page 1 adds a bigint column, page 2 widens it (and an existing one) and adds another: three loads, two ALTERs
+        List<List<Map<String, Object>>> pages = List.of(
+                page(1, i -> rec("id", i, "code", i)),
+                page(1 + PAGE, i -> rec("id", i, "code", i, "extra", i)),
+                page(1 + 2 * PAGE, i -> rec("id", i, "code", "X-" + i, "extra", i + 0.5, "note", "n")));
+        for (String table : List.of("ip_evolve", "ip_evolve_staged")) {
+            write(table, CREATE, List.of(rec("id", 0, "code", 0)));
+        }
+        write("ip_evolve", APPEND, pages.toArray(List[]::new));
+        try (TableWriteBatch staged = new TableWriteBatch()) {
+            for (List<Map<String, Object>> p : pages) {
+                staged.target(db, ns, "ip_evolve_staged", null, APPEND, POS).addRows(p);
+            }
+            staged.commit();
+        }
+        List<String> t = typeNames();
+        assertThat(columns("ip_evolve")).containsExactly("id " + t.get(0), "code " + t.get(7), "extra " + t.get(2),
+                "note " + t.get(7));
+        assertThat(columns("ip_evolve")).isEqualTo(columns("ip_evolve_staged"));
+        String rows = "SELECT id, code, extra, note FROM %s ORDER BY id";
+        assertThat(texts(rows.formatted(q("ip_evolve")))).isEqualTo(texts(rows.formatted(q("ip_evolve_staged"))))
+                .hasSize(3 * PAGE + 1).contains("1|1|null|null", (PAGE + 1) + "|" + (PAGE + 1) + "|" + (PAGE + 1)
+                        + ".0|null", (2 * PAGE + 1) + "|X-" + (2 * PAGE + 1) + "|" + (2 * PAGE + 1) + ".5|n");
+    }
+
+    @Test
+    void anOpThatDoesNotCommitLeavesTheTableAndItsColumnsAsTheyWere() throws Exception {
+        write("ip_undone", CREATE, List.of(rec("id", 0, "name", "earlier")));
+        try (TableWriteBatch batch = batch()) {
+            batch.target(db, ns, "ip_undone", null, APPEND, POS)
+                    .addRows(page(1, i -> rec("id", i, "name", "n" + i, "added", true)));
+            awaitLock("ip_undone");
+            assertThat(lockedByAnotherSession("ip_undone")).isTrue();
+        } // closed without a commit, as when the op fails
+        assertThat(texts("SELECT * FROM " + q("ip_undone"))).containsExactly("0|earlier");
+        assertThat(columns("ip_undone")).containsExactly("id " + typeNames().get(0), "name " + typeNames().get(7));
+        assertThat(lockedByAnotherSession("ip_undone")).isFalse();
+    }
+
+    @Test
+    void aValueTheTableRefusesFailsTheOpAndLeavesTheTable() {
+        db.execute("CREATE TABLE " + q("ip_refused") + " (id bigint, ref uuid)");
+        db.execute("INSERT INTO " + q("ip_refused") + " VALUES (0, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11')");
+        assertThatThrownBy(() -> write("ip_refused", APPEND,
+                page(1, i -> rec("id", i, "ref", i == 7 ? "not-a-uuid" : "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"))))
+                .hasMessageContaining("invalid input syntax for type uuid: \"not-a-uuid\"");
+        assertThat(texts("SELECT id FROM " + q("ip_refused"))).containsExactly("0");
+    }
+
+    @Test
+    void rowsThatWentStraightInAreUndoneWithAnotherTableThatFailsTheCommit() {
+        // few rows: they load when the commit starts, in the transaction the other table's insert then fails
+        write("ip_first", CREATE, List.of(rec("id", 0)));
+        db.execute("CREATE TABLE " + q("ip_checked") + " (id bigint CHECK (id > 0))");
+        assertThatThrownBy(() -> {
+            try (TableWriteBatch batch = batch()) {
+                batch.target(db, ns, "ip_first", null, APPEND, POS).addRows(List.of(rec("id", 1), rec("id", 2)));
+                batch.target(db, ns, "ip_checked", columnsAt(POS, "id", "bigint"), APPEND, POS)
+                        .addRows(List.of(rec("id", -1)));
+                batch.commit();
+            }
+        }).hasMessageContaining("violates check constraint");
+        assertThat(texts("SELECT id FROM " + q("ip_first"))).containsExactly("0");
+        assertThat(texts("SELECT count(*) FROM " + q("ip_checked"))).containsExactly("0");
+    }
+
+    @Test
+    void aNewTableAndEveryOtherModeStillStage() throws Exception {
+        for (WriteSpec spec : List.of(CREATE, WriteSpec.of(WriteMode.REPLACE), WriteSpec.merge(List.of("id"),
+                MergeStrategy.UPSERT))) {
+            String table = "ip_" + spec.mode().key();
+            write(table, CREATE, List.of(rec("id", 0)));
+            try (TableWriteBatch batch = batch()) {
+                batch.target(db, ns, table, null, spec, POS).addRows(page(1, i -> rec("id", i)));
+                Thread.sleep(300); // time for a load to start, were it going into the table
+                assertThat(lockedByAnotherSession(table)).as(table).isFalse();
+                batch.commit();
+            }
+            long expected = spec.mode() == WriteMode.MERGE ? PAGE + 1 : PAGE; // the merge keeps id 0
+            assertThat(texts("SELECT count(*) FROM " + q(table))).as(table).containsExactly(String.valueOf(expected));
+        }
+    }
+}
