@@ -3,6 +3,7 @@ package dev.sequor.db;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +214,7 @@ final class InferredSchema {
 
     /** The statements that make the kept table hold the records: new columns, and wider types where evolve widened. */
     List<String> evolveStatements(Dialect dialect, String target) {
-        return evolveStatements(dialect, target, new java.util.HashMap<>());
+        return evolveStatements(dialect, target, new HashMap<>());
     }
 
     /**

@@ -112,8 +112,17 @@ final class InferredStaging {
         }
         int rowPosition = layout.indexOf(TableMove.ROW_COLUMN);
         boolean numbered = t.numbersRows();
+        // the usual case: the layout is the columns in their own order, so a row as long as it is laid out already
+        boolean inOrder = !numbered || rowPosition == names.size();
+        for (int i = 0; i < position.length && inOrder; i++) {
+            inOrder = position[i] == i;
+        }
         List<String[]> out = new ArrayList<>(rows.size());
         for (String[] row : rows) {
+            if (inOrder && row.length == layout.size()) {
+                out.add(row);
+                continue;
+            }
             String[] laid = new String[layout.size()];
             int values = row.length - (numbered ? 1 : 0);
             for (int i = 0; i < values; i++) {

@@ -4,6 +4,7 @@ import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class StagedWrites {
      * The targets whose rows go straight into their table ({@link #appendsInPlace(TableTarget)}), each with the types
      * of the columns altered in so far ({@link InferredSchema#evolveStatements(Dialect, String, Map)}).
      */
-    private final Map<TableTarget, Map<String, String>> inPlace = new java.util.HashMap<>();
+    private final Map<TableTarget, Map<String, String>> inPlace = new HashMap<>();
 
     StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean appendsInPlace) {
         this.db = db;
@@ -289,11 +290,11 @@ final class StagedWrites {
         if (inPlace.containsKey(t)) {
             return true;
         }
-        if (!appendsInPlace || inferred.staged(t) || t.mode() != WriteMode.APPEND || !t.schema().keepsTable()
-                || t.childOf() != null || t.appendRowNumberBase() >= 0) {
+        if (!appendsInPlace || t.schema() == null || inferred.staged(t) || t.mode() != WriteMode.APPEND
+                || !t.schema().keepsTable() || t.childOf() != null || t.appendRowNumberBase() >= 0) {
             return false;
         }
-        inPlace.put(t, new java.util.HashMap<>());
+        inPlace.put(t, new HashMap<>());
         return true;
     }
 
@@ -393,13 +394,14 @@ final class StagedWrites {
      * batch allows it for ops without for_each only).
      */
     void loadTogether(Map<TableTarget, List<String[]>> rows) {
+        SqlSession s = session(); // first: no load is under way on the loader thread after it
         if (rows.keySet().stream().anyMatch(this::appendsInPlace)) {
-            session().openTransaction(); // before the load: a transaction of the load's own would commit those rows
+            s.openTransaction(); // before the load: a transaction of the load's own would commit those rows
         }
-        if (session().transactionOpen()) {
+        if (s.transactionOpen()) {
             rows.forEach(this::load);
         } else {
-            session().inTransaction(c -> {
+            s.inTransaction(c -> {
                 rows.forEach(this::load);
                 return null;
             });
