@@ -133,12 +133,12 @@ public interface Dialect {
     }
 
     /**
-     * Whether an op's pages for an existing table under {@code append}, with inferred columns, may load straight into
-     * the table inside one transaction that the op's commit ends ({@link StagedWrites}), instead of into staging and
-     * from there with one {@code INSERT ... SELECT} at the commit. Needs transactional DDL (new and widened columns are
-     * altered in as pages bring them) and a bulk loader that converts text to the column types itself.
+     * Whether an op's pages may load straight into tables inside one transaction that the op's commit ends
+     * ({@link InPlaceLoads}), instead of into staging and from there with one {@code INSERT ... SELECT} at the commit.
+     * Needs transactional DDL (tables are built, and columns altered in, as pages come) and a bulk loader that converts
+     * text to the column types itself.
      */
-    default boolean appendsInOpTransaction() {
+    default boolean loadsInOpTransaction() {
         return false;
     }
 

@@ -46,10 +46,10 @@ public final class PostgresDialect implements Dialect {
     /**
      * COPY converts text to the table's own column types, as the commit's CAST to them would: measured on 1M records
      * appended to an existing table, the commit's INSERT ... SELECT took 3.5 s of an 11 s op (docs/decisions.md,
-     * "Appends go straight into the table on PostgreSQL").
+     * "Pages go straight into the table on PostgreSQL").
      */
     @Override
-    public boolean appendsInOpTransaction() {
+    public boolean loadsInOpTransaction() {
         return true;
     }
 

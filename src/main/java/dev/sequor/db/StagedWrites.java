@@ -4,7 +4,6 @@ import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +28,14 @@ final class StagedWrites {
     private SqlSession session;
     /** Pages load into typed staging on the loader thread too ({@link TableWriteBatch#loadTypedPagesInBackground}). */
     private final boolean typedPagesInBackground;
-    /** Inferred appends to existing tables may go straight in ({@link TableWriteBatch#appendStraightIntoTables}). */
-    private final boolean appendsInPlace;
-    /**
-     * The targets whose rows go straight into their table ({@link #appendsInPlace(TableTarget)}), each with the types
-     * of the columns altered in so far ({@link InferredSchema#evolveStatements(Dialect, String, Map)}).
-     */
-    private final Map<TableTarget, Map<String, String>> inPlace = new HashMap<>();
+    /** The targets whose rows go straight into a table ({@link TableWriteBatch#loadStraightIntoTables}). */
+    private final InPlaceLoads inPlace;
 
-    StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean appendsInPlace) {
+    StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean loadsInPlace) {
         this.db = db;
         this.typedPagesInBackground = typedPagesInBackground;
         this.dialect = db.dialect();
-        this.appendsInPlace = appendsInPlace && dialect.appendsInOpTransaction();
+        this.inPlace = new InPlaceLoads(dialect, loadsInPlace);
         this.inferred = new InferredStaging(dialect);
     }
 
@@ -252,14 +246,14 @@ final class StagedWrites {
 
     private void loadNumbered(TableTarget target, List<String[]> rows) {
         List<String> names;
+        if (target.schema() != null && (rows.isEmpty() || target.schema().isEmpty())) {
+            return; // records without fields bring nothing to a table whose columns are their fields
+        }
+        if (inPlace.takes(target)) {
+            inPlace.load(session(), target, rows);
+            return;
+        }
         if (target.schema() != null) {
-            if (rows.isEmpty() || target.schema().isEmpty()) {
-                return; // records without fields bring nothing to a table whose columns are their fields
-            }
-            if (appendsInPlace(target)) {
-                appendInPlace(target, rows);
-                return;
-            }
             try {
                 names = List.copyOf(inferred.stageColumns(session(), target));
             } catch (SequorException e) {
@@ -277,47 +271,6 @@ final class StagedWrites {
             });
         } catch (SequorException e) {
             throw e.at(target.pos());
-        }
-    }
-
-    /**
-     * Whether {@code t}'s rows go straight into its table, in a transaction that stays open until the commit ends it
-     * with the other targets' moves: an append with inferred columns into a table that exists, outside
-     * {@code child_tables} numbering, where the op and the database allow it ({@link Dialect#appendsInOpTransaction}).
-     * Decided at the target's first load, for good: its rows are never split between staging and the table.
-     */
-    private boolean appendsInPlace(TableTarget t) {
-        if (inPlace.containsKey(t)) {
-            return true;
-        }
-        if (!appendsInPlace || t.schema() == null || inferred.staged(t) || t.mode() != WriteMode.APPEND
-                || !t.schema().keepsTable() || t.childOf() != null || t.appendRowNumberBase() >= 0) {
-            return false;
-        }
-        inPlace.put(t, new HashMap<>());
-        return true;
-    }
-
-    /**
-     * Loads rows into {@code t}'s own table inside the open transaction, after altering in the columns and wider types
-     * the records brought since the last load. Other sessions see none of it until the commit.
-     */
-    private void appendInPlace(TableTarget t, List<String[]> rows) {
-        List<String> names = t.schema().names();
-        String table = dialect.qualified(t.namespace(), t.table());
-        try {
-            SqlSession s = session();
-            s.openTransaction();
-            for (String sql : t.schema().evolveStatements(dialect, table, inPlace.get(t))) {
-                s.execute(sql);
-            }
-            List<String[]> laid = InferredStaging.inLayout(t, names, rows);
-            s.call(c -> {
-                dialect.bulkLoader().load(c, t.namespace(), t.table(), names, laid);
-                return null;
-            });
-        } catch (SequorException e) {
-            throw e.at(t.pos());
         }
     }
 
@@ -357,7 +310,7 @@ final class StagedWrites {
         }
         targets.values().removeAll(chosen);
         chosen.forEach(inferred::forget);
-        chosen.forEach(inPlace::remove);
+        chosen.forEach(inPlace::forget);
     }
 
     /**
@@ -395,7 +348,7 @@ final class StagedWrites {
      */
     void loadTogether(Map<TableTarget, List<String[]>> rows) {
         SqlSession s = session(); // first: no load is under way on the loader thread after it
-        if (rows.keySet().stream().anyMatch(this::appendsInPlace)) {
+        if (rows.keySet().stream().anyMatch(inPlace::takes)) {
             s.openTransaction(); // before the load: a transaction of the load's own would commit those rows
         }
         if (s.transactionOpen()) {
@@ -496,6 +449,16 @@ final class StagedWrites {
      * against the rename in docs/decisions.md).
      */
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
+        List<String> inPlaceFinish = inPlace.finishing(t);
+        if (inPlaceFinish != null) {
+            for (String sql : inPlaceFinish) {
+                SqlSession.executeOn(c, sql);
+            }
+            if (t.schema() == null) {
+                SqlSession.executeOn(c, dialect.dropStaging(staging(t))); // made with the target, never loaded
+            }
+            return;
+        }
         boolean exists = exists(c, t);
         // a child table of a merging parent loses the children of the parent keys loaded (ChildTableWrites)
         String deleteChildren = exists && t.underMergingParent() && inferred.staged(t.childOf())

@@ -57,8 +57,8 @@ public final class TableWriteBatch implements AutoCloseable {
     private boolean inUnit;
     /** {@link #loadTypedPagesInBackground()} was called. */
     private boolean typedPagesInBackground;
-    /** {@link #appendStraightIntoTables()} was called. */
-    private boolean appendsInPlace;
+    /** {@link #loadStraightIntoTables()} was called. */
+    private boolean loadsInPlace;
     /**
      * False once a unit's rows reached some databases' staging but not others' (a load failed in a later one): the
      * staging tables then hold part of an incomplete unit, and only a full rollback is exact.
@@ -227,7 +227,7 @@ public final class TableWriteBatch implements AutoCloseable {
             throw new IllegalArgumentException("not a database opened by Databases: " + db);
         }
         StagedWrites writes = byDatabase.computeIfAbsent(jdbc, d -> new StagedWrites(d, typedPagesInBackground,
-                appendsInPlace));
+                loadsInPlace));
         return registered(writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
                 spec, createMissing, pos), writes);
     }
@@ -247,18 +247,18 @@ public final class TableWriteBatch implements AutoCloseable {
     }
 
     /**
-     * Rows with inferred columns appended to a table that exists may load straight into it, inside a transaction that
-     * the commit ends, where the database allows it ({@link Dialect#appendsInOpTransaction}): the commit then has no
-     * rows left to move. For ops without units (no for_each): a unit's rows must reach the database in a transaction
-     * of their own. Other sessions see nothing until the commit, as with staging; the op holds the table's ROW
-     * EXCLUSIVE lock from its first load, so ALTER and TRUNCATE of it by others wait for the op. Called before the
-     * first target is asked for.
+     * Rows may load straight into tables inside a transaction that the commit ends, where the database allows it
+     * ({@link Dialect#loadsInOpTransaction}): appends with inferred columns into their table, creates with declared
+     * columns into a table built for them ({@link InPlaceLoads}); the commit then has no rows left to move. For ops
+     * without units (no for_each): a unit's rows must reach the database in a transaction of their own. Other sessions
+     * see nothing until the commit, as with staging; an append holds its table's ROW EXCLUSIVE lock from its first
+     * load, so ALTER and TRUNCATE of it by others wait for the op. Called before the first target is asked for.
      */
-    public synchronized void appendStraightIntoTables() {
+    public synchronized void loadStraightIntoTables() {
         if (!byDatabase.isEmpty()) {
             throw new IllegalStateException("the batch already writes to a database; decide how rows load before");
         }
-        appendsInPlace = true;
+        loadsInPlace = true;
     }
 
     /** Rows added from now on wait in memory until {@link #completeUnit()}. */

@@ -61,7 +61,7 @@ public final class HttpRequestExecutor {
                     batch.loadTypedPagesInBackground();
                 }
                 if (op.forEach() == null) {
-                    batch.appendStraightIntoTables();
+                    batch.loadStraightIntoTables();
                 }
                 if (op.forEach() == null) {
                     int requests = cycle(op, scope, source, batch);

@@ -12,11 +12,11 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Appends with inferred columns that go straight into an existing PostgreSQL table inside the op's transaction
- * ({@link TableWriteBatch#appendStraightIntoTables}): every inferred-schema behaviour of the parent class holds
- * unchanged with the switch on, and what the switch itself changes is checked here: rows reach the table (not staging)
- * before the commit and stay invisible to others until it, columns are altered in page by page, and an op that does
- * not commit leaves the table, columns included, as it was.
+ * Rows that go straight into PostgreSQL tables inside the op's transaction ({@link TableWriteBatch#loadStraightIntoTables},
+ * {@link InPlaceLoads}): every inferred-schema behaviour of the parent class holds unchanged with the switch on, and
+ * what the switch itself changes is checked here. An append's rows reach its table (not staging) before the commit
+ * and stay invisible to others until it, columns are altered in page by page, and an op that does not commit leaves
+ * the table, columns included, as it was; a create with declared columns builds its table unseen and swaps it in.
  */
 class PostgresAppendInPlaceTest extends PostgresInferredSchemaTest {
 
@@ -31,7 +31,7 @@ class PostgresAppendInPlaceTest extends PostgresInferredSchemaTest {
     @Override
     TableWriteBatch batch() {
         TableWriteBatch batch = new TableWriteBatch();
-        batch.appendStraightIntoTables();
+        batch.loadStraightIntoTables();
         return batch;
     }
 
@@ -143,6 +143,64 @@ class PostgresAppendInPlaceTest extends PostgresInferredSchemaTest {
         }).hasMessageContaining("violates check constraint");
         assertThat(texts("SELECT id FROM " + q("ip_first"))).containsExactly("0");
         assertThat(texts("SELECT count(*) FROM " + q("ip_checked"))).containsExactly("0");
+    }
+
+    /** Tables whose name starts as a built or staging table's does, in any session's view of the catalog. */
+    long builtTables() {
+        return ((Number) db.query("SELECT count(*) AS n FROM pg_class WHERE relname LIKE '\\_sequor\\_stage\\_%'")
+                .get(0).get("n")).longValue();
+    }
+
+    /**
+     * Whether another session holds a lock on a table this session cannot see: one that session created in a
+     * transaction not yet committed (the table a create builds; committed staging tables are visible in pg_class).
+     */
+    boolean lockOnAnUnseenTable() {
+        return !db.query("SELECT 1 FROM pg_locks l WHERE l.locktype = 'relation' AND l.pid <> pg_backend_pid()"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = l.relation)").isEmpty();
+    }
+
+    static final List<ColumnDef> DECLARED = columnsAt(POS, "id", "integer", "name", "text", "ok", "boolean");
+
+    @Test
+    void aCreateWithDeclaredColumnsBuildsItsTableUnseenAndSwapsItIn() throws Exception {
+        db.execute("CREATE TABLE " + q("ip_create") + " (id integer, old text)");
+        db.execute("INSERT INTO " + q("ip_create") + " VALUES (0, 'earlier run')");
+        try (TableWriteBatch batch = batch()) {
+            batch.target(db, ns, "ip_create", DECLARED, CREATE, POS)
+                    .addRows(page(1, i -> rec("id", i, "name", "n" + i, "ok", i % 2 == 0, "ignored", 1)));
+            batch.target(db, ns, "ip_create", DECLARED, CREATE, POS)
+                    .addRows(page(1 + PAGE, i -> rec("id", i, "name", "n" + i)));
+            // the pages went into a table of the op's transaction: the old table is untouched and unlocked meanwhile
+            assertThat(lockOnAnUnseenTable()).isTrue();
+            assertThat(lockedByAnotherSession("ip_create")).isFalse();
+            assertThat(texts("SELECT * FROM " + q("ip_create"))).containsExactly("0|earlier run");
+            batch.commit();
+        }
+        assertThat(columns("ip_create")).containsExactly("id integer", "name text", "ok boolean");
+        assertThat(texts("SELECT count(*) AS n, min(id) AS lo, max(id) AS hi, count(ok) AS oks FROM " + q("ip_create")))
+                .containsExactly((2 * PAGE) + "|1|" + (2 * PAGE) + "|" + PAGE);
+        assertThat(texts("SELECT * FROM " + q("ip_create") + " WHERE id IN (1, 2) ORDER BY id"))
+                .containsExactly("1|n1|false", "2|n2|true");
+        assertThat(builtTables()).isZero();
+    }
+
+    @Test
+    void aCreateThatDoesNotCommitLeavesTheOldTableAndNoBuiltOne() {
+        db.execute("CREATE TABLE " + q("ip_create_undone") + " (id integer)");
+        db.execute("INSERT INTO " + q("ip_create_undone") + " VALUES (0)");
+        assertThatThrownBy(() -> {
+            try (TableWriteBatch batch = batch()) {
+                TableTarget t = batch.target(db, ns, "ip_create_undone", DECLARED, CREATE, POS);
+                t.addRows(page(1, i -> rec("id", i)));
+                t.addRows(List.of(rec("id", "x")));
+                batch.commit();
+            }
+        }).hasMessageContaining("invalid input syntax for type integer: \"x\"");
+        assertThat(texts("SELECT * FROM " + q("ip_create_undone"))).containsExactly("0");
+        assertThat(columns("ip_create_undone")).containsExactly("id integer");
+        assertThat(builtTables()).isZero();
     }
 
     @Test

@@ -1,0 +1,141 @@
+package dev.sequor.db;
+
+import dev.sequor.error.SequorException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The targets of one {@link StagedWrites} whose rows load straight into a table, inside a transaction of the op's
+ * connection that stays open until the commit ends it with the other targets' moves, instead of into staging and from
+ * there with one {@code INSERT ... SELECT} at the commit (on 1M records that insert took a third of the op:
+ * docs/decisions.md, "Pages go straight into the table on PostgreSQL"). Two kinds of target qualify, where the op
+ * and the database allow it ({@link TableWriteBatch#loadStraightIntoTables}, {@link Dialect#loadsInOpTransaction}):
+ * <ul>
+ *   <li>{@code append} with inferred columns into a table that exists: its rows go into the table itself, and the
+ *       columns and wider types the records bring are altered in before each load;</li>
+ *   <li>{@code create} with declared columns: its rows go into a new table built under a staging name in the
+ *       target's namespace, which the commit swaps in (drop the old table, rename the built one), as the transform
+ *       op builds its tables.</li>
+ * </ul>
+ * Other sessions see none of it until the commit, and a rollback leaves nothing. Left to staging: child tables and
+ * {@code _row} numbering that the commit may move, inferred {@code create} (its types are decided at the commit; a
+ * column widened to text after rows went in would show those rows as the database prints them, not as they came),
+ * {@code replace} (it would hold the table's exclusive lock for the whole op) and {@code merge}.
+ * Decided per target at its first load, for good: a target's rows are never split between staging and a table.
+ */
+final class InPlaceLoads {
+
+    /** Where a target's rows go: its own table, or one built for it; for an append, the types altered in so far. */
+    private static final class Place {
+        final String table;
+        final boolean built;
+        final Map<String, String> applied = new HashMap<>();
+        /** The built table was made (at the first load). */
+        boolean made;
+
+        Place(String table, boolean built) {
+            this.table = table;
+            this.built = built;
+        }
+    }
+
+    private final Dialect dialect;
+    private final boolean allowed;
+    private final Map<TableTarget, Place> places = new HashMap<>();
+    private final Set<TableTarget> staged = new HashSet<>();
+
+    InPlaceLoads(Dialect dialect, boolean allowed) {
+        this.dialect = dialect;
+        this.allowed = allowed && dialect.loadsInOpTransaction();
+    }
+
+    /** Whether {@code t}'s rows go straight into a table: decided the first time it is asked, at its first load. */
+    boolean takes(TableTarget t) {
+        if (places.containsKey(t)) {
+            return true;
+        }
+        if (staged.contains(t)) {
+            return false;
+        }
+        Place place = decide(t);
+        if (place == null) {
+            staged.add(t);
+            return false;
+        }
+        places.put(t, place);
+        return true;
+    }
+
+    private Place decide(TableTarget t) {
+        if (!allowed || t.childOf() != null || t.numbersRows() || t.appendRowNumberBase() >= 0) {
+            return null;
+        }
+        if (t.schema() != null && t.mode() == WriteMode.APPEND && t.schema().keepsTable()) {
+            return new Place(t.table(), false);
+        }
+        if (t.schema() == null && t.mode() == WriteMode.CREATE) {
+            return new Place(JdbcDatabase.stagingName(t.table(), dialect), true);
+        }
+        return null;
+    }
+
+    /**
+     * Loads {@code rows} of a target that {@link #takes} them into its table on {@code s}, opening the transaction at
+     * the first load: the built table is made then; an append's new and wider columns are altered in first.
+     */
+    void load(SqlSession s, TableTarget t, List<String[]> rows) {
+        Place place = places.get(t);
+        String table = dialect.qualified(t.namespace(), place.table);
+        List<String> names;
+        List<String[]> laid;
+        try {
+            s.openTransaction();
+            if (place.built) {
+                if (!place.made) {
+                    TableMove.declared(dialect, t.columns()).apply(table, List.of()).forEach(s::execute);
+                    place.made = true;
+                }
+                names = t.columns().stream().map(ColumnDef::name).toList();
+                laid = rows;
+            } else {
+                names = t.schema().names();
+                for (String sql : t.schema().evolveStatements(dialect, table, place.applied)) {
+                    s.execute(sql);
+                }
+                laid = InferredStaging.inLayout(t, names, rows);
+            }
+            s.call(c -> {
+                dialect.bulkLoader().load(c, t.namespace(), place.table, names, laid);
+                return null;
+            });
+        } catch (SequorException e) {
+            throw e.at(t.pos());
+        }
+    }
+
+    /**
+     * The statements that finish {@code t} inside the commit's transaction when its rows went straight in (none for
+     * an append; the swap for a built table), or null when they were staged.
+     */
+    List<String> finishing(TableTarget t) {
+        Place place = places.get(t);
+        if (place == null) {
+            return null;
+        }
+        if (!place.built) {
+            return List.of();
+        }
+        return List.of("DROP TABLE IF EXISTS " + dialect.qualified(t.namespace(), t.table()),
+                "ALTER TABLE " + dialect.qualified(t.namespace(), place.table) + " RENAME TO "
+                        + dialect.quote(t.table()));
+    }
+
+    /** The target was committed or discarded. */
+    void forget(TableTarget t) {
+        places.remove(t);
+        staged.remove(t);
+    }
+}
