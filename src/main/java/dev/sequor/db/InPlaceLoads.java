@@ -118,12 +118,12 @@ final class InPlaceLoads {
 
     /**
      * The statements that finish {@code t} inside the commit's transaction when its rows went straight in (none for
-     * an append; the swap for a built table), or null when they were staged.
+     * an append; the swap for a built table), or null when the staged path finishes it.
      */
     List<String> finishing(TableTarget t) {
         Place place = places.get(t);
-        if (place == null) {
-            return null;
+        if (place == null || place.built && !place.made) {
+            return null; // staged, or nothing came to build a table with: the staged path's create makes it
         }
         if (!place.built) {
             return List.of();
