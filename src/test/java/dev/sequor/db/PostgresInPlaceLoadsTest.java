@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * and stay invisible to others until it, columns are altered in page by page, and an op that does not commit leaves
  * the table, columns included, as it was; a create with declared columns builds its table unseen and swaps it in.
  */
-class PostgresAppendInPlaceTest extends PostgresInferredSchemaTest {
+class PostgresInPlaceLoadsTest extends PostgresInferredSchemaTest {
 
     /** More rows than a load waits for ({@link TableWriteBatch#FLUSH_ROWS}): each such page loads on its own. */
     static final int PAGE = TableWriteBatch.FLUSH_ROWS;
