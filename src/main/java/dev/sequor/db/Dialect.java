@@ -143,6 +143,14 @@ public interface Dialect {
     }
 
     /**
+     * Whether the bulk loader's load into {@code table}, an existing table, does what an {@code INSERT} of the same rows
+     * does, so an append may load straight into it ({@link InPlaceLoads}). False unless the dialect can tell.
+     */
+    default boolean bulkLoadsAsInserts(Connection c, String namespace, String table) throws SQLException {
+        return false;
+    }
+
+    /**
      * Where DDL is not transactional: the statements that put {@code built} (a table of the target's namespace;
      * both qualified and quoted) in place of {@code target} in one atomic step each and drop what was there, or null
      * where a set of tables is swapped with one multi-table RENAME under named locks instead (MySQL, see

@@ -14,8 +14,10 @@ import java.util.Set;
  * docs/decisions.md, "Pages go straight into the table on PostgreSQL"). Two kinds of target qualify, where the op
  * and the database allow it ({@link TableWriteBatch#loadStraightIntoTables}, {@link Dialect#loadsInOpTransaction}):
  * <ul>
- *   <li>{@code append} with inferred columns into a table that exists: its rows go into the table itself, and the
- *       columns and wider types the records bring are altered in before each load;</li>
+ *   <li>{@code append} with inferred columns into a table that exists and that a bulk load fills as an INSERT
+ *       would ({@link Dialect#bulkLoadsAsInserts}: on PostgreSQL, no rules, no statement-level INSERT triggers, not
+ *       a view): its rows go into the table itself, and the columns and wider types the records bring are altered
+ *       in before each load;</li>
  *   <li>{@code create} with declared columns: its rows go into a new table built under a staging name in the
  *       target's namespace, which the commit swaps in (drop the old table, rename the built one), as the transform
  *       op builds its tables.</li>
@@ -52,15 +54,18 @@ final class InPlaceLoads {
         this.allowed = allowed && dialect.loadsInOpTransaction();
     }
 
-    /** Whether {@code t}'s rows go straight into a table: decided the first time it is asked, at its first load. */
-    boolean takes(TableTarget t) {
+    /**
+     * Whether {@code t}'s rows go straight into a table: decided the first time it is asked, at its first load, on the
+     * op's session {@code s}.
+     */
+    boolean takes(SqlSession s, TableTarget t) {
         if (places.containsKey(t)) {
             return true;
         }
         if (staged.contains(t)) {
             return false;
         }
-        Place place = decide(t);
+        Place place = decide(s, t);
         if (place == null) {
             staged.add(t);
             return false;
@@ -69,11 +74,12 @@ final class InPlaceLoads {
         return true;
     }
 
-    private Place decide(TableTarget t) {
+    private Place decide(SqlSession s, TableTarget t) {
         if (!allowed || t.childOf() != null || t.numbersRows() || t.appendRowNumberBase() >= 0) {
             return null;
         }
-        if (t.schema() != null && t.mode() == WriteMode.APPEND && t.schema().keepsTable()) {
+        if (t.schema() != null && t.mode() == WriteMode.APPEND && t.schema().keepsTable()
+                && s.call(c -> dialect.bulkLoadsAsInserts(c, t.namespace(), t.table()))) {
             return new Place(t.table(), false);
         }
         if (t.schema() == null && t.mode() == WriteMode.CREATE) {

@@ -1,5 +1,8 @@
 package dev.sequor.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +54,26 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean loadsInOpTransaction() {
         return true;
+    }
+
+    /**
+     * COPY into a table fires its row triggers and checks its constraints as INSERT does, but ignores its rules, fires
+     * its statement-level INSERT triggers once per COPY (once per page, where the commit's INSERT fired them once), and
+     * does not take a view (which INSERT may update). So only a plain or partitioned table with neither qualifies.
+     */
+    @Override
+    public boolean bulkLoadsAsInserts(Connection c, String namespace, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT c.relkind IN ('r', 'p') AND NOT c.relhasrules"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND NOT g.tgisinternal"
+                + " AND (g.tgtype & 1) = 0 AND (g.tgtype & 4) <> 0)"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ?")) {
+            s.setString(1, stored(namespace));
+            s.setString(2, stored(table));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
     }
 
     /** Conflicts with every writer's lock (and its own), not with readers; held until the transaction ends. */

@@ -249,7 +249,7 @@ final class StagedWrites {
         if (target.schema() != null && (rows.isEmpty() || target.schema().isEmpty())) {
             return; // records without fields bring nothing to a table whose columns are their fields
         }
-        if (inPlace.takes(target)) {
+        if (inPlace.takes(session(), target)) {
             inPlace.load(session(), target, rows);
             return;
         }
@@ -348,7 +348,7 @@ final class StagedWrites {
      */
     void loadTogether(Map<TableTarget, List<String[]>> rows) {
         SqlSession s = session(); // first: no load is under way on the loader thread after it
-        if (rows.keySet().stream().anyMatch(inPlace::takes)) {
+        if (rows.keySet().stream().anyMatch(t -> inPlace.takes(s, t))) {
             s.openTransaction(); // before the load: a transaction of the load's own would commit those rows
         }
         if (s.transactionOpen()) {

@@ -204,6 +204,32 @@ class PostgresInPlaceLoadsTest extends PostgresInferredSchemaTest {
     }
 
     @Test
+    void anAppendStagesWhereCopyWouldNotDoWhatInsertDoes() {
+        // a rule (COPY ignores rules), a statement-level INSERT trigger (COPY fires it per page), a view (COPY refuses)
+        db.execute("CREATE TABLE " + q("ip_ruled") + " (id bigint)");
+        db.execute("CREATE TABLE " + q("ip_ruled_log") + " (id bigint)");
+        db.execute("CREATE RULE ip_ruled_also AS ON INSERT TO " + q("ip_ruled") + " DO ALSO INSERT INTO "
+                + q("ip_ruled_log") + " VALUES (NEW.id)");
+        db.execute("CREATE TABLE " + q("ip_stmt") + " (id bigint)");
+        db.execute("CREATE TABLE " + q("ip_stmt_log") + " (at timestamptz)");
+        db.execute("CREATE FUNCTION " + q("ip_stmt_logged") + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " INSERT INTO " + q("ip_stmt_log") + " VALUES (now()); RETURN NULL; END $$");
+        db.execute("CREATE TRIGGER ip_stmt_each AFTER INSERT ON " + q("ip_stmt") + " FOR EACH STATEMENT EXECUTE FUNCTION "
+                + q("ip_stmt_logged") + "()");
+        db.execute("CREATE TABLE " + q("ip_base") + " (id bigint)");
+        db.execute("CREATE VIEW " + q("ip_view") + " AS SELECT id FROM " + q("ip_base"));
+        for (String table : List.of("ip_ruled", "ip_stmt", "ip_view")) {
+            db.execute("INSERT INTO " + q(table) + " VALUES (0)");
+            write(table, APPEND, page(1, i -> rec("id", i)), page(1 + PAGE, i -> rec("id", i)));
+        }
+        String all = String.valueOf(2 * PAGE + 1);
+        assertThat(texts("SELECT count(*) FROM " + q("ip_ruled"))).containsExactly(all);
+        assertThat(texts("SELECT count(*) FROM " + q("ip_ruled_log"))).containsExactly(all);
+        assertThat(texts("SELECT count(*) FROM " + q("ip_stmt_log"))).containsExactly("2"); // the seed's, the commit's
+        assertThat(texts("SELECT count(*) FROM " + q("ip_base"))).containsExactly(all);
+    }
+
+    @Test
     void aNewTableAndEveryOtherModeStillStage() throws Exception {
         for (WriteSpec spec : List.of(CREATE, WriteSpec.of(WriteMode.REPLACE), WriteSpec.merge(List.of("id"),
                 MergeStrategy.UPSERT))) {
