@@ -79,13 +79,21 @@ final class InPlaceLoads {
             return null;
         }
         if (t.schema() != null && t.mode() == WriteMode.APPEND && t.schema().keepsTable()
-                && s.call(c -> dialect.bulkLoadsAsInserts(c, t.namespace(), t.table()))) {
+                && bulkLoadsAsInserts(s, t)) {
             return new Place(t.table(), false);
         }
         if (t.schema() == null && t.mode() == WriteMode.CREATE) {
             return new Place(JdbcDatabase.stagingName(t.table(), dialect), true);
         }
         return null;
+    }
+
+    private boolean bulkLoadsAsInserts(SqlSession s, TableTarget t) {
+        try {
+            return s.call(c -> dialect.bulkLoadsAsInserts(c, t.namespace(), t.table()));
+        } catch (SequorException e) {
+            throw e.at(t.pos());
+        }
     }
 
     /**

@@ -249,13 +249,14 @@ final class StagedWrites {
         if (target.schema() != null && (rows.isEmpty() || target.schema().isEmpty())) {
             return; // records without fields bring nothing to a table whose columns are their fields
         }
-        if (inPlace.takes(session(), target)) {
-            inPlace.load(session(), target, rows);
+        SqlSession s = session();
+        if (inPlace.takes(s, target)) {
+            inPlace.load(s, target, rows);
             return;
         }
         if (target.schema() != null) {
             try {
-                names = List.copyOf(inferred.stageColumns(session(), target));
+                names = List.copyOf(inferred.stageColumns(s, target));
             } catch (SequorException e) {
                 throw e.at(target.pos());
             }
@@ -265,7 +266,7 @@ final class StagedWrites {
         }
         List<String[]> loaded = rows;
         try {
-            session().call(c -> {
+            s.call(c -> {
                 dialect.bulkLoader().load(c, dialect.stagingNamespace(), target.stagingTable(), names, loaded);
                 return null;
             });

@@ -240,9 +240,7 @@ public final class TableWriteBatch implements AutoCloseable {
      * tables are unchanged either way. Called before the first target is asked for.
      */
     public synchronized void loadTypedPagesInBackground() {
-        if (!byDatabase.isEmpty()) {
-            throw new IllegalStateException("the batch already writes to a database; decide how pages load before");
-        }
+        beforeFirstTarget();
         typedPagesInBackground = true;
     }
 
@@ -255,10 +253,18 @@ public final class TableWriteBatch implements AutoCloseable {
      * load, so ALTER and TRUNCATE of it by others wait for the op. Called before the first target is asked for.
      */
     public synchronized void loadStraightIntoTables() {
+        beforeFirstTarget();
+        loadsInPlace = true;
+    }
+
+    /**
+     * How rows load is fixed per database when its first target is asked for: a switch after that would apply to the
+     * databases asked for later only.
+     */
+    private void beforeFirstTarget() {
         if (!byDatabase.isEmpty()) {
             throw new IllegalStateException("the batch already writes to a database; decide how rows load before");
         }
-        loadsInPlace = true;
     }
 
     /** Rows added from now on wait in memory until {@link #completeUnit()}. */

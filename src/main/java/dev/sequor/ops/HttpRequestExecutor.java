@@ -57,13 +57,11 @@ public final class HttpRequestExecutor {
                 openTablesSourcesAhead(op, scope);
             }
             try (TableWriteBatch batch = new TableWriteBatch()) {
-                if (op.forEach() == null && onlyReads(op)) {
-                    batch.loadTypedPagesInBackground();
-                }
                 if (op.forEach() == null) {
+                    if (onlyReads(op)) {
+                        batch.loadTypedPagesInBackground();
+                    }
                     batch.loadStraightIntoTables();
-                }
-                if (op.forEach() == null) {
                     int requests = cycle(op, scope, source, batch);
                     batch.commit();
                     summary[0] = new Summary(requests, 0, null);

@@ -50,9 +50,18 @@ class PostgresInPlaceLoadsTest extends PostgresInferredSchemaTest {
                 + " AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()").isEmpty();
     }
 
+    /** Staging tables of {@code table} that any session made (temporary ones included: pg_class lists them all). */
     long stagingTables(String table) {
-        return ((Number) db.query("SELECT count(*) AS n FROM pg_class WHERE relname = '"
-                + JdbcDatabase.stagingName(table, db.dialect()) + "'").get(0).get("n")).longValue();
+        return ((Number) db.query("SELECT count(*) AS n FROM pg_class WHERE left(relname, 14) = '_sequor_stage_'"
+                + " AND right(relname, " + (table.length() + 1) + ") = '_" + table + "'").get(0).get("n")).longValue();
+    }
+
+    /**
+     * Returns once the batch's load under way (on the loader thread) is done: asking for another table's target of
+     * the same database waits for it. That target gets no rows, so the commit leaves its table alone.
+     */
+    void awaitLoads(TableTarget loading, TableWriteBatch batch) {
+        batch.target(db, ns, loading.table() + "_untouched", null, CREATE, POS);
     }
 
     void awaitLock(String table) throws InterruptedException {
@@ -236,8 +245,10 @@ class PostgresInPlaceLoadsTest extends PostgresInferredSchemaTest {
             String table = "ip_" + spec.mode().key();
             write(table, CREATE, List.of(rec("id", 0)));
             try (TableWriteBatch batch = batch()) {
-                batch.target(db, ns, table, null, spec, POS).addRows(page(1, i -> rec("id", i)));
-                Thread.sleep(300); // time for a load to start, were it going into the table
+                TableTarget target = batch.target(db, ns, table, null, spec, POS);
+                target.addRows(page(1, i -> rec("id", i)));
+                awaitLoads(target, batch);
+                assertThat(stagingTables(table)).as(table).isEqualTo(1);
                 assertThat(lockedByAnotherSession(table)).as(table).isFalse();
                 batch.commit();
             }
