@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -193,6 +194,26 @@ public interface Dialect {
     /** Whether this database's upsert wants the target's column types ({@link #upsert(String, String, List, List, Map)}). */
     default boolean upsertSkipsUnchanged() {
         return false;
+    }
+
+    /**
+     * The condition of an upsert that leaves unchanged rows alone: some non-key column of the target {@code t}
+     * differs from the staged {@code s} as the update would store it. {@code comparedAs} gives the type a column's
+     * staged value is cast to before the comparison (from its type as {@link #existingColumnsQuery} reports it), or
+     * null for a type whose equality is not known here: that column compares as {@code textType} text, which at worst
+     * rewrites a row whose text changed but not its value. A column missing from {@code targetTypes} compares as text
+     * too (the update then fails with the database's own error). Null when every column is a key column.
+     */
+    static String valuesDiffer(Dialect d, List<String> columns, List<String> key, Map<String, String> targetTypes,
+                               Function<String, String> comparedAs, String textType) {
+        String changed = columns.stream().filter(c -> !key.contains(c)).map(c -> {
+            String type = targetTypes.get(c) == null ? null : comparedAs.apply(targetTypes.get(c));
+            return type != null
+                    ? "t." + d.quote(c) + " IS DISTINCT FROM CAST(s." + d.quote(c) + " AS " + type + ")"
+                    : "CAST(t." + d.quote(c) + " AS " + textType + ") IS DISTINCT FROM CAST(s." + d.quote(c) + " AS "
+                    + textType + ")";
+        }).collect(Collectors.joining(" OR "));
+        return changed.isEmpty() ? null : changed;
     }
 
     /**

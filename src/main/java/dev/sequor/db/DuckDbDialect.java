@@ -1,6 +1,9 @@
 package dev.sequor.db;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * DuckDB: schema {@code main}, the Appender for bulk loads. The Appender rejects any Java type that does not match
@@ -48,6 +51,35 @@ public final class DuckDbDialect implements Dialect {
                 ? "CAST(CAST(" + quote(column.name()) + " AS JSON) AS " + typeSql(column.type()) + ")"
                 : Dialect.super.fromStaging(column);
     }
+
+    /**
+     * A merge updates a matched row only when a value differs, as on PostgreSQL (docs/decisions.md, "Merges leave
+     * unchanged rows alone"). DuckDB keeps every row an open transaction updates in memory, where the rows it inserts
+     * or deletes can go to disk: updating each matched row made a 1M-row merge need more than DuckDB's
+     * {@code memory_limit} of 192 MB, where updating only the changed tenth fits in 96 MB, and it is faster too.
+     * The staged value is cast to the column's type as the catalog spells it, precision included, so the comparison
+     * sees what the update would store and a value the column refuses fails as the update would; nested, enum and
+     * extension types compare as text ({@link Dialect#valuesDiffer}).
+     */
+    @Override
+    public String upsert(String target, String source, List<String> columns, List<String> key,
+                         Map<String, String> targetTypes) {
+        String changed = Dialect.valuesDiffer(this, columns, key, targetTypes,
+                type -> COMPARED_AS_THEMSELVES.contains(type) || type.matches("DECIMAL\\(\\d+,\\d+\\)") ? type : null,
+                "VARCHAR");
+        return Dialect.merge(this, target, source, columns, key, changed);
+    }
+
+    @Override
+    public boolean upsertSkipsUnchanged() {
+        return true;
+    }
+
+    /** DuckDB's scalar types as information_schema spells them: compared by value. */
+    private static final Set<String> COMPARED_AS_THEMSELVES = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT",
+            "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "BOOLEAN",
+            "VARCHAR", "JSON", "DATE", "TIME", "TIME WITH TIME ZONE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE",
+            "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "INTERVAL", "UUID", "BLOB");
 
     /**
      * DuckDB's {@code temp} catalog: CREATE TEMPORARY TABLE lands in {@code temp.main}, which only the connection

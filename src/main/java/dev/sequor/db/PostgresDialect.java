@@ -162,19 +162,17 @@ public final class PostgresDialect implements Dialect {
      * index entries, even when nothing changed). Measured in docs/decisions.md ("Merges leave unchanged rows alone").
      * The staged value is cast to the column's type without its length or precision, so the comparison sees what
      * the update would store, and a value too long for the column still fails as the update would; a type without
-     * {@code =} (json, xml, geometric types, arrays and user types, whose equality is not known here) compares as text.
+     * {@code =} (json, xml, geometric types, arrays and user types, whose equality is not known here) compares as text
+     * ({@link Dialect#valuesDiffer}).
      */
     @Override
     public String upsert(String target, String source, List<String> columns, List<String> key,
                          Map<String, String> targetTypes) {
-        String changed = columns.stream().filter(c -> !key.contains(c)).map(c -> {
-            // a column the catalog did not list (the insert then fails with the server's own error) compares as text
-            String type = targetTypes.get(c) == null ? "" : targetTypes.get(c).toLowerCase(Locale.ROOT);
-            return COMPARED_AS_THEMSELVES.contains(type)
-                    ? "t." + quote(c) + " IS DISTINCT FROM CAST(s." + quote(c) + " AS " + type + ")"
-                    : "CAST(t." + quote(c) + " AS text) IS DISTINCT FROM CAST(s." + quote(c) + " AS text)";
-        }).collect(Collectors.joining(" OR "));
-        return Dialect.merge(this, target, source, columns, key, changed.isEmpty() ? null : changed);
+        String changed = Dialect.valuesDiffer(this, columns, key, targetTypes, type -> {
+            String name = type.toLowerCase(Locale.ROOT);
+            return COMPARED_AS_THEMSELVES.contains(name) ? name : null;
+        }, "text");
+        return Dialect.merge(this, target, source, columns, key, changed);
     }
 
     @Override

@@ -94,11 +94,16 @@ class TableMoveTest {
         // a column the catalog does not list compares as text (the statement then fails with the server's error)
         assertThat(m.move(WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT), true, Map.of("id", "integer")).get(0))
                 .contains(" WHEN MATCHED AND (CAST(t.\"name\" AS text) IS DISTINCT FROM CAST(s.\"name\" AS text) OR");
-        // DuckDB's MERGE updates in place cheaply: it keeps the plain statement (docs/decisions.md)
-        TableMove duck = new TableMove(DuckDbDialect.INSTANCE, TARGET, STAGING, List.of("id", "name"),
-                List.of("\"id\"", "\"name\""), "\"_sequor_row\"", (t, k) -> List.of());
-        assertThat(duck.move(WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT), true, Map.of("name", "VARCHAR"))
-                .get(0)).contains(" WHEN MATCHED THEN UPDATE SET \"name\" = s.\"name\" WHEN NOT MATCHED");
+        // DuckDB: the catalog's type names, precision included; nested types compare as VARCHAR
+        TableMove duck = new TableMove(DuckDbDialect.INSTANCE, TARGET, STAGING, List.of("id", "name", "amount", "doc",
+                "point"), List.of("\"id\"", "\"name\"", "\"amount\"", "\"doc\"", "\"point\""), "\"_sequor_row\"",
+                (t, k) -> List.of());
+        assertThat(duck.move(WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT), true, Map.of("id", "INTEGER",
+                "name", "VARCHAR", "amount", "DECIMAL(12,2)", "doc", "JSON", "point", "STRUCT(x INTEGER)")).get(0))
+                .contains(" WHEN MATCHED AND (t.\"name\" IS DISTINCT FROM CAST(s.\"name\" AS VARCHAR) OR t.\"amount\""
+                        + " IS DISTINCT FROM CAST(s.\"amount\" AS DECIMAL(12,2)) OR t.\"doc\" IS DISTINCT FROM"
+                        + " CAST(s.\"doc\" AS JSON) OR CAST(t.\"point\" AS VARCHAR) IS DISTINCT FROM CAST(s.\"point\" AS"
+                        + " VARCHAR)) THEN UPDATE SET");
     }
 
     @Test
