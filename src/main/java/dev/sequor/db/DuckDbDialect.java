@@ -55,8 +55,8 @@ public final class DuckDbDialect implements Dialect {
     /**
      * A merge updates a matched row only when a value differs, as on PostgreSQL (docs/decisions.md, "Merges leave
      * unchanged rows alone"). DuckDB keeps every row an open transaction updates in memory, where the rows it inserts
-     * or deletes can go to disk: updating each matched row made a 1M-row merge need more than DuckDB's
-     * {@code memory_limit} of 192 MB, where updating only the changed tenth fits in 96 MB, and it is faster too.
+     * or deletes can go to disk: updating each matched row made a 1M-row merge need more than a
+     * {@code memory_limit} of 192 MB, where updating only the changed tenth runs under 128 MB (docs/decisions.md).
      * The staged value is cast to the column's type as the catalog spells it, precision included, so the comparison
      * sees what the update would store and a value the column refuses fails as the update would; nested, enum and
      * extension types compare as text ({@link Dialect#valuesDiffer}).
