@@ -176,4 +176,9 @@ public final class HttpClientService implements AutoCloseable {
     public void prepare() {
         transport.prepare();
     }
+
+    /** Says whether requests may go to https URLs (see {@link HttpTransport#expectTls}). */
+    public void expectTls(boolean likely) {
+        transport.expectTls(likely);
+    }
 }

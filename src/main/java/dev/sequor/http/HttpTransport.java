@@ -24,6 +24,13 @@ public interface HttpTransport extends AutoCloseable {
     default void prepare() {
     }
 
+    /**
+     * Whether the run's requests may go to https URLs, as guessed once its flow is parsed: the live transport makes
+     * the JVM's default TLS context ahead only when they may (nothing by default).
+     */
+    default void expectTls(boolean likely) {
+    }
+
     @Override
     default void close() {
     }

@@ -9,6 +9,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
@@ -29,6 +33,8 @@ final class LiveTransport implements HttpTransport {
     private final TlsContexts tls = new TlsContexts();
     private final ProxyEnvironment proxies;
     private final AtomicBoolean prepared = new AtomicBoolean();
+    private final CompletableFuture<Boolean> tlsExpected = new CompletableFuture<>();
+    private volatile Thread warmUp;
 
     /** Proxies from the standard environment variables of this process. */
     LiveTransport() {
@@ -157,23 +163,50 @@ final class LiveTransport implements HttpTransport {
     /**
      * Warms up, on a thread of its own while the run starts on the other core, what the first request and the first
      * response would otherwise wait for: Jackson's reading of JSON ({@link HttpResponseData#warmUp()}), then the
-     * JVM's default TLS context (its certificate authorities), unless the environment names a proxy.
+     * JVM's default TLS context (its certificate authorities), unless the environment names a proxy or the run's
+     * requests all go to plain http URLs ({@link #expectTls}): there the context would only take CPU from the run.
      */
     @Override
     public void prepare() {
         if (prepared.getAndSet(true)) {
             return;
         }
-        Thread.ofPlatform().daemon().name("sequor-http-warm-up").start(() -> {
+        warmUp = Thread.ofPlatform().daemon().name("sequor-http-warm-up").start(() -> {
             try {
                 HttpResponseData.warmUp();
-                if (!proxies.any()) {
+                if (!proxies.any() && tlsExpected()) {
                     tls.warmDefault();
                 }
             } catch (RuntimeException e) {
                 // only ever a head start: the first request and response do the same work and report failures
             }
         });
+    }
+
+    @Override
+    public void expectTls(boolean likely) {
+        tlsExpected.complete(likely);
+    }
+
+    /** For tests: waits for the warm-up {@link #prepare} started, then says whether it made the default TLS context. */
+    boolean warmedDefaultTls() throws InterruptedException {
+        warmUp.join();
+        return tls.madeDefault();
+    }
+
+    /**
+     * Waits for the guess, which comes once the flow is parsed; without one in a few seconds (a flow that only
+     * mentions http_request, say) the context is left to the first https connection.
+     */
+    private boolean tlsExpected() {
+        try {
+            return tlsExpected.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     @Override

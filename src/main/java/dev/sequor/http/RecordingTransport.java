@@ -71,4 +71,9 @@ final class RecordingTransport implements HttpTransport {
     public void prepare() {
         inner.prepare();
     }
+
+    @Override
+    public void expectTls(boolean likely) {
+        inner.expectTls(likely);
+    }
 }

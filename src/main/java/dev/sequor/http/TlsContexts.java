@@ -14,7 +14,7 @@ import javax.net.ssl.TrustManagerFactory;
  * The TLS socket factory of each {@link TlsSettings}, made when a connection first needs it: the JVM's default context
  * (its certificate authorities, read from the cacerts file, which takes a fresh JVM tens of milliseconds) for the
  * default settings, a context of its own for {@code tls.ca_file} or {@code tls.insecure}. A run that only speaks
- * plain http never makes one.
+ * plain http never makes one (the transport's warm-up leaves it alone when no request may go to https).
  */
 final class TlsContexts {
 
@@ -28,6 +28,11 @@ final class TlsContexts {
     /** Makes the default context now (on a thread that has time), so the first https connection finds it ready. */
     void warmDefault() {
         factory(TlsSettings.DEFAULT);
+    }
+
+    /** Whether the default context has been made (by {@link #warmDefault} or a connection). */
+    boolean madeDefault() {
+        return factories.containsKey(TlsSettings.DEFAULT);
     }
 
     private static SSLContext context(TlsSettings tls) {

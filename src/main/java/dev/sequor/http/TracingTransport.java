@@ -63,4 +63,9 @@ final class TracingTransport implements HttpTransport {
     public void prepare() {
         inner.prepare();
     }
+
+    @Override
+    public void expectTls(boolean likely) {
+        inner.expectTls(likely);
+    }
 }

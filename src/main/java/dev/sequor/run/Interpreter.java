@@ -50,7 +50,7 @@ public final class Interpreter {
     /** {@code sequor run FLOW}: the flow as upstream's synthetic {@code run_flow} op. */
     public void runFlow(String flowName) {
         Flow flow = run.flows().get(flowName, null);
-        prepareHttp(flow.steps());
+        prepareHttp(flowName, flow.steps());
         stack.push(new OpStack.Entry("run_flow: " + flowName, null, null, null));
         try {
             runFlowBody(flow, new Frame(flowName, Map.of(), 0), 0);
@@ -61,9 +61,9 @@ public final class Interpreter {
 
     /**
      * Starts getting the HTTP transport ready before the flow is even parsed when the flow's file mentions
-     * {@code http_request}: warming up Jackson's reading of JSON and the JVM's TLS context (its CAs) takes about as
-     * long as loading the sources, parsing the flow and checking its templates, which it now overlaps, so the first
-     * request and response no longer wait for it. A guess from the text: a mention in a comment only costs work on the
+     * {@code http_request}: warming up Jackson's reading of JSON and the JVM's TLS context (its CAs; only when a
+     * request may go to https, decided after parsing) takes about as long as loading the sources, parsing the flow
+     * and checking its templates, which it now overlaps, so the first request and response no longer wait for it. A guess from the text: a mention in a comment only costs work on the
      * second core that nothing uses; a flow that only calls other flows gets no head start ({@link #prepareHttp}
      * decides again after parsing).
      */
@@ -76,11 +76,12 @@ public final class Interpreter {
     /**
      * When {@code steps} (at any depth) send requests, the HTTP transport gets ready on a thread of its own now, while
      * the run does the rest of its start-up, instead of when the first request needs it (flows that only call other
-     * flows do not get this head start).
+     * flows do not get this head start); its TLS part only when a request may go to https ({@link TlsGuess}).
      */
-    private void prepareHttp(List<Op> steps) {
+    private void prepareHttp(String flowName, List<Op> steps) {
         if (sendsRequests(steps)) {
             run.http().prepare();
+            run.http().expectTls(TlsGuess.mayUseTls(run, flowName, steps));
         }
     }
 
@@ -106,7 +107,7 @@ public final class Interpreter {
             throw SequorException.invalid(null, "Multiple operations with ID " + opId + " found in flow " + flowName
                     + ": " + String.join(", ", paths));
         }
-        prepareHttp(found);
+        prepareHttp(flowName, found);
         stack.push(new OpStack.Entry("run_flow: " + flowName, null, null, null));
         try {
             runStep(found.get(0), new Frame(flowName, Map.of(), 0), "flow", flowName, 0);

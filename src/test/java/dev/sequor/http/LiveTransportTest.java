@@ -29,6 +29,24 @@ class LiveTransportTest {
     private static final HttpSourceConfig ONE_ATTEMPT = source("type", "http", "retry", map("max_attempts", 1));
 
     @Test
+    void theWarmUpMakesTheDefaultTlsContextOnlyWhenARequestMayGoToHttpsAndNoProxyIsNamed() throws Exception {
+        try (LiveTransport plain = new LiveTransport(new ProxyEnvironment(java.util.Map.of()));
+             LiveTransport secure = new LiveTransport(new ProxyEnvironment(java.util.Map.of()));
+             LiveTransport proxied = new LiveTransport(new ProxyEnvironment(java.util.Map.of("HTTPS_PROXY",
+                     "http://127.0.0.1:3128")))) {
+            for (LiveTransport t : java.util.List.of(plain, secure, proxied)) {
+                t.prepare();
+            }
+            plain.expectTls(false);
+            secure.expectTls(true);
+            proxied.expectTls(true);
+            assertThat(plain.warmedDefaultTls()).isFalse();
+            assertThat(secure.warmedDefaultTls()).isTrue();
+            assertThat(proxied.warmedDefaultTls()).isFalse();
+        }
+    }
+
+    @Test
     void hostAndConnectionGoOutAsTheFlowSetsThemButNotItsContentLength() {
         api.stubFor(get(urlPathEqualTo("/vhost")).willReturn(ok("hi")));
         try (HttpClientService http = liveClient(secretSet())) {
