@@ -63,9 +63,9 @@ public final class Interpreter {
      * Starts getting the HTTP transport ready before the flow is even parsed when the flow's file mentions
      * {@code http_request}: warming up Jackson's reading of JSON and the JVM's TLS context (its CAs; only when a
      * request may go to https, decided after parsing) takes about as long as loading the sources, parsing the flow
-     * and checking its templates, which it now overlaps, so the first request and response no longer wait for it. A guess from the text: a mention in a comment only costs work on the
-     * second core that nothing uses; a flow that only calls other flows gets no head start ({@link #prepareHttp}
-     * decides again after parsing).
+     * and checking its templates, which it now overlaps, so the first request and response no longer wait for it. A
+     * guess from the text: a mention in a comment only costs work on the second core that nothing uses; a flow that
+     * only calls other flows gets no head start ({@link #prepareHttp} decides again after parsing).
      */
     public void prepareHttpEarly(String flowName) {
         if (run.flows().fileMentions(flowName, "http_request")) {

@@ -1,6 +1,5 @@
 package dev.sequor.run;
 
-import dev.sequor.error.SequorException;
 import dev.sequor.flow.Dyn;
 import dev.sequor.flow.Dyns;
 import dev.sequor.flow.op.HttpRequestOp;
@@ -39,7 +38,7 @@ final class TlsGuess {
             // only var() reads are evaluated, and those see the run's variables, as the flow's first op would
             return new TlsGuess(run, new FlowScope(run, new Frame(flowName, Map.of(), 0), null)).anyMayUseTls(steps);
         } catch (RuntimeException e) {
-            return true; // a guess never fails a run: whatever is wrong is reported where it is used
+            return true; // a guess never fails a run: whatever is wrong (a missing source file) is reported where used
         }
     }
 
@@ -97,17 +96,14 @@ final class TlsGuess {
         return -1;
     }
 
+    /** A missing or broken source file throws: the guess is then "yes", and the op reports the file when it runs. */
     private boolean mayUseTls(String source) {
-        try {
-            YNode.YMap file = run.sources().load(source, null);
-            YNode base = file.get("base_url");
-            if (file.get("variables") != null || base == null) {
-                return true;
-            }
-            String text = run.evaluator().stringIfOnlyReads(Dyns.of(base, null), scope);
-            return text == null || target(text, true) != Target.PLAIN_HTTP;
-        } catch (SequorException e) {
-            return true; // the op reports a missing or broken source file when it runs
+        YNode.YMap file = run.sources().load(source, null);
+        YNode base = file.get("base_url");
+        if (file.get("variables") != null || base == null) {
+            return true;
         }
+        String text = run.evaluator().stringIfOnlyReads(Dyns.of(base, null), scope);
+        return text == null || target(text, true) != Target.PLAIN_HTTP;
     }
 }

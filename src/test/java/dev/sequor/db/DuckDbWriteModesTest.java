@@ -65,7 +65,8 @@ class DuckDbWriteModesTest extends WriteModesBehaviourTest {
      */
     @Test
     void anUpsertLeavesARowWithUnchangedNestedValuesWhereItIs() {
-        db.execute("CREATE TABLE " + q("wm_nested") + " (id integer PRIMARY KEY, tags varchar[], point STRUCT(x integer))");
+        db.execute("CREATE TABLE " + q("wm_nested")
+                + " (id integer PRIMARY KEY, tags varchar[], point STRUCT(x integer))");
         List<ColumnDef> columns = cols("id", "integer", "tags", "text[]", "point", "STRUCT(x integer)");
         List<Map<String, Object>> rows = List.of(rec("id", 1, "tags", List.of("x", "y"), "point", Map.of("x", 1)),
                 rec("id", 2, "tags", List.of("z"), "point", Map.of("x", 2)));

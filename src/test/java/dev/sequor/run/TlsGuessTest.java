@@ -34,7 +34,8 @@ class TlsGuessTest {
         source(project, "literal", "type: http\nbase_url: http://127.0.0.1:8080/v1\n");
         source(project, "secure", "type: http\nbase_url: https://api.example.com/v1\n");
         source(project, "unset", "type: http\n");
-        source(project, "own_vars", "type: http\nvariables:\n  host: 127.0.0.1\nbase_url: \"http://{{ var('host') }}\"\n");
+        source(project, "own_vars",
+                "type: http\nvariables:\n  host: 127.0.0.1\nbase_url: \"http://{{ var('host') }}\"\n");
         source(project, "broken", "type: http\nbase_url: [\n");
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("envs"));
@@ -68,8 +69,8 @@ class TlsGuessTest {
     void knownPlainHttpUrlsNeedNoTls() throws Exception {
         assertThat(guess("url: http://127.0.0.1:9000/items")).isFalse();
         assertThat(guess("url: \"{{ var('base_url') }}/items\"")).isFalse();
-        assertThat(guess("url: \"HTTP://{{ var('anything') | upper }}/items\"")).as("the scheme is in the literal start")
-                .isFalse();
+        assertThat(guess("url: \"HTTP://{{ var('anything') | upper }}/items\""))
+                .as("the scheme is in the literal start").isFalse();
         assertThat(guess("source: local\nurl: items")).isFalse();
         assertThat(guess("source: local\nurl: \"sync/{{ var('row').id }}\"")).as("relative whatever follows").isFalse();
         assertThat(guess("source: literal\nurl: /items")).isFalse();
