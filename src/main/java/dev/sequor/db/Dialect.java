@@ -152,6 +152,16 @@ public interface Dialect {
     }
 
     /**
+     * Where DDL is transactional, inside the transaction that built it: the statements that put {@code built} (a table
+     * of {@code namespace}, unquoted like the others) in place of {@code table}: the old table is dropped, the built one
+     * renamed. Readers see the old table until the transaction commits.
+     */
+    default List<String> renameOver(String namespace, String built, String table) {
+        return List.of("DROP TABLE IF EXISTS " + qualified(namespace, table),
+                "ALTER TABLE " + qualified(namespace, built) + " RENAME TO " + quote(table));
+    }
+
+    /**
      * Where DDL is not transactional: the statements that put {@code built} (a table of the target's namespace;
      * both qualified and quoted) in place of {@code target} in one atomic step each and drop what was there, or null
      * where a set of tables is swapped with one multi-table RENAME under named locks instead (MySQL, see

@@ -142,9 +142,7 @@ final class InPlaceLoads {
         if (!place.built) {
             return List.of();
         }
-        return List.of("DROP TABLE IF EXISTS " + dialect.qualified(t.namespace(), t.table()),
-                "ALTER TABLE " + dialect.qualified(t.namespace(), place.table) + " RENAME TO "
-                        + dialect.quote(t.table()));
+        return dialect.renameOver(t.namespace(), place.table, t.table());
     }
 
     /** The target was committed or discarded. */

@@ -186,8 +186,9 @@ final class JdbcDatabase implements Database {
                     // the driver does not say (DuckDB): the new table knows; counting costs little next to making it
                     rows = SqlSession.longOn(c, "SELECT count(*) FROM " + stagingTable);
                 }
-                SqlSession.executeOn(c, "DROP TABLE IF EXISTS " + dialect.qualified(namespace, table));
-                SqlSession.executeOn(c, "ALTER TABLE " + stagingTable + " RENAME TO " + dialect.quote(table));
+                for (String sql : dialect.renameOver(namespace, staging, table)) {
+                    SqlSession.executeOn(c, sql);
+                }
                 return rows;
             });
         }
