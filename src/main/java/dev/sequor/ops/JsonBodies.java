@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 /** JSON text of request bodies (as upstream's json.dumps writes them) and of responses shown to the user. */
 final class JsonBodies {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Made on first use (a preview): a request body, which this class also writes, never needs it. */
+    private static final class Pretty {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     private JsonBodies() {
     }
@@ -23,6 +26,6 @@ final class JsonBodies {
     }
 
     static String pretty(Object value) throws JsonProcessingException {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        return Pretty.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
     }
 }
