@@ -36,6 +36,9 @@ import java.util.stream.Stream;
  * because one JVM run writes one cache. The run goes through the launcher itself
  * ({@code SEQUOR_AOT_TRAIN}), so the cache is made with exactly the JVM options it will be used with.
  *
+ * <p>Before training, the jars' class files older than Java 6, which a cache cannot hold, are rewritten with stack map
+ * frames ({@code CacheableClasses}).
+ *
  * <p>No cache is made (and the build goes on) on JDKs before 25, which cannot write one, and where there is no
  * {@code sh} to run the launcher. A failing training run fails the build: a broken flow path should not ship.
  */
@@ -62,6 +65,7 @@ public class TrainAot {
             System.out.println("[aot] no /bin/sh or no " + launcher + ": AOT cache skipped");
             return;
         }
+        makeOldClassesCacheable(sources.getParent().resolve("CacheableClasses.java"), app.resolve("lib/main"));
         Path work = target.resolve("aot-training");
         deleteTree(work);
         Path project = work.resolve("project");
@@ -110,6 +114,19 @@ public class TrainAot {
         } finally {
             mock.stop(0);
             postgres.close();
+        }
+    }
+
+    /**
+     * Runs {@code CacheableClasses} on the application's jars (a program of its own: it needs JDK 24's Class-File API,
+     * and this file must still compile on older JDKs, which skip the cache), so that the cache can hold picocli's and
+     * Jinjava's Java 5 classes.
+     */
+    private static void makeOldClassesCacheable(Path program, Path lib) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                program.toString(), lib.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(program.getFileName() + " failed (exit " + p.exitValue() + ")");
         }
     }
 

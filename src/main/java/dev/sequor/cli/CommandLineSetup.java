@@ -1,6 +1,7 @@
 package dev.sequor.cli;
 
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.List;
@@ -11,14 +12,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The picocli command line Quarkus runs. A wrong command line (unknown option, missing FLOW...) prints one
  * {@code Error:} line pointing at {@code --help}, like every other error of the tool, instead of picocli's
- * default of the error followed by the whole usage text; the exit code stays 2.
+ * default of the error followed by the whole usage text; the exit code stays 2. The subcommands are those the
+ * arguments can reach ({@link SequorCommand#addSubcommands}).
  */
 @ApplicationScoped
 public class CommandLineSetup {
 
     @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return factory.create().setParameterExceptionHandler(CommandLineSetup::usageError);
+    CommandLine commandLine(PicocliCommandLineFactory factory, CommandLine.IFactory commands,
+                            @CommandLineArguments String[] args) {
+        return SequorCommand.addSubcommands(factory.create(), commands, args)
+                .setParameterExceptionHandler(CommandLineSetup::usageError);
     }
 
     static int usageError(ParameterException e, String[] args) {

@@ -47,7 +47,7 @@ class CompletionScriptsTest {
     }
 
     private static String script(String shell) {
-        return CompletionScripts.script(shell, new CommandLine(new SequorCommand()).getCommandSpec());
+        return CompletionScripts.script(shell, wholeTree().getCommandSpec());
     }
 
     /** Runs bash's completion function as readline would for {@code words} (the last one being completed). */
@@ -121,7 +121,7 @@ class CompletionScriptsTest {
                 "Register-ArgumentCompleter -Native -CommandName sequor -ScriptBlock {")
                 .doesNotContain("@COMMANDS@", "@CHOICES@", "@VALUE_OPTIONS@", "@TOOL@");
         List<CommandLine> all = new ArrayList<>();
-        collect(new CommandLine(new SequorCommand()), all);
+        collect(wholeTree(), all);
         assertThat(all).extracting(c -> c.getCommandSpec().qualifiedName()).contains("sequor", "sequor run",
                 "sequor env", "sequor env init", "sequor schema", "sequor completion", "sequor help");
         for (CommandLine c : all) {
@@ -226,5 +226,10 @@ class CompletionScriptsTest {
         assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + Files.readString(err)).isZero();
         assertThat(Files.readString(err)).as("stderr of " + command[0]).isEmpty();
         return new ArrayList<>(Files.readAllLines(out));
+    }
+
+    /** The whole command tree, as {@code sequor completion} sees it. */
+    private static CommandLine wholeTree() {
+        return SequorCommand.addSubcommands(new CommandLine(new SequorCommand()), CommandLine.defaultFactory());
     }
 }
