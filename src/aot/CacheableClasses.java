@@ -8,17 +8,20 @@ import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeTransform;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Rewrites, in the application's jars, the class files the JDK's AOT cache cannot hold: those older than class-file
@@ -29,8 +32,12 @@ import java.util.zip.ZipFile;
  *
  * <p>Each such class gets version 52 (Java 8) and the stack map frames the JDK's Class-File API computes; its code,
  * constants and attributes are otherwise the same. A class the API cannot rewrite, or whose result its verifier
- * refuses, is left as it was: it only stays out of the cache. Signed jars are left alone (a changed class would
- * break the signature). A jar with nothing to rewrite is not touched, so running this again changes nothing.
+ * refuses, is left as it was: it only stays out of the cache. Only jars whose entries are stored are rewritten, entry
+ * by entry in their order, stored: {@code StoreJarEntries} stores the class-heavy jars, and leaves deflated those with
+ * large other content (DuckDB's and GraalPy's, the shaded Snowflake driver), which would take seconds of every build
+ * to compress again and whose classes load only for the flows that use them. Signed jars are left alone (a changed
+ * class would break the signature). A jar with nothing to rewrite is not touched, so running this again changes
+ * nothing.
  *
  * <p>Run by {@code TrainAot} before its training run, on JDK 25 (the Class-File API is final since 24):
  * {@code java src/aot/CacheableClasses.java LIB_DIR}, LIB_DIR being {@code quarkus-app/lib/main}.
@@ -65,10 +72,11 @@ public class CacheableClasses {
         Map<String, byte[]> rewritten = new LinkedHashMap<>();
         int old = 0;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            if (zip.stream().anyMatch(e -> isSignature(e.getName()))) {
+            List<? extends ZipEntry> entries = Collections.list(zip.entries());
+            if (entries.stream().anyMatch(e -> e.getMethod() != ZipEntry.STORED || isSignature(e.getName()))) {
                 return;
             }
-            for (ZipEntry entry : zip.stream().toList()) {
+            for (ZipEntry entry : entries) {
                 String name = entry.getName();
                 if (!name.endsWith(".class") || name.startsWith("META-INF/")) {
                     continue;
@@ -88,18 +96,42 @@ public class CacheableClasses {
                     rewritten.put(name, modern);
                 }
             }
-        }
-        if (rewritten.isEmpty()) {
-            return;
-        }
-        // the zip file system copies the entries it is not given as they are, compressed
-        try (FileSystem fs = FileSystems.newFileSystem(jar)) {
-            for (Map.Entry<String, byte[]> e : rewritten.entrySet()) {
-                Files.write(fs.getPath(e.getKey()), e.getValue());
+            if (rewritten.isEmpty()) {
+                return;
             }
+            Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+            try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream out = new ZipOutputStream(file)) {
+                for (ZipEntry e : entries) {
+                    byte[] data = rewritten.get(e.getName());
+                    if (data == null) {
+                        try (InputStream in = zip.getInputStream(e)) {
+                            data = in.readAllBytes();
+                        }
+                    }
+                    out.putNextEntry(stored(e, data));
+                    out.write(data);
+                    out.closeEntry();
+                }
+            }
+            Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
         }
         System.out.println("[aot] " + jar.getFileName() + ": " + rewritten.size() + " of " + old
                 + " class files older than Java 6 rewritten with stack map frames");
+    }
+
+    /** {@code e} with {@code data}, stored, as StoreJarEntries writes its entries. */
+    private static ZipEntry stored(ZipEntry e, byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        ZipEntry stored = new ZipEntry(e.getName());
+        stored.setMethod(ZipEntry.STORED);
+        stored.setSize(data.length);
+        stored.setCompressedSize(data.length);
+        stored.setCrc(crc.getValue());
+        stored.setTime(e.getTime());
+        stored.setExtra(e.getExtra());
+        stored.setComment(e.getComment());
+        return stored;
     }
 
     /** The class as version 52 with computed frames, or null when it cannot be rewritten or fails verification. */

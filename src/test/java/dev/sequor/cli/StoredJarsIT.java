@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The package step rewrites quarkus-app's jars with stored entries, so a run reads its classes without inflating
  * them (src/aot/StoreJarEntries.java; docs/decisions.md, "Jars with stored entries"). Checks the result against
  * the jars the build resolved (the test class path holds the originals): same entries in the same order with the
- * same bytes, now stored; a jar with large other content left deflated.
+ * same bytes, now stored, but for the Java 5 class files rewritten for the AOT cache; a jar with large other content
+ * left deflated.
  *
  * <p>An integration test (failsafe, after {@code package}), because it needs {@code target/quarkus-app}.
  */
@@ -32,7 +33,25 @@ class StoredJarsIT {
         List<String> originalEntries = describe(original);
         List<String> packagedEntries = describe(packaged);
         assertThat(packagedEntries).hasSize(originalEntries.size()).hasSizeGreaterThan(500);
-        assertThat(packagedEntries).isEqualTo(originalEntries);
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < originalEntries.size(); i++) {
+            String name = originalEntries.get(i).substring(0, originalEntries.get(i).indexOf(' '));
+            assertThat(packagedEntries.get(i)).as("entry %d", i).startsWith(name + " ");
+            if (!packagedEntries.get(i).equals(originalEntries.get(i))) {
+                changed.add(name);
+            }
+        }
+        // only the Java 5 class files the AOT cache could not hold, now version 52 (src/aot/CacheableClasses.java)
+        if (Runtime.version().feature() >= 25) {
+            assertThat(changed).hasSizeGreaterThan(100).allMatch(n -> n.startsWith("jinjava/de/odysseus/el/")
+                    || n.startsWith("jinjava/javax/el/"));
+            for (String name : changed) {
+                assertThat(majorVersion(original, name)).as(name).isLessThan(50);
+                assertThat(majorVersion(packaged, name)).as(name).isEqualTo(52);
+            }
+        } else {
+            assertThat(changed).isEmpty();
+        }
         try (ZipFile zip = new ZipFile(packaged.toFile())) {
             assertThat(Collections.list(zip.entries())).allMatch(e -> e.getMethod() == ZipEntry.STORED);
         }
@@ -47,6 +66,13 @@ class StoredJarsIT {
         Path original = Path.of(DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (ZipFile zip = new ZipFile(LIB_MAIN.resolve("org.duckdb." + original.getFileName()).toFile())) {
             assertThat(Collections.list(zip.entries())).anyMatch(e -> e.getMethod() == ZipEntry.DEFLATED);
+        }
+    }
+
+    private static int majorVersion(Path jar, String entry) throws Exception {
+        try (ZipFile zip = new ZipFile(jar.toFile()); var in = zip.getInputStream(zip.getEntry(entry))) {
+            byte[] head = in.readNBytes(8);
+            return ((head[6] & 0xff) << 8) | (head[7] & 0xff);
         }
     }
 
