@@ -93,6 +93,19 @@ public final class DuckDbDialect implements Dialect {
     static final String TEMP_CATALOG = "temp";
 
     /**
+     * An open DuckDB transaction keeps the rows it wrote to a temporary table in memory until it ends, and frees a
+     * temporary table's memory only when the table is dropped: staging a whole op's rows held 142 MB for 1M rows of
+     * nine short fields (peak RSS 362 MB against 213 MB at 100k), moving each batch of 5,000 into the built table and
+     * making staging afresh 5 MB (228 MB against 189 MB); one transaction around the batches held it all again (430
+     * MB). A DuckDB file is locked by the process that opened it for writing, so no other session sees the built
+     * table before the commit swaps it in (docs/decisions.md, "DuckDB builds a created table batch by batch").
+     */
+    @Override
+    public boolean buildsTablesInBatches() {
+        return true;
+    }
+
+    /**
      * With streamed results DuckDB wraps the real error: "Invalid Input Error: Attempting to execute an unsuccessful
      * or closed pending query result\nError: Catalog Error: ..."; the line after "Error: " is the one that matters.
      */

@@ -101,15 +101,22 @@ final class StagedWrites {
         }
         dropStagingLeftovers(s, namespace);
         String staging = JdbcDatabase.stagingName(table, dialect);
-        // Temporary: only this session sees it, and it vanishes with the connection, so a crash or a dropped
-        // connection cannot leave it behind (docs/decisions.md, "Staging in temporary tables").
-        s.execute("CREATE TEMPORARY TABLE " + dialect.quote(staging) + " ("
-                + stagingColumns(columns, spec).stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
-                        .collect(Collectors.joining(", ")) + ")");
+        createStaging(s, staging, columns, spec);
         TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), null, spec,
                 createMissing, pos);
         targets.put(key, target);
         return target;
+    }
+
+    /**
+     * The staging table of a target with declared columns. Temporary: only this session sees it, and it vanishes with
+     * the connection, so a crash or a dropped connection cannot leave it behind (docs/decisions.md, "Staging in
+     * temporary tables").
+     */
+    private void createStaging(SqlSession s, String staging, List<ColumnDef> columns, WriteSpec spec) {
+        s.execute("CREATE TEMPORARY TABLE " + dialect.quote(staging) + " ("
+                + stagingColumns(columns, spec).stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
+                        .collect(Collectors.joining(", ")) + ")");
     }
 
     /**
@@ -250,7 +257,8 @@ final class StagedWrites {
             return; // records without fields bring nothing to a table whose columns are their fields
         }
         SqlSession s = session();
-        if (inPlace.takes(s, target)) {
+        boolean inBatches = inPlace.takes(s, target) && inPlace.inBatches(target);
+        if (inPlace.takes(s, target) && !inBatches) {
             inPlace.load(s, target, rows);
             return;
         }
@@ -270,9 +278,23 @@ final class StagedWrites {
                 dialect.bulkLoader().load(c, dialect.stagingNamespace(), target.stagingTable(), names, loaded);
                 return null;
             });
+            if (inBatches && inPlace.batchStaged(target, loaded.size())) {
+                moveBatchIntoBuiltTable(s, target);
+            }
         } catch (SequorException e) {
             throw e.at(target.pos());
         }
+    }
+
+    /**
+     * Moves the batch just staged into the target's built table and makes staging afresh, each in a transaction of its
+     * own, so the database frees the batch ({@link Dialect#buildsTablesInBatches}); a value its column refuses fails
+     * the move, and so the op, with the same error as the commit's insert would have.
+     */
+    private void moveBatchIntoBuiltTable(SqlSession s, TableTarget t) {
+        s.execute(move(t, inPlace.builtTable(s, t)).insertAll());
+        s.execute(dialect.dropStaging(staging(t)));
+        createStaging(s, t.stagingTable(), t.columns(), t.spec());
     }
 
     /** Moves every staging table into its target in one transaction. */
@@ -452,6 +474,9 @@ final class StagedWrites {
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
         List<String> inPlaceFinish = inPlace.finishing(t);
         if (inPlaceFinish != null) {
+            if (inPlace.inBatches(t)) {
+                SqlSession.executeOn(c, move(t, inPlace.builtName(t)).insertAll()); // staged since the last batch
+            }
             for (String sql : inPlaceFinish) {
                 SqlSession.executeOn(c, sql);
             }
@@ -563,6 +588,7 @@ final class StagedWrites {
             targets.clear();
             session.rollBackOpenTransaction(); // rows that went straight in, and what was altered for them
             if (!session.lost()) {
+                inPlace.dropBuiltTables(session);
                 left.forEach(this::dropStaging);
             }
         } finally {

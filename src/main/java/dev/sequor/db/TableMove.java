@@ -126,6 +126,11 @@ final class TableMove {
         return out;
     }
 
+    /** Inserts every staged row. */
+    String insertAll() {
+        return insert(plainRows());
+    }
+
     /** Inserts the staged rows that {@code condition} (over the staging table's columns) accepts. */
     String insertWhere(String condition) {
         return insert(plainRows() + " WHERE " + condition);

@@ -1,0 +1,142 @@
+package dev.sequor.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sequor.error.SourcePos;
+import dev.sequor.testing.OpenedDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A create with declared columns on DuckDB, in an op whose rows may go straight into tables
+ * ({@link TableWriteBatch#loadStraightIntoTables}): each staged batch moves into a table built under a staging name,
+ * committed on its own so DuckDB frees the batch ({@link Dialect#buildsTablesInBatches}); the commit swaps the built
+ * table in, and an op that fails drops it. The target keeps its old rows until the commit either way.
+ */
+class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
+
+    static final SourcePos POS = new SourcePos("flows/load.yaml", 9, 7);
+    /** Rows enough for a batch of their own ({@link InPlaceLoads#BATCH_ROWS}), loaded 5,000 at a time. */
+    static final int PAGE = InPlaceLoads.BATCH_ROWS;
+    static final List<ColumnDef> DECLARED = columnsAt(POS, "id", "integer", "name", "text", "price", "decimal(10,2)",
+            "ok", "boolean");
+    static final WriteSpec CREATE = WriteSpec.of(WriteMode.CREATE);
+
+    @Override
+    OpenedDatabase open() throws Exception {
+        return OpenedDatabase.duckDb("sequor-duckdb-batches", POS);
+    }
+
+    static TableWriteBatch batch() {
+        TableWriteBatch batch = new TableWriteBatch();
+        batch.loadStraightIntoTables();
+        return batch;
+    }
+
+    static List<Map<String, Object>> page(int from, IntFunction<Map<String, Object>> record) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = from; i < from + PAGE; i++) {
+            rows.add(record.apply(i));
+        }
+        return rows;
+    }
+
+    /** Returns once the load under way is done: asking for another target of the same database waits for it. */
+    void awaitLoads(TableTarget loading, TableWriteBatch batch) {
+        batch.target(db, ns, loading.table() + "_untouched", null, CREATE, POS);
+    }
+
+    /** {@code name:rows} of the committed tables named with the staging prefix, as another connection sees them. */
+    List<String> builtTables() {
+        List<String> out = new ArrayList<>();
+        for (Row r : db.query("SELECT table_name FROM duckdb_tables() WHERE schema_name = '" + ns
+                + "' AND starts_with(table_name, '" + StagingLeftovers.PREFIX + "') ORDER BY table_name")) {
+            String name = String.valueOf(r.get(0));
+            out.add(name + ":" + db.query("SELECT count(*) AS n FROM " + q(name)).get(0).get("n"));
+        }
+        return out;
+    }
+
+    List<String> texts(String sql) {
+        return db.query(sql).stream().map(r -> String.join("|", r.values().stream().map(String::valueOf).toList()))
+                .toList();
+    }
+
+    @Test
+    void aCreateBuildsItsTableBatchByBatchAndSwapsItInAtTheCommit() {
+        db.execute("CREATE TABLE " + q("bb_create") + " (id integer, old varchar)");
+        db.execute("INSERT INTO " + q("bb_create") + " VALUES (0, 'earlier run')");
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_create", DECLARED, CREATE, POS);
+            t.addRows(page(1, i -> rec("id", i, "name", "n" + i, "price", i + ".5", "ok", i % 2 == 0, "extra", 1)));
+            t.addRows(page(1 + PAGE, i -> rec("id", i, "name", "n" + i)));
+            awaitLoads(t, batch);
+            // both batches are in the built table, committed; the target still holds the earlier run's row
+            assertThat(builtTables()).singleElement().satisfies(built -> assertThat(built)
+                    .endsWith("_bb_create:" + (2 * PAGE)));
+            assertThat(texts("SELECT * FROM " + q("bb_create"))).containsExactly("0|earlier run");
+            t.addRows(List.of(rec("id", 2 * PAGE + 1, "name", "last")));
+            batch.commit();
+        }
+        assertThat(texts("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = '" + ns
+                + "' AND table_name = 'bb_create' ORDER BY ordinal_position"))
+                .containsExactly("id|INTEGER", "name|VARCHAR", "price|DECIMAL(10,2)", "ok|BOOLEAN");
+        assertThat(texts("SELECT count(*), min(id), max(id), count(ok), sum(price) FROM " + q("bb_create")))
+                .containsExactly((2 * PAGE + 1) + "|1|" + (2 * PAGE + 1) + "|" + PAGE + "|" + sumOfPrices());
+        assertThat(texts("SELECT * FROM " + q("bb_create") + " WHERE id IN (1, 2, " + (2 * PAGE + 1) + ") ORDER BY id"))
+                .containsExactly("1|n1|1.50|false", "2|n2|2.50|true", (2 * PAGE + 1) + "|last|null|null");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /** The prices of the first page: i + 0.5 for i in 1..PAGE. */
+    private static String sumOfPrices() {
+        return new java.math.BigDecimal((long) PAGE * (PAGE + 1) / 2).add(new java.math.BigDecimal("0.5")
+                .multiply(java.math.BigDecimal.valueOf(PAGE))).setScale(2).toPlainString();
+    }
+
+    @Test
+    void aValueItsColumnRefusesFailsTheOpWhichDropsTheBuiltTable() {
+        db.execute("CREATE TABLE " + q("bb_failed") + " (id integer)");
+        db.execute("INSERT INTO " + q("bb_failed") + " VALUES (0)");
+        assertThatThrownBy(() -> {
+            try (TableWriteBatch batch = batch()) {
+                TableTarget t = batch.target(db, ns, "bb_failed", DECLARED, CREATE, POS);
+                t.addRows(page(1, i -> rec("id", i)));
+                awaitLoads(t, batch);
+                assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + PAGE));
+                t.addRows(List.of(rec("id", "x")));
+                batch.commit();
+            }
+        }).hasMessageContaining("Could not convert string 'x' to INT32");
+        assertThat(texts("SELECT * FROM " + q("bb_failed"))).containsExactly("0");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    @Test
+    void anOpThatEndsWithoutItsCommitDropsTheBuiltTable() {
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_undone", DECLARED, CREATE, POS);
+            t.addRows(page(1, i -> rec("id", i)));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).hasSize(1);
+        }
+        assertThat(builtTables()).isEmpty();
+        assertThat(texts("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'bb_undone'")).containsExactly("0");
+    }
+
+    @Test
+    void withoutTheSwitchTheRowsWaitInStagingUntilTheCommit() {
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            TableTarget t = batch.target(db, ns, "bb_staged", DECLARED, CREATE, POS);
+            t.addRows(page(1, i -> rec("id", i)));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).isEmpty();
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*) FROM " + q("bb_staged"))).containsExactly(String.valueOf(PAGE));
+    }
+}
