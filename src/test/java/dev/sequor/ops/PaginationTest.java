@@ -143,6 +143,15 @@ class PaginationTest {
         r = fetch("type: offset\noffset_param: skip\nlimit_param: take\nlimit: 2\ntotal_path: total", "");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(requested()).containsExactly("/items?kind=all&skip=0&take=2", "/items?kind=all&skip=2&take=2");
+
+        // a full last page: the empty page after it stops the fetch
+        api.resetAll();
+        stub(get(urlPathEqualTo("/items")).withQueryParam("offset", equalTo("0")), page("", 1, 2));
+        stub(get(urlPathEqualTo("/items")).withQueryParam("offset", equalTo("2")), page(""));
+        r = fetch("type: offset\nlimit: 2", "");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(requested()).containsExactly("/items?kind=all&offset=0&limit=2", "/items?kind=all&offset=2&limit=2");
+        assertThat(ids()).containsExactly("1", "2");
     }
 
     @Test
@@ -162,6 +171,15 @@ class PaginationTest {
         r = fetch("type: cursor\ncursor_param: after\ncursor_path: next\nhas_more_path: more", "");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(requested()).containsExactly("/items?kind=all", "/items?kind=all&after=x1");
+
+        // an empty cursor ends the fetch as a null one does
+        api.resetAll();
+        stub(get(urlPathEqualTo("/items")).withQueryParam("after", absent()), page("\"next\": \"x1\"", 1));
+        stub(get(urlPathEqualTo("/items")).withQueryParam("after", equalTo("x1")), page("\"next\": \"\"", 2));
+        r = fetch("type: cursor\ncursor_param: after\ncursor_path: next", "");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(requested()).containsExactly("/items?kind=all", "/items?kind=all&after=x1");
+        assertThat(ids()).containsExactly("1", "2");
     }
 
     @Test

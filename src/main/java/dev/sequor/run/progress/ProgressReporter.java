@@ -41,6 +41,17 @@ public final class ProgressReporter implements AutoCloseable {
         this.status = status;
         this.plain = plain;
         this.mask = mask;
+        stats.onOpEnd(this::opEnded);
+    }
+
+    /**
+     * The op ended: its terminal line goes now, not at the next tick, so the op's closing log line is not followed
+     * by the line drawn again with its last counts.
+     */
+    private synchronized void opEnded() {
+        if (!closed && status != null) {
+            status.clear();
+        }
     }
 
     /** Starts ticking on a daemon thread. */

@@ -22,6 +22,8 @@ public final class RunStats implements SendCounter {
     private final List<OpStats> order = new ArrayList<>();
     private final OpStats outsideOps = new OpStats("");
     private volatile OpStats current = outsideOps;
+    /** Told when an op ends, before the op's closing log line is written ({@link #onOpEnd}). */
+    private volatile Runnable opEnded = () -> { };
 
     /** {@code clock} gives nanoseconds, as {@link System#nanoTime()} does (tests pass their own). */
     public RunStats(LongSupplier clock) {
@@ -53,6 +55,12 @@ public final class RunStats implements SendCounter {
     public void end(OpStats stats, boolean failed) {
         stats.ended(now(), failed);
         current = outsideOps;
+        opEnded.run();
+    }
+
+    /** {@code listener} runs whenever an op ends, on the op's thread (the progress line goes with the op). */
+    public void onOpEnd(Runnable listener) {
+        opEnded = listener;
     }
 
     /** The stats of the op running now (a detached instance when none is). */

@@ -104,6 +104,22 @@ class ProgressReporterTest {
         assertThat(plain).isEmpty();
     }
 
+    /** The op's closing log line goes through the terminal's guard: the line must not come back after it. */
+    @Test
+    void theLineGoesAsSoonAsTheOpEndsAndIsNotDrawnAgainAfterTheNextLogLine() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        StatusLine line = new StatusLine(screen, 200);
+        ProgressReporter r = new ProgressReporter(stats, line, plain::add, s -> s);
+        OpStats op = stats.start(new Object(), "http_request: users");
+        tickAfter(r, 1_000);
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertThat(shown).startsWith("\"http_request: users\"");
+        stats.end(op, false);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).isEqualTo(shown + "\r" + " ".repeat(shown.length()) + "\r");
+        line.guard(screen).write("Finished \"http_request: users\" in 1.0s\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(screen.toString(StandardCharsets.UTF_8)).endsWith("\rFinished \"http_request: users\" in 1.0s\n");
+    }
+
     @Test
     void closingClearsTheLineAndLaterTicksShowNothing() {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
