@@ -167,4 +167,20 @@ class TlsTest {
                     + basic);
         }
     }
+
+    /** HTTPS_PROXY from the environment (as requests reads it), with its credentials, also opens a tunnel. */
+    @Test
+    void httpsGoesThroughTheEnvironmentsHttpsProxyInATunnel() throws Exception {
+        try (TunnelProxy proxy = new TunnelProxy()) {
+            HttpSourceConfig src = HttpSourceConfig.from("api", map("tls", map("ca_file", "certs/server.pem")), POS, dir);
+            ProxyEnvironment env = new ProxyEnvironment(java.util.Map.of(
+                    "HTTPS_PROXY", "http://env:pr0xy-PW@127.0.0.1:" + proxy.port(), "NO_PROXY", "example.org"));
+            try (HttpClientService http = new HttpClientService(new LiveTransport(env), secretSet())) {
+                assertThat(http.execute(HttpTesting.get(url("localhost")), src).text()).isEqualTo("secure");
+            }
+            String basic = Base64.getEncoder().encodeToString("env:pr0xy-PW".getBytes(StandardCharsets.UTF_8));
+            assertThat(proxy.connects()).containsExactly("CONNECT localhost:" + server.httpsPort() + " HTTP/1.1 auth=Basic "
+                    + basic);
+        }
+    }
 }
