@@ -2,6 +2,7 @@ package dev.sequor.db;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,9 +48,29 @@ public final class DuckDbDialect implements Dialect {
      */
     @Override
     public String fromStaging(ColumnDef column) {
-        return column.type().isNested()
-                ? "CAST(CAST(" + quote(column.name()) + " AS JSON) AS " + typeSql(column.type()) + ")"
-                : Dialect.super.fromStaging(column);
+        if (column.type().isNested()) {
+            return "CAST(CAST(" + quote(column.name()) + " AS JSON) AS " + typeSql(column.type()) + ")";
+        }
+        if (isTimestamp(column.type())) {
+            return "CAST(" + withSeconds(quote(column.name())) + " AS " + typeSql(column.type()) + ")";
+        }
+        return Dialect.super.fromStaging(column);
+    }
+
+    private static boolean isTimestamp(ColumnType type) {
+        String sql = type.sql().strip().toUpperCase(Locale.ROOT);
+        return sql.startsWith("TIMESTAMP") || sql.equals("DATETIME");
+    }
+
+    /**
+     * {@code text} with {@code :00} seconds added to an ISO date-time that has none ({@code 2024-05-01 10:00Z},
+     * {@code 2024-05-01T10:00+05:30}): ISO 8601, PostgreSQL and MySQL accept those, inference reads them as
+     * timestamps, and DuckDB's cast refuses them ("invalid timestamp field format"). Anything else is left as it is.
+     */
+    static String withSeconds(String text) {
+        return "CASE WHEN length(" + text + ") >= 16 AND substr(" + text + ", 11, 1) IN ('T', ' ') AND substr(" + text
+                + ", 14, 1) = ':' AND (length(" + text + ") = 16 OR substr(" + text + ", 17, 1) IN ('Z', 'z', '+', '-'))"
+                + " THEN substr(" + text + ", 1, 16) || ':00' || substr(" + text + ", 17) ELSE " + text + " END";
     }
 
     /**
