@@ -343,6 +343,23 @@ public interface Dialect {
     default void checkUpsertKey(Connection c, String namespace, String table, List<String> key) throws SQLException {
     }
 
+    /**
+     * The refused value a failed load names ({@code e}: a bulk load of text rows into a table with column types),
+     * its row counted within that load; null when the error is not about a value or does not say where it is.
+     */
+    default Misfit misfitIn(SQLException e) {
+        return null;
+    }
+
+    /**
+     * A query over the text staging table {@code staging} (qualified) that returns the first staged row (its number
+     * from 1, as {@code r}) whose value of one of {@code columns} does not convert, with the column's name ({@code c})
+     * and the value ({@code v}); null where the database cannot try a conversion without failing.
+     */
+    default String firstMisfitQuery(String staging, List<ColumnDef> columns) {
+        return null;
+    }
+
     /** The type a staging column is created with. */
     default String stagingType(ColumnDef column) {
         return stagesAsText() ? "VARCHAR" : typeSql(column.type());

@@ -57,6 +57,26 @@ public final class DuckDbDialect implements Dialect {
         return Dialect.super.fromStaging(column);
     }
 
+    /** Each column's value tried with TRY_CAST, the first staged row (by rowid, which is load order) that fails. */
+    @Override
+    public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
+        List<String> tries = new java.util.ArrayList<>();
+        for (ColumnDef c : columns) {
+            String cast = fromStaging(c);
+            if (!cast.startsWith("CAST(")) {
+                continue; // a text column takes any value
+            }
+            tries.add("SELECT rowid + 1 AS r, " + quoteLiteral(c.name()) + " AS c, " + quote(c.name()) + " AS v FROM "
+                    + staging + " WHERE " + quote(c.name()) + " IS NOT NULL AND TRY_" + cast + " IS NULL");
+        }
+        return tries.isEmpty() ? null : "SELECT r, c, v FROM (" + String.join(" UNION ALL ", tries)
+                + ") ORDER BY r LIMIT 1";
+    }
+
+    private static String quoteLiteral(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     private static boolean isTimestamp(ColumnType type) {
         String sql = type.sql().strip().toUpperCase(Locale.ROOT);
         return sql.startsWith("TIMESTAMP") || sql.equals("DATETIME");

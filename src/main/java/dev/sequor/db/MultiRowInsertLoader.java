@@ -41,7 +41,7 @@ final class MultiRowInsertLoader implements BulkLoader {
             try (PreparedStatement ps = connection.prepareStatement(head + tuples(tuple, perStatement))) {
                 for (int chunk = 0; chunk < full; chunk++) {
                     bind(ps, rows.subList(chunk * perStatement, (chunk + 1) * perStatement));
-                    ps.executeUpdate();
+                    execute(ps, chunk * perStatement);
                 }
             }
         }
@@ -49,8 +49,30 @@ final class MultiRowInsertLoader implements BulkLoader {
         if (!rest.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement(head + tuples(tuple, rest.size()))) {
                 bind(ps, rest);
-                ps.executeUpdate();
+                execute(ps, full * perStatement);
             }
+        }
+    }
+
+    /** Runs one statement; its failure says how many rows of the load came before its first ({@link RowsBefore}). */
+    private static void execute(PreparedStatement ps, int rowsBefore) throws SQLException {
+        try {
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new RowsBefore(e, rowsBefore);
+        }
+    }
+
+    /**
+     * A statement's failure, with the number of the load's rows the statements before it carried: the server's
+     * "at row N" counts within the statement.
+     */
+    static final class RowsBefore extends SQLException {
+        final int rows;
+
+        RowsBefore(SQLException e, int rows) {
+            super(e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+            this.rows = rows;
         }
     }
 

@@ -75,6 +75,24 @@ public final class MySqlDialect implements Dialect {
         return c.getCatalog();
     }
 
+    /** Strict mode's refusal: {@code ... for column `db`.`t`.`id` at row 2} or {@code ... column 'id' at row 2}. */
+    private static final java.util.regex.Pattern REFUSED = java.util.regex.Pattern.compile(
+            "(?:'(.*)' )?for column (?:(?:`[^`]*`\\.)*`([^`]+)`|'([^']+)') at row (\\d+)", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A value strict mode refused in a multi-row INSERT ({@link MultiRowInsertLoader}): the column and the row within
+     * the statement are in the message, the value only for some errors ("Out of range value" gives none).
+     */
+    @Override
+    public Misfit misfitIn(SQLException e) {
+        java.util.regex.Matcher m = e.getMessage() == null ? null : REFUSED.matcher(e.getMessage());
+        if (m == null || !m.find()) {
+            return null;
+        }
+        int before = e instanceof MultiRowInsertLoader.RowsBefore r ? r.rows : 0;
+        return new Misfit(before + Long.parseLong(m.group(4)), m.group(2) != null ? m.group(2) : m.group(3), m.group(1));
+    }
+
     @Override
     public BulkLoader bulkLoader() {
         return loader;

@@ -195,6 +195,22 @@ public final class PostgresDialect implements Dialect {
     }
 
     /** The server's message without pgjdbc's "ERROR:" prefix and "Position:"/"Where:" lines. */
+    /** COPY's context line for a value a column refused: {@code COPY t, line 2, column id: "abc"}. */
+    private static final java.util.regex.Pattern COPY_VALUE = java.util.regex.Pattern.compile(
+            "COPY [^\\n]*?, line (\\d+), column (.+?): \"(.*)\"", java.util.regex.Pattern.DOTALL);
+
+    /** A data error (SQLSTATE class 22) in a COPY, which says the line, column and value in its context. */
+    @Override
+    public Misfit misfitIn(SQLException e) {
+        if (!(e instanceof PSQLException pe) || pe.getServerErrorMessage() == null || e.getSQLState() == null
+                || !e.getSQLState().startsWith("22")) {
+            return null;
+        }
+        String where = pe.getServerErrorMessage().getWhere();
+        java.util.regex.Matcher m = where == null ? null : COPY_VALUE.matcher(where);
+        return m != null && m.lookingAt() ? new Misfit(Long.parseLong(m.group(1)), m.group(2), m.group(3)) : null;
+    }
+
     @Override
     public String errorText(SQLException e) {
         if (e instanceof PSQLException pe) {

@@ -30,6 +30,12 @@ final class StagedWrites {
     private final boolean typedPagesInBackground;
     /** The targets whose rows go straight into a table ({@link TableWriteBatch#loadStraightIntoTables}). */
     private final InPlaceLoads inPlace;
+    /**
+     * Rows each target loaded so far (into staging or its table), in load order, and of those the rows that left
+     * staging for a table built in batches: a refused value's row number counts on from them ({@link Misfit}).
+     */
+    private final Map<TableTarget, Long> loadedRows = new java.util.HashMap<>();
+    private final Map<TableTarget, Long> movedRows = new java.util.HashMap<>();
 
     StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean loadsInPlace) {
         this.db = db;
@@ -257,9 +263,15 @@ final class StagedWrites {
             return; // records without fields bring nothing to a table whose columns are their fields
         }
         SqlSession s = session();
+        long before = loadedRows.getOrDefault(target, 0L);
         boolean inBatches = inPlace.takes(s, target) && inPlace.inBatches(target);
         if (inPlace.takes(s, target) && !inBatches) {
-            inPlace.load(s, target, rows);
+            try {
+                inPlace.load(s, target, rows);
+            } catch (SequorException e) {
+                throw misfitOf(e, target, before, target.schema() == null ? declaredNames(target) : null, rows);
+            }
+            loadedRows.put(target, before + rows.size());
             return;
         }
         if (target.schema() != null) {
@@ -278,12 +290,64 @@ final class StagedWrites {
                 dialect.bulkLoader().load(c, dialect.stagingNamespace(), target.stagingTable(), names, loaded);
                 return null;
             });
-            if (inBatches && inPlace.batchStaged(target, loaded.size())) {
-                moveBatchIntoBuiltTable(s, target);
-            }
         } catch (SequorException e) {
-            throw e.at(target.pos());
+            throw misfitOf(e, target, before, names, loaded);
         }
+        loadedRows.put(target, before + loaded.size());
+        if (inBatches && inPlace.batchStaged(target, loaded.size())) {
+            try {
+                moveBatchIntoBuiltTable(s, target);
+            } catch (SequorException e) {
+                throw misfitInStaging(s, target, e);
+            }
+            movedRows.put(target, before + loaded.size());
+        }
+    }
+
+    /**
+     * {@code e}, a failed load of {@code rows} (values in the order of {@code names}, null when unknown) into {@code t}
+     * after {@code before} others, naming the value it refused where the database says which; the value itself is
+     * taken from the rows when the message leaves it out.
+     */
+    private SequorException misfitOf(SequorException e, TableTarget t, long before, List<String> names,
+                                     List<String[]> rows) {
+        java.sql.SQLException sql = Misfit.sqlCause(e);
+        Misfit m = sql == null ? null : dialect.misfitIn(sql);
+        if (m == null) {
+            return e.at(t.pos());
+        }
+        int column = names == null ? -1 : names.indexOf(m.column());
+        if (m.value() == null && column >= 0 && m.row() >= 1 && m.row() <= rows.size()) {
+            m = new Misfit(m.row(), m.column(), rows.get((int) m.row() - 1)[column]);
+        }
+        return m.sentence(t, before, e);
+    }
+
+    private static List<String> declaredNames(TableTarget t) {
+        return t.columns().stream().map(ColumnDef::name).toList();
+    }
+
+    /**
+     * {@code e}, a failed move of {@code t}'s staged rows into its table, naming the first staged value its column
+     * refuses, found by a query over staging where the database has one ({@link Dialect#firstMisfitQuery}); as it
+     * was when there is none, or the query finds nothing or fails itself.
+     */
+    private SequorException misfitInStaging(SqlSession s, TableTarget t, SequorException e) {
+        String query = t.columns() == null ? null : dialect.firstMisfitQuery(staging(t), t.columns());
+        if (query == null || s.lost()) {
+            return e.at(t.pos());
+        }
+        try {
+            List<Row> found = s.query(query);
+            if (!found.isEmpty()) {
+                Row r = found.get(0);
+                return new Misfit(((Number) r.get(0)).longValue(), String.valueOf(r.get(1)),
+                        r.get(2) == null ? null : String.valueOf(r.get(2))).sentence(t, movedRows.getOrDefault(t, 0L), e);
+            }
+        } catch (SequorException | ClassCastException notFound) {
+            // the database's own error says what it can
+        }
+        return e.at(t.pos());
     }
 
     /**
@@ -315,19 +379,26 @@ final class StagedWrites {
             return;
         }
         if (dialect.transactionalDdl()) {
-            session().inTransaction(c -> {
-                for (TableTarget t : chosen) {
-                    String lock = dialect.lockAgainstWriters(dialect.qualified(t.namespace(), t.table()));
-                    if (lock != null && numbersOnFromTable(t) && exists(c, t)) {
-                        SqlSession.executeOn(c, lock);
-                        shiftPastConcurrentAppends(c, t);
+            TableTarget[] finishing = new TableTarget[1];
+            try {
+                session().inTransaction(c -> {
+                    for (TableTarget t : chosen) {
+                        String lock = dialect.lockAgainstWriters(dialect.qualified(t.namespace(), t.table()));
+                        if (lock != null && numbersOnFromTable(t) && exists(c, t)) {
+                            SqlSession.executeOn(c, lock);
+                            shiftPastConcurrentAppends(c, t);
+                        }
                     }
-                }
-                for (TableTarget t : chosen) {
-                    finish(c, t);
-                }
-                return null;
-            });
+                    for (TableTarget t : chosen) {
+                        finishing[0] = t;
+                        finish(c, t);
+                    }
+                    return null;
+                });
+            } catch (SequorException e) {
+                // rolled back: staging is as it was, so the value a cast refused can be looked for there
+                throw finishing[0] == null ? e : misfitInStaging(session(), finishing[0], e);
+            }
         } else {
             commitWithoutTransactionalDdl(chosen);
         }

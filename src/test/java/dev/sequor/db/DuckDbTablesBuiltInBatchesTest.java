@@ -111,8 +111,25 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
                 t.addRows(List.of(rec("id", "x")));
                 batch.commit();
             }
-        }).hasMessageContaining("Could not convert string 'x' to INT32");
+        }).hasMessageStartingWith("Value 'x' in row " + (PAGE + 1) + " for table 'bb_failed' does not fit column 'id'"
+                + " of type integer (SQL error on source 'stage': ").hasMessageContaining("Could not convert string 'x'");
         assertThat(texts("SELECT * FROM " + q("bb_failed"))).containsExactly("0");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /** A refused value in a batch that moves before the commit: the op fails at that batch, naming its row. */
+    @Test
+    void aValueItsColumnRefusesInAMovedBatchIsNamedWithItsRow() {
+        assertThatThrownBy(() -> {
+            try (TableWriteBatch batch = batch()) {
+                TableTarget t = batch.target(db, ns, "bb_failed_batch", DECLARED, CREATE, POS);
+                t.addRows(page(1, i -> rec("id", i)));
+                t.addRows(page(1 + PAGE, i -> rec("id", i == PAGE + 3 ? "3rd" : i)));
+                awaitLoads(t, batch);
+                batch.commit();
+            }
+        }).hasMessageStartingWith("Value '3rd' in row " + (PAGE + 3) + " for table 'bb_failed_batch' does not fit"
+                + " column 'id' of type integer (SQL error on source 'stage': ");
         assertThat(builtTables()).isEmpty();
     }
 
