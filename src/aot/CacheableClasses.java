@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -40,7 +39,8 @@ import java.util.zip.ZipOutputStream;
  * nothing.
  *
  * <p>Run by {@code TrainAot} before its training run, on JDK 25 (the Class-File API is final since 24):
- * {@code java src/aot/CacheableClasses.java LIB_DIR}, LIB_DIR being {@code quarkus-app/lib/main}.
+ * {@code java src/aot/CacheableClasses.java LIB_DIR}, LIB_DIR being {@code quarkus-app/lib/main}; the launcher
+ * compiles {@code StoreJarEntries.java} beside it for the entries it writes (JDK 22's multi-file source programs).
  */
 public class CacheableClasses {
 
@@ -108,7 +108,7 @@ public class CacheableClasses {
                             data = in.readAllBytes();
                         }
                     }
-                    out.putNextEntry(stored(e, data));
+                    out.putNextEntry(StoreJarEntries.stored(e, data));
                     out.write(data);
                     out.closeEntry();
                 }
@@ -117,21 +117,6 @@ public class CacheableClasses {
         }
         System.out.println("[aot] " + jar.getFileName() + ": " + rewritten.size() + " of " + old
                 + " class files older than Java 6 rewritten with stack map frames");
-    }
-
-    /** {@code e} with {@code data}, stored, as StoreJarEntries writes its entries. */
-    private static ZipEntry stored(ZipEntry e, byte[] data) {
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        ZipEntry stored = new ZipEntry(e.getName());
-        stored.setMethod(ZipEntry.STORED);
-        stored.setSize(data.length);
-        stored.setCompressedSize(data.length);
-        stored.setCrc(crc.getValue());
-        stored.setTime(e.getTime());
-        stored.setExtra(e.getExtra());
-        stored.setComment(e.getComment());
-        return stored;
     }
 
     /** The class as version 52 with computed frames, or null when it cannot be rewritten or fails verification. */

@@ -90,17 +90,7 @@ public class StoreJarEntries {
                     try (InputStream in = zip.getInputStream(e)) {
                         data = in.readAllBytes();
                     }
-                    CRC32 crc = new CRC32();
-                    crc.update(data);
-                    ZipEntry stored = new ZipEntry(e.getName());
-                    stored.setMethod(ZipEntry.STORED);
-                    stored.setSize(data.length);
-                    stored.setCompressedSize(data.length);
-                    stored.setCrc(crc.getValue());
-                    stored.setTime(e.getTime());
-                    stored.setExtra(e.getExtra());
-                    stored.setComment(e.getComment());
-                    out.putNextEntry(stored);
+                    out.putNextEntry(stored(e, data));
                     out.write(data);
                     out.closeEntry();
                 }
@@ -108,5 +98,20 @@ public class StoreJarEntries {
             Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
             return true;
         }
+    }
+
+    /** {@code e} holding {@code data}, stored, with e's time, extra field and comment (also used by CacheableClasses). */
+    static ZipEntry stored(ZipEntry e, byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        ZipEntry stored = new ZipEntry(e.getName());
+        stored.setMethod(ZipEntry.STORED);
+        stored.setSize(data.length);
+        stored.setCompressedSize(data.length);
+        stored.setCrc(crc.getValue());
+        stored.setTime(e.getTime());
+        stored.setExtra(e.getExtra());
+        stored.setComment(e.getComment());
+        return stored;
     }
 }
