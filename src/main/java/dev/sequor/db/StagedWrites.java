@@ -298,7 +298,8 @@ final class StagedWrites {
             try {
                 moveBatchIntoBuiltTable(s, target);
             } catch (SequorException e) {
-                throw misfitInStaging(s, target, e);
+                SequorException named = misfitInStaging(s, target, e);
+                throw named != null ? named : e.at(target.pos());
             }
             movedRows.put(target, before + loaded.size());
         }
@@ -329,13 +330,13 @@ final class StagedWrites {
 
     /**
      * {@code e}, a failed move of {@code t}'s staged rows into its table, naming the first staged value its column
-     * refuses, found by a query over staging where the database has one ({@link Dialect#firstMisfitQuery}); as it
-     * was when there is none, or the query finds nothing or fails itself.
+     * refuses, found by a query over staging where the database has one ({@link Dialect#firstMisfitQuery}); null when
+     * there is none, or the query finds nothing or fails itself.
      */
     private SequorException misfitInStaging(SqlSession s, TableTarget t, SequorException e) {
         String query = t.columns() == null ? null : dialect.firstMisfitQuery(staging(t), t.columns());
         if (query == null || s.lost()) {
-            return e.at(t.pos());
+            return null;
         }
         try {
             List<Row> found = s.query(query);
@@ -347,7 +348,7 @@ final class StagedWrites {
         } catch (SequorException | ClassCastException notFound) {
             // the database's own error says what it can
         }
-        return e.at(t.pos());
+        return null;
     }
 
     /**
@@ -397,7 +398,8 @@ final class StagedWrites {
                 });
             } catch (SequorException e) {
                 // rolled back: staging is as it was, so the value a cast refused can be looked for there
-                throw finishing[0] == null ? e : misfitInStaging(session(), finishing[0], e);
+                SequorException named = finishing[0] == null ? null : misfitInStaging(session(), finishing[0], e);
+                throw named != null ? named : e;
             }
         } else {
             commitWithoutTransactionalDdl(chosen);
