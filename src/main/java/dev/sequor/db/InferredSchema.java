@@ -92,6 +92,9 @@ final class InferredSchema {
      */
     synchronized String[] accept(Map<?, ?> record, int extra) {
         long rowNumber = ++rows;
+        if (shapeFixed && evolution == SchemaEvolution.FREEZE) {
+            refuseNewFields(record, rowNumber);
+        }
         if (fieldColumns.length < record.size()) {
             fieldColumns = new Column[record.size()];
             fieldTexts = new String[record.size()];
@@ -142,15 +145,37 @@ final class InferredSchema {
                 case DISCARD -> {
                     return null;
                 }
-                case FREEZE -> throw SequorException.failed(pos, "Row " + rowNumber + " for table '" + table
-                        + "' has a field '" + name + "' that the table has no column for, and schema_evolution is"
-                        + " freeze; add the column" + (existing.isEmpty() ? " to the records of the first page"
-                        : " to the table") + ", or write schema_evolution: evolve (adds it) or discard (drops the"
-                        + " field).");
+                case FREEZE -> throw newFields(List.of(name), rowNumber);
                 case EVOLVE -> { }
             }
         }
         return register(name, kind, null, null);
+    }
+
+    /** Under freeze: an error naming every field of {@code record} that has no column, if it has any. */
+    private void refuseNewFields(Map<?, ?> record, long rowNumber) {
+        List<String> unknown = new ArrayList<>();
+        for (Object key : record.keySet()) {
+            String name = String.valueOf(key);
+            if (!columns.containsKey(name) && !existing.containsKey(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw newFields(unknown, rowNumber);
+        }
+    }
+
+    private SequorException newFields(List<String> names, long rowNumber) {
+        boolean one = names.size() == 1;
+        String quoted = "'" + String.join("', '", names) + "'";
+        return SequorException.failed(pos, "Row " + rowNumber + " for table '" + table + "' has "
+                + (one ? "a field " + quoted + " that the table has no column for"
+                        : "fields " + quoted + " that the table has no columns for")
+                + ", and schema_evolution is freeze; add the column" + (one ? "" : "s")
+                + (existing.isEmpty() ? " to the records of the first page" : " to the table")
+                + ", or write schema_evolution: evolve (adds " + (one ? "it" : "them") + ") or discard (drops the field"
+                + (one ? "" : "s") + ").");
     }
 
     private Column register(String name, InferredKind kind, String existingType, InferredKind existingKind) {

@@ -129,6 +129,11 @@ abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
                 .hasMessage("Row 2 for table 'inf_freeze' has a field 'email' that the table has no column for, and"
                         + " schema_evolution is freeze; add the column to the table, or write schema_evolution: evolve"
                         + " (adds it) or discard (drops the field).");
+        assertThatThrownBy(() -> write("inf_freeze", freeze, List.of(rec("id", 2, "name", "b", "email", "b@x",
+                "phone", "1", "age", 3))))
+                .hasMessage("Row 1 for table 'inf_freeze' has fields 'email', 'phone', 'age' that the table has no"
+                        + " columns for, and schema_evolution is freeze; add the columns to the table, or write"
+                        + " schema_evolution: evolve (adds them) or discard (drops the fields).");
         assertThatThrownBy(() -> write("inf_freeze", freeze, List.of(rec("id", "three"))))
                 .hasMessage("Value 'three' in row 1 for table 'inf_freeze' does not fit column 'id' of type "
                         + typeNames().get(0) + " (it needs text), and schema_evolution is freeze; write"
