@@ -1,6 +1,7 @@
 package dev.sequor.db;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,26 +49,24 @@ public final class DuckDbDialect implements Dialect {
      */
     @Override
     public String fromStaging(ColumnDef column) {
-        if (column.type().isNested()) {
-            return "CAST(CAST(" + quote(column.name()) + " AS JSON) AS " + typeSql(column.type()) + ")";
-        }
-        if (isTimestamp(column.type())) {
-            return "CAST(" + withSeconds(quote(column.name())) + " AS " + typeSql(column.type()) + ")";
-        }
-        return Dialect.super.fromStaging(column);
+        return converted(column, "CAST");
+    }
+
+    /** The staged text of {@code column} converted to its type with {@code cast} ({@code CAST} or {@code TRY_CAST}). */
+    private String converted(ColumnDef column, String cast) {
+        String text = quote(column.name());
+        String value = column.type().isNested() ? "CAST(" + text + " AS JSON)"
+                : isTimestamp(column.type()) ? withSeconds(text) : text;
+        return cast + "(" + value + " AS " + typeSql(column.type()) + ")";
     }
 
     /** Each column's value tried with TRY_CAST, the first staged row (by rowid, which is load order) that fails. */
     @Override
     public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
-        List<String> tries = new java.util.ArrayList<>();
+        List<String> tries = new ArrayList<>();
         for (ColumnDef c : columns) {
-            String cast = fromStaging(c);
-            if (!cast.startsWith("CAST(")) {
-                continue; // a text column takes any value
-            }
             tries.add("SELECT rowid + 1 AS r, " + quoteLiteral(c.name()) + " AS c, " + quote(c.name()) + " AS v FROM "
-                    + staging + " WHERE " + quote(c.name()) + " IS NOT NULL AND TRY_" + cast + " IS NULL");
+                    + staging + " WHERE " + quote(c.name()) + " IS NOT NULL AND " + converted(c, "TRY_CAST") + " IS NULL");
         }
         return tries.isEmpty() ? null : "SELECT r, c, v FROM (" + String.join(" UNION ALL ", tries)
                 + ") ORDER BY r LIMIT 1";
@@ -88,8 +87,9 @@ public final class DuckDbDialect implements Dialect {
      * timestamps, and DuckDB's cast refuses them ("invalid timestamp field format"). Anything else is left as it is.
      */
     static String withSeconds(String text) {
-        return "CASE WHEN length(" + text + ") >= 16 AND substr(" + text + ", 11, 1) IN ('T', ' ') AND substr(" + text
-                + ", 14, 1) = ':' AND (length(" + text + ") = 16 OR substr(" + text + ", 17, 1) IN ('Z', 'z', '+', '-'))"
+        return "CASE WHEN length(" + text + ") >= 16 AND substr(" + text + ", 11, 1) IN ('T', ' ')"
+                + " AND substr(" + text + ", 14, 1) = ':'"
+                + " AND (length(" + text + ") = 16 OR substr(" + text + ", 17, 1) IN ('Z', 'z', '+', '-'))"
                 + " THEN substr(" + text + ", 1, 16) || ':00' || substr(" + text + ", 17) ELSE " + text + " END";
     }
 

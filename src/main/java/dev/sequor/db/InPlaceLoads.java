@@ -25,8 +25,8 @@ import java.util.Set;
  *       into the built table in a transaction of its own ({@link #builtTable}); an op that fails drops the built
  *       table ({@link #dropBuiltTables}).</li>
  * </ul>
- * Other sessions see none of it until the commit, and a rollback (or, for batches, the drop) leaves nothing. Left to staging: child tables and
- * {@code _row} numbering that the commit may move, inferred {@code create} (its types are decided at the commit; a
+ * Other sessions see none of it until the commit, and a rollback (or, for batches, the drop) leaves nothing. Left
+ * to staging: child tables and {@code _row} numbering that the commit may move, inferred {@code create} (its types are decided at the commit; a
  * column widened to text after rows went in would show those rows as the database prints them, not as they came),
  * {@code replace} (it would hold the table's exclusive lock for the whole op) and {@code merge}.
  * Decided per target at its first load, for good: a target's rows are never split between staging and a table.
@@ -113,7 +113,7 @@ final class InPlaceLoads {
         }
     }
 
-    /** Whether {@code t}, which {@link #takes} its rows, has them staged and moved into its built table batch by batch. */
+    /** Whether {@code t}, which {@link #takes} its rows, has them staged and moved into its built table in batches. */
     boolean inBatches(TableTarget t) {
         return places.get(t).inBatches;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -76,8 +77,8 @@ public final class MySqlDialect implements Dialect {
     }
 
     /** Strict mode's refusal: {@code ... for column `db`.`t`.`id` at row 2} or {@code ... column 'id' at row 2}. */
-    private static final java.util.regex.Pattern REFUSED = java.util.regex.Pattern.compile(
-            "(?:'(.*)' )?for column (?:(?:`[^`]*`\\.)*`([^`]+)`|'([^']+)') at row (\\d+)", java.util.regex.Pattern.DOTALL);
+    private static final Pattern REFUSED = Pattern.compile(
+            "(?:'(.*)' )?for column (?:(?:`[^`]*`\\.)*`([^`]+)`|'([^']+)') at row (\\d+)", Pattern.DOTALL);
 
     /**
      * A value strict mode refused in a multi-row INSERT ({@link MultiRowInsertLoader}): the column and the row within
@@ -85,12 +86,13 @@ public final class MySqlDialect implements Dialect {
      */
     @Override
     public Misfit misfitIn(SQLException e) {
-        java.util.regex.Matcher m = e.getMessage() == null ? null : REFUSED.matcher(e.getMessage());
+        Matcher m = e.getMessage() == null ? null : REFUSED.matcher(e.getMessage());
         if (m == null || !m.find()) {
             return null;
         }
         int before = e instanceof MultiRowInsertLoader.RowsBefore r ? r.rows : 0;
-        return new Misfit(before + Long.parseLong(m.group(4)), m.group(2) != null ? m.group(2) : m.group(3), m.group(1));
+        String column = m.group(2) != null ? m.group(2) : m.group(3);
+        return new Misfit(before + Long.parseLong(m.group(4)), column, m.group(1));
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -194,10 +196,9 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
-    /** The server's message without pgjdbc's "ERROR:" prefix and "Position:"/"Where:" lines. */
     /** COPY's context line for a value a column refused: {@code COPY t, line 2, column id: "abc"}. */
-    private static final java.util.regex.Pattern COPY_VALUE = java.util.regex.Pattern.compile(
-            "COPY [^\\n]*?, line (\\d+), column (.+?): \"(.*)\"", java.util.regex.Pattern.DOTALL);
+    private static final Pattern COPY_VALUE = Pattern.compile("COPY [^\\n]*?, line (\\d+), column (.+?): \"(.*)\"",
+            Pattern.DOTALL);
 
     /** A data error (SQLSTATE class 22) in a COPY, which says the line, column and value in its context. */
     @Override
@@ -207,10 +208,11 @@ public final class PostgresDialect implements Dialect {
             return null;
         }
         String where = pe.getServerErrorMessage().getWhere();
-        java.util.regex.Matcher m = where == null ? null : COPY_VALUE.matcher(where);
+        Matcher m = where == null ? null : COPY_VALUE.matcher(where);
         return m != null && m.lookingAt() ? new Misfit(Long.parseLong(m.group(1)), m.group(2), m.group(3)) : null;
     }
 
+    /** The server's message without pgjdbc's "ERROR:" prefix and "Position:"/"Where:" lines. */
     @Override
     public String errorText(SQLException e) {
         if (e instanceof PSQLException pe) {

@@ -3,7 +3,9 @@ package dev.sequor.db;
 import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,8 @@ final class StagedWrites {
      * Rows each target loaded so far (into staging or its table), in load order, and of those the rows that left
      * staging for a table built in batches: a refused value's row number counts on from them ({@link Misfit}).
      */
-    private final Map<TableTarget, Long> loadedRows = new java.util.HashMap<>();
-    private final Map<TableTarget, Long> movedRows = new java.util.HashMap<>();
+    private final Map<TableTarget, Long> loadedRows = new HashMap<>();
+    private final Map<TableTarget, Long> movedRows = new HashMap<>();
 
     StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean loadsInPlace) {
         this.db = db;
@@ -312,7 +314,7 @@ final class StagedWrites {
      */
     private SequorException misfitOf(SequorException e, TableTarget t, long before, List<String> names,
                                      List<String[]> rows) {
-        java.sql.SQLException sql = Misfit.sqlCause(e);
+        SQLException sql = Misfit.sqlCause(e);
         Misfit m = sql == null ? null : dialect.misfitIn(sql);
         if (m == null) {
             return e.at(t.pos());
@@ -342,8 +344,9 @@ final class StagedWrites {
             List<Row> found = s.query(query);
             if (!found.isEmpty()) {
                 Row r = found.get(0);
-                return new Misfit(((Number) r.get(0)).longValue(), String.valueOf(r.get(1)),
-                        r.get(2) == null ? null : String.valueOf(r.get(2))).sentence(t, movedRows.getOrDefault(t, 0L), e);
+                Misfit m = new Misfit(((Number) r.get(0)).longValue(), String.valueOf(r.get(1)),
+                        r.get(2) == null ? null : String.valueOf(r.get(2)));
+                return m.sentence(t, movedRows.getOrDefault(t, 0L), e);
             }
         } catch (SequorException | ClassCastException notFound) {
             // the database's own error says what it can

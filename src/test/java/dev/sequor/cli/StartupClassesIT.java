@@ -116,8 +116,9 @@ class StartupClassesIT {
      */
     @Test
     void oldClassFilesComeFromTheAotCache() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(LAUNCHER.resolveSibling("quarkus-app").resolve("sequor.aot")),
-                "no AOT cache: the build ran on a JDK before 25");
+        // JDKs before 25 cannot write an AOT cache (TrainAot skips it); from 25 on, the build must have made one
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "no AOT cache: the build ran on a JDK before 25");
+        assertThat(LAUNCHER.resolveSibling("quarkus-app").resolve("sequor.aot")).isRegularFile();
         run("run jinja");
         List<String> lines = Files.readAllLines(lastLog);
         for (String core : List.of("picocli.CommandLine", "picocli.CommandLine$Model$CommandSpec",
