@@ -38,11 +38,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
     }
 
     static List<Map<String, Object>> page(int from, IntFunction<Map<String, Object>> record) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = from; i < from + PAGE; i++) {
-            rows.add(record.apply(i));
-        }
-        return rows;
+        return records(from, PAGE, record);
     }
 
     /** Returns once the load under way is done: asking for another target of the same database waits for it. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +52,15 @@ abstract class OpenedDatabaseTest {
             out.add(ColumnDef.of(nameTypePairs[i], nameTypePairs[i + 1], "test", pos));
         }
         return out;
+    }
+
+    /** {@code count} records made by {@code record} from the numbers {@code from}, {@code from + 1}, ... */
+    static List<Map<String, Object>> records(int from, int count, IntFunction<Map<String, Object>> record) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            rows.add(record.apply(i));
+        }
+        return rows;
     }
 
     static Map<String, Object> rec(Object... keyValues) {

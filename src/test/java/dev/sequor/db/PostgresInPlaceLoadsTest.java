@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sequor.testing.OpenedDatabase;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -36,11 +35,7 @@ class PostgresInPlaceLoadsTest extends PostgresInferredSchemaTest {
     }
 
     static List<Map<String, Object>> page(int from, IntFunction<Map<String, Object>> record) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = from; i < from + PAGE; i++) {
-            rows.add(record.apply(i));
-        }
-        return rows;
+        return records(from, PAGE, record);
     }
 
     /** The op's own lock on {@code table}, seen from another session: its rows are going into the table itself. */
