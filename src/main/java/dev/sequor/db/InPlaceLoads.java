@@ -3,43 +3,53 @@ package dev.sequor.db;
 import dev.sequor.error.SequorException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The targets of one {@link StagedWrites} whose rows load straight into a table, inside a transaction of the op's
- * connection that stays open until the commit ends it with the other targets' moves, instead of into staging and from
- * there with one {@code INSERT ... SELECT} at the commit (on 1M records that insert took a third of the op:
- * docs/decisions.md, "Pages go straight into the table on PostgreSQL"). Two kinds of target qualify, where the op
- * and the database allow it ({@link TableWriteBatch#loadStraightIntoTables}, {@link Dialect#loadsInOpTransaction}):
+ * The targets of one {@link StagedWrites} whose rows do not wait in staging for the commit, where the op and the
+ * database allow it ({@link TableWriteBatch#loadStraightIntoTables}). Two ways, one per database kind:
  * <ul>
- *   <li>{@code append} with inferred columns into a table that exists and that a bulk load fills as an INSERT
- *       would ({@link Dialect#bulkLoadsAsInserts}: on PostgreSQL, no rules, no statement-level INSERT triggers, not
- *       a view): its rows go into the table itself, and the columns and wider types the records bring are altered
- *       in before each load;</li>
- *   <li>{@code create} with declared columns: its rows go into a new table built under a staging name in the
- *       target's namespace, which the commit swaps in (drop the old table, rename the built one), as the transform
- *       op builds its tables. Where the database builds tables in batches instead ({@link
- *       Dialect#buildsTablesInBatches}, DuckDB), the rows still go through staging, and each batch moves from there
- *       into the built table in a transaction of its own ({@link #builtTable}); an op that fails drops the built
- *       table ({@link #dropBuiltTables}).</li>
+ *   <li>In the op's transaction ({@link Dialect#loadsInOpTransaction}, PostgreSQL): rows load straight into a table,
+ *       inside a transaction of the op's connection that stays open until the commit ends it with the other targets'
+ *       moves, instead of into staging and from there with one {@code INSERT ... SELECT} at the commit (on 1M records
+ *       that insert took a third of the op: docs/decisions.md, "Pages go straight into the table on PostgreSQL"). An
+ *       {@code append} with inferred columns into a table that exists and that a bulk load fills as an INSERT would
+ *       ({@link Dialect#bulkLoadsAsInserts}: no rules, no statement-level INSERT triggers, not a view) loads into the
+ *       table itself, the columns and wider types the records bring altered in before each load; a {@code create}
+ *       with declared columns loads into a new table built under a staging name in the target's namespace, which the
+ *       commit swaps in (drop the old table, rename the built one), as the transform op builds its tables. A
+ *       rollback leaves nothing. Left to staging: inferred {@code create} (a column widened to text after rows went
+ *       in would show those rows as the database prints them, not as they came), {@code replace} (it would hold the
+ *       table's exclusive lock for the whole op) and {@code merge}.</li>
+ *   <li>In batches ({@link Dialect#buildsTablesInBatches}, DuckDB), every write mode, declared or inferred: the rows
+ *       still go through staging, and each batch of {@link #BATCH_ROWS} moves from there into a table built under a
+ *       staging name, in a transaction of its own ({@link #readyBuiltTable}); under a merge each batch merges in, so
+ *       the built table holds the last row of each key. The commit swaps the built table in (create, or a target that
+ *       is missing) or moves its rows into the kept target as the write mode says; an op that fails drops it
+ *       ({@link #dropBuiltTables}). An inferred column that a later batch widens is altered in the built table,
+ *       which converts the rows moved before, as a kept table's rows are converted when a column widens
+ *       (docs/decisions.md, "DuckDB builds a table batch by batch"). An op whose rows never fill a batch commits from
+ *       staging as before.</li>
  * </ul>
- * Other sessions see none of it until the commit, and a rollback (or, for batches, the drop) leaves nothing. Left
- * to staging: child tables and {@code _row} numbering that the commit may move, inferred {@code create} (its types are decided at the commit; a
- * column widened to text after rows went in would show those rows as the database prints them, not as they came),
- * {@code replace} (it would hold the table's exclusive lock for the whole op) and {@code merge}.
- * Decided per target at its first load, for good: a target's rows are never split between staging and a table.
+ * Other sessions see none of it until the commit. Left to staging everywhere: child tables, and {@code _row}
+ * numbering that the commit may move (their commit reads the parent's staged rows). Decided per target at its first
+ * load, for good: a target's rows are never split between staging and a table, beyond the batches.
  */
 final class InPlaceLoads {
 
-    /** Where a target's rows go: its own table, or one built for it; for an append, the types altered in so far. */
+    /**
+     * Where a target's rows go: its own table, or one built for it; the types altered in so far (an append in the op's
+     * transaction) or the built table's columns (batches, inferred).
+     */
     private static final class Place {
         final String table;
         final boolean built;
         /** Built batch by batch, each batch committed: the op's failure must drop the table. */
         final boolean inBatches;
-        final Map<String, String> applied = new HashMap<>();
+        final Map<String, String> applied = new LinkedHashMap<>();
         /** The built table was made (at the first load). */
         boolean made;
         /** Rows staged since the last batch moved into the built table. */
@@ -53,12 +63,14 @@ final class InPlaceLoads {
     }
 
     /**
-     * The rows of a batch built {@link #inBatches}. Each move is a commit of its own, which DuckDB writes to its WAL
-     * and again at the next checkpoint: batches of 5,000 (one per load) took W4's 1M-record op to 9.5 s, 50,000 to
-     * about 6 s against 4.9 s staging it all; staging then holds about 9 MB of text at most (docs/decisions.md,
-     * "DuckDB builds a created table batch by batch").
+     * The rows of a batch built {@link #inBatches}: two of DuckDB's row groups (122,880 rows each). Each move is a
+     * commit of its own; a batch of whole row groups is written straight to the database file at the commit
+     * (DuckDB's optimistic writes), where a smaller one goes to the WAL and again to the file at the next checkpoint.
+     * On 1M rows of 12 fields (a JDBC probe, docs/decisions.md "DuckDB builds a table batch by batch"): 50,000 rows a
+     * batch 6.5-6.9 s and 355-360 MB, 122,880 5.1-5.9 s and 298-300 MB, 245,760 4.3-5.3 s and 318-326 MB, against
+     * 4.4 s and 487 MB staging them all; staging then holds about 45 MB of text at most.
      */
-    static final int BATCH_ROWS = 50_000;
+    static final int BATCH_ROWS = 245_760;
 
     private final Dialect dialect;
     private final boolean allowed;
@@ -91,16 +103,22 @@ final class InPlaceLoads {
     }
 
     private Place decide(SqlSession s, TableTarget t) {
-        if (!allowed || t.childOf() != null || t.numbersRows() || t.appendRowNumberBase() >= 0) {
+        if (!allowed || t.childOf() != null || t.parentOfChildRows() || t.appendRowNumberBase() >= 0) {
             return null;
         }
         boolean inTransaction = dialect.loadsInOpTransaction();
-        if (inTransaction && t.schema() != null && t.mode() == WriteMode.APPEND && t.schema().keepsTable()
+        if (!inTransaction) { // built in batches: every mode, declared or inferred
+            return new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
+        }
+        if (t.numbersRows()) {
+            return null;
+        }
+        if (t.schema() != null && t.mode() == WriteMode.APPEND && t.schema().keepsTable()
                 && bulkLoadsAsInserts(s, t)) {
             return new Place(t.table(), false, false);
         }
         if (t.schema() == null && t.mode() == WriteMode.CREATE) {
-            return new Place(JdbcDatabase.stagingName(t.table(), dialect), true, !inTransaction);
+            return new Place(JdbcDatabase.stagingName(t.table(), dialect), true, false);
         }
         return null;
     }
@@ -138,21 +156,43 @@ final class InPlaceLoads {
     }
 
     /**
-     * The built table (qualified) of a target built {@link #inBatches}, for the batch staged now to move into: made at
-     * the first batch, in a transaction of its own like each batch's move.
+     * The statements that ready the built table of a target built {@link #inBatches} for the batch staged now: at the
+     * first batch, its creation with the declared columns, or an inferred target's columns at the types its records
+     * need so far; after that, for an inferred target, the columns its records brought since and the wider types they
+     * need ({@link InferredSchema#catchUpStatements}). Without a key: a merge's built table has one row per key
+     * anyway, and DuckDB cannot widen a key column.
      */
-    String builtTable(SqlSession s, TableTarget t) {
+    List<String> readyBuiltTable(TableTarget t) {
         Place place = places.get(t);
         String table = builtName(t);
-        if (!place.made) {
-            try {
-                TableMove.declared(dialect, t.columns()).apply(table, List.of()).forEach(s::execute);
-            } catch (SequorException e) {
-                throw e.at(t.pos());
-            }
-            place.made = true;
+        if (place.made) {
+            return t.schema() == null ? List.of() : t.schema().catchUpStatements(dialect, table, place.applied);
         }
-        return table;
+        place.made = true;
+        if (t.schema() != null) {
+            place.applied.putAll(t.schema().columnTypes(dialect)); // one look: the loader thread races the parser
+        }
+        return TableMove.declared(dialect, builtColumns(t)).apply(table, List.of());
+    }
+
+    /** The type the built table of {@code t} (inferred, built {@link #inBatches}) has for {@code column} now. */
+    ColumnType builtType(TableTarget t, String column) {
+        return ColumnType.parse(places.get(t).applied.get(column));
+    }
+
+    /** The columns of {@code t}'s built table ({@link #builtInBatches}), in its order. */
+    List<ColumnDef> builtColumns(TableTarget t) {
+        if (t.schema() == null) {
+            return t.columns();
+        }
+        return places.get(t).applied.entrySet().stream()
+                .map(e -> new ColumnDef(e.getKey(), ColumnType.parse(e.getValue()))).toList();
+    }
+
+    /** Whether {@code t}'s rows went into a table built batch by batch, which the commit moves or swaps in. */
+    boolean builtInBatches(TableTarget t) {
+        Place place = places.get(t);
+        return place != null && place.inBatches && place.made;
     }
 
     /**

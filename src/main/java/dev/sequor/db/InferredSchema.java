@@ -231,8 +231,40 @@ final class InferredSchema {
     synchronized List<ColumnDef> columns(Dialect dialect) {
         List<ColumnDef> out = new ArrayList<>();
         for (Column c : byIndex) {
-            out.add(new ColumnDef(c.name, ColumnType.parse(c.existingType != null && !c.widensExisting()
-                    ? c.existingType : dialect.inferredType(c.kind))));
+            out.add(new ColumnDef(c.name, ColumnType.parse(landedType(dialect, c))));
+        }
+        return out;
+    }
+
+    /** {@link #columns}, as column name to type text, in order. */
+    synchronized Map<String, String> columnTypes(Dialect dialect) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Column c : byIndex) {
+            out.put(c.name, landedType(dialect, c));
+        }
+        return out;
+    }
+
+    private static String landedType(Dialect dialect, Column c) {
+        return c.existingType != null && !c.widensExisting() ? c.existingType : dialect.inferredType(c.kind);
+    }
+
+    /**
+     * The statements that give a table built for the records ({@link InPlaceLoads}, DuckDB's batches) every column
+     * known now at the type {@link #columns} gives it, where {@code built} (column name to type text; updated here)
+     * says what the table has: a column added, or widened when the records widened it since. Unlike
+     * {@link #evolveStatements}, an existing table's column is added too when the records first bring it now.
+     */
+    synchronized List<String> catchUpStatements(Dialect dialect, String table, Map<String, String> built) {
+        List<String> out = new ArrayList<>();
+        for (Column c : byIndex) {
+            String type = landedType(dialect, c);
+            String before = built.put(c.name, type);
+            if (before == null) {
+                out.add("ALTER TABLE " + table + " ADD COLUMN " + dialect.quote(c.name) + " " + type);
+            } else if (!type.equals(before)) {
+                out.addAll(dialect.widenColumn(table, c.name, type));
+            }
         }
         return out;
     }

@@ -83,9 +83,7 @@ final class InferredStaging {
             List<ColumnDef> cols = new ArrayList<>();
             names.forEach(n -> cols.add(new ColumnDef(n, TEXT)));
             List<ColumnDef> staged = StagedWrites.stagingColumns(cols, t);
-            session.execute("CREATE TEMPORARY TABLE " + dialect.quote(t.stagingTable()) + " (" + staged.stream()
-                    .map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
-                    .collect(Collectors.joining(", ")) + ")");
+            create(session, t, staged);
             layout = new ArrayList<>(staged.stream().map(ColumnDef::name).toList());
             layouts.put(t, layout);
             return layout;
@@ -98,6 +96,26 @@ final class InferredStaging {
             }
         }
         return layout;
+    }
+
+    private void create(SqlSession session, TableTarget t, List<ColumnDef> staged) {
+        session.execute("CREATE TEMPORARY TABLE " + dialect.quote(t.stagingTable()) + " (" + staged.stream()
+                .map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
+                .collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The columns of the target's staging table, in the table's order (it was made). */
+    List<String> layout(TableTarget t) {
+        return List.copyOf(layouts.get(t));
+    }
+
+    /**
+     * Makes the target's staging table again, empty, with the columns it had, after the caller dropped it (a batch of
+     * its rows moved out: {@link InPlaceLoads}).
+     */
+    void restage(SqlSession session, TableTarget t) {
+        create(session, t, layouts.get(t).stream().map(n -> n.equals(TableMove.ROW_COLUMN) ? StagedWrites.ROW_NUMBER
+                : new ColumnDef(n, TEXT)).toList());
     }
 
     /**

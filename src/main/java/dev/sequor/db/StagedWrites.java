@@ -298,7 +298,7 @@ final class StagedWrites {
         loadedRows.put(target, before + loaded.size());
         if (inBatches && inPlace.batchStaged(target, loaded.size())) {
             try {
-                moveBatchIntoBuiltTable(s, target);
+                moveBatchIntoBuiltTable(s, target, names);
             } catch (SequorException e) {
                 SequorException named = misfitInStaging(s, target, e);
                 throw named != null ? named : e.at(target.pos());
@@ -355,14 +355,78 @@ final class StagedWrites {
     }
 
     /**
-     * Moves the batch just staged into the target's built table and makes staging afresh, each in a transaction of its
-     * own, so the database frees the batch ({@link Dialect#buildsTablesInBatches}); a value its column refuses fails
-     * the move, and so the op, with the same error as the commit's insert would have.
+     * Moves the batch just staged ({@code staged}: staging's columns) into the target's built table and makes staging
+     * afresh, each in a transaction of its own, so the database frees the batch ({@link Dialect#buildsTablesInBatches});
+     * a value its column refuses fails the move, and so the op, with the same error as the commit's insert would have.
      */
-    private void moveBatchIntoBuiltTable(SqlSession s, TableTarget t) {
-        s.execute(move(t, inPlace.builtTable(s, t)).insertAll());
+    private void moveBatchIntoBuiltTable(SqlSession s, TableTarget t, List<String> staged) {
+        batchMove(t, staged).forEach(s::execute);
         s.execute(dialect.dropStaging(staging(t)));
-        createStaging(s, t.stagingTable(), t.columns(), t.spec());
+        if (t.schema() == null) {
+            createStaging(s, t.stagingTable(), t.columns(), t.spec());
+        } else {
+            inferred.restage(s, t);
+        }
+    }
+
+    /**
+     * The statements that move {@code t}'s staged rows ({@code staged}: staging's columns) into its built table, made
+     * ready first ({@link InPlaceLoads#readyBuiltTable}): appended, or under a merge merged in, so that the built table
+     * holds one row per key, the last loaded.
+     */
+    private List<String> batchMove(TableTarget t, List<String> staged) {
+        List<String> out = new ArrayList<>(inPlace.readyBuiltTable(t));
+        TableMove into;
+        if (t.schema() == null) {
+            into = move(t, inPlace.builtName(t));
+        } else {
+            inferredColumns(t); // its checks: the key is a field, no field has a merge's own name
+            List<ColumnDef> columns = staged.stream().filter(n -> !n.equals(TableMove.ROW_COLUMN))
+                    .map(n -> new ColumnDef(n, inPlace.builtType(t, n))).toList();
+            into = new TableMove(dialect, inPlace.builtName(t), staging(t), columns.stream().map(ColumnDef::name).toList(),
+                    columns.stream().map(dialect::fromText).toList(), dialect.fromStaging(ROW_NUMBER),
+                    TableMove.declared(dialect, columns));
+        }
+        out.addAll(t.mode() == WriteMode.MERGE ? into.move(t.spec(), true) : List.of(into.insertAll()));
+        return out;
+    }
+
+    /**
+     * Finishes a target built {@link InPlaceLoads#builtInBatches}: the rows staged since the last batch move into the
+     * built table; then the built table takes the target's place where the mode replaces it or the target is missing
+     * (with a merge's key added), or its rows move into the kept target as the write mode says, the target's columns
+     * evolved first.
+     */
+    private void finishBuiltInBatches(Connection c, TableTarget t) throws SQLException {
+        List<String> staged = t.schema() == null
+                ? stagingColumns(t.columns(), t.spec()).stream().map(ColumnDef::name).toList() : inferred.layout(t);
+        for (String sql : batchMove(t, staged)) {
+            SqlSession.executeOn(c, sql);
+        }
+        String target = dialect.qualified(t.namespace(), t.table());
+        List<String> statements = new ArrayList<>();
+        if (t.mode() == WriteMode.CREATE || !exists(c, t)) {
+            statements.addAll(inPlace.finishing(t));
+            if (t.mode() == WriteMode.MERGE) {
+                statements.add(TableMove.addPrimaryKey(dialect, target, t.spec().primaryKey()));
+            }
+        } else {
+            for (String sql : evolve(t, true)) {
+                SqlSession.executeOn(c, sql);
+            }
+            boolean upsert = t.mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT;
+            if (upsert) {
+                dialect.checkUpsertKey(c, t.namespace(), t.table(), t.spec().primaryKey());
+            }
+            TableMove fromBuilt = TableMove.fromBuilt(dialect, target, inPlace.builtName(t), inPlace.builtColumns(t));
+            statements.addAll(fromBuilt.move(t.spec(), true, upsert && dialect.upsertSkipsUnchanged()
+                    ? SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table()) : null));
+            statements.add("DROP TABLE " + inPlace.builtName(t));
+        }
+        statements.add(dialect.dropStaging(staging(t)));
+        for (String sql : statements) {
+            SqlSession.executeOn(c, sql);
+        }
     }
 
     /** Moves every staging table into its target in one transaction. */
@@ -548,11 +612,12 @@ final class StagedWrites {
      * against the rename in docs/decisions.md).
      */
     private void finish(Connection c, TableTarget t) throws java.sql.SQLException {
+        if (inPlace.builtInBatches(t)) {
+            finishBuiltInBatches(c, t);
+            return;
+        }
         List<String> inPlaceFinish = inPlace.finishing(t);
         if (inPlaceFinish != null) {
-            if (inPlace.inBatches(t)) {
-                SqlSession.executeOn(c, move(t, inPlace.builtName(t)).insertAll()); // staged since the last batch
-            }
             for (String sql : inPlaceFinish) {
                 SqlSession.executeOn(c, sql);
             }

@@ -36,7 +36,8 @@ final class TableMove {
      * @param staging     the staging table, qualified and quoted
      * @param columns     the target's column names (unquoted), in order
      * @param expressions for each column, the expression over the staging table that gives its value
-     * @param rowOrder    the expression over the staging table that numbers rows in load order (needed by a merge)
+     * @param rowOrder    the expression over the staging table that numbers rows in load order (for a merge; null
+     *                    when its rows are one per key already)
      * @param create      the statements that create the target (the target and its key columns, empty for no key)
      */
     TableMove(Dialect dialect, String target, String staging, List<String> columns, List<String> expressions,
@@ -65,6 +66,21 @@ final class TableMove {
     }
 
     /**
+     * Moving the rows of a table built for the target batch by batch ({@link InPlaceLoads}): typed already, and under
+     * a merge one row per key already (each batch was merged into it), so neither casts nor load numbers.
+     */
+    static TableMove fromBuilt(Dialect dialect, String target, String built, List<ColumnDef> columns) {
+        List<String> names = columns.stream().map(ColumnDef::name).toList();
+        return new TableMove(dialect, target, built, names, names.stream().map(dialect::quote).toList(), null,
+                declared(dialect, columns));
+    }
+
+    /** {@code ALTER TABLE t ADD PRIMARY KEY (a, b)}. */
+    static String addPrimaryKey(Dialect dialect, String target, List<String> key) {
+        return "ALTER TABLE " + target + " ADD PRIMARY KEY (" + quoted(dialect, key) + ")";
+    }
+
+    /**
      * Creating the target with the columns and types of the staging table (a query's result), then its key:
      * {@code CREATE TABLE t AS SELECT a, b FROM staging WHERE 1 = 0}.
      */
@@ -75,7 +91,7 @@ final class TableMove {
             out.add("CREATE TABLE " + target + " AS SELECT " + quoted(dialect, columns) + " FROM " + staging
                     + " WHERE 1 = 0");
             if (!key.isEmpty()) {
-                out.add("ALTER TABLE " + target + " ADD PRIMARY KEY (" + quoted(dialect, key) + ")");
+                out.add(addPrimaryKey(dialect, target, key));
             }
             return out;
         };
@@ -151,7 +167,7 @@ final class TableMove {
      */
     private String lastRowPerKey(List<String> key) {
         if (rowOrder == null) {
-            throw new IllegalStateException("a merge needs the staging table's row order");
+            return plainRows(); // one per key already (fromBuilt)
         }
         List<String> typed = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {

@@ -55,6 +55,8 @@ public final class TableTarget {
     /** {@link RowNumber}s given so far; {@link #rowNumberBase} -1 until the first is given. */
     private long rowNumbers;
     private long rowNumberBase = -1;
+    /** Some record of this target was a parent's of {@code child_tables} ({@link RowNumber.Linked}). */
+    private volatile boolean parentOfChildRows;
 
     TableTarget(StagedWrites owner, String namespace, String table, String stagingTable, List<ColumnDef> columns,
                 InferredSchema schema, WriteSpec spec, boolean createMissing, SourcePos pos) {
@@ -195,6 +197,7 @@ public final class TableTarget {
         if (!(record instanceof RowNumber.Linked linked)) {
             return schema.accept(record, numbersRows() ? 1 : 0);
         }
+        parentOfChildRows = parentOfChildRows || childOf == null;
         String[] row = schema.accept(linked.resolved(() -> {
             if (rowNumberBase < 0) {
                 rowNumberBase = owner.largestRowNumber(this);
@@ -301,6 +304,14 @@ public final class TableTarget {
      */
     boolean numbersRows() {
         return spec.mode() == WriteMode.MERGE || underMergingParent();
+    }
+
+    /**
+     * Whether this parent's records link rows of child tables ({@code child_tables}): those tables' commit reads the
+     * parent's staged rows, so they must all still be there ({@link InPlaceLoads}).
+     */
+    boolean parentOfChildRows() {
+        return parentOfChildRows;
     }
 
     /** Whether this is a child table of a parent that merges ({@link ChildTableWrites}). */

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A create with declared columns on DuckDB, in an op whose rows may go straight into tables
+ * Table writes on DuckDB, declared or inferred, in an op whose rows may go straight into tables
  * ({@link TableWriteBatch#loadStraightIntoTables}): each staged batch moves into a table built under a staging name,
  * committed on its own so DuckDB frees the batch ({@link Dialect#buildsTablesInBatches}); the commit swaps the built
- * table in, and an op that fails drops it. The target keeps its old rows until the commit either way.
+ * table in (create, or a missing target) or moves its rows into the kept target as the write mode says, and an op
+ * that fails drops it. The target keeps its old rows until the commit either way.
  */
 class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
 
@@ -41,9 +44,11 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
         return records(from, PAGE, record);
     }
 
-    /** Returns once the load under way is done: asking for another target of the same database waits for it. */
+    private int awaited;
+
+    /** Returns once the load under way is done: asking for a new target of the same database waits for it. */
     void awaitLoads(TableTarget loading, TableWriteBatch batch) {
-        batch.target(db, ns, loading.table() + "_untouched", null, CREATE, POS);
+        batch.target(db, ns, loading.table() + "_untouched" + ++awaited, null, CREATE, POS);
     }
 
     /** {@code name:rows} of the committed tables named with the staging prefix, as another connection sees them. */
@@ -151,5 +156,137 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
             batch.commit();
         }
         assertThat(texts("SELECT count(*) FROM " + q("bb_staged"))).containsExactly(String.valueOf(PAGE));
+    }
+
+    List<String> columnTypes(String table) {
+        return texts("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = '" + ns
+                + "' AND table_name = '" + table + "' ORDER BY ordinal_position");
+    }
+
+    /**
+     * Inferred columns: the built table is made with the types of the first batch, and a later batch's new field and
+     * wider value alter it, converting the rows moved before (as an existing table's rows are when a column widens).
+     */
+    @Test
+    void anInferredCreateAltersItsBuiltTableWhenALaterBatchBringsAFieldOrAWiderValue() {
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_inferred", null, CREATE, POS);
+            t.addRows(page(1, i -> rec("id", i, "score", i)));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith("_bb_inferred:" + PAGE));
+            t.addRows(page(1 + PAGE, i -> rec("id", i, "score", i + 0.25, "note", "n" + i)));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + (2 * PAGE)));
+            t.addRows(List.of(rec("id", 0, "note", "last")));
+            batch.commit();
+        }
+        assertThat(columnTypes("bb_inferred")).containsExactly("id|BIGINT", "score|DOUBLE", "note|VARCHAR");
+        assertThat(texts("SELECT * FROM " + q("bb_inferred") + " WHERE id IN (0, 1, " + (PAGE + 1) + ") ORDER BY id"))
+                .containsExactly("0|null|last", "1|1.0|null", (PAGE + 1) + "|" + (PAGE + 1.25) + "|n" + (PAGE + 1));
+        assertThat(texts("SELECT count(*) FROM " + q("bb_inferred"))).containsExactly(String.valueOf(2 * PAGE + 1));
+        assertThat(builtTables()).isEmpty();
+    }
+
+    @Test
+    void anInferredAppendLeavesTheTargetAloneUntilTheCommitThenAddsItsRowsAndColumns() {
+        db.execute("CREATE TABLE " + q("bb_append") + " (id integer, name varchar)");
+        db.execute("INSERT INTO " + q("bb_append") + " VALUES (0, 'earlier run')");
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_append", null, WriteSpec.of(WriteMode.APPEND), POS);
+            t.addRows(page(1, i -> rec("id", i, "name", "n" + i)));
+            t.addRows(page(1 + PAGE, i -> rec("id", i, "name", "n" + i, "vip", i % 2 == 0)));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + (2 * PAGE)));
+            assertThat(texts("SELECT * FROM " + q("bb_append"))).containsExactly("0|earlier run");
+            batch.commit();
+        }
+        assertThat(columnTypes("bb_append")).containsExactly("id|INTEGER", "name|VARCHAR", "vip|BOOLEAN");
+        assertThat(texts("SELECT count(*), count(vip), min(id), max(id) FROM " + q("bb_append")))
+                .containsExactly((2 * PAGE + 1) + "|" + PAGE + "|0|" + (2 * PAGE));
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /**
+     * A merge merges each batch into its built table, so the last row loaded with a key wins across batches and
+     * within one; the commit merges the built table into the kept target.
+     */
+    @ParameterizedTest
+    @EnumSource(MergeStrategy.class)
+    void anInferredMergeKeepsTheLastRowOfEachKeyAcrossBatches(MergeStrategy strategy) {
+        String table = "bb_merge_" + strategy.name().toLowerCase(java.util.Locale.ROOT);
+        db.execute("CREATE TABLE " + q(table) + " (id bigint PRIMARY KEY, v varchar)");
+        db.execute("INSERT INTO " + q(table) + " VALUES (1, 'old'), (" + (10 * PAGE) + ", 'kept')");
+        int half = PAGE / 2;
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, table, null, WriteSpec.merge(List.of("id"), strategy), POS);
+            t.addRows(page(1, i -> rec("id", i, "v", "a" + i)));
+            List<Map<String, Object>> second = new ArrayList<>(page(1 + half, i -> rec("id", i, "v", "b" + i)));
+            second.set(PAGE - 1, rec("id", 2, "v", "c2")); // key 2 again, last of the batch
+            t.addRows(second);
+            awaitLoads(t, batch);
+            assertThat(texts("SELECT * FROM " + q(table) + " ORDER BY id")).containsExactly("1|old", (10 * PAGE) + "|kept");
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*), count(DISTINCT id) FROM " + q(table)))
+                .containsExactly((PAGE + half) + "|" + (PAGE + half));
+        assertThat(texts("SELECT * FROM " + q(table) + " WHERE id IN (1, 2, " + half + ", " + (half + 1) + ", "
+                + (PAGE + half - 1) + ", " + (10 * PAGE) + ") ORDER BY id")).containsExactly("1|a1", "2|c2",
+                half + "|a" + half, (half + 1) + "|b" + (half + 1), (PAGE + half - 1) + "|b" + (PAGE + half - 1),
+                (10 * PAGE) + "|kept");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    @Test
+    void aMergeIntoAMissingTableSwapsTheBuiltTableInWithItsKey() {
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_merge_new", null, WriteSpec.merge(List.of("id"),
+                    MergeStrategy.UPSERT), POS);
+            t.addRows(page(1, i -> rec("id", i, "v", "a" + i)));
+            t.addRows(page(1, i -> rec("id", i, "v", "b" + i)));
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*), count(*) FILTER (WHERE v = 'b' || id) FROM " + q("bb_merge_new")))
+                .containsExactly(PAGE + "|" + PAGE);
+        assertThat(texts("SELECT constraint_type FROM duckdb_constraints() WHERE schema_name = '" + ns
+                + "' AND table_name = 'bb_merge_new' AND constraint_type = 'PRIMARY KEY'")).containsExactly("PRIMARY KEY");
+        try (TableWriteBatch batch = new TableWriteBatch()) { // the next run's merge finds its key
+            batch.target(db, ns, "bb_merge_new", null, WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT), POS)
+                    .addRows(List.of(rec("id", 1, "v", "next run")));
+            batch.commit();
+        }
+        assertThat(texts("SELECT v FROM " + q("bb_merge_new") + " WHERE id = 1")).containsExactly("next run");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /** Replace keeps the table (a view on it still works) and swaps its rows at the commit. */
+    @Test
+    void aReplaceEmptiesTheKeptTableAndMovesTheBuiltRowsInAtTheCommit() {
+        db.execute("CREATE TABLE " + q("bb_replace") + " (id bigint, name varchar)");
+        db.execute("INSERT INTO " + q("bb_replace") + " VALUES (0, 'earlier run')");
+        db.execute("CREATE VIEW " + q("bb_replace_view") + " AS SELECT id FROM " + q("bb_replace"));
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_replace", null, WriteSpec.of(WriteMode.REPLACE), POS);
+            t.addRows(page(1, i -> rec("id", i, "name", "n" + i)));
+            awaitLoads(t, batch);
+            assertThat(texts("SELECT count(*) FROM " + q("bb_replace_view"))).containsExactly("1");
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*), min(id) FROM " + q("bb_replace_view"))).containsExactly(PAGE + "|1");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    @Test
+    void anInferredOpThatEndsWithoutItsCommitLeavesTheTargetAndDropsTheBuiltTable() {
+        db.execute("CREATE TABLE " + q("bb_undone_append") + " (id bigint)");
+        db.execute("INSERT INTO " + q("bb_undone_append") + " VALUES (0)");
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_undone_append", null, WriteSpec.of(WriteMode.APPEND), POS);
+            t.addRows(page(1, i -> rec("id", i, "extra", "x")));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).hasSize(1);
+        }
+        assertThat(builtTables()).isEmpty();
+        assertThat(columnTypes("bb_undone_append")).containsExactly("id|BIGINT");
+        assertThat(texts("SELECT * FROM " + q("bb_undone_append"))).containsExactly("0");
     }
 }
