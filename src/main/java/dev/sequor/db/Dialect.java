@@ -213,6 +213,16 @@ public interface Dialect {
         return upsert(target, source, columns, key);
     }
 
+    /**
+     * {@link #upsert(String, String, List, List, Map)} of a source of about {@code rows} rows, as one statement or as
+     * several over disjoint sets of keys, whichever the database merges in less memory; run in one transaction, they
+     * do what the one statement would. One statement by default.
+     */
+    default List<String> upsertInParts(String target, String source, List<String> columns, List<String> key,
+                                       Map<String, String> targetTypes, long rows) {
+        return List.of(upsert(target, source, columns, key, targetTypes));
+    }
+
     /** Whether this database's upsert wants the target's column types ({@link #upsert(String, String, List, List, Map)}). */
     default boolean upsertSkipsUnchanged() {
         return false;
@@ -244,9 +254,21 @@ public interface Dialect {
      */
     static String merge(Dialect d, String target, String source, List<String> columns, List<String> key,
                         String matchedCondition) {
+        return merge(d, target, source, columns, key, matchedCondition, null);
+    }
+
+    /**
+     * {@link #merge(Dialect, String, String, List, List, String)} that matches only the target rows for which
+     * {@code targetCondition} (over {@code t}) holds, when it is not null.
+     */
+    static String merge(Dialect d, String target, String source, List<String> columns, List<String> key,
+                        String matchedCondition, String targetCondition) {
         StringBuilder sql = new StringBuilder("MERGE INTO ").append(target).append(" AS t USING (").append(source)
                 .append(") AS s ON ");
         sql.append(key.stream().map(k -> "t." + d.quote(k) + " = s." + d.quote(k)).collect(Collectors.joining(" AND ")));
+        if (targetCondition != null) {
+            sql.append(" AND ").append(targetCondition);
+        }
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
         if (!updated.isEmpty()) {
             sql.append(" WHEN MATCHED").append(matchedCondition == null ? "" : " AND (" + matchedCondition + ")")

@@ -26,8 +26,8 @@ import java.util.Set;
  *       table's exclusive lock for the whole op) and {@code merge}.</li>
  *   <li>In batches ({@link Dialect#buildsTablesInBatches}, DuckDB), every write mode, declared or inferred: the rows
  *       still go through staging, and each batch of {@link #BATCH_ROWS} moves from there into a table built under a
- *       staging name, in a transaction of its own ({@link #readyBuiltTable}); under a merge each batch merges in, so
- *       the built table holds the last row of each key. The commit swaps the built table in (create, or a target that
+ *       staging name, in a transaction of its own ({@link #readyBuiltTable}); under a merge each batch's rows take
+ *       the place of the built rows of their keys, so the built table holds the last row of each key. The commit swaps the built table in (create, or a target that
  *       is missing) or moves its rows into the kept target as the write mode says; an op that fails drops it
  *       ({@link #dropBuiltTables}). An inferred column that a later batch widens is altered in the built table,
  *       which converts the rows moved before, as a kept table's rows are converted when a column widens

@@ -371,8 +371,8 @@ final class StagedWrites {
 
     /**
      * The statements that move {@code t}'s staged rows ({@code staged}: staging's columns) into its built table, made
-     * ready first ({@link InPlaceLoads#readyBuiltTable}): appended, or under a merge merged in, so that the built table
-     * holds one row per key, the last loaded.
+     * ready first ({@link InPlaceLoads#readyBuiltTable}): appended, or under a merge put in place of the built rows of
+     * the same keys, so that the built table holds one row per key, the last loaded.
      */
     private List<String> batchMove(TableTarget t, List<String> staged) {
         List<String> out = new ArrayList<>(inPlace.readyBuiltTable(t));
@@ -387,7 +387,10 @@ final class StagedWrites {
                     columns.stream().map(dialect::fromText).toList(), dialect.fromStaging(ROW_NUMBER),
                     TableMove.declared(dialect, columns));
         }
-        out.addAll(t.mode() == WriteMode.MERGE ? into.move(t.spec(), true) : List.of(into.insertAll()));
+        // a merge deletes the built rows of the batch's keys and inserts the batch's last row of each: DuckDB's MERGE
+        // would build its hash table over the whole built table, with every column, at each batch
+        out.addAll(t.mode() == WriteMode.MERGE ? into.move(WriteSpec.merge(t.spec().primaryKey(),
+                MergeStrategy.DELETE_INSERT), true) : List.of(into.insertAll()));
         return out;
     }
 
@@ -418,7 +421,8 @@ final class StagedWrites {
             if (upsert) {
                 dialect.checkUpsertKey(c, t.namespace(), t.table(), t.spec().primaryKey());
             }
-            TableMove fromBuilt = TableMove.fromBuilt(dialect, target, inPlace.builtName(t), inPlace.builtColumns(t));
+            TableMove fromBuilt = TableMove.fromBuilt(dialect, target, inPlace.builtName(t), inPlace.builtColumns(t),
+                    loadedRows.getOrDefault(t, 0L)); // at most the built table's rows
             statements.addAll(fromBuilt.move(t.spec(), true, upsert && dialect.upsertSkipsUnchanged()
                     ? SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table()) : null));
             statements.add("DROP TABLE " + inPlace.builtName(t));

@@ -30,6 +30,8 @@ final class TableMove {
     private final List<String> expressions;
     private final String rowOrder;
     private final BiFunction<String, List<String>, List<String>> create;
+    /** About how many rows the source holds, when known (0: not known): an upsert may go in parts by it. */
+    private long sourceRows;
 
     /**
      * @param target      the target, qualified and quoted
@@ -67,12 +69,14 @@ final class TableMove {
 
     /**
      * Moving the rows of a table built for the target batch by batch ({@link InPlaceLoads}): typed already, and under
-     * a merge one row per key already (each batch was merged into it), so neither casts nor load numbers.
+     * a merge one row per key already (each batch's rows took the place of the built rows of their keys), so neither casts nor load numbers.
      */
-    static TableMove fromBuilt(Dialect dialect, String target, String built, List<ColumnDef> columns) {
+    static TableMove fromBuilt(Dialect dialect, String target, String built, List<ColumnDef> columns, long rows) {
         List<String> names = columns.stream().map(ColumnDef::name).toList();
-        return new TableMove(dialect, target, built, names, names.stream().map(dialect::quote).toList(), null,
+        TableMove move = new TableMove(dialect, target, built, names, names.stream().map(dialect::quote).toList(), null,
                 declared(dialect, columns));
+        move.sourceRows = rows;
+        return move;
     }
 
     /** {@code ALTER TABLE t ADD PRIMARY KEY (a, b)}. */
@@ -131,8 +135,14 @@ final class TableMove {
                 if (!existed) {
                     out.add(insert(rows));
                 } else if (spec.strategy() == MergeStrategy.UPSERT) {
-                    out.add(targetTypes == null ? dialect.upsert(target, rows, columns, spec.primaryKey())
-                            : dialect.upsert(target, rows, columns, spec.primaryKey(), targetTypes));
+                    if (targetTypes == null) {
+                        out.add(dialect.upsert(target, rows, columns, spec.primaryKey()));
+                    } else if (sourceRows > 0) {
+                        out.addAll(dialect.upsertInParts(target, rows, columns, spec.primaryKey(), targetTypes,
+                                sourceRows));
+                    } else {
+                        out.add(dialect.upsert(target, rows, columns, spec.primaryKey(), targetTypes));
+                    }
                 } else {
                     out.add(deleteLoadedKeys(spec.primaryKey()));
                     out.add(insert(rows));

@@ -142,4 +142,31 @@ class TableMoveTest {
                 "CREATE TABLE \"s\".\"t\" AS SELECT \"id\", \"n\" FROM " + STAGING + " WHERE 1 = 0",
                 "ALTER TABLE \"s\".\"t\" ADD PRIMARY KEY (\"id\")");
     }
+
+    /**
+     * Rows of a table DuckDB built batch by batch move without casts or a per-key window; an upsert of more than
+     * {@link DuckDbDialect#ROWS_PER_MERGE} rows goes in parts over the keys' hash, each filtering the target's side too.
+     */
+    @Test
+    void aDuckDbUpsertFromABuiltTableGoesInPartsByTheHashOfItsKey() {
+        Dialect d = DuckDbDialect.INSTANCE;
+        String built = "\"s\".\"_sequor_stage_1_t\"";
+        Map<String, String> types = Map.of("id", "INTEGER", "Full Name", "VARCHAR");
+        WriteSpec upsert = WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT);
+        String changed = "t.\"Full Name\" IS DISTINCT FROM CAST(s.\"Full Name\" AS VARCHAR)";
+        String rows = "SELECT \"id\", \"Full Name\" FROM " + built;
+        assertThat(TableMove.fromBuilt(d, TARGET, built, COLUMNS, DuckDbDialect.ROWS_PER_MERGE).move(upsert, true, types))
+                .containsExactly("MERGE INTO " + TARGET + " AS t USING (" + rows + ") AS s ON t.\"id\" = s.\"id\""
+                        + " WHEN MATCHED AND (" + changed + ") THEN UPDATE SET \"Full Name\" = s.\"Full Name\""
+                        + " WHEN NOT MATCHED THEN INSERT (\"id\", \"Full Name\") VALUES (s.\"id\", s.\"Full Name\")");
+        List<String> parts = TableMove.fromBuilt(d, TARGET, built, COLUMNS, 2 * DuckDbDialect.ROWS_PER_MERGE + 1)
+                .move(upsert, true, types);
+        assertThat(parts).hasSize(3);
+        assertThat(parts.get(1)).isEqualTo("MERGE INTO " + TARGET + " AS t USING (SELECT * FROM (" + rows + ") AS p"
+                + " WHERE hash(p.\"id\") % 3 = 1) AS s ON t.\"id\" = s.\"id\" AND hash(t.\"id\") % 3 = 1"
+                + " WHEN MATCHED AND (" + changed + ") THEN UPDATE SET \"Full Name\" = s.\"Full Name\""
+                + " WHEN NOT MATCHED THEN INSERT (\"id\", \"Full Name\") VALUES (s.\"id\", s.\"Full Name\")");
+        assertThat(TableMove.fromBuilt(d, TARGET, built, COLUMNS, 10).move(WriteSpec.of(WriteMode.APPEND), true))
+                .containsExactly("INSERT INTO " + TARGET + " (\"id\", \"Full Name\") " + rows);
+    }
 }
