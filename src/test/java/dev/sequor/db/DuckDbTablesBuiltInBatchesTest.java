@@ -62,6 +62,12 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
         return out;
     }
 
+    /** Makes {@code table} as an earlier run left it: {@code columns} in SQL, then the {@code rows} (SQL tuples). */
+    void earlierRun(String table, String columns, String rows) {
+        db.execute("CREATE TABLE " + q(table) + " (" + columns + ")");
+        db.execute("INSERT INTO " + q(table) + " VALUES " + rows);
+    }
+
     List<String> texts(String sql) {
         return db.query(sql).stream().map(r -> String.join("|", r.values().stream().map(String::valueOf).toList()))
                 .toList();
@@ -69,8 +75,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
 
     @Test
     void aCreateBuildsItsTableBatchByBatchAndSwapsItInAtTheCommit() {
-        db.execute("CREATE TABLE " + q("bb_create") + " (id integer, old varchar)");
-        db.execute("INSERT INTO " + q("bb_create") + " VALUES (0, 'earlier run')");
+        earlierRun("bb_create", "id integer, old varchar", "(0, 'earlier run')");
         try (TableWriteBatch batch = batch()) {
             TableTarget t = batch.target(db, ns, "bb_create", DECLARED, CREATE, POS);
             t.addRows(page(1, i -> rec("id", i, "name", "n" + i, "price", i + ".5", "ok", i % 2 == 0, "extra", 1)));
@@ -101,8 +106,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
 
     @Test
     void aValueItsColumnRefusesFailsTheOpWhichDropsTheBuiltTable() {
-        db.execute("CREATE TABLE " + q("bb_failed") + " (id integer)");
-        db.execute("INSERT INTO " + q("bb_failed") + " VALUES (0)");
+        earlierRun("bb_failed", "id integer", "(0)");
         assertThatThrownBy(() -> {
             try (TableWriteBatch batch = batch()) {
                 TableTarget t = batch.target(db, ns, "bb_failed", DECLARED, CREATE, POS);
@@ -189,8 +193,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
 
     @Test
     void anInferredAppendLeavesTheTargetAloneUntilTheCommitThenAddsItsRowsAndColumns() {
-        db.execute("CREATE TABLE " + q("bb_append") + " (id integer, name varchar)");
-        db.execute("INSERT INTO " + q("bb_append") + " VALUES (0, 'earlier run')");
+        earlierRun("bb_append", "id integer, name varchar", "(0, 'earlier run')");
         try (TableWriteBatch batch = batch()) {
             TableTarget t = batch.target(db, ns, "bb_append", null, WriteSpec.of(WriteMode.APPEND), POS);
             t.addRows(page(1, i -> rec("id", i, "name", "n" + i)));
@@ -214,8 +217,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
     @EnumSource(MergeStrategy.class)
     void anInferredMergeKeepsTheLastRowOfEachKeyAcrossBatches(MergeStrategy strategy) {
         String table = "bb_merge_" + strategy.name().toLowerCase(java.util.Locale.ROOT);
-        db.execute("CREATE TABLE " + q(table) + " (id bigint PRIMARY KEY, v varchar)");
-        db.execute("INSERT INTO " + q(table) + " VALUES (1, 'old'), (" + (10 * PAGE) + ", 'kept')");
+        earlierRun(table, "id bigint PRIMARY KEY, v varchar", "(1, 'old'), (" + (10 * PAGE) + ", 'kept')");
         int half = PAGE / 2;
         try (TableWriteBatch batch = batch()) {
             TableTarget t = batch.target(db, ns, table, null, WriteSpec.merge(List.of("id"), strategy), POS);
@@ -224,6 +226,8 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
             second.set(PAGE - 1, rec("id", 2, "v", "c2")); // key 2 again, last of the batch
             t.addRows(second);
             awaitLoads(t, batch);
+            // one row per key in the built table already (the second batch lost key PAGE + half to key 2)
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + (PAGE + half - 1)));
             assertThat(texts("SELECT * FROM " + q(table) + " ORDER BY id")).containsExactly("1|old", (10 * PAGE) + "|kept");
             batch.commit();
         }
@@ -243,6 +247,8 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
                     MergeStrategy.UPSERT), POS);
             t.addRows(page(1, i -> rec("id", i, "v", "a" + i)));
             t.addRows(page(1, i -> rec("id", i, "v", "b" + i)));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + PAGE));
             batch.commit();
         }
         assertThat(texts("SELECT count(*), count(*) FILTER (WHERE v = 'b' || id) FROM " + q("bb_merge_new")))
@@ -261,13 +267,13 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
     /** Replace keeps the table (a view on it still works) and swaps its rows at the commit. */
     @Test
     void aReplaceEmptiesTheKeptTableAndMovesTheBuiltRowsInAtTheCommit() {
-        db.execute("CREATE TABLE " + q("bb_replace") + " (id bigint, name varchar)");
-        db.execute("INSERT INTO " + q("bb_replace") + " VALUES (0, 'earlier run')");
+        earlierRun("bb_replace", "id bigint, name varchar", "(0, 'earlier run')");
         db.execute("CREATE VIEW " + q("bb_replace_view") + " AS SELECT id FROM " + q("bb_replace"));
         try (TableWriteBatch batch = batch()) {
             TableTarget t = batch.target(db, ns, "bb_replace", null, WriteSpec.of(WriteMode.REPLACE), POS);
             t.addRows(page(1, i -> rec("id", i, "name", "n" + i)));
             awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + PAGE));
             assertThat(texts("SELECT count(*) FROM " + q("bb_replace_view"))).containsExactly("1");
             batch.commit();
         }
@@ -277,8 +283,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
 
     @Test
     void anInferredOpThatEndsWithoutItsCommitLeavesTheTargetAndDropsTheBuiltTable() {
-        db.execute("CREATE TABLE " + q("bb_undone_append") + " (id bigint)");
-        db.execute("INSERT INTO " + q("bb_undone_append") + " VALUES (0)");
+        earlierRun("bb_undone_append", "id bigint", "(0)");
         try (TableWriteBatch batch = batch()) {
             TableTarget t = batch.target(db, ns, "bb_undone_append", null, WriteSpec.of(WriteMode.APPEND), POS);
             t.addRows(page(1, i -> rec("id", i, "extra", "x")));
