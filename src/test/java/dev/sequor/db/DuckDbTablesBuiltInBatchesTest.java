@@ -240,6 +240,35 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
         assertThat(builtTables()).isEmpty();
     }
 
+    /** Declared columns go the same way: the built table has them, and the commit merges or appends it in. */
+    @Test
+    void declaredColumnsMergeAndAppendThroughTheBuiltTableToo() {
+        List<ColumnDef> declared = columnsAt(POS, "id", "bigint", "v", "text", "price", "decimal(10,2)");
+        earlierRun("bb_declared", "id bigint PRIMARY KEY, v varchar, price decimal(10,2)", "(1, 'old', 0.5)");
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_declared", declared, WriteSpec.merge(List.of("id"),
+                    MergeStrategy.UPSERT), POS);
+            t.addRows(page(1, i -> rec("id", i % 1000, "v", "v" + i, "price", i + ".25")));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":1000"));
+            batch.commit();
+        }
+        // the last record of each key k: the largest i up to PAGE with i % 1000 == k
+        IntFunction<String> last = k -> k + "|v" + (PAGE - (PAGE - k) % 1000) + "|" + (PAGE - (PAGE - k) % 1000) + ".25";
+        assertThat(texts("SELECT * FROM " + q("bb_declared") + " WHERE id IN (0, 1, 999) ORDER BY id"))
+                .containsExactly(last.apply(0), last.apply(1), last.apply(999));
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_declared", declared, WriteSpec.of(WriteMode.APPEND), POS);
+            t.addRows(page(1000, i -> rec("id", i, "v", "appended", "price", "1")));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + PAGE));
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*), count(id), count(*) FILTER (WHERE v = 'appended') FROM " + q("bb_declared")))
+                .containsExactly((1000 + PAGE) + "|" + (1000 + PAGE) + "|" + PAGE);
+        assertThat(builtTables()).isEmpty();
+    }
+
     @Test
     void aMergeIntoAMissingTableSwapsTheBuiltTableInWithItsKey() {
         try (TableWriteBatch batch = batch()) {
