@@ -103,12 +103,13 @@ final class InPlaceLoads {
     }
 
     private Place decide(SqlSession s, TableTarget t) {
-        if (!allowed || t.childOf() != null || t.parentOfChildRows() || t.appendRowNumberBase() >= 0) {
+        if (!allowed || t.childOf() != null || t.appendRowNumberBase() >= 0) {
             return null;
         }
         boolean inTransaction = dialect.loadsInOpTransaction();
-        if (!inTransaction) { // built in batches: every mode, declared or inferred
-            return new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
+        if (!inTransaction) { // built in batches: every mode, declared or inferred; a merging parent's children read
+            // its staged keys at the commit, so a parent of child tables stays staged whatever its mode
+            return t.parentOfChildRows() ? null : new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
         }
         if (t.numbersRows()) {
             return null;
