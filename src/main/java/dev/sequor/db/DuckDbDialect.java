@@ -142,8 +142,8 @@ public final class DuckDbDialect implements Dialect {
 
     /** {@code hash(alias.k1, alias.k2) % parts = part}: DuckDB's hash is an unsigned 64-bit number. */
     private String keyPart(String alias, List<String> key, int parts, int part) {
-        return "hash(" + key.stream().map(k -> alias + "." + quote(k)).collect(java.util.stream.Collectors.joining(", "))
-                + ") % " + parts + " = " + part;
+        return "hash(" + String.join(", ", key.stream().map(k -> alias + "." + quote(k)).toList()) + ") % " + parts
+                + " = " + part;
     }
 
     @Override

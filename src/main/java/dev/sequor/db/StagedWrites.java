@@ -356,8 +356,9 @@ final class StagedWrites {
 
     /**
      * Moves the batch just staged ({@code staged}: staging's columns) into the target's built table and makes staging
-     * afresh, each in a transaction of its own, so the database frees the batch ({@link Dialect#buildsTablesInBatches});
-     * a value its column refuses fails the move, and so the op, with the same error as the commit's insert would have.
+     * afresh, each in a transaction of its own, so the database frees the batch
+     * ({@link Dialect#buildsTablesInBatches}); a value its column refuses fails the move, and so the op, with the same
+     * error as the commit's insert would have.
      */
     private void moveBatchIntoBuiltTable(SqlSession s, TableTarget t, List<String> staged) {
         batchMove(t, staged).forEach(s::execute);
@@ -383,9 +384,9 @@ final class StagedWrites {
             inferredColumns(t); // its checks: the key is a field, no field has a merge's own name
             List<ColumnDef> columns = staged.stream().filter(n -> !n.equals(TableMove.ROW_COLUMN))
                     .map(n -> new ColumnDef(n, inPlace.builtType(t, n))).toList();
-            into = new TableMove(dialect, inPlace.builtName(t), staging(t), columns.stream().map(ColumnDef::name).toList(),
-                    columns.stream().map(dialect::fromText).toList(), dialect.fromStaging(ROW_NUMBER),
-                    TableMove.declared(dialect, columns));
+            into = new TableMove(dialect, inPlace.builtName(t), staging(t),
+                    columns.stream().map(ColumnDef::name).toList(), columns.stream().map(dialect::fromText).toList(),
+                    dialect.fromStaging(ROW_NUMBER), TableMove.declared(dialect, columns));
         }
         // a merge deletes the built rows of the batch's keys and inserts the batch's last row of each: DuckDB's MERGE
         // would build its hash table over the whole built table, with every column, at each batch

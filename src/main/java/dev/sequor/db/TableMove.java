@@ -69,7 +69,8 @@ final class TableMove {
 
     /**
      * Moving the rows of a table built for the target batch by batch ({@link InPlaceLoads}): typed already, and under
-     * a merge one row per key already (each batch's rows took the place of the built rows of their keys), so neither casts nor load numbers.
+     * a merge one row per key already (each batch's rows took the place of the built rows of their keys), so neither
+     * casts nor load numbers.
      */
     static TableMove fromBuilt(Dialect dialect, String target, String built, List<ColumnDef> columns, long rows) {
         List<String> names = columns.stream().map(ColumnDef::name).toList();

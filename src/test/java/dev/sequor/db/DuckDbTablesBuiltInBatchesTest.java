@@ -228,7 +228,8 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
             awaitLoads(t, batch);
             // one row per key in the built table already (the second batch lost key PAGE + half to key 2)
             assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + (PAGE + half - 1)));
-            assertThat(texts("SELECT * FROM " + q(table) + " ORDER BY id")).containsExactly("1|old", (10 * PAGE) + "|kept");
+            assertThat(texts("SELECT * FROM " + q(table) + " ORDER BY id"))
+                    .containsExactly("1|old", (10 * PAGE) + "|kept");
             batch.commit();
         }
         assertThat(texts("SELECT count(*), count(DISTINCT id) FROM " + q(table)))
@@ -254,7 +255,10 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
             batch.commit();
         }
         // the last record of each key k: the largest i up to PAGE with i % 1000 == k
-        IntFunction<String> last = k -> k + "|v" + (PAGE - (PAGE - k) % 1000) + "|" + (PAGE - (PAGE - k) % 1000) + ".25";
+        IntFunction<String> last = k -> {
+            int i = PAGE - (PAGE - k) % 1000;
+            return k + "|v" + i + "|" + i + ".25";
+        };
         assertThat(texts("SELECT * FROM " + q("bb_declared") + " WHERE id IN (0, 1, 999) ORDER BY id"))
                 .containsExactly(last.apply(0), last.apply(1), last.apply(999));
         try (TableWriteBatch batch = batch()) {
@@ -283,7 +287,8 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
         assertThat(texts("SELECT count(*), count(*) FILTER (WHERE v = 'b' || id) FROM " + q("bb_merge_new")))
                 .containsExactly(PAGE + "|" + PAGE);
         assertThat(texts("SELECT constraint_type FROM duckdb_constraints() WHERE schema_name = '" + ns
-                + "' AND table_name = 'bb_merge_new' AND constraint_type = 'PRIMARY KEY'")).containsExactly("PRIMARY KEY");
+                + "' AND table_name = 'bb_merge_new' AND constraint_type = 'PRIMARY KEY'"))
+                .containsExactly("PRIMARY KEY");
         try (TableWriteBatch batch = new TableWriteBatch()) { // the next run's merge finds its key
             batch.target(db, ns, "bb_merge_new", null, WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT), POS)
                     .addRows(List.of(rec("id", 1, "v", "next run")));

@@ -145,7 +145,8 @@ class TableMoveTest {
 
     /**
      * Rows of a table DuckDB built batch by batch move without casts or a per-key window; an upsert of more than
-     * {@link DuckDbDialect#ROWS_PER_MERGE} rows goes in parts over the keys' hash, each filtering the target's side too.
+     * {@link DuckDbDialect#ROWS_PER_MERGE} rows goes in parts over the keys' hash, each filtering the target's side
+     * too.
      */
     @Test
     void aDuckDbUpsertFromABuiltTableGoesInPartsByTheHashOfItsKey() {
@@ -155,8 +156,9 @@ class TableMoveTest {
         WriteSpec upsert = WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT);
         String changed = "t.\"Full Name\" IS DISTINCT FROM CAST(s.\"Full Name\" AS VARCHAR)";
         String rows = "SELECT \"id\", \"Full Name\" FROM " + built;
-        assertThat(TableMove.fromBuilt(d, TARGET, built, COLUMNS, DuckDbDialect.ROWS_PER_MERGE).move(upsert, true, types))
-                .containsExactly("MERGE INTO " + TARGET + " AS t USING (" + rows + ") AS s ON t.\"id\" = s.\"id\""
+        assertThat(TableMove.fromBuilt(d, TARGET, built, COLUMNS, DuckDbDialect.ROWS_PER_MERGE)
+                .move(upsert, true, types)).containsExactly("MERGE INTO " + TARGET + " AS t USING (" + rows + ") AS s"
+                        + " ON t.\"id\" = s.\"id\""
                         + " WHEN MATCHED AND (" + changed + ") THEN UPDATE SET \"Full Name\" = s.\"Full Name\""
                         + " WHEN NOT MATCHED THEN INSERT (\"id\", \"Full Name\") VALUES (s.\"id\", s.\"Full Name\")");
         List<String> parts = TableMove.fromBuilt(d, TARGET, built, COLUMNS, 2 * DuckDbDialect.ROWS_PER_MERGE + 1)
