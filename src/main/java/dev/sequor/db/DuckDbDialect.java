@@ -174,7 +174,8 @@ public final class DuckDbDialect implements Dialect {
      * nine short fields (peak RSS 362 MB against 213 MB at 100k), moving each batch of 5,000 into the built table and
      * making staging afresh 5 MB (228 MB against 189 MB); one transaction around the batches held it all again (430
      * MB). A DuckDB file is locked by the process that opened it for writing, so no other session sees the built
-     * table before the commit swaps it in (docs/decisions.md, "DuckDB builds a table batch by batch").
+     * table before the commit swaps it in or moves its rows (docs/decisions.md, "DuckDB builds a table batch by
+     * batch").
      */
     @Override
     public boolean buildsTablesInBatches() {

@@ -15,9 +15,10 @@ import java.util.List;
  *       namespace a flow writes to; the transform op's staging table is created, filled and renamed inside one
  *       transaction, so no other session ever sees it (uncommitted catalog rows are invisible to other sessions, and
  *       a crash rolls it back). The query below lists base tables of the namespace only, never temporary ones. On
- *       DuckDB a created table is built batch by batch, each batch committed ({@link Dialect#buildsTablesInBatches}),
- *       so a run killed mid-op leaves its built table; but a DuckDB file is locked by the process that opened it for
- *       writing (below), and a run sweeps a namespace before it builds a table there.</li>
+ *       DuckDB an op without for_each builds its tables batch by batch, each batch committed
+ *       ({@link Dialect#buildsTablesInBatches}), so a run killed mid-op leaves its built table; but a DuckDB file is
+ *       locked by the process that opened it for writing (below), and a run sweeps a namespace before it builds a
+ *       table there.</li>
  *   <li>An older version does commit its staging tables, and one may still be running (say, during an upgrade).
  *       It keeps its connection for the whole op, so on PostgreSQL nothing is dropped while any Sequor session
  *       that is not this process's own is connected to the database ({@link Connector#otherSequorConnected});

@@ -197,7 +197,9 @@ public final class TableTarget {
         if (!(record instanceof RowNumber.Linked linked)) {
             return schema.accept(record, numbersRows() ? 1 : 0);
         }
-        parentOfChildRows = parentOfChildRows || childOf == null;
+        if (!parentOfChildRows && childOf == null) {
+            parentOfChildRows = true; // once, not a volatile write per record
+        }
         String[] row = schema.accept(linked.resolved(() -> {
             if (rowNumberBase < 0) {
                 rowNumberBase = owner.largestRowNumber(this);

@@ -248,10 +248,11 @@ public final class TableWriteBatch implements AutoCloseable {
      * Rows may load straight into tables inside a transaction that the commit ends, where the database allows it
      * ({@link Dialect#loadsInOpTransaction}): appends with inferred columns into their table, creates with declared
      * columns into a table built for them ({@link InPlaceLoads}); the commit then has no rows left to move. On
-     * DuckDB ({@link Dialect#buildsTablesInBatches}), a create's staged rows move into its built table batch by batch. For ops
-     * without units (no for_each): a unit's rows must reach the database in a transaction of their own. Other sessions
-     * see nothing until the commit, as with staging; an append holds its table's ROW EXCLUSIVE lock from its first
-     * load, so ALTER and TRUNCATE of it by others wait for the op. Called before the first target is asked for.
+     * DuckDB ({@link Dialect#buildsTablesInBatches}), every target's staged rows move into a table built for it batch
+     * by batch, in every write mode. For ops without units (no for_each): a unit's rows must reach the database in a
+     * transaction of their own. Other sessions see nothing until the commit, as with staging; an append holds its
+     * table's ROW EXCLUSIVE lock from its first load, so ALTER and TRUNCATE of it by others wait for the op. Called
+     * before the first target is asked for.
      */
     public synchronized void loadStraightIntoTables() {
         beforeFirstTarget();

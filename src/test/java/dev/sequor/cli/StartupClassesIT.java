@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,9 +115,12 @@ class StartupClassesIT {
      */
     @Test
     void oldClassFilesComeFromTheAotCache() throws Exception {
-        // JDKs before 25 cannot write an AOT cache (TrainAot skips it); from 25 on, the build must have made one
-        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "no AOT cache: the build ran on a JDK before 25");
-        assertThat(LAUNCHER.resolveSibling("quarkus-app").resolve("sequor.aot")).isRegularFile();
+        Path cache = LAUNCHER.resolveSibling("quarkus-app").resolve("sequor.aot");
+        if (Runtime.version().feature() < 25) {
+            assertThat(cache).as("JDKs before 25 cannot write an AOT cache: TrainAot skips it").doesNotExist();
+            return;
+        }
+        assertThat(cache).isRegularFile();
         run("run jinja");
         List<String> lines = Files.readAllLines(lastLog);
         for (String core : List.of("picocli.CommandLine", "picocli.CommandLine$Model$CommandSpec",
