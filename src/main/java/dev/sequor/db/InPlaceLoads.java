@@ -64,9 +64,12 @@ final class InPlaceLoads {
     }
 
     /**
-     * The rows of a batch built {@link #inBatches}: two of DuckDB's row groups (122,880 rows each). Each move is a
-     * commit of its own; a batch of whole row groups is written straight to the database file at the commit
-     * (DuckDB's optimistic writes), where a smaller one goes to the WAL and again to the file at the next checkpoint.
+     * The rows of a batch built {@link #inBatches}: two of DuckDB's row groups (122,880 rows each), exactly, a page
+     * that would overflow a batch starting the next with its other rows. Each move is a commit of its own; a batch of
+     * whole row groups is written straight to the database file at the commit (DuckDB's optimistic writes), where a
+     * smaller one goes to the WAL and again to the file at the next checkpoint. Batches a page's few rows over that
+     * size (a small row group each) made the checkpoint at the database's close write a third of a 1M-row table
+     * again, its memory growing with the table (docs/decisions.md, "Batches of exactly two row groups").
      * On 1M rows of 12 fields (a JDBC probe, docs/decisions.md "DuckDB builds a table batch by batch"): 50,000 rows a
      * batch 6.5-6.9 s and 355-360 MB, 122,880 5.1-5.9 s and 298-300 MB, 245,760 4.3-5.3 s and 318-326 MB, against
      * 4.4 s and 487 MB staging them all; staging then holds about 45 MB of text at most.
@@ -150,6 +153,11 @@ final class InPlaceLoads {
         }
         place.staged = 0;
         return true;
+    }
+
+    /** How many more rows {@code t}'s staging takes before it holds a batch, built {@link #inBatches}. */
+    int roomInBatch(TableTarget t) {
+        return (int) (BATCH_ROWS - places.get(t).staged);
     }
 
     /** The qualified name of {@code t}'s built table. */

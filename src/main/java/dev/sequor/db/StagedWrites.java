@@ -267,6 +267,14 @@ final class StagedWrites {
         SqlSession s = session();
         long before = loadedRows.getOrDefault(target, 0L);
         boolean inBatches = inPlace.takes(s, target) && inPlace.inBatches(target);
+        int room = inBatches ? inPlace.roomInBatch(target) : Integer.MAX_VALUE;
+        if (rows.size() > room) {
+            // a batch of exactly BATCH_ROWS rows makes whole row groups of the built table, which DuckDB's checkpoint
+            // keeps as written: the rows of a page that would overflow it start the next batch
+            loadNumbered(target, rows.subList(0, room));
+            loadNumbered(target, rows.subList(room, rows.size()));
+            return;
+        }
         if (inPlace.takes(s, target) && !inBatches) {
             try {
                 inPlace.load(s, target, rows);
@@ -396,17 +404,39 @@ final class StagedWrites {
     }
 
     /**
-     * Finishes a target built {@link InPlaceLoads#builtInBatches}: the rows staged since the last batch move into the
-     * built table; then the built table takes the target's place where the mode replaces it or the target is missing
-     * (with a merge's key added), or its rows move into the kept target as the write mode says, the target's columns
-     * evolved first.
+     * Moves the rows staged since the last batch of each target built {@link InPlaceLoads#builtInBatches} into its
+     * built table, each in a transaction of its own before the commit's, which then only swaps or moves whole tables.
+     * Inside the commit's transaction, DuckDB would check a merge's new PRIMARY KEY against the built rows that the
+     * last batch's DELETE had just removed, and fail on a key that came again.
+     */
+    private void moveLastBatches(List<TableTarget> chosen) {
+        SqlSession s = session();
+        for (TableTarget t : chosen) {
+            if (inPlace.builtInBatches(t)) {
+                List<String> staged = t.schema() == null
+                        ? stagingColumns(t.columns(), t.spec()).stream().map(ColumnDef::name).toList()
+                        : inferred.layout(t);
+                try {
+                    s.inTransaction(c -> {
+                        for (String sql : batchMove(t, staged)) {
+                            SqlSession.executeOn(c, sql);
+                        }
+                        return null;
+                    });
+                } catch (SequorException e) {
+                    SequorException named = misfitInStaging(s, t, e);
+                    throw named != null ? named : e.at(t.pos());
+                }
+            }
+        }
+    }
+
+    /**
+     * Finishes a target built {@link InPlaceLoads#builtInBatches}, whose last rows {@link #moveLastBatches} moved: the
+     * built table takes the target's place where the mode replaces it or the target is missing (with a merge's key
+     * added), or its rows move into the kept target as the write mode says, the target's columns evolved first.
      */
     private void finishBuiltInBatches(Connection c, TableTarget t) throws SQLException {
-        List<String> staged = t.schema() == null
-                ? stagingColumns(t.columns(), t.spec()).stream().map(ColumnDef::name).toList() : inferred.layout(t);
-        for (String sql : batchMove(t, staged)) {
-            SqlSession.executeOn(c, sql);
-        }
         String target = dialect.qualified(t.namespace(), t.table());
         List<String> statements = new ArrayList<>();
         if (t.mode() == WriteMode.CREATE || !exists(c, t)) {
@@ -452,6 +482,7 @@ final class StagedWrites {
             return;
         }
         if (dialect.transactionalDdl()) {
+            moveLastBatches(chosen);
             TableTarget[] finishing = new TableTarget[1];
             try {
                 session().inTransaction(c -> {
@@ -516,14 +547,24 @@ final class StagedWrites {
      */
     void loadTogether(Map<TableTarget, List<String[]>> rows) {
         SqlSession s = session(); // first: no load is under way on the loader thread after it
-        if (rows.keySet().stream().anyMatch(t -> inPlace.takes(s, t))) {
+        // a target built in batches loads into staging and moves batches into its private built table, each move a
+        // transaction of its own (a refused value is then looked for in staging); the others load in one transaction
+        Map<TableTarget, List<String[]>> together = new LinkedHashMap<>();
+        rows.forEach((target, loaded) -> {
+            if (inPlace.takes(s, target) && inPlace.inBatches(target)) {
+                load(target, loaded);
+            } else {
+                together.put(target, loaded);
+            }
+        });
+        if (together.keySet().stream().anyMatch(t -> inPlace.takes(s, t))) {
             s.openTransaction(); // before the load: a transaction of the load's own would commit those rows
         }
         if (s.transactionOpen()) {
-            rows.forEach(this::load);
-        } else {
+            together.forEach(this::load);
+        } else if (!together.isEmpty()) {
             s.inTransaction(c -> {
-                rows.forEach(this::load);
+                together.forEach(this::load);
                 return null;
             });
         }

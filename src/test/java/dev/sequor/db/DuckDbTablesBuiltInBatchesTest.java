@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Table writes on DuckDB, declared or inferred, in an op whose rows may go straight into tables
@@ -136,6 +137,111 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
         }).hasMessageStartingWith("Value '3rd' in row " + (PAGE + 3) + " for table 'bb_failed_batch' does not fit"
                 + " column 'id' of type integer (SQL error on source 'stage': ");
         assertThat(builtTables()).isEmpty();
+    }
+
+    /**
+     * A page that would overflow a batch is split: the batch moves with exactly {@link InPlaceLoads#BATCH_ROWS} rows
+     * (whole DuckDB row groups, which the database's checkpoint then keeps as written) and the page's other rows
+     * start the next batch, in order, so a key's last row still wins.
+     */
+    @Test
+    void aPageThatOverflowsABatchFillsItExactlyAndStartsTheNextOne() {
+        int first = PAGE - 10;
+        int next = TableWriteBatch.FLUSH_ROWS; // loaded when added, as the op's pages are
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_split", null, WriteSpec.merge(List.of("id"),
+                    MergeStrategy.UPSERT), POS);
+            t.addRows(records(1, first, i -> rec("id", i, "v", "a" + i)));
+            // 10 records fill the batch and the rest start the next, the last of them key 1 again with a new field
+            List<Map<String, Object>> overflowing = new ArrayList<>(records(first + 1, next, i -> rec("id", i,
+                    "v", "b" + i)));
+            overflowing.set(next - 1, rec("id", 1, "v", "again", "late", true));
+            t.addRows(overflowing);
+            awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith("_bb_split:" + PAGE));
+            batch.commit();
+        }
+        int keys = first + next - 1;
+        assertThat(columnTypes("bb_split")).containsExactly("id|BIGINT", "v|VARCHAR", "late|BOOLEAN");
+        assertThat(texts("SELECT count(*), count(DISTINCT id), max(id) FROM " + q("bb_split")))
+                .containsExactly(keys + "|" + keys + "|" + keys);
+        assertThat(texts("SELECT * FROM " + q("bb_split") + " WHERE id IN (1, 2, " + PAGE + ", " + (PAGE + 1)
+                + ") ORDER BY id")).containsExactly("1|again|true", "2|a2|null", PAGE + "|b" + PAGE + "|null",
+                (PAGE + 1) + "|b" + (PAGE + 1) + "|null");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /**
+     * Row numbers count on across the split: a refused value before it fails the batch's move, one after it the
+     * commit; either way the op leaves no table behind.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {-2, 3})
+    void aValueRefusedOnEitherSideOfASplitPageIsNamedWithItsRow(int fromBatchEnd) {
+        int refused = PAGE + fromBatchEnd;
+        assertThatThrownBy(() -> {
+            try (TableWriteBatch batch = batch()) {
+                TableTarget t = batch.target(db, ns, "bb_split_refused", DECLARED, CREATE, POS);
+                t.addRows(records(1, PAGE - 10, i -> rec("id", i)));
+                t.addRows(records(PAGE - 9, TableWriteBatch.FLUSH_ROWS, i -> rec("id", i == refused ? "r" + i : i)));
+                awaitLoads(t, batch);
+                batch.commit();
+            }
+        }).hasMessageStartingWith("Value 'r" + refused + "' in row " + refused + " for table 'bb_split_refused' does"
+                + " not fit column 'id' of type integer (SQL error on source 'stage': ");
+        assertThat(builtTables()).isEmpty();
+        assertThat(texts("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'bb_split_refused'"))
+                .containsExactly("0");
+    }
+
+    /**
+     * The rows staged since the last batch move into the built table before the commit's transaction: a merge into a
+     * missing table gets its PRIMARY KEY although a key came again after a batch moved (inside one transaction, DuckDB
+     * checks the new key against the built rows the DELETE just removed).
+     */
+    @Test
+    void theLastRowsMoveBeforeTheCommitSoAKeyMayComeAgainInAMergeIntoANewTable() {
+        try (TableWriteBatch batch = batch()) {
+            TableTarget t = batch.target(db, ns, "bb_last_rows", null, WriteSpec.merge(List.of("id"),
+                    MergeStrategy.UPSERT), POS);
+            t.addRows(page(1, i -> rec("id", i, "v", "a" + i)));
+            awaitLoads(t, batch);
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith(":" + PAGE));
+            List<Map<String, Object>> last = new ArrayList<>(records(PAGE + 1, 30, i -> rec("id", i, "v", "b" + i)));
+            last.set(29, rec("id", 1, "v", "again"));
+            t.addRows(last);
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*), count(DISTINCT id), max(id) FROM " + q("bb_last_rows")))
+                .containsExactly((PAGE + 29) + "|" + (PAGE + 29) + "|" + (PAGE + 29));
+        assertThat(texts("SELECT v FROM " + q("bb_last_rows") + " WHERE id IN (1, 2, " + (PAGE + 1) + ") ORDER BY id"))
+                .containsExactly("again", "a2", "b" + (PAGE + 1));
+        assertThat(texts("SELECT constraint_type FROM duckdb_constraints() WHERE schema_name = '" + ns
+                + "' AND table_name = 'bb_last_rows' AND constraint_type = 'PRIMARY KEY'"))
+                .containsExactly("PRIMARY KEY");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /**
+     * The rows the commit loads (no page's load took them yet) fill a batch as any load does, its move a transaction
+     * of its own, so a value refused before or after the batch's end is named with its row.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {-2, 3})
+    void aValueRefusedAmongTheRowsTheCommitLoadsIsNamedWithItsRow(int fromBatchEnd) {
+        int refused = PAGE + fromBatchEnd;
+        assertThatThrownBy(() -> {
+            try (TableWriteBatch batch = batch()) {
+                TableTarget t = batch.target(db, ns, "bb_commit_refused", DECLARED, CREATE, POS);
+                t.addRows(records(1, PAGE - 10, i -> rec("id", i)));
+                t.addRows(records(PAGE - 9, 30, i -> rec("id", i == refused ? "late" : i)));
+                batch.commit();
+            }
+        }).hasMessageStartingWith("Value 'late' in row " + refused + " for table 'bb_commit_refused' does not fit"
+                + " column 'id' of type integer (SQL error on source 'stage': ");
+        assertThat(builtTables()).isEmpty();
+        assertThat(texts("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'bb_commit_refused'"))
+                .containsExactly("0");
     }
 
     @Test
