@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Table writes on DuckDB, declared or inferred, in an op whose rows may go straight into tables
@@ -172,29 +172,6 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
     }
 
     /**
-     * Row numbers count on across the split: a refused value before it fails the batch's move, one after it the
-     * commit; either way the op leaves no table behind.
-     */
-    @ParameterizedTest
-    @ValueSource(ints = {-2, 3})
-    void aValueRefusedOnEitherSideOfASplitPageIsNamedWithItsRow(int fromBatchEnd) {
-        int refused = PAGE + fromBatchEnd;
-        assertThatThrownBy(() -> {
-            try (TableWriteBatch batch = batch()) {
-                TableTarget t = batch.target(db, ns, "bb_split_refused", DECLARED, CREATE, POS);
-                t.addRows(records(1, PAGE - 10, i -> rec("id", i)));
-                t.addRows(records(PAGE - 9, TableWriteBatch.FLUSH_ROWS, i -> rec("id", i == refused ? "r" + i : i)));
-                awaitLoads(t, batch);
-                batch.commit();
-            }
-        }).hasMessageStartingWith("Value 'r" + refused + "' in row " + refused + " for table 'bb_split_refused' does"
-                + " not fit column 'id' of type integer (SQL error on source 'stage': ");
-        assertThat(builtTables()).isEmpty();
-        assertThat(texts("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'bb_split_refused'"))
-                .containsExactly("0");
-    }
-
-    /**
      * The rows staged since the last batch move into the built table before the commit's transaction: a merge into a
      * missing table gets its PRIMARY KEY although a key came again after a batch moved (inside one transaction, DuckDB
      * checks the new key against the built rows the DELETE just removed).
@@ -223,24 +200,27 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
     }
 
     /**
-     * The rows the commit loads (no page's load took them yet) fill a batch as any load does, its move a transaction
-     * of its own, so a value refused before or after the batch's end is named with its row.
+     * Row numbers count on across a batch's end, in a page split there as it is loaded and in the rows the commit
+     * loads (no page's load took them yet), which fill a batch as any load does: a value refused before the end fails
+     * the batch's move, one after it the move of the last rows; either way the op leaves no table behind.
      */
     @ParameterizedTest
-    @ValueSource(ints = {-2, 3})
-    void aValueRefusedAmongTheRowsTheCommitLoadsIsNamedWithItsRow(int fromBatchEnd) {
+    @CsvSource({"-2, false", "3, false", "-2, true", "3, true"})
+    void aValueRefusedOnEitherSideOfABatchsEndIsNamedWithItsRow(int fromBatchEnd, boolean loadedByTheCommit) {
         int refused = PAGE + fromBatchEnd;
+        int next = loadedByTheCommit ? 30 : TableWriteBatch.FLUSH_ROWS;
         assertThatThrownBy(() -> {
             try (TableWriteBatch batch = batch()) {
-                TableTarget t = batch.target(db, ns, "bb_commit_refused", DECLARED, CREATE, POS);
+                TableTarget t = batch.target(db, ns, "bb_refused_at_end", DECLARED, CREATE, POS);
                 t.addRows(records(1, PAGE - 10, i -> rec("id", i)));
-                t.addRows(records(PAGE - 9, 30, i -> rec("id", i == refused ? "late" : i)));
+                t.addRows(records(PAGE - 9, next, i -> rec("id", i == refused ? "late" : i)));
+                awaitLoads(t, batch);
                 batch.commit();
             }
-        }).hasMessageStartingWith("Value 'late' in row " + refused + " for table 'bb_commit_refused' does not fit"
+        }).hasMessageStartingWith("Value 'late' in row " + refused + " for table 'bb_refused_at_end' does not fit"
                 + " column 'id' of type integer (SQL error on source 'stage': ");
         assertThat(builtTables()).isEmpty();
-        assertThat(texts("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'bb_commit_refused'"))
+        assertThat(texts("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'bb_refused_at_end'"))
                 .containsExactly("0");
     }
 
