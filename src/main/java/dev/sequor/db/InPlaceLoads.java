@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The targets of one {@link StagedWrites} whose rows do not wait in staging for the commit, where the op and the
- * database allow it ({@link TableWriteBatch#loadStraightIntoTables}). Two ways, one per database kind:
+ * database allow it ({@link TableWriteBatch#loadStraightIntoTables}; for ops with for_each units, the batches only,
+ * {@link TableWriteBatch#buildTablesInBatches}). Two ways, one per database kind:
  * <ul>
  *   <li>In the op's transaction ({@link Dialect#loadsInOpTransaction}, PostgreSQL): rows load straight into a table,
  *       inside a transaction of the op's connection that stays open until the commit ends it with the other targets'
@@ -33,7 +34,8 @@ import java.util.Set;
  *       an op that fails drops it ({@link #dropBuiltTables}). An inferred column that a later batch widens is altered
  *       in the built table, which converts the rows moved before, as a kept table's rows are converted when a column
  *       widens (docs/decisions.md, "DuckDB builds a table batch by batch"). An op whose rows never fill a batch commits
- *       from staging as before.</li>
+ *       from staging as before. In an op with for_each units, only targets with inferred columns ({@link #forUnits}),
+ *       their batches holding completed units' rows only.</li>
  * </ul>
  * Other sessions see none of it until the commit. Left to staging everywhere: child tables, and parents whose {@code
  * _row} numbers the commit may move. Decided per target at its first load, for good: a target's rows are never split
@@ -78,12 +80,25 @@ final class InPlaceLoads {
 
     private final Dialect dialect;
     private final boolean allowed;
+    /**
+     * For an op with units (for_each): only targets whose batch moves cannot refuse a value, those with inferred
+     * columns, are built in batches. A declared column's refusal at a move would fail the unit being completed, not
+     * the one that brought the value, and leave the other targets with that unit's rows; staged whole, it fails the
+     * commit, which keeps nothing.
+     */
+    private final boolean forUnits;
     private final Map<TableTarget, Place> places = new HashMap<>();
     private final Set<TableTarget> staged = new HashSet<>();
 
-    InPlaceLoads(Dialect dialect, boolean allowed) {
+    /**
+     * @param allowed             rows may go straight into tables ({@link TableWriteBatch#loadStraightIntoTables})
+     * @param buildsInBatchesOnly only where they move in batches ({@link TableWriteBatch#buildTablesInBatches})
+     */
+    InPlaceLoads(Dialect dialect, boolean allowed, boolean buildsInBatchesOnly) {
         this.dialect = dialect;
-        this.allowed = allowed && (dialect.loadsInOpTransaction() || dialect.buildsTablesInBatches());
+        this.forUnits = !allowed && buildsInBatchesOnly;
+        this.allowed = allowed && (dialect.loadsInOpTransaction() || dialect.buildsTablesInBatches())
+                || forUnits && dialect.buildsTablesInBatches();
     }
 
     /**
@@ -113,7 +128,8 @@ final class InPlaceLoads {
         boolean inTransaction = dialect.loadsInOpTransaction();
         if (!inTransaction) { // built in batches: every mode, declared or inferred; a merging parent's children read
             // its staged keys at the commit, so a parent of child tables stays staged whatever its mode
-            return t.parentOfChildRows() ? null : new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
+            return t.parentOfChildRows() || forUnits && t.schema() == null ? null
+                    : new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
         }
         if (t.numbersRows()) {
             return null;

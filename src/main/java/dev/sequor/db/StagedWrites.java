@@ -39,11 +39,11 @@ final class StagedWrites {
     private final Map<TableTarget, Long> loadedRows = new HashMap<>();
     private final Map<TableTarget, Long> movedRows = new HashMap<>();
 
-    StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean loadsInPlace) {
+    StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean loadsInPlace, boolean buildsInBatchesOnly) {
         this.db = db;
         this.typedPagesInBackground = typedPagesInBackground;
         this.dialect = db.dialect();
-        this.inPlace = new InPlaceLoads(dialect, loadsInPlace);
+        this.inPlace = new InPlaceLoads(dialect, loadsInPlace, buildsInBatchesOnly);
         this.inferred = new InferredStaging(dialect);
     }
 
@@ -543,7 +543,7 @@ final class StagedWrites {
     /**
      * Stages the rows of several targets in one transaction: all of them reach staging, or none does. Once rows went
      * straight into a table, that is the op's open transaction, which only the commit ends (no unit runs then: the
-     * batch allows it for ops without for_each only).
+     * batch allows it for ops without for_each only). Targets built in batches load first, each on its own.
      */
     void loadTogether(Map<TableTarget, List<String[]>> rows) {
         SqlSession s = session(); // first: no load is under way on the loader thread after it

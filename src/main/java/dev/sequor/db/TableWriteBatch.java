@@ -59,6 +59,8 @@ public final class TableWriteBatch implements AutoCloseable {
     private boolean typedPagesInBackground;
     /** {@link #loadStraightIntoTables()} was called. */
     private boolean loadsInPlace;
+    /** {@link #buildTablesInBatches()} was called. */
+    private boolean buildsInBatchesOnly;
     /**
      * False once a unit's rows reached some databases' staging but not others' (a load failed in a later one): the
      * staging tables then hold part of an incomplete unit, and only a full rollback is exact.
@@ -227,7 +229,7 @@ public final class TableWriteBatch implements AutoCloseable {
             throw new IllegalArgumentException("not a database opened by Databases: " + db);
         }
         StagedWrites writes = byDatabase.computeIfAbsent(jdbc, d -> new StagedWrites(d, typedPagesInBackground,
-                loadsInPlace));
+                loadsInPlace, buildsInBatchesOnly));
         return registered(writes.target(namespace == null ? jdbc.defaultNamespace() : namespace, table, columns,
                 spec, createMissing, pos), writes);
     }
@@ -257,6 +259,18 @@ public final class TableWriteBatch implements AutoCloseable {
     public synchronized void loadStraightIntoTables() {
         beforeFirstTarget();
         loadsInPlace = true;
+    }
+
+    /**
+     * Where the database builds tables batch by batch ({@link Dialect#buildsTablesInBatches}, DuckDB), every target's
+     * staged rows move into a table built for it as they come, as after {@link #loadStraightIntoTables}; elsewhere
+     * they stay staged until the commit. For ops with units (for_each): completed units' rows move with the batch that
+     * holds them, and {@link #commitCompletedAppends} finishes the built tables of the targets it keeps. Called before
+     * the first target is asked for.
+     */
+    public synchronized void buildTablesInBatches() {
+        beforeFirstTarget();
+        buildsInBatchesOnly = true;
     }
 
     /**

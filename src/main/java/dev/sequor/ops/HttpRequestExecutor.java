@@ -66,6 +66,7 @@ public final class HttpRequestExecutor {
                     batch.commit();
                     summary[0] = new Summary(requests, 0, null);
                 } else {
+                    batch.buildTablesInBatches(); // DuckDB: completed rows' tables move batch by batch
                     summary[0] = eachRow(op, scope, source, batch);
                 }
             }

@@ -224,6 +224,71 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
                 .containsExactly("0");
     }
 
+    /**
+     * An op with for_each ({@link TableWriteBatch#buildTablesInBatches}): completed units' rows move with the batch that
+     * holds them into the built table of a target with inferred columns, and the commit finishes it. A target with
+     * declared columns stays staged whole: a refusal at a batch's move would be blamed on the unit being completed.
+     */
+    @Test
+    void theUnitsOfAForEachOpBuildTheirInferredTablesBatchByBatch() {
+        earlierRun("bb_units", "id integer, old varchar", "(0, 'earlier run')");
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.buildTablesInBatches();
+            TableTarget t = batch.target(db, ns, "bb_units", null, CREATE, POS);
+            TableTarget declared = batch.target(db, ns, "bb_units_declared", DECLARED, CREATE, POS);
+            batch.beginUnit();
+            t.addRows(records(1, PAGE - 10, i -> rec("id", i, "name", "first")));
+            declared.addRows(page(1, i -> rec("id", i)));
+            batch.completeUnit();
+            t.addRows(records(PAGE - 9, TableWriteBatch.FLUSH_ROWS, i -> rec("id", i, "name", "second")));
+            batch.completeUnit();
+            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith("_bb_units:" + PAGE));
+            assertThat(texts("SELECT * FROM " + q("bb_units"))).containsExactly("0|earlier run");
+            t.addRows(List.of(rec("id", -1, "name", "third")));
+            batch.completeUnit();
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*), min(id), max(id), count(*) FILTER (WHERE name = 'second') FROM "
+                + q("bb_units"))).containsExactly((PAGE + TableWriteBatch.FLUSH_ROWS - 9) + "|-1|"
+                + (PAGE + TableWriteBatch.FLUSH_ROWS - 10) + "|" + TableWriteBatch.FLUSH_ROWS);
+        assertThat(texts("SELECT count(*) FROM " + q("bb_units_declared"))).containsExactly(String.valueOf(PAGE));
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /**
+     * When a for_each row fails, the commit of completed units finishes the built table of an append target (its
+     * completed rows land) and drops that of a create target, which keeps the earlier run's rows; the failed unit's
+     * rows never reach staging.
+     */
+    @Test
+    void aFailedUnitKeepsTheCompletedRowsOfAnAppendAndLeavesACreateAsItWas() {
+        earlierRun("bb_units_create", "id integer, old varchar", "(0, 'earlier run')");
+        earlierRun("bb_units_append", "id bigint", "(0)");
+        TableWriteBatch.PartialCommit partial;
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.buildTablesInBatches();
+            TableTarget created = batch.target(db, ns, "bb_units_create", null, CREATE, POS);
+            TableTarget appended = batch.target(db, ns, "bb_units_append", null, WriteSpec.of(WriteMode.APPEND), POS);
+            batch.beginUnit();
+            created.addRows(page(1, i -> rec("id", i)));
+            appended.addRows(page(1, i -> rec("id", i)));
+            batch.completeUnit();
+            created.addRows(records(PAGE + 1, 10, i -> rec("id", i)));
+            appended.addRows(records(PAGE + 1, 10, i -> rec("id", i)));
+            batch.completeUnit();
+            assertThat(builtTables()).hasSize(2).allSatisfy(b -> assertThat(b).endsWith(":" + PAGE));
+            appended.addRows(records(-TableWriteBatch.FLUSH_ROWS, TableWriteBatch.FLUSH_ROWS, i -> rec("id", i)));
+            partial = batch.commitCompletedAppends(); // the third unit failed before completing
+        }
+        assertThat(partial.lost()).isNull();
+        assertThat(partial.kept()).containsExactly(new TableWriteBatch.KeptTable("bb_units_append", PAGE + 10,
+                WriteMode.APPEND));
+        assertThat(texts("SELECT count(*), min(id), max(id) FROM " + q("bb_units_append")))
+                .containsExactly((PAGE + 11) + "|0|" + (PAGE + 10));
+        assertThat(texts("SELECT * FROM " + q("bb_units_create"))).containsExactly("0|earlier run");
+        assertThat(builtTables()).isEmpty();
+    }
+
     @Test
     void anOpThatEndsWithoutItsCommitDropsTheBuiltTable() {
         try (TableWriteBatch batch = batch()) {
