@@ -38,6 +38,8 @@ final class StagedWrites {
      */
     private final Map<TableTarget, Long> loadedRows = new HashMap<>();
     private final Map<TableTarget, Long> movedRows = new HashMap<>();
+    /** See {@link #lastLoadPartial()}. */
+    private boolean lastLoadPartial;
 
     StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean loadsInPlace, boolean buildsInBatchesOnly) {
         this.db = db;
@@ -550,8 +552,10 @@ final class StagedWrites {
         // a target built in batches loads into staging and moves batches into its private built table, each move a
         // transaction of its own (a refused value is then looked for in staging); the others load in one transaction
         Map<TableTarget, List<String[]>> together = new LinkedHashMap<>();
+        lastLoadPartial = false;
         rows.forEach((target, loaded) -> {
             if (inPlace.takes(s, target) && inPlace.inBatches(target)) {
+                lastLoadPartial = true; // until the whole load is done: these rows stay if a later target fails
                 load(target, loaded);
             } else {
                 together.put(target, loaded);
@@ -569,6 +573,15 @@ final class StagedWrites {
             });
         }
         rows.forEach((target, loaded) -> target.staged(loaded.size()));
+        lastLoadPartial = false;
+    }
+
+    /**
+     * Whether the last {@link #loadTogether} failed after rows of targets built in batches had started to reach
+     * staging, each target on its own: some of its rows may be staged (or moved) and others not.
+     */
+    boolean lastLoadPartial() {
+        return lastLoadPartial;
     }
 
     /**

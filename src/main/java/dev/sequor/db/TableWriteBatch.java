@@ -62,10 +62,11 @@ public final class TableWriteBatch implements AutoCloseable {
     /** {@link #buildTablesInBatches()} was called. */
     private boolean buildsInBatchesOnly;
     /**
-     * False once a unit's rows reached some databases' staging but not others' (a load failed in a later one): the
-     * staging tables then hold part of an incomplete unit, and only a full rollback is exact.
+     * Null until a unit's rows reached some databases' staging but not others' (a load failed in a later one), or some
+     * tables built in batches but not others of the same database; then it says which, since the staging tables hold
+     * part of an incomplete unit, and only a full rollback is exact.
      */
-    private boolean stagingWhole = true;
+    private String stagingSplit;
     private boolean committed;
     private boolean closed;
 
@@ -325,7 +326,8 @@ public final class TableWriteBatch implements AutoCloseable {
             try {
                 e.getKey().loadTogether(e.getValue());
             } catch (RuntimeException failure) {
-                stagingWhole = !someStaged;
+                stagingSplit = someStaged ? "the failed unit's rows had reached the staging of some databases only"
+                        : e.getKey().lastLoadPartial() ? "the failed unit's rows had reached some tables only" : null;
                 throw failure;
             }
             someStaged = true;
@@ -380,8 +382,8 @@ public final class TableWriteBatch implements AutoCloseable {
         }
         committed = true;
         List<KeptTable> kept = new ArrayList<>();
-        if (!stagingWhole) {
-            return new PartialCommit(kept, "the failed unit's rows had reached the staging of some databases only");
+        if (stagingSplit != null) {
+            return new PartialCommit(kept, stagingSplit);
         }
         try {
             // completed units that were still waiting for a load (the failed unit's rows are held, not ready)
