@@ -214,9 +214,9 @@ public interface Dialect {
     }
 
     /**
-     * {@link #upsert(String, String, List, List, Map)} of a source of about {@code rows} rows, as one statement or as
-     * several over disjoint sets of keys, whichever the database merges in less memory; run in one transaction, they
-     * do what the one statement would. One statement by default.
+     * {@link #upsert(String, String, List, List, Map)} of a source of about {@code rows} rows (0: not known), as one
+     * statement or as several over disjoint sets of keys, whichever the database merges in less memory; run in one
+     * transaction, they do what the one statement would. One statement by default.
      */
     default List<String> upsertInParts(String target, String source, List<String> columns, List<String> key,
                                        Map<String, String> targetTypes, long rows) {

@@ -294,7 +294,7 @@ final class StagedWrites {
             }
             rows = InferredStaging.inLayout(target, names, rows);
         } else {
-            names = stagingColumns(target.columns(), target.spec()).stream().map(ColumnDef::name).toList();
+            names = declaredStagingNames(target);
         }
         List<String[]> loaded = rows;
         try {
@@ -338,6 +338,11 @@ final class StagedWrites {
 
     private static List<String> declaredNames(TableTarget t) {
         return t.columns().stream().map(ColumnDef::name).toList();
+    }
+
+    /** The columns of a declared target's staging table: its declared ones, and a merge's load number. */
+    private static List<String> declaredStagingNames(TableTarget t) {
+        return stagingColumns(t.columns(), t.spec()).stream().map(ColumnDef::name).toList();
     }
 
     /**
@@ -415,9 +420,7 @@ final class StagedWrites {
         SqlSession s = session();
         for (TableTarget t : chosen) {
             if (inPlace.builtInBatches(t)) {
-                List<String> staged = t.schema() == null
-                        ? stagingColumns(t.columns(), t.spec()).stream().map(ColumnDef::name).toList()
-                        : inferred.layout(t);
+                List<String> staged = t.schema() == null ? declaredStagingNames(t) : inferred.layout(t);
                 try {
                     s.inTransaction(c -> {
                         for (String sql : batchMove(t, staged)) {

@@ -138,11 +138,9 @@ final class TableMove {
                 } else if (spec.strategy() == MergeStrategy.UPSERT) {
                     if (targetTypes == null) {
                         out.add(dialect.upsert(target, rows, columns, spec.primaryKey()));
-                    } else if (sourceRows > 0) {
+                    } else { // one statement unless the dialect splits a source it knows to be large
                         out.addAll(dialect.upsertInParts(target, rows, columns, spec.primaryKey(), targetTypes,
                                 sourceRows));
-                    } else {
-                        out.add(dialect.upsert(target, rows, columns, spec.primaryKey(), targetTypes));
                     }
                 } else {
                     out.add(deleteLoadedKeys(spec.primaryKey()));
