@@ -25,8 +25,8 @@ import java.util.Set;
  *       rollback leaves nothing. Left to staging: inferred {@code create} (a column widened to text after rows went
  *       in would show those rows as the database prints them, not as they came), {@code replace} (it would hold the
  *       table's exclusive lock for the whole op) and {@code merge}.</li>
- *   <li>In batches ({@link Dialect#buildsTablesInBatches}, DuckDB), every write mode, declared or inferred, parents of
- *       child tables excepted (a merging parent's children read its staged keys at the commit): the rows still go
+ *   <li>In batches ({@link Dialect#buildsTablesInBatches}, DuckDB), every write mode, declared or inferred, child
+ *       tables too, a merging parent's family excepted (its children read its staged keys at the commit): the rows still go
  *       through staging, and each batch of {@link #BATCH_ROWS} moves from there into a table built under a staging
  *       name, in a transaction of its own ({@link #readyBuiltTable}); under a merge each batch's rows take the place of
  *       the built rows of their keys, so the built table holds the last row of each key. The commit swaps the built
@@ -37,8 +37,9 @@ import java.util.Set;
  *       from staging as before. In an op with for_each units, only targets with inferred columns ({@link #forUnits}),
  *       their batches holding completed units' rows only.</li>
  * </ul>
- * Other sessions see none of it until the commit. Left to staging everywhere: child tables, and parents whose {@code
- * _row} numbers the commit may move. Decided per target at its first load, for good: a target's rows are never split
+ * Other sessions see none of it until the commit. Left to staging in the op's transaction: child tables, and parents
+ * whose {@code _row} numbers the commit may move; in batches: a merging parent of child tables and its children
+ * ({@link #mergesWithChildTables}). Decided per target at its first load, for good: a target's rows are never split
  * between staging and a table, beyond the batches.
  */
 final class InPlaceLoads {
@@ -122,16 +123,14 @@ final class InPlaceLoads {
     }
 
     private Place decide(SqlSession s, TableTarget t) {
-        if (!allowed || t.childOf() != null || t.appendRowNumberBase() >= 0) {
+        if (!allowed) {
             return null;
         }
-        boolean inTransaction = dialect.loadsInOpTransaction();
-        if (!inTransaction) { // built in batches: every mode, declared or inferred; a merging parent's children read
-            // its staged keys at the commit, so a parent of child tables stays staged whatever its mode
-            return t.parentOfChildRows() || forUnits && t.schema() == null ? null
+        if (!dialect.loadsInOpTransaction()) { // built in batches: every mode, declared or inferred
+            return mergesWithChildTables(t) || forUnits && t.schema() == null ? null
                     : new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
         }
-        if (t.numbersRows()) {
+        if (t.childOf() != null || t.appendRowNumberBase() >= 0 || t.numbersRows()) {
             return null;
         }
         if (t.schema() != null && t.mode() == WriteMode.APPEND && t.schema().keepsTable()
@@ -142,6 +141,17 @@ final class InPlaceLoads {
             return new Place(JdbcDatabase.stagingName(t.table(), dialect), true, false);
         }
         return null;
+    }
+
+    /**
+     * Whether {@code t} is a merging parent of child tables or one of their children: the children's commit deletes
+     * the children of every key the parent staged and inserts those of the rows that land, read from the parent's
+     * staging, so the family stays staged whole. The other families build in batches, each table on its own: a child
+     * row carries its parent's key or {@code _row} already, and the commit never moves the {@code _row} numbers of a
+     * database that builds in batches (one writing process per DuckDB file, docs/decisions.md "Child tables").
+     */
+    private static boolean mergesWithChildTables(TableTarget t) {
+        return t.underMergingParent() || t.mode() == WriteMode.MERGE && t.parentOfChildRows();
     }
 
     private boolean bulkLoadsAsInserts(SqlSession s, TableTarget t) {

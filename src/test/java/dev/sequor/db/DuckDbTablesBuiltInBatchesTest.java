@@ -387,6 +387,71 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
     }
 
     /**
+     * A parent without a key ({@code _row}) and its child table, each more than a batch: both build batch by batch, the
+     * numbers and links given as the rows are taken, under create and under an append that numbers on from the rows
+     * an earlier run left. A merging parent's family stays staged (its children's commit reads the parent's staging).
+     */
+    @ParameterizedTest
+    @EnumSource(value = WriteMode.class, names = {"CREATE", "APPEND", "MERGE"})
+    void aParentAndItsChildTableBuildBatchByBatchUnlessTheParentMerges(WriteMode mode) {
+        boolean merge = mode == WriteMode.MERGE;
+        String link = merge ? "_parent_id" : RowNumber.PARENT_COLUMN;
+        String table = "bb_family_" + mode.name().toLowerCase(java.util.Locale.ROOT);
+        String children = table + "__lines";
+        earlierRun(table, "id bigint, " + RowNumber.COLUMN + " bigint", "(0, 1), (0, 2)");
+        earlierRun(children, link + " bigint, _index bigint, value varchar", "(" + (merge ? 0 : 2)
+                + ", 0, 'old')");
+        int parents = PAGE + 10;
+        try (TableWriteBatch batch = batch()) {
+            TableTarget orders = batch.target(db, ns, table, null,
+                    merge ? WriteSpec.merge(List.of("id"), MergeStrategy.DELETE_INSERT) : WriteSpec.of(mode), POS);
+            TableTarget lines = batch.child(orders, children);
+            List<Map<String, Object>> parentRows = new ArrayList<>();
+            List<Map<String, Object>> childRows = new ArrayList<>();
+            for (long i = 1; i <= parents; i++) {
+                RowNumber loadNumber = new RowNumber();
+                RowNumber.Linked parent = new RowNumber.Linked().numberedBy(loadNumber);
+                parent.put("id", i);
+                Object parentLink = merge ? i : new RowNumber();
+                if (!merge) {
+                    parent.put(RowNumber.COLUMN, parentLink);
+                }
+                parentRows.add(parent);
+                for (long k = 0; k < 2; k++) {
+                    RowNumber.Linked child = new RowNumber.Linked().childOf(loadNumber);
+                    child.put(link, parentLink);
+                    child.put("_index", k);
+                    child.put("value", "line " + i + "." + k);
+                    childRows.add(child);
+                }
+            }
+            orders.addRows(parentRows);
+            lines.addRows(childRows);
+            awaitLoads(lines, batch);
+            // a batch of parents, two of children (4 * PAGE + 40 rows: 20 left for the commit to move)
+            assertThat(builtTables().stream().map(b -> b.substring(b.indexOf(table))).toList())
+                    .containsExactlyInAnyOrderElementsOf(merge ? List.of()
+                            : List.of(table + ":" + PAGE, children + ":" + (2 * PAGE)));
+            batch.commit();
+        }
+        long base = mode == WriteMode.APPEND ? 2 : 0;
+        String links = merge ? "l._parent_id = o.id" : "l._parent_row = o._row";
+        assertThat(texts("SELECT count(*), count(DISTINCT id), max(id) FROM " + q(table) + " WHERE id > 0"))
+                .containsExactly(parents + "|" + parents + "|" + parents);
+        if (!merge) {
+            assertThat(texts("SELECT min(_row), max(_row), count(DISTINCT _row) FROM " + q(table)
+                    + " WHERE id > 0")).containsExactly((base + 1) + "|" + (base + parents) + "|" + parents);
+        }
+        assertThat(texts("SELECT count(*) FROM " + q(children) + " l JOIN " + q(table) + " o ON "
+                + links + " WHERE o.id > 0 AND l.value = 'line ' || o.id || '.' || l._index"))
+                .containsExactly(String.valueOf(2 * parents));
+        // create replaces the earlier run's child row; append keeps it (its parent, _row 2, too); merge keeps it (key 0)
+        assertThat(texts("SELECT count(*) FROM " + q(children) + " WHERE value = 'old'"))
+                .containsExactly(mode == WriteMode.CREATE ? "0" : "1");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /**
      * A merge merges each batch into its built table, so the last row loaded with a key wins across batches and
      * within one; the commit merges the built table into the kept target.
      */
