@@ -102,18 +102,42 @@ final class ChildTableWrites {
      * staging)}. The key values are cast to the parent's key column types as the commit lands them.
      */
     static String deleteChildrenOfLoadedKeys(Dialect dialect, TableTarget child, String parentStaging) {
-        TableTarget parent = child.childOf();
-        List<String> key = parent.spec().primaryKey();
-        List<ColumnDef> parentColumns = parent.schema().columns(dialect);
-        String childKeys = key.stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
-                .collect(Collectors.joining(", "));
-        String loadedKeys = key.stream().map(k -> {
+        List<ColumnDef> parentColumns = child.childOf().schema().columns(dialect);
+        return deleteChildrenOfKeys(dialect, child, k -> {
             ColumnDef column = parentColumns.stream().filter(d -> d.name().equals(k)).findFirst().orElseThrow();
             // as the commit lands the parent's key (StagedWrites.move): the same value compares equal
             return dialect.fromText(column);
-        }).collect(Collectors.joining(", "));
+        }, parentStaging);
+    }
+
+    /**
+     * {@link #deleteChildrenOfLoadedKeys} where the merging parent's rows were built batch by batch: the keys come
+     * from its built table, typed already, one row per key loaded.
+     */
+    static String deleteChildrenOfBuiltKeys(Dialect dialect, TableTarget child, String parentBuilt) {
+        return deleteChildrenOfKeys(dialect, child, dialect::quote, parentBuilt);
+    }
+
+    private static String deleteChildrenOfKeys(Dialect dialect, TableTarget child,
+                                               java.util.function.Function<String, String> keyExpression,
+                                               String parentRows) {
+        List<String> key = child.childOf().spec().primaryKey();
+        String childKeys = key.stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
+                .collect(Collectors.joining(", "));
+        String loadedKeys = key.stream().map(keyExpression).collect(Collectors.joining(", "));
         return "DELETE FROM " + dialect.qualified(child.namespace(), child.table()) + " WHERE "
                 + (key.size() == 1 ? childKeys : "(" + childKeys + ")") + " IN (SELECT " + loadedKeys + " FROM "
-                + parentStaging + ")";
+                + parentRows + ")";
+    }
+
+    /**
+     * Where a merging parent and its children were built batch by batch, each built table keeping its rows' load
+     * numbers (a child row its parent row's): the statement that deletes from a child's built table the children of
+     * every parent row that does not land, the parent's built table holding the last row of each key only. A load
+     * number names one parent row of the op, so no key is compared (their inferred types may differ).
+     */
+    static String deleteChildrenOfOtherRows(Dialect dialect, String childBuilt, String parentBuilt) {
+        String row = dialect.quote(TableMove.ROW_COLUMN);
+        return "DELETE FROM " + childBuilt + " WHERE " + row + " NOT IN (SELECT " + row + " FROM " + parentBuilt + ")";
     }
 }

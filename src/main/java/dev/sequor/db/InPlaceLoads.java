@@ -1,6 +1,7 @@
 package dev.sequor.db;
 
 import dev.sequor.error.SequorException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ import java.util.Set;
  *       in would show those rows as the database prints them, not as they came), {@code replace} (it would hold the
  *       table's exclusive lock for the whole op) and {@code merge}.</li>
  *   <li>In batches ({@link Dialect#buildsTablesInBatches}, DuckDB), every write mode, declared or inferred, child
- *       tables too, a merging parent's family excepted (its children read its staged keys at the commit): the rows still go
+ *       tables too (a merging parent's family keeps its load numbers for the commit, {@link #keepsLoadNumbers}): the rows still go
  *       through staging, and each batch of {@link #BATCH_ROWS} moves from there into a table built under a staging
  *       name, in a transaction of its own ({@link #readyBuiltTable}); under a merge each batch's rows take the place of
  *       the built rows of their keys, so the built table holds the last row of each key. The commit swaps the built
@@ -38,8 +39,7 @@ import java.util.Set;
  *       their batches holding completed units' rows only.</li>
  * </ul>
  * Other sessions see none of it until the commit. Left to staging in the op's transaction: child tables, and parents
- * whose {@code _row} numbers the commit may move; in batches: a merging parent of child tables and its children
- * ({@link #mergesWithChildTables}). Decided per target at its first load, for good: a target's rows are never split
+ * whose {@code _row} numbers the commit may move. Decided per target at its first load, for good: a target's rows are never split
  * between staging and a table, beyond the batches.
  */
 final class InPlaceLoads {
@@ -127,7 +127,7 @@ final class InPlaceLoads {
             return null;
         }
         if (!dialect.loadsInOpTransaction()) { // built in batches: every mode, declared or inferred
-            return mergesWithChildTables(t) || forUnits && t.schema() == null ? null
+            return forUnits && t.schema() == null ? null
                     : new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
         }
         if (t.childOf() != null || t.appendRowNumberBase() >= 0 || t.numbersRows()) {
@@ -144,13 +144,15 @@ final class InPlaceLoads {
     }
 
     /**
-     * Whether {@code t} is a merging parent of child tables or one of their children: the children's commit deletes
-     * the children of every key the parent staged and inserts those of the rows that land, read from the parent's
-     * staging, so the family stays staged whole. The other families build in batches, each table on its own: a child
-     * row carries its parent's key or {@code _row} already, and the commit never moves the {@code _row} numbers of a
-     * database that builds in batches (one writing process per DuckDB file, docs/decisions.md "Child tables").
+     * Whether {@code t} is a merging parent of child tables or one of their children, whose built table keeps its
+     * rows' load numbers ({@link TableMove#ROW_COLUMN}; a child row has its parent row's): of the rows loaded with
+     * one key only the last lands, and only its children with it, which the commit tells apart by them once every
+     * batch has moved ({@link ChildTableWrites#deleteChildrenOfOtherRows}). The other families need nothing of the
+     * sort: a child row carries its parent's key or {@code _row} already, and the commit never moves the {@code _row}
+     * numbers of a database that builds in batches (one writing process per DuckDB file, docs/decisions.md
+     * "Child tables").
      */
-    private static boolean mergesWithChildTables(TableTarget t) {
+    static boolean keepsLoadNumbers(TableTarget t) {
         return t.underMergingParent() || t.mode() == WriteMode.MERGE && t.parentOfChildRows();
     }
 
@@ -208,7 +210,11 @@ final class InPlaceLoads {
         if (t.schema() != null) {
             place.applied.putAll(t.schema().columnTypes(dialect)); // one look: the loader thread races the parser
         }
-        return TableMove.declared(dialect, builtColumns(t)).apply(table, List.of());
+        List<ColumnDef> columns = new ArrayList<>(builtColumns(t));
+        if (keepsLoadNumbers(t)) {
+            columns.add(StagedWrites.ROW_NUMBER);
+        }
+        return TableMove.declared(dialect, columns).apply(table, List.of());
     }
 
     /** The type the built table of {@code t} (inferred, built {@link #inBatches}) has for {@code column} now. */
@@ -223,6 +229,15 @@ final class InPlaceLoads {
         }
         return places.get(t).applied.entrySet().stream()
                 .map(e -> new ColumnDef(e.getKey(), ColumnType.parse(e.getValue()))).toList();
+    }
+
+    /**
+     * Whether {@code t}'s rows go into a table built batch by batch ({@link #inBatches}), though none may have moved
+     * yet.
+     */
+    boolean placedInBatches(TableTarget t) {
+        Place place = places.get(t);
+        return place != null && place.inBatches;
     }
 
     /** Whether {@code t}'s rows went into a table built batch by batch, which the commit moves or swaps in. */

@@ -403,6 +403,9 @@ final class StagedWrites {
                     columns.stream().map(ColumnDef::name).toList(), columns.stream().map(dialect::fromText).toList(),
                     dialect.fromStaging(ROW_NUMBER), TableMove.declared(dialect, columns));
         }
+        if (InPlaceLoads.keepsLoadNumbers(t)) {
+            into.keepingRowOrder();
+        }
         // a merge deletes the built rows of the batch's keys and inserts the batch's last row of each: DuckDB's MERGE
         // would build its hash table over the whole built table, with every column, at each batch
         out.addAll(t.mode() == WriteMode.MERGE ? into.move(WriteSpec.merge(t.spec().primaryKey(),
@@ -418,8 +421,10 @@ final class StagedWrites {
      */
     private void moveLastBatches(List<TableTarget> chosen) {
         SqlSession s = session();
+        // a merging parent of child tables and its children are built alike, or staged alike (families)
+        List<TableTarget> families = familiesInBatches(chosen);
         for (TableTarget t : chosen) {
-            if (inPlace.builtInBatches(t)) {
+            if (inPlace.builtInBatches(t) || inPlace.placedInBatches(t) && families.contains(mergingParentOf(t))) {
                 List<String> staged = t.schema() == null ? declaredStagingNames(t) : inferred.layout(t);
                 try {
                     s.inTransaction(c -> {
@@ -433,6 +438,58 @@ final class StagedWrites {
                     throw named != null ? named : e.at(t.pos());
                 }
             }
+        }
+        for (TableTarget parent : families) {
+            settleFamily(s, parent);
+        }
+    }
+
+    /**
+     * The merging parents of child tables among {@code chosen} whose family has a table built batch by batch: all of
+     * the family's rows then go through built tables ({@link InPlaceLoads#keepsLoadNumbers}); otherwise all of them
+     * stay staged, the children's commit reading the parent's staging.
+     */
+    private List<TableTarget> familiesInBatches(List<TableTarget> chosen) {
+        return chosen.stream().filter(t -> t.mode() == WriteMode.MERGE && t.parentOfChildRows()
+                        && inPlace.placedInBatches(t))
+                .filter(p -> chosen.stream().anyMatch(t -> mergingParentOf(t) == p && inPlace.builtInBatches(t)))
+                .toList();
+    }
+
+    /** The merging parent of child tables that {@code t} is, or is a child of; null for any other target. */
+    private static TableTarget mergingParentOf(TableTarget t) {
+        return t.underMergingParent() ? t.childOf() : t.mode() == WriteMode.MERGE && t.parentOfChildRows() ? t : null;
+    }
+
+    /**
+     * Once every batch of {@code parent}'s family has moved: deletes from each child's built table the children of
+     * the parent rows that do not land (of the rows loaded with a key, all but the last), then drops the load numbers
+     * from the built tables, in a transaction of its own (DuckDB refuses to alter a table its transaction deleted
+     * from). The commit then finishes them as any other built table, a kept child table first losing the children of
+     * every key the parent loaded ({@link ChildTableWrites#deleteChildrenOfBuiltKeys}).
+     */
+    private void settleFamily(SqlSession s, TableTarget parent) {
+        List<TableTarget> family = new ArrayList<>();
+        targets.values().stream().filter(t -> t.childOf() == parent && inPlace.builtInBatches(t)).forEach(family::add);
+        String parentBuilt = inPlace.builtName(parent);
+        try {
+            s.inTransaction(c -> {
+                for (TableTarget child : family) {
+                    SqlSession.executeOn(c, ChildTableWrites.deleteChildrenOfOtherRows(dialect,
+                            inPlace.builtName(child), parentBuilt));
+                }
+                return null;
+            });
+            family.add(parent);
+            s.inTransaction(c -> {
+                for (TableTarget t : family) {
+                    SqlSession.executeOn(c, "ALTER TABLE " + inPlace.builtName(t) + " DROP COLUMN "
+                            + dialect.quote(TableMove.ROW_COLUMN));
+                }
+                return null;
+            });
+        } catch (SequorException e) {
+            throw e.at(parent.pos());
         }
     }
 
@@ -452,6 +509,10 @@ final class StagedWrites {
         } else {
             for (String sql : evolve(t, true)) {
                 SqlSession.executeOn(c, sql);
+            }
+            if (t.underMergingParent()) { // after the ALTERs: DuckDB refuses to alter a table deleted from
+                SqlSession.executeOn(c, ChildTableWrites.deleteChildrenOfBuiltKeys(dialect, t,
+                        inPlace.builtName(t.childOf())));
             }
             boolean upsert = t.mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT;
             if (upsert) {
@@ -690,7 +751,10 @@ final class StagedWrites {
         }
         boolean exists = exists(c, t);
         // a child table of a merging parent loses the children of the parent keys loaded (ChildTableWrites)
-        String deleteChildren = exists && t.underMergingParent() && inferred.staged(t.childOf())
+        String deleteChildren = !exists || !t.underMergingParent() ? null
+                : inPlace.builtInBatches(t.childOf())
+                ? ChildTableWrites.deleteChildrenOfBuiltKeys(dialect, t, inPlace.builtName(t.childOf()))
+                : inferred.staged(t.childOf())
                 ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t, staging(t.childOf())) : null;
         if (t.schema() != null && !inferred.staged(t)) {
             if (deleteChildren != null) {

@@ -32,6 +32,8 @@ final class TableMove {
     private final BiFunction<String, List<String>, List<String>> create;
     /** About how many rows the source holds, when known (0: not known): an upsert may go in parts by it. */
     private long sourceRows;
+    /** The rows' load numbers go into the target's {@link #ROW_COLUMN} too ({@link #keepingRowOrder}). */
+    private boolean keepsRowOrder;
 
     /**
      * @param target      the target, qualified and quoted
@@ -78,6 +80,16 @@ final class TableMove {
                 declared(dialect, columns));
         move.sourceRows = rows;
         return move;
+    }
+
+    /**
+     * This move, writing each row's load number into the target's {@link #ROW_COLUMN} as well: a table built batch by
+     * batch for a merging parent of child tables, or for one of its children, keeps them until the commit tells the
+     * children of the parent rows that land from the others ({@link ChildTableWrites#deleteChildrenOfOtherRows}).
+     */
+    TableMove keepingRowOrder() {
+        keepsRowOrder = true;
+        return this;
     }
 
     /** {@code ALTER TABLE t ADD PRIMARY KEY (a, b)}. */
@@ -162,11 +174,12 @@ final class TableMove {
     }
 
     private String insert(String rows) {
-        return "INSERT INTO " + target + " (" + quoted(dialect, columns) + ") " + rows;
+        return "INSERT INTO " + target + " (" + quoted(dialect, columns)
+                + (keepsRowOrder ? ", " + dialect.quote(ROW_COLUMN) : "") + ") " + rows;
     }
 
     private String plainRows() {
-        return "SELECT " + String.join(", ", expressions) + " FROM " + staging;
+        return "SELECT " + String.join(", ", expressions) + (keepsRowOrder ? ", " + rowOrder : "") + " FROM " + staging;
     }
 
     /**
@@ -186,7 +199,7 @@ final class TableMove {
         String last = dialect.quote(LAST_COLUMN);
         typed.add(rowOrder + " AS " + row);
         String names = quoted(dialect, columns);
-        return "SELECT " + names + " FROM (SELECT " + names + ", " + row + ", max(" + row + ") OVER (PARTITION BY "
+        return "SELECT " + names + (keepsRowOrder ? ", " + row : "") + " FROM (SELECT " + names + ", " + row + ", max(" + row + ") OVER (PARTITION BY "
                 + quoted(dialect, key) + ") AS " + last + " FROM (SELECT " + String.join(", ", typed) + " FROM "
                 + staging + ") AS typed) AS numbered WHERE " + row + " = " + last;
     }

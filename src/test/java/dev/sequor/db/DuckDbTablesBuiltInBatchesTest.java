@@ -387,13 +387,13 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
     }
 
     /**
-     * A parent without a key ({@code _row}) and its child table, each more than a batch: both build batch by batch, the
-     * numbers and links given as the rows are taken, under create and under an append that numbers on from the rows
-     * an earlier run left. A merging parent's family stays staged (its children's commit reads the parent's staging).
+     * A parent and its child table, each more than a batch, build batch by batch: without a key ({@code _row}) the
+     * numbers and links are given as the rows are taken, under create and under an append that numbers on from the
+     * rows an earlier run left; a merging parent links its children by its key.
      */
     @ParameterizedTest
     @EnumSource(value = WriteMode.class, names = {"CREATE", "APPEND", "MERGE"})
-    void aParentAndItsChildTableBuildBatchByBatchUnlessTheParentMerges(WriteMode mode) {
+    void aParentAndItsChildTableBuildBatchByBatch(WriteMode mode) {
         boolean merge = mode == WriteMode.MERGE;
         String link = merge ? "_parent_id" : RowNumber.PARENT_COLUMN;
         String table = "bb_family_" + mode.name().toLowerCase(java.util.Locale.ROOT);
@@ -430,8 +430,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
             awaitLoads(lines, batch);
             // a batch of parents, two of children (4 * PAGE + 40 rows: 20 left for the commit to move)
             assertThat(builtTables().stream().map(b -> b.substring(b.indexOf(table))).toList())
-                    .containsExactlyInAnyOrderElementsOf(merge ? List.of()
-                            : List.of(table + ":" + PAGE, children + ":" + (2 * PAGE)));
+                    .containsExactlyInAnyOrder(table + ":" + PAGE, children + ":" + (2 * PAGE));
             batch.commit();
         }
         long base = mode == WriteMode.APPEND ? 2 : 0;
@@ -449,6 +448,69 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
         assertThat(texts("SELECT count(*) FROM " + q(children) + " WHERE value = 'old'"))
                 .containsExactly(mode == WriteMode.CREATE ? "0" : "1");
         assertThat(builtTables()).isEmpty();
+    }
+
+    /**
+     * A merging parent and its children built batch by batch: of the rows loaded with one key only the last lands, and
+     * only its children (none when its array was empty), whether the earlier row came in an earlier batch or the same
+     * one; a kept child table loses the children of every key loaded and keeps those of the others.
+     */
+    @Test
+    void aMergingParentsChildrenAreThoseOfTheLastRowOfEachKey() {
+        earlierRun("bb_last", "id bigint PRIMARY KEY, name varchar", "(1, 'old'), (-1, 'not loaded')");
+        earlierRun("bb_last__lines", "_parent_id bigint, _index bigint, value varchar",
+                "(1, 0, 'old'), (1, 1, 'old'), (-1, 0, 'kept')");
+        try (TableWriteBatch batch = batch()) {
+            TableTarget orders = batch.target(db, ns, "bb_last", null,
+                    WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT), POS);
+            TableTarget lines = batch.child(orders, "bb_last__lines");
+            // a batch of keys 1..PAGE with two lines each; then keys 1..10 again with one line, 11..20 with none,
+            // and 5 new keys without lines: in the batch of those, key 3 comes twice, its second row without lines
+            loadFamily(orders, lines, 1, PAGE, "v1", 2);
+            loadFamily(orders, lines, 1, 10, "v2", 1);
+            loadFamily(orders, lines, 11, 10, "v2", 0);
+            loadFamily(orders, lines, PAGE + 1, 5, "v2", 0);
+            loadFamily(orders, lines, 3, 1, "v3", 0);
+            awaitLoads(lines, batch);
+            assertThat(builtTables().stream().map(b -> b.substring(b.indexOf("bb_last"))).toList())
+                    .containsExactlyInAnyOrder("bb_last:" + PAGE, "bb_last__lines:" + (2 * PAGE));
+            batch.commit();
+        }
+        assertThat(texts("SELECT count(*), min(id), max(id) FROM " + q("bb_last")))
+                .containsExactly((PAGE + 6) + "|-1|" + (PAGE + 5));
+        assertThat(texts("SELECT name FROM " + q("bb_last") + " WHERE id IN (-1, 1, 3, 11, 21) ORDER BY id"))
+                .containsExactly("not loaded", "v2 1", "v3 3", "v2 11", "v1 21");
+        assertThat(texts("SELECT _parent_id, value FROM " + q("bb_last__lines") + " WHERE _parent_id <= 4 OR"
+                + " _parent_id BETWEEN 10 AND 11 ORDER BY _parent_id, _index")).containsExactly("-1|kept",
+                "1|line v2 1.0", "2|line v2 2.0", "4|line v2 4.0", "10|line v2 10.0");
+        assertThat(texts("SELECT count(*) FROM " + q("bb_last__lines"))).containsExactly(
+                String.valueOf(1 + 9 + 2 * (PAGE - 20)));
+        assertThat(columnTypes("bb_last__lines")).containsExactly("_parent_id|BIGINT", "_index|BIGINT",
+                "value|VARCHAR");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /** Parents {@code from..from+count-1} named {@code "<version> <id>"}, each with {@code lines} child rows. */
+    private static void loadFamily(TableTarget orders, TableTarget lines, long from, int count, String version,
+                                   int perParent) {
+        List<Map<String, Object>> parentRows = new ArrayList<>();
+        List<Map<String, Object>> childRows = new ArrayList<>();
+        for (long i = from; i < from + count; i++) {
+            RowNumber loadNumber = new RowNumber();
+            RowNumber.Linked parent = new RowNumber.Linked().numberedBy(loadNumber);
+            parent.put("id", i);
+            parent.put("name", version + " " + i);
+            parentRows.add(parent);
+            for (long k = 0; k < perParent; k++) {
+                RowNumber.Linked child = new RowNumber.Linked().childOf(loadNumber);
+                child.put("_parent_id", i);
+                child.put("_index", k);
+                child.put("value", "line " + version + " " + i + "." + k);
+                childRows.add(child);
+            }
+        }
+        orders.addRows(parentRows);
+        lines.addRows(childRows);
     }
 
     /**
