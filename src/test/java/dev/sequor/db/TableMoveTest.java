@@ -42,6 +42,24 @@ class TableMoveTest {
                 "INSERT INTO \"s\".\"t\" (\"id\", \"Full Name\") SELECT \"id\", \"Full Name\" FROM " + STAGING);
     }
 
+    /**
+     * A table built batch by batch for a merging parent of child tables, or for one of its children, keeps its rows'
+     * load numbers: the append moves them, and the merge the number of the row of each key that wins.
+     */
+    @Test
+    void keepingRowOrderMovesTheLoadNumbersToo() {
+        String built = "\"s\".\"_sequor_stage_2_t\"";
+        TableMove m = new TableMove(DuckDbDialect.INSTANCE, built, STAGING, List.of("id", "Full Name"),
+                List.of("\"id\"", "\"Full Name\""), "\"_sequor_row\"", TableMove.declared(DuckDbDialect.INSTANCE,
+                COLUMNS)).keepingRowOrder();
+        assertThat(m.insertAll()).isEqualTo("INSERT INTO " + built + " (\"id\", \"Full Name\", \"_sequor_row\")"
+                + " SELECT \"id\", \"Full Name\", \"_sequor_row\" FROM " + STAGING);
+        assertThat(m.move(WriteSpec.merge(List.of("id"), MergeStrategy.DELETE_INSERT), true)).containsExactly(
+                "DELETE FROM " + built + " WHERE \"id\" IN (SELECT \"id\" FROM " + STAGING + ")",
+                "INSERT INTO " + built + " (\"id\", \"Full Name\", \"_sequor_row\") " + LAST_PER_ID.replaceFirst(
+                        "SELECT \"id\", \"Full Name\" FROM", "SELECT \"id\", \"Full Name\", \"_sequor_row\" FROM"));
+    }
+
     @Test
     void appendAndReplaceCreateAMissingTableFirst() {
         TableMove m = move(PostgresDialect.INSTANCE);
