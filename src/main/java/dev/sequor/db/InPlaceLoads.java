@@ -35,8 +35,9 @@ import java.util.Set;
  *       an op that fails drops it ({@link #dropBuiltTables}). An inferred column that a later batch widens is altered
  *       in the built table, which converts the rows moved before, as a kept table's rows are converted when a column
  *       widens (docs/decisions.md, "DuckDB builds a table batch by batch"). An op whose rows never fill a batch commits
- *       from staging as before. In an op with for_each units, only targets with inferred columns ({@link #forUnits}),
- *       their batches holding completed units' rows only.</li>
+ *       from staging as before. In an op with for_each units, the batches hold completed units' rows only; a value a
+ *       declared column refuses at a batch's move fails the unit being completed, and the op then keeps nothing
+ *       ({@link StagedWrites#lastLoadLoss}).</li>
  * </ul>
  * Other sessions see none of it until the commit. Left to staging in the op's transaction: child tables, and parents
  * whose {@code _row} numbers the commit may move. Decided per target at its first load, for good: a target's rows are never split
@@ -81,13 +82,6 @@ final class InPlaceLoads {
 
     private final Dialect dialect;
     private final boolean allowed;
-    /**
-     * For an op with units (for_each): only targets whose batch moves cannot refuse a value, those with inferred
-     * columns, are built in batches. A declared column's refusal at a move would fail the unit being completed, not
-     * the one that brought the value, and leave the other targets with that unit's rows; staged whole, it fails the
-     * commit, which keeps nothing.
-     */
-    private final boolean forUnits;
     private final Map<TableTarget, Place> places = new HashMap<>();
     private final Set<TableTarget> staged = new HashSet<>();
 
@@ -97,9 +91,8 @@ final class InPlaceLoads {
      */
     InPlaceLoads(Dialect dialect, boolean allowed, boolean buildsInBatchesOnly) {
         this.dialect = dialect;
-        this.forUnits = !allowed && buildsInBatchesOnly;
         this.allowed = allowed && (dialect.loadsInOpTransaction() || dialect.buildsTablesInBatches())
-                || forUnits && dialect.buildsTablesInBatches();
+                || buildsInBatchesOnly && dialect.buildsTablesInBatches();
     }
 
     /**
@@ -127,8 +120,7 @@ final class InPlaceLoads {
             return null;
         }
         if (!dialect.loadsInOpTransaction()) { // built in batches: every mode, declared or inferred
-            return forUnits && t.schema() == null ? null
-                    : new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
+            return new Place(JdbcDatabase.stagingName(t.table(), dialect), true, true);
         }
         if (t.childOf() != null || t.appendRowNumberBase() >= 0 || t.numbersRows()) {
             return null;

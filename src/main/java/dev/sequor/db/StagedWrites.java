@@ -38,8 +38,10 @@ final class StagedWrites {
      */
     private final Map<TableTarget, Long> loadedRows = new HashMap<>();
     private final Map<TableTarget, Long> movedRows = new HashMap<>();
-    /** See {@link #lastLoadPartial()}. */
+    /** See {@link #lastLoadLoss()}. */
     private boolean lastLoadPartial;
+    /** The target whose batch move refused a value during the last {@link #loadTogether}, if any. */
+    private TableTarget lastLoadRefusedBatch;
 
     StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean loadsInPlace, boolean buildsInBatchesOnly) {
         this.db = db;
@@ -311,6 +313,9 @@ final class StagedWrites {
                 moveBatchIntoBuiltTable(s, target, names);
             } catch (SequorException e) {
                 SequorException named = misfitInStaging(s, target, e);
+                if (named != null) {
+                    lastLoadRefusedBatch = target;
+                }
                 throw named != null ? named : e.at(target.pos());
             }
             movedRows.put(target, before + loaded.size());
@@ -617,6 +622,7 @@ final class StagedWrites {
         // transaction of its own (a refused value is then looked for in staging); the others load in one transaction
         Map<TableTarget, List<String[]>> together = new LinkedHashMap<>();
         lastLoadPartial = false;
+        lastLoadRefusedBatch = null;
         rows.forEach((target, loaded) -> {
             if (inPlace.takes(s, target) && inPlace.inBatches(target)) {
                 lastLoadPartial = true; // until the whole load is done: these rows stay if a later target fails
@@ -641,11 +647,17 @@ final class StagedWrites {
     }
 
     /**
-     * Whether the last {@link #loadTogether} failed after rows of targets built in batches had started to reach
-     * staging, each target on its own: some of its rows may be staged (or moved) and others not.
+     * Why no completed unit can be kept after the last {@link #loadTogether} failed, or null when they can: it failed
+     * after rows of targets built in batches had started to reach staging, each target on its own, so some of the
+     * failed unit's rows may be staged (or moved) and others not; or a batch's move refused a value, which may have
+     * come with any completed unit's rows, not only the failed one's.
      */
-    boolean lastLoadPartial() {
-        return lastLoadPartial;
+    String lastLoadLoss() {
+        if (lastLoadRefusedBatch != null) {
+            return "a batch of them moving into table '" + lastLoadRefusedBatch.table() + "' held a value its column"
+                    + " refuses";
+        }
+        return lastLoadPartial ? "the failed unit's rows may have reached some tables only" : null;
     }
 
     /**

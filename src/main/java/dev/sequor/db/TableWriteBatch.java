@@ -327,8 +327,7 @@ public final class TableWriteBatch implements AutoCloseable {
                 e.getKey().loadTogether(e.getValue());
             } catch (RuntimeException failure) {
                 stagingSplit = someStaged ? "the failed unit's rows had reached the staging of some databases only"
-                        : e.getKey().lastLoadPartial() ? "the failed unit's rows may have reached some tables only"
-                        : null;
+                        : e.getKey().lastLoadLoss();
                 throw failure;
             }
             someStaged = true;

@@ -151,11 +151,16 @@ final class ForEachStop {
      * {@code failure} with the progress after its message; the kind, position and HTTP status stay, so exit code and
      * {@code var('error')} are as for the failure alone.
      */
+    /** {@code message} without its closing full stop: the progress goes on the same sentence after a semicolon. */
+    private static String sentence(String message) {
+        return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
     SequorException applyTo(RuntimeException failure, SourcePos opPos) {
         String tail = "; " + progress + (progress.charAt(progress.length() - 1) == '.' ? "" : ".");
         SequorException out = switch (failure) {
-            case HttpStatusFailure h -> new HttpStatusFailure(h.pos(), h.statusCode(), h.getMessage() + tail);
-            case SequorException s -> new SequorException(s.kind(), s.pos(), s.getMessage() + tail, s);
+            case HttpStatusFailure h -> new HttpStatusFailure(h.pos(), h.statusCode(), sentence(h.getMessage()) + tail);
+            case SequorException s -> new SequorException(s.kind(), s.pos(), sentence(s.getMessage()) + tail, s);
             default -> new SequorException(ExitCode.INTERNAL, opPos, "Internal error: " + failure.getClass().getName()
                     + ": " + failure.getMessage() + " (please report this; run with --stacktrace for details)" + tail,
                     failure);

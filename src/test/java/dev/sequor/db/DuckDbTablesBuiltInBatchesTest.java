@@ -230,7 +230,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
      * declared columns stays staged whole: a refusal at a batch's move would be blamed on the unit being completed.
      */
     @Test
-    void theUnitsOfAForEachOpBuildTheirInferredTablesBatchByBatch() {
+    void theUnitsOfAForEachOpBuildTheirTablesBatchByBatch() {
         earlierRun("bb_units", "id integer, old varchar", "(0, 'earlier run')");
         try (TableWriteBatch batch = new TableWriteBatch()) {
             batch.buildTablesInBatches();
@@ -242,7 +242,8 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
             batch.completeUnit();
             t.addRows(records(PAGE - 9, TableWriteBatch.FLUSH_ROWS, i -> rec("id", i, "name", "second")));
             batch.completeUnit();
-            assertThat(builtTables()).singleElement().satisfies(b -> assertThat(b).endsWith("_bb_units:" + PAGE));
+            assertThat(builtTables().stream().map(b -> b.substring(b.indexOf("_bb_units") + 1)).toList())
+                    .containsExactlyInAnyOrder("bb_units:" + PAGE, "bb_units_declared:" + PAGE);
             assertThat(texts("SELECT * FROM " + q("bb_units"))).containsExactly("0|earlier run");
             t.addRows(List.of(rec("id", -1, "name", "third")));
             batch.completeUnit();
@@ -312,6 +313,32 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
         assertThat(partial.kept()).isEmpty();
         assertThat(partial.lost()).isEqualTo("the failed unit's rows may have reached some tables only");
         assertThat(texts("SELECT * FROM " + q("bb_units_part"))).containsExactly("0");
+        assertThat(builtTables()).isEmpty();
+    }
+
+    /**
+     * A declared column that refuses a value at a batch's move fails the unit being completed, though the value may
+     * have come with an earlier unit's rows: the commit of completed units then keeps nothing and says why.
+     */
+    @Test
+    void aValueRefusedAtABatchMoveOfUnitsKeepsNothing() {
+        earlierRun("bb_units_refused", "id integer, name varchar, price decimal(10,2), ok boolean", "(0, 'old', 1, true)");
+        TableWriteBatch.PartialCommit partial;
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            batch.buildTablesInBatches();
+            TableTarget t = batch.target(db, ns, "bb_units_refused", DECLARED, WriteSpec.of(WriteMode.APPEND), POS);
+            batch.beginUnit();
+            t.addRows(records(1, PAGE - 10, i -> rec("id", i == 7 ? "seven" : i)));
+            batch.completeUnit(); // staged: the batch is not full
+            t.addRows(records(PAGE - 9, TableWriteBatch.FLUSH_ROWS, i -> rec("id", i)));
+            assertThatThrownBy(batch::completeUnit).hasMessageStartingWith("Value 'seven' in row 7 for table"
+                    + " 'bb_units_refused' does not fit column 'id' of type integer (");
+            partial = batch.commitCompletedAppends();
+        }
+        assertThat(partial.kept()).isEmpty();
+        assertThat(partial.lost()).isEqualTo("a batch of them moving into table 'bb_units_refused' held a value its"
+                + " column refuses");
+        assertThat(texts("SELECT id, name FROM " + q("bb_units_refused"))).containsExactly("0|old");
         assertThat(builtTables()).isEmpty();
     }
 

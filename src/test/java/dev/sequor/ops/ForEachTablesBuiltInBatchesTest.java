@@ -2,6 +2,7 @@ package dev.sequor.ops;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,9 +93,15 @@ class ForEachTablesBuiltInBatchesTest {
     }
 
     private static String items(int shop) {
+        return items(shop, false);
+    }
+
+    /** Shop {@code shop}'s items; with {@code badId}, shop 1's 7th item has the id "seven". */
+    private static String items(int shop, boolean badId) {
         StringBuilder json = new StringBuilder(PER_ROW * 40).append("{\"items\": [");
         for (int i = 1; i <= PER_ROW; i++) {
-            json.append(i > 1 ? ", " : "").append("{\"shop\": ").append(shop).append(", \"id\": ").append(i)
+            json.append(i > 1 ? ", " : "").append("{\"shop\": ").append(shop).append(", \"id\": ")
+                    .append(badId && shop == 1 && i == 7 ? "\"seven\"" : String.valueOf(i))
                     .append(", \"name\": \"item ").append(i).append("\"}");
         }
         return json.append("]}").toString();
@@ -115,6 +122,50 @@ class ForEachTablesBuiltInBatchesTest {
         return p.rows(db == Db.DUCKDB
                 ? "select table_name from duckdb_tables() where starts_with(table_name, '_sequor_stage_')"
                 : "select table_name from information_schema.tables where table_name like '\\_sequor\\_stage\\_%'");
+    }
+
+    /**
+     * A value a declared column refuses, in the first row's records: PostgreSQL refuses it as that row completes
+     * (typed staging); DuckDB stages text and refuses it when the second row's records fill a batch that moves into
+     * the built table. Either way the op stops there, keeps nothing, and names the value's table, row and column;
+     * the third row is never asked for.
+     */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aValueADeclaredColumnRefusesStopsTheOpAndKeepsNothing(Db db) throws Exception {
+        FlowProject p = project(db);
+        for (int shop = 1; shop <= 3; shop++) {
+            api.stubFor(get(urlPathEqualTo("/shops/" + shop + "/items")).willReturn(okJson(items(shop, true))));
+        }
+        p.flow("typed", """
+                steps:
+                  - op: http_request
+                    id: typed
+                    for_each: {source: stage, table: shops, as: shop}
+                    request:
+                      source: api
+                      url: "{{ var('base_url') }}/shops/{{ var('shop')['id'] }}/items"
+                    response:
+                      source: stage
+                      tables:
+                        - table: items
+                          write_mode: append
+                          data_path: items
+                          columns: {shop: bigint, id: integer, name: text}
+                """);
+
+        FlowProject.Result r = p.run("typed");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        String stop = db == Db.DUCKDB ? "stopped at for_each row 2 of 3 (id=2) after 1 row succeeded, but their"
+                + " results could not be kept: a batch of them moving into table 'items' held a value its column"
+                + " refuses; project variables are unchanged."
+                : "stopped at for_each row 1 of 3 (id=1) before any row succeeded.";
+        assertThat(r.errLine("Error in")).contains("Value 'seven' in row 7 for table 'items' does not fit column 'id'"
+                + " of type integer (").contains("); stopped at").endsWith(stop);
+        assertThat(perShop(p, "items")).containsExactly(List.of("0", "1", "0"));
+        api.verify(0, getRequestedFor(urlPathEqualTo("/shops/3/items")));
+        assertThat(builtTables(p, db)).isEmpty();
     }
 
     @ParameterizedTest
