@@ -27,21 +27,21 @@ import java.util.Set;
  *       in would show those rows as the database prints them, not as they came), {@code replace} (it would hold the
  *       table's exclusive lock for the whole op) and {@code merge}.</li>
  *   <li>In batches ({@link Dialect#buildsTablesInBatches}, DuckDB), every write mode, declared or inferred, child
- *       tables too (a merging parent's family keeps its load numbers for the commit, {@link #keepsLoadNumbers}): the rows still go
- *       through staging, and each batch of {@link #BATCH_ROWS} moves from there into a table built under a staging
- *       name, in a transaction of its own ({@link #readyBuiltTable}); under a merge each batch's rows take the place of
- *       the built rows of their keys, so the built table holds the last row of each key. The commit swaps the built
- *       table in (create, or a target that is missing) or moves its rows into the kept target as the write mode says;
- *       an op that fails drops it ({@link #dropBuiltTables}). An inferred column that a later batch widens is altered
- *       in the built table, which converts the rows moved before, as a kept table's rows are converted when a column
- *       widens (docs/decisions.md, "DuckDB builds a table batch by batch"). An op whose rows never fill a batch commits
- *       from staging as before. In an op with for_each units, the batches hold completed units' rows only; a value a
- *       declared column refuses at a batch's move fails the unit being completed, and the op then keeps nothing
- *       ({@link StagedWrites#lastLoadLoss}).</li>
+ *       tables too (a merging parent's family keeps its load numbers for the commit, {@link #keepsLoadNumbers}): the
+ *       rows still go through staging, and each batch of {@link #BATCH_ROWS} moves from there into a table built under
+ *       a staging name, in a transaction of its own ({@link #readyBuiltTable}); under a merge each batch's rows take
+ *       the place of the built rows of their keys, so the built table holds the last row of each key. The commit swaps
+ *       the built table in (create, or a target that is missing) or moves its rows into the kept target as the write
+ *       mode says; an op that fails drops it ({@link #dropBuiltTables}). An inferred column that a later batch widens
+ *       is altered in the built table, which converts the rows moved before, as a kept table's rows are converted when
+ *       a column widens (docs/decisions.md, "DuckDB builds a table batch by batch"). An op whose rows never fill a
+ *       batch commits from staging as before. In an op with for_each units, the batches hold completed units' rows
+ *       only; a value a declared column refuses at a batch's move fails the unit being completed, and the op then keeps
+ *       nothing ({@link StagedWrites#lastLoadLoss}).</li>
  * </ul>
  * Other sessions see none of it until the commit. Left to staging in the op's transaction: child tables, and parents
- * whose {@code _row} numbers the commit may move. Decided per target at its first load, for good: a target's rows are never split
- * between staging and a table, beyond the batches.
+ * whose {@code _row} numbers the commit may move. Decided per target at its first load, for good: a target's rows are
+ * never split between staging and a table, beyond the batches.
  */
 final class InPlaceLoads {
 

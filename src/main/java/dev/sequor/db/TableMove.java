@@ -199,8 +199,8 @@ final class TableMove {
         String last = dialect.quote(LAST_COLUMN);
         typed.add(rowOrder + " AS " + row);
         String names = quoted(dialect, columns);
-        return "SELECT " + names + (keepsRowOrder ? ", " + row : "") + " FROM (SELECT " + names + ", " + row + ", max(" + row + ") OVER (PARTITION BY "
-                + quoted(dialect, key) + ") AS " + last + " FROM (SELECT " + String.join(", ", typed) + " FROM "
+        return "SELECT " + names + (keepsRowOrder ? ", " + row : "") + " FROM (SELECT " + names + ", " + row + ", max("
+                + row + ") OVER (PARTITION BY " + quoted(dialect, key) + ") AS " + last + " FROM (SELECT " + String.join(", ", typed) + " FROM "
                 + staging + ") AS typed) AS numbered WHERE " + row + " = " + last;
     }
 

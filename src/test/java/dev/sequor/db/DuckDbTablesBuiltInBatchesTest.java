@@ -322,7 +322,8 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
      */
     @Test
     void aValueRefusedAtABatchMoveOfUnitsKeepsNothing() {
-        earlierRun("bb_units_refused", "id integer, name varchar, price decimal(10,2), ok boolean", "(0, 'old', 1, true)");
+        earlierRun("bb_units_refused", "id integer, name varchar, price decimal(10,2), ok boolean",
+                "(0, 'old', 1, true)");
         TableWriteBatch.PartialCommit partial;
         try (TableWriteBatch batch = new TableWriteBatch()) {
             batch.buildTablesInBatches();
@@ -471,7 +472,7 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
         assertThat(texts("SELECT count(*) FROM " + q(children) + " l JOIN " + q(table) + " o ON "
                 + links + " WHERE o.id > 0 AND l.value = 'line ' || o.id || '.' || l._index"))
                 .containsExactly(String.valueOf(2 * parents));
-        // create replaces the earlier run's child row; append keeps it (its parent, _row 2, too); merge keeps it (key 0)
+        // create replaces the earlier run's child row; append keeps it (and its parent, _row 2); merge too (key 0)
         assertThat(texts("SELECT count(*) FROM " + q(children) + " WHERE value = 'old'"))
                 .containsExactly(mode == WriteMode.CREATE ? "0" : "1");
         assertThat(builtTables()).isEmpty();

@@ -66,7 +66,7 @@ class ChildTablesBuiltInBatchesTest {
                     total_pages_path: total_pages
             """;
 
-    /** Page {@code page} of 2: the orders {@code from..from+PER_PAGE-1} as {@code order} writes them, then {@code more}. */
+    /** Page {@code page} of 2: orders {@code from..from+PER_PAGE-1} as {@code order} writes them, then {@code more}. */
     private static void page(int page, long from, LongFunction<String> order, String more) {
         StringBuilder json = new StringBuilder(PER_PAGE * 90).append("{\"total_pages\": 2, \"orders\": [");
         for (long id = from; id < from + PER_PAGE; id++) {
