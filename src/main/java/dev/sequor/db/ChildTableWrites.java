@@ -140,4 +140,9 @@ final class ChildTableWrites {
         String row = dialect.quote(TableMove.ROW_COLUMN);
         return "DELETE FROM " + childBuilt + " WHERE " + row + " NOT IN (SELECT " + row + " FROM " + parentBuilt + ")";
     }
+
+    /** The statement that drops the load numbers from a family's built table once its children are settled. */
+    static String dropLoadNumbers(Dialect dialect, String built) {
+        return "ALTER TABLE " + built + " DROP COLUMN " + dialect.quote(TableMove.ROW_COLUMN);
+    }
 }

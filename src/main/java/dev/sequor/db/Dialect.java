@@ -144,8 +144,8 @@ public interface Dialect {
     }
 
     /**
-     * Whether the table writes of an op build their tables as their pages come (with for_each: targets with inferred
-     * columns, from completed rows), where the database cannot load straight into them inside the op's transaction
+     * Whether the table writes of an op build their tables as their pages come (with for_each: from completed rows),
+     * where the database cannot load straight into them inside the op's transaction
      * ({@link #loadsInOpTransaction}): each batch of staged rows moves into a table built under a staging name with
      * its own committed statements, staging is made afresh, and the commit swaps the built table in or moves its rows
      * into the kept table; an op that fails drops it ({@link InPlaceLoads}). For a database that keeps what an open

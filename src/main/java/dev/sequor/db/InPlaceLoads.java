@@ -145,7 +145,7 @@ final class InPlaceLoads {
      * "Child tables").
      */
     static boolean keepsLoadNumbers(TableTarget t) {
-        return t.underMergingParent() || t.mode() == WriteMode.MERGE && t.parentOfChildRows();
+        return t.mergingFamilyHead() != null;
     }
 
     private boolean bulkLoadsAsInserts(SqlSession s, TableTarget t) {

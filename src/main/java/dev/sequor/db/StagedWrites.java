@@ -429,7 +429,7 @@ final class StagedWrites {
         // a merging parent of child tables and its children are built alike, or staged alike (families)
         List<TableTarget> families = familiesInBatches(chosen);
         for (TableTarget t : chosen) {
-            if (inPlace.builtInBatches(t) || inPlace.placedInBatches(t) && families.contains(mergingParentOf(t))) {
+            if (inPlace.builtInBatches(t) || inPlace.placedInBatches(t) && families.contains(t.mergingFamilyHead())) {
                 List<String> staged = t.schema() == null ? declaredStagingNames(t) : inferred.layout(t);
                 try {
                     s.inTransaction(c -> {
@@ -455,15 +455,9 @@ final class StagedWrites {
      * stay staged, the children's commit reading the parent's staging.
      */
     private List<TableTarget> familiesInBatches(List<TableTarget> chosen) {
-        return chosen.stream().filter(t -> t.mode() == WriteMode.MERGE && t.parentOfChildRows()
-                        && inPlace.placedInBatches(t))
-                .filter(p -> chosen.stream().anyMatch(t -> mergingParentOf(t) == p && inPlace.builtInBatches(t)))
+        return chosen.stream().filter(p -> p.mergingFamilyHead() == p && inPlace.placedInBatches(p))
+                .filter(p -> chosen.stream().anyMatch(t -> t.mergingFamilyHead() == p && inPlace.builtInBatches(t)))
                 .toList();
-    }
-
-    /** The merging parent of child tables that {@code t} is, or is a child of; null for any other target. */
-    private static TableTarget mergingParentOf(TableTarget t) {
-        return t.underMergingParent() ? t.childOf() : t.mode() == WriteMode.MERGE && t.parentOfChildRows() ? t : null;
     }
 
     /**
@@ -488,8 +482,7 @@ final class StagedWrites {
             family.add(parent);
             s.inTransaction(c -> {
                 for (TableTarget t : family) {
-                    SqlSession.executeOn(c, "ALTER TABLE " + inPlace.builtName(t) + " DROP COLUMN "
-                            + dialect.quote(TableMove.ROW_COLUMN));
+                    SqlSession.executeOn(c, ChildTableWrites.dropLoadNumbers(dialect, inPlace.builtName(t)));
                 }
                 return null;
             });
@@ -762,12 +755,7 @@ final class StagedWrites {
             return;
         }
         boolean exists = exists(c, t);
-        // a child table of a merging parent loses the children of the parent keys loaded (ChildTableWrites)
-        String deleteChildren = !exists || !t.underMergingParent() ? null
-                : inPlace.builtInBatches(t.childOf())
-                ? ChildTableWrites.deleteChildrenOfBuiltKeys(dialect, t, inPlace.builtName(t.childOf()))
-                : inferred.staged(t.childOf())
-                ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t, staging(t.childOf())) : null;
+        String deleteChildren = exists ? deleteChildrenOfLoadedKeys(t) : null;
         if (t.schema() != null && !inferred.staged(t)) {
             if (deleteChildren != null) {
                 SqlSession.executeOn(c, deleteChildren);
@@ -806,6 +794,23 @@ final class StagedWrites {
         for (String sql : statements) {
             SqlSession.executeOn(c, sql);
         }
+    }
+
+    /**
+     * For a child table of a merging parent: the statement that deletes from it the children of the parent keys
+     * loaded, read from the parent's built table or its staging ({@link ChildTableWrites}); null for other targets,
+     * or when the parent loaded nothing.
+     */
+    private String deleteChildrenOfLoadedKeys(TableTarget t) {
+        if (!t.underMergingParent()) {
+            return null;
+        }
+        TableTarget parent = t.childOf();
+        if (inPlace.builtInBatches(parent)) {
+            return ChildTableWrites.deleteChildrenOfBuiltKeys(dialect, t, inPlace.builtName(parent));
+        }
+        return inferred.staged(parent) ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t, staging(parent))
+                : null;
     }
 
     private TableMove move(TableTarget t) {

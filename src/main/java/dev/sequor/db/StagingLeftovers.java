@@ -15,7 +15,7 @@ import java.util.List;
  *       namespace a flow writes to; the transform op's staging table is created, filled and renamed inside one
  *       transaction, so no other session ever sees it (uncommitted catalog rows are invisible to other sessions, and
  *       a crash rolls it back). The query below lists base tables of the namespace only, never temporary ones. On
- *       DuckDB an op builds its tables batch by batch (with for_each, those with inferred columns), each batch committed
+ *       DuckDB an op builds its tables batch by batch (with for_each, from completed rows), each batch committed
  *       ({@link Dialect#buildsTablesInBatches}), so a run killed mid-op leaves its built table; but a DuckDB file is
  *       locked by the process that opened it for writing (below), and a run sweeps a namespace before it builds a
  *       table there.</li>

@@ -200,8 +200,8 @@ final class TableMove {
         typed.add(rowOrder + " AS " + row);
         String names = quoted(dialect, columns);
         return "SELECT " + names + (keepsRowOrder ? ", " + row : "") + " FROM (SELECT " + names + ", " + row + ", max("
-                + row + ") OVER (PARTITION BY " + quoted(dialect, key) + ") AS " + last + " FROM (SELECT " + String.join(", ", typed) + " FROM "
-                + staging + ") AS typed) AS numbered WHERE " + row + " = " + last;
+                + row + ") OVER (PARTITION BY " + quoted(dialect, key) + ") AS " + last + " FROM (SELECT "
+                + String.join(", ", typed) + " FROM " + staging + ") AS typed) AS numbered WHERE " + row + " = " + last;
     }
 
     /** Deletes the target's rows whose key was loaded: {@code DELETE FROM t WHERE ("a", "b") IN (SELECT ...)}. */

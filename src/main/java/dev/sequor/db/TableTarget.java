@@ -322,6 +322,14 @@ public final class TableTarget {
     }
 
     /**
+     * The merging parent of child tables that this target is, or is a child table of; null for any other target: the
+     * family whose children land only with the last parent row of each key ({@link ChildTableWrites}).
+     */
+    TableTarget mergingFamilyHead() {
+        return underMergingParent() ? childOf : mode() == WriteMode.MERGE && parentOfChildRows ? this : null;
+    }
+
+    /**
      * Sets the load number of rows about to be loaded into staging (a merge's), continuing from the rows loaded
      * before, so the last row loaded with a key is the one with the highest number.
      */

@@ -151,11 +151,6 @@ final class ForEachStop {
      * {@code failure} with the progress after its message; the kind, position and HTTP status stay, so exit code and
      * {@code var('error')} are as for the failure alone.
      */
-    /** {@code message} without its closing full stop: the progress goes on the same sentence after a semicolon. */
-    private static String sentence(String message) {
-        return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
-    }
-
     SequorException applyTo(RuntimeException failure, SourcePos opPos) {
         String tail = "; " + progress + (progress.charAt(progress.length() - 1) == '.' ? "" : ".");
         SequorException out = switch (failure) {
@@ -167,6 +162,11 @@ final class ForEachStop {
         };
         out.setStackTrace(failure.getStackTrace());
         return out;
+    }
+
+    /** {@code message} without its closing full stop: the progress goes on the same sentence after a semicolon. */
+    private static String sentence(String message) {
+        return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     /** The first columns of a row, enough to find it: {@code id=3, email='c@x.io', ...}. */

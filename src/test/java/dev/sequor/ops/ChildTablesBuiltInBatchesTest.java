@@ -119,9 +119,6 @@ class ChildTablesBuiltInBatchesTest {
                 List.of("11", "1", "v2-11-1"));
         assertThat(p.rows("select count(*) from orders__lines l join orders o on l._parent_id = o.id"
                 + " where l.sku like o.status || '-' || o.id || '-%'")).containsExactly(List.of(String.valueOf(lines)));
-        assertThat(p.rows(db == Db.DUCKDB
-                ? "select table_name from duckdb_tables() where starts_with(table_name, '_sequor_stage_')"
-                : "select table_name from information_schema.tables where table_name like '\\_sequor\\_stage\\_%'"))
-                .isEmpty();
+        assertThat(ForEachTablesBuiltInBatchesTest.builtTables(p, db)).isEmpty();
     }
 }

@@ -118,7 +118,8 @@ class ForEachTablesBuiltInBatchesTest {
         return p.rows("select shop, count(*), max(id) from " + table + " group by shop order by shop");
     }
 
-    private static List<List<String>> builtTables(FlowProject p, Db db) throws Exception {
+    /** The tables built under a staging name that are left in {@code p}'s database (none once an op has ended). */
+    static List<List<String>> builtTables(FlowProject p, Db db) throws Exception {
         return p.rows(db == Db.DUCKDB
                 ? "select table_name from duckdb_tables() where starts_with(table_name, '_sequor_stage_')"
                 : "select table_name from information_schema.tables where table_name like '\\_sequor\\_stage\\_%'");
