@@ -200,7 +200,7 @@ public final class TableTarget {
         if (!parentOfChildRows && childOf == null) {
             parentOfChildRows = true; // once, not a volatile write per record
         }
-        String[] row = schema.accept(linked.resolved(() -> {
+        String[] row = schema.accept(linked.resolve(() -> {
             if (rowNumberBase < 0) {
                 rowNumberBase = owner.largestRowNumber(this);
             }

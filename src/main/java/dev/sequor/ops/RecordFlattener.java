@@ -71,7 +71,8 @@ final class RecordFlattener {
     private static void into(Map<String, Object> flat, String prefix, Map<?, ?> object, int depth, String table,
                              int record, SourcePos pos) {
         for (Map.Entry<?, ?> e : object.entrySet()) {
-            String name = prefix + e.getKey();
+            // a top-level name stays the record's own String, whose hash the map has computed already
+            String name = prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + e.getKey();
             if (e.getValue() instanceof Map<?, ?> nested && depth > 0) {
                 into(flat, name + SEPARATOR, nested, depth - 1, table, record, pos);
             } else if (flat.containsKey(name)) {

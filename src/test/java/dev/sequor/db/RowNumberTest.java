@@ -25,14 +25,23 @@ class RowNumberTest {
         RowNumber first = new RowNumber();
         RowNumber second = new RowNumber();
         // taken in this order, whatever order they were made in
-        Map<String, Object> b = linked("_row", second, "id", 2).resolved(next::incrementAndGet);
-        Map<String, Object> a = linked("_row", first, "id", 1).resolved(next::incrementAndGet);
+        Map<String, Object> b = linked("_row", second, "id", 2).resolve(next::incrementAndGet);
+        Map<String, Object> a = linked("_row", first, "id", 1).resolve(next::incrementAndGet);
         assertThat(b).isEqualTo(Map.of("_row", 42L, "id", 2));
         assertThat(a).isEqualTo(Map.of("_row", 43L, "id", 1));
         Map<String, Object> child = linked("_parent_row", first, "_index", 0L, "sku", "A")
-                .resolved(() -> { throw new AssertionError("a child row never takes a number"); });
+                .resolve(() -> { throw new AssertionError("a child row never takes a number"); });
         assertThat(List.copyOf(child.values())).containsExactly(43L, 0L, "A");
         assertThat(first).hasToString("43");
+    }
+
+    @Test
+    void aRecordTakenAgainKeepsTheNumbersItWasGiven() {
+        AtomicLong next = new AtomicLong();
+        RowNumber.Linked parent = linked("_row", new RowNumber(), "id", 1);
+        assertThat(parent.resolve(next::incrementAndGet)).isSameAs(parent).isEqualTo(Map.of("_row", 1L, "id", 1));
+        assertThat(parent.resolve(next::incrementAndGet)).isEqualTo(Map.of("_row", 1L, "id", 1));
+        assertThat(next.get()).isEqualTo(1L);
     }
 
     @Test
@@ -49,7 +58,7 @@ class RowNumberTest {
     @Test
     void aChildTakenBeforeItsParentIsABug() {
         RowNumber n = new RowNumber();
-        assertThatThrownBy(() -> linked("_parent_row", n).resolved(() -> 1L))
+        assertThatThrownBy(() -> linked("_parent_row", n).resolve(() -> 1L))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("child row taken before its parent");
     }
 }
