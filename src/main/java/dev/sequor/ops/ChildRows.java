@@ -44,6 +44,8 @@ final class ChildRows {
     /**
      * Splits {@code data} (the parent's rows, already flattened {@code flatten} levels when that is on) for
      * {@code table}; {@code primaryKey} is the parent's key (empty without one: rows are then linked by {@code _row}).
+     * A record that is a {@link RowNumber.Linked} already (made so by flatten for this split alone) becomes the parent
+     * row itself; any other is copied, since the response's own records may be read again (another table, a path).
      */
     static Split split(Object data, String table, List<String> primaryKey, int flatten, SourcePos pos) {
         Map<String, List<Map<String, Object>>> children = new LinkedHashMap<>();
@@ -58,12 +60,13 @@ final class ChildRows {
             }
             // under a merge only the children of the last row loaded with a key land, told apart by this number
             RowNumber loadNumber = new RowNumber();
-            RowNumber.Linked parent = new RowNumber.Linked().numberedBy(loadNumber);
+            RowNumber.Linked own = record instanceof RowNumber.Linked l ? l : null;
+            RowNumber.Linked parent = (own != null ? own : new RowNumber.Linked()).numberedBy(loadNumber);
             Map<String, Object> link = new LinkedHashMap<>();
             if (primaryKey.isEmpty()) {
                 RowNumber number = new RowNumber();
                 reserved(record, RowNumber.COLUMN, table, r, pos);
-                parent.put(RowNumber.COLUMN, number);
+                parent.putFirst(RowNumber.COLUMN, number);
                 link.put(RowNumber.PARENT_COLUMN, number);
             } else {
                 for (String k : primaryKey) {
@@ -76,8 +79,10 @@ final class ChildRows {
                     link.put(PARENT_PREFIX + k, value);
                 }
             }
-            for (Map.Entry<?, ?> field : record.entrySet()) {
+            for (var fields = record.entrySet().iterator(); fields.hasNext(); ) {
+                Map.Entry<?, ?> field = fields.next();
                 String name = String.valueOf(field.getKey());
+                boolean kept = false;
                 if (field.getValue() instanceof List<?> array) {
                     String child = table + RecordFlattener.SEPARATOR + name;
                     List<Map<String, Object>> rows = children.computeIfAbsent(child, c -> new ArrayList<>());
@@ -85,7 +90,13 @@ final class ChildRows {
                         rows.add(childRow(link, i, array.get(i), flatten, child, pos).childOf(loadNumber));
                     }
                 } else if (field.getValue() != null || primaryKey.contains(name)) {
-                    parent.put(name, field.getValue());
+                    kept = true;
+                    if (own == null) {
+                        parent.put(name, field.getValue());
+                    }
+                }
+                if (own != null && !kept) {
+                    fields.remove();
                 }
             }
             parents.add(parent);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code flatten: true} of a table write: the nested objects of each record become columns of their own, named by
@@ -51,6 +52,12 @@ final class RecordFlattener {
      * already has is an error naming the table, the record (1-based, in this response) and the column.
      */
     static Object flatten(Object data, int depth, String table, SourcePos pos) {
+        return flatten(data, depth, table, pos, LinkedHashMap::new);
+    }
+
+    /** {@link #flatten(Object, int, String, SourcePos)}, each flattened record a new map of {@code newRecord}. */
+    static Object flatten(Object data, int depth, String table, SourcePos pos,
+                          Supplier<? extends Map<String, Object>> newRecord) {
         if (!(data instanceof List<?> rows)) {
             return data;
         }
@@ -58,7 +65,7 @@ final class RecordFlattener {
         for (int i = 0; i < rows.size(); i++) {
             Object row = rows.get(i);
             if (row instanceof Map<?, ?> record) {
-                Map<String, Object> flat = new LinkedHashMap<>();
+                Map<String, Object> flat = newRecord.get();
                 into(flat, "", record, depth, table, i + 1, pos);
                 out.add(flat);
             } else {

@@ -2,6 +2,7 @@ package dev.sequor.ops;
 
 import dev.sequor.db.ColumnDef;
 import dev.sequor.db.Database;
+import dev.sequor.db.RowNumber;
 import dev.sequor.db.TableTarget;
 import dev.sequor.db.TableWriteBatch;
 import dev.sequor.db.WriteSpec;
@@ -54,7 +55,10 @@ final class ResponseHandler {
 
         /** The rows to write: the data, flattened when the table says so, split off into child tables when it says so. */
         ChildRows.Split rows() {
-            Object rows = flatten == 0 ? data : RecordFlattener.flatten(data, flatten, table, pos);
+            // records flattened for child tables are made as parent rows, which the split then edits in place
+            Object rows = flatten == 0 ? data : childTables
+                    ? RecordFlattener.flatten(data, flatten, table, pos, RowNumber.Linked::new)
+                    : RecordFlattener.flatten(data, flatten, table, pos);
             return childTables ? ChildRows.split(rows, table, write.primaryKey(), flatten, pos)
                     : new ChildRows.Split(rows, Map.of());
         }

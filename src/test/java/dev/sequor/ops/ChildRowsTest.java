@@ -34,6 +34,33 @@ class ChildRowsTest {
         return (List<Map<String, Object>>) split.parents();
     }
 
+    /**
+     * Records flatten made for the split (RowNumber.Linked) become the parent rows themselves, edited in place; the
+     * response's own records are copied and left as they were. Both give the same rows.
+     */
+    @Test
+    void flattenedRecordsBecomeTheParentRowsAndTheResponsesOwnStayAsTheyWere() {
+        for (List<String> key : List.of(List.<String>of(), List.of("id"))) {
+            List<Object> response = List.of(
+                    map("id", 1, "customer", map("email", "a@x.io"), "lines", List.of(map("sku", "A")), "gone", null),
+                    map("id", 2, "customer", map("email", "b@x.io"), "lines", List.of()));
+            List<Object> before = response.stream().map(r -> (Object) new LinkedHashMap<>((Map<?, ?>) r)).toList();
+            Object flattened = RecordFlattener.flatten(response, 1, "orders", POS, RowNumber.Linked::new);
+            ChildRows.Split edited = ChildRows.split(flattened, "orders", key, 1, POS);
+            ChildRows.Split copied = ChildRows.split(RecordFlattener.flatten(response, 1, "orders", POS), "orders", key,
+                    1, POS);
+            assertThat(parents(edited).get(0)).isSameAs(((List<?>) flattened).get(0));
+            assertThat(List.copyOf(parents(edited).get(0).keySet()))
+                    .isEqualTo(List.copyOf(parents(copied).get(0).keySet()))
+                    .containsExactlyElementsOf(key.isEmpty() ? List.of("_row", "id", "customer__email")
+                            : List.of("id", "customer__email"));
+            assertThat(parents(edited).get(1).keySet()).isEqualTo(parents(copied).get(1).keySet());
+            assertThat(edited.children().get("orders__lines")).hasSize(1);
+            assertThat(edited.children().keySet()).isEqualTo(copied.children().keySet());
+            assertThat(response).isEqualTo(before);
+        }
+    }
+
     @Test
     void objectsBecomeChildRowsLinkedToTheirParentsRowNumber() {
         ChildRows.Split split = ChildRows.split(List.of(
