@@ -68,7 +68,7 @@ public final class RowNumber {
         /**
          * Puts the numbers in place in this record and returns it: the number under {@link #COLUMN} is assigned from
          * {@code next} (this is the parent row), every other must have been assigned already (its parent was taken
-         * before it). In place rather than in a copy (a fifth of the op's own CPU went into copying records with
+         * before it). In place rather than in a copy (15% of the op thread's samples went into copying records with
          * child_tables, bench/README.md): a record is taken by one target, and taking it again finds numbers only.
          */
         Map<String, Object> resolve(LongSupplier next) {
