@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A paginated ingest with {@code child_tables} under {@code merge}, run twice, whose parents and children each pass a
  * DuckDB batch ({@code InPlaceLoads.BATCH_ROWS}, 245,760 rows): on DuckDB the family moves into built tables as it
  * comes, and the tables end as a staged op leaves them (PostgreSQL's, the same test): one row per key, the last one
- * loaded, with the children of that row only.
+ * loaded, with the children of that row only. The orders are flattened too, so their parent rows are the records
+ * flatten made, edited in place ({@code ChildRows.split}).
  */
 class ChildTablesBuiltInBatchesTest {
 
@@ -60,6 +61,7 @@ class ChildTablesBuiltInBatchesTest {
                       data_path: orders
                       write_mode: merge
                       primary_key: [id]
+                      flatten: true
                       child_tables: true
                   pagination:
                     type: page_number
@@ -77,10 +79,11 @@ class ChildTablesBuiltInBatchesTest {
                 .willReturn(okJson(json.toString())));
     }
 
-    /** An order with {@code lines} lines of {@code version}. */
+    /** An order with {@code lines} lines of {@code version}, shipped to a city of that version. */
     private static String order(long id, String version, int lines) {
         StringBuilder json = new StringBuilder().append("{\"id\": ").append(id).append(", \"status\": \"")
-                .append(version).append("\", \"lines\": [");
+                .append(version).append("\", \"ship\": {\"city\": \"").append(version).append('-').append(id)
+                .append("\"}, \"lines\": [");
         for (int i = 0; i < lines; i++) {
             json.append(i > 0 ? ", " : "").append("{\"sku\": \"").append(version).append('-').append(id).append('-')
                     .append(i).append("\", \"qty\": ").append(i + 1).append('}');
@@ -110,6 +113,10 @@ class ChildTablesBuiltInBatchesTest {
                         String.valueOf(2 * PER_PAGE)));
         assertThat(p.rows("select status, count(*) from orders group by status order by status"))
                 .containsExactly(List.of("late", "1"), List.of("v2", String.valueOf(2 * PER_PAGE - 1)));
+        assertThat(p.rows("select column_name from information_schema.columns where table_name = 'orders'"
+                + " order by ordinal_position")).containsExactly(List.of("id"), List.of("status"), List.of("ship__city"));
+        assertThat(p.rows("select id, ship__city from orders where id in (5, 11) order by id"))
+                .containsExactly(List.of("5", "late-5"), List.of("11", "v2-11"));
         long lines = PER_PAGE / 10 * 9 * 2 - 2 + 3 + 2L * PER_PAGE;
         assertThat(p.rows("select count(*), sum(qty) from orders__lines"))
                 .containsExactly(List.of(String.valueOf(lines), String.valueOf(lines / 2 * 3 + 3)));
