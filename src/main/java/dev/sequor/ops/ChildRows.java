@@ -82,7 +82,6 @@ final class ChildRows {
             for (var fields = record.entrySet().iterator(); fields.hasNext(); ) {
                 Map.Entry<?, ?> field = fields.next();
                 String name = String.valueOf(field.getKey());
-                boolean kept = false;
                 if (field.getValue() instanceof List<?> array) {
                     String child = table + RecordFlattener.SEPARATOR + name;
                     List<Map<String, Object>> rows = children.computeIfAbsent(child, c -> new ArrayList<>());
@@ -90,13 +89,13 @@ final class ChildRows {
                         rows.add(childRow(link, i, array.get(i), flatten, child, pos).childOf(loadNumber));
                     }
                 } else if (field.getValue() != null || primaryKey.contains(name)) {
-                    kept = true;
                     if (own == null) {
                         parent.put(name, field.getValue());
                     }
+                    continue; // a column of the parent row
                 }
-                if (own != null && !kept) {
-                    fields.remove();
+                if (own != null) {
+                    fields.remove(); // an array (now child rows) or a null: not a column of the parent row
                 }
             }
             parents.add(parent);

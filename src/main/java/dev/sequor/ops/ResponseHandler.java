@@ -24,6 +24,7 @@ import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YMap;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,8 @@ final class ResponseHandler {
         /** The rows to write: the data, flattened when the table says so, split off into child tables when it says so. */
         ChildRows.Split rows() {
             // records flattened for child tables are made as parent rows, which the split then edits in place
-            Object rows = flatten == 0 ? data : childTables
-                    ? RecordFlattener.flatten(data, flatten, table, pos, RowNumber.Linked::new)
-                    : RecordFlattener.flatten(data, flatten, table, pos);
+            Object rows = flatten == 0 ? data : RecordFlattener.flatten(data, flatten, table, pos,
+                    childTables ? RowNumber.Linked::new : LinkedHashMap::new);
             return childTables ? ChildRows.split(rows, table, write.primaryKey(), flatten, pos)
                     : new ChildRows.Split(rows, Map.of());
         }

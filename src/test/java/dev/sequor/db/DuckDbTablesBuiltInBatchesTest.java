@@ -226,8 +226,8 @@ class DuckDbTablesBuiltInBatchesTest extends OpenedDatabaseTest {
 
     /**
      * An op with for_each ({@link TableWriteBatch#buildTablesInBatches}): completed units' rows move with the batch that
-     * holds them into the built table of a target with inferred columns, and the commit finishes it. A target with
-     * declared columns stays staged whole: a refusal at a batch's move would be blamed on the unit being completed.
+     * holds them into the built tables of its targets, inferred and declared alike, and the commit finishes them (a
+     * refusal at a batch's move: {@link #aValueRefusedAtABatchMoveOfUnitsKeepsNothing}).
      */
     @Test
     void theUnitsOfAForEachOpBuildTheirTablesBatchByBatch() {
