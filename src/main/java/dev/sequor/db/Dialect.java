@@ -374,6 +374,15 @@ public interface Dialect {
     }
 
     /**
+     * Whether the staging of declared columns carries every row's load number ({@link TableMove#ROW_COLUMN}), not
+     * only a merge's: where a staging table keeps no order of its own (Snowflake has no {@code rowid}), it is how
+     * {@link #firstMisfitQuery} names the row of a refused value.
+     */
+    default boolean numbersStagedRows() {
+        return false;
+    }
+
+    /**
      * A query over the text staging table {@code staging} (qualified) that returns the first staged row (its number
      * from 1, as {@code r}) whose value of one of {@code columns} does not convert, with the column's name ({@code c})
      * and the value ({@code v}); null where the database cannot try a conversion without failing.

@@ -41,6 +41,14 @@ public final class SnowflakeDialect implements Dialect {
     private static final Pattern TIMESTAMP_PRECISION = Pattern.compile(
             "(?i)timestamp\\((\\d)\\)( with(out)? time zone)?|timestamptz\\((\\d)\\)");
 
+    /** The types TRY_CAST converts text to (Snowflake's "TRY_CAST" reference), by their type name. */
+    private static final Pattern TRIED = Pattern.compile("(?i)(NUMBER|NUMERIC|DECIMAL|DEC|INT|INTEGER|BIGINT|SMALLINT"
+            + "|TINYINT|BYTEINT|FLOAT|FLOAT4|FLOAT8|DOUBLE|DOUBLE PRECISION|REAL|BOOLEAN|DATE|TIME|DATETIME"
+            + "|TIMESTAMP|TIMESTAMP_LTZ|TIMESTAMP_NTZ|TIMESTAMP_TZ|VARCHAR|CHAR|CHARACTER|STRING|TEXT)\\b");
+
+    /** Text types without a length: every staged value fits them. */
+    private static final Pattern ANY_TEXT = Pattern.compile("(?i)\\s*(TEXT|STRING|VARCHAR)\\s*");
+
     /** Types whose text is JSON: PARSE_JSON makes an object or array of it, where CAST would keep a string. */
     private static final List<String> JSON_TYPES = List.of("VARIANT", "OBJECT", "ARRAY");
 
@@ -172,6 +180,36 @@ public final class SnowflakeDialect implements Dialect {
         String type = typeSql(column.type());
         return JSON_TYPES.contains(type.toUpperCase(Locale.ROOT)) ? "PARSE_JSON(" + quote(column.name()) + ")"
                 : "CAST(" + quote(column.name()) + " AS " + type + ")";
+    }
+
+    /** Staging keeps no row order here, so every staged row carries its load number, by which a refusal is found. */
+    @Override
+    public boolean numbersStagedRows() {
+        return true;
+    }
+
+    /**
+     * Each column's staged text tried with TRY_CAST (TRY_PARSE_JSON for JSON types), the first row by load number
+     * that fails. Columns of types TRY_CAST does not take (GEOGRAPHY, say), and text without a length, which takes
+     * any text, are not tried.
+     */
+    @Override
+    public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
+        List<String> tries = new java.util.ArrayList<>();
+        for (ColumnDef c : columns) {
+            String type = typeSql(c.type());
+            String text = quote(c.name());
+            String attempt = JSON_TYPES.contains(type.toUpperCase(Locale.ROOT)) ? "TRY_PARSE_JSON(" + text + ")"
+                    : TRIED.matcher(type).lookingAt() && !ANY_TEXT.matcher(type).matches()
+                    ? "TRY_CAST(" + text + " AS " + type + ")" : null;
+            if (attempt != null) {
+                tries.add("SELECT CAST(" + quote(TableMove.ROW_COLUMN) + " AS NUMBER) AS r, '"
+                        + c.name().replace("'", "''") + "' AS c, " + text + " AS v FROM " + staging + " WHERE " + text
+                        + " IS NOT NULL AND " + attempt + " IS NULL");
+            }
+        }
+        return tries.isEmpty() ? null : "SELECT r, c, v FROM (" + String.join(" UNION ALL ", tries)
+                + ") ORDER BY r LIMIT 1";
     }
 
     /**

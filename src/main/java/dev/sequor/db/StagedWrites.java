@@ -56,6 +56,11 @@ final class StagedWrites {
         return dialect.stagesAsText();
     }
 
+    /** Whether declared targets number their staged rows too ({@link Dialect#numbersStagedRows}). */
+    boolean numbersStagedRows() {
+        return dialect.numbersStagedRows();
+    }
+
     /** The op's connection, once no load is under way on the loader thread (unless this is that thread). */
     private SqlSession session() {
         if (!background.onLoaderThread()) {
@@ -96,9 +101,11 @@ final class StagedWrites {
                         + "' is not a declared column; declared: " + String.join(", ", names));
             }
         }
-        if (spec.mode() == WriteMode.MERGE && TableMove.reservedColumn(names) != null) {
+        boolean numbered = spec.mode() == WriteMode.MERGE || dialect.numbersStagedRows();
+        if (numbered && TableMove.reservedColumn(names) != null) {
             throw SequorException.invalid(pos, "Column '" + TableMove.reservedColumn(names) + "' of table '" + table
-                    + "' has a name that write_mode merge uses for itself; rename it");
+                    + "' has a name that " + (spec.mode() == WriteMode.MERGE ? "write_mode merge"
+                    : "Sequor's staging on " + dialect.displayName()) + " uses for itself; rename it");
         }
         WriteMode mode = spec.mode();
         SqlSession s = session();
@@ -113,9 +120,9 @@ final class StagedWrites {
         }
         dropStagingLeftovers(s, namespace);
         String staging = JdbcDatabase.stagingName(table, dialect);
-        createStaging(s, staging, columns, spec);
         TableTarget target = new TableTarget(this, namespace, table, staging, List.copyOf(columns), null, spec,
                 createMissing, pos);
+        createStaging(s, target);
         targets.put(key, target);
         return target;
     }
@@ -125,9 +132,10 @@ final class StagedWrites {
      * the connection, so a crash or a dropped connection cannot leave it behind (docs/decisions.md, "Staging in
      * temporary tables").
      */
-    private void createStaging(SqlSession s, String staging, List<ColumnDef> columns, WriteSpec spec) {
-        s.execute("CREATE TEMPORARY TABLE " + dialect.quote(staging) + " ("
-                + stagingColumns(columns, spec).stream().map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
+    private void createStaging(SqlSession s, TableTarget t) {
+        s.execute("CREATE TEMPORARY TABLE " + dialect.quote(t.stagingTable()) + " ("
+                + stagingColumns(t.columns(), t).stream()
+                        .map(c -> dialect.quote(c.name()) + " " + dialect.stagingType(c))
                         .collect(Collectors.joining(", ")) + ")");
     }
 
@@ -212,17 +220,7 @@ final class StagedWrites {
         }
     }
 
-    /** The staging table's columns: the target's, and a merge's load number ({@link TableMove#ROW_COLUMN}). */
-    static List<ColumnDef> stagingColumns(List<ColumnDef> columns, WriteSpec spec) {
-        if (spec.mode() != WriteMode.MERGE) {
-            return columns;
-        }
-        List<ColumnDef> out = new ArrayList<>(columns);
-        out.add(ROW_NUMBER);
-        return out;
-    }
-
-    /** An inferred target's staging columns: its columns, and its rows' load number when it numbers them. */
+    /** A target's staging columns: its columns, and its rows' load number when it numbers them. */
     static List<ColumnDef> stagingColumns(List<ColumnDef> columns, TableTarget t) {
         if (!t.numbersRows()) {
             return columns;
@@ -345,9 +343,9 @@ final class StagedWrites {
         return t.columns().stream().map(ColumnDef::name).toList();
     }
 
-    /** The columns of a declared target's staging table: its declared ones, and a merge's load number. */
+    /** The columns of a declared target's staging table: its declared ones, and the load number when it has one. */
     private static List<String> declaredStagingNames(TableTarget t) {
-        return stagingColumns(t.columns(), t.spec()).stream().map(ColumnDef::name).toList();
+        return stagingColumns(t.columns(), t).stream().map(ColumnDef::name).toList();
     }
 
     /**
@@ -375,6 +373,20 @@ final class StagedWrites {
     }
 
     /**
+     * {@code e}, a failed commit of {@code chosen} whose statement does not say which table it was about, naming the
+     * first value a declared column refuses in the first of their staging tables that has one; null when none does.
+     */
+    private SequorException firstMisfitInStaging(List<TableTarget> chosen, SequorException e) {
+        for (TableTarget t : chosen) {
+            SequorException named = misfitInStaging(session(), t, e);
+            if (named != null) {
+                return named;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Moves the batch just staged ({@code staged}: staging's columns) into the target's built table and makes staging
      * afresh, each in a transaction of its own, so the database frees the batch
      * ({@link Dialect#buildsTablesInBatches}); a value its column refuses fails the move, and so the op, with the same
@@ -384,7 +396,7 @@ final class StagedWrites {
         batchMove(t, staged).forEach(s::execute);
         s.execute(dialect.dropStaging(staging(t)));
         if (t.schema() == null) {
-            createStaging(s, t.stagingTable(), t.columns(), t.spec());
+            createStaging(s, t);
         } else {
             inferred.restage(s, t);
         }
@@ -711,6 +723,10 @@ final class StagedWrites {
                 }
                 return null;
             });
+        } catch (SequorException e) {
+            // rolled back, and staging not yet emptied: the value a cast refused can be looked for there
+            SequorException named = firstMisfitInStaging(chosen, e);
+            throw named != null ? named : e;
         } finally {
             releaseQuietly(locked);
         }

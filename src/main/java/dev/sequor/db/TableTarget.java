@@ -48,7 +48,7 @@ public final class TableTarget {
     private List<Map<?, ?>> viewRecords;
     /** Rows in the staging table. */
     private long staged;
-    /** Rows numbered for the staging table so far, in load order (merge targets only, see {@link TableMove}). */
+    /** Rows numbered for the staging table so far, in load order (see {@link #numbersRows}). */
     private long numbered;
     /** The parent table's target when this is a child table of {@code child_tables}, else null. */
     private TableTarget childOf;
@@ -86,7 +86,7 @@ public final class TableTarget {
                 throw SequorException.failed(pos, "Element of 'data' array for table '" + table
                         + "' must be a dictionary. Type '" + pythonType(element) + "' provided: " + shortRepr(element));
             }
-            // a merge's row also carries its load number in its last slot, set when it is loaded (numberForLoad)
+            // a numbered row (numbersRows) carries its load number in its last slot, set when loaded (numberForLoad)
             if (schema != null) {
                 if (viewRecords != null) {
                     viewRecords.add(record);
@@ -302,10 +302,12 @@ public final class TableTarget {
 
     /**
      * Whether staged rows carry their load number ({@link TableMove#ROW_COLUMN}): a merge's last row per key wins; a
-     * child table of a merging parent carries its parent row's, and lands only the children of the rows that win.
+     * child table of a merging parent carries its parent row's, and lands only the children of the rows that win; and
+     * where staging keeps no row order, a value a declared column refuses is found with its row by it
+     * ({@link Dialect#numbersStagedRows}).
      */
     boolean numbersRows() {
-        return spec.mode() == WriteMode.MERGE || underMergingParent();
+        return spec.mode() == WriteMode.MERGE || underMergingParent() || columns != null && owner.numbersStagedRows();
     }
 
     /**

@@ -34,6 +34,11 @@ class SnowflakeConversationTest {
             + " (SELECT CAST(\"ID\" AS integer) AS \"ID\", CAST(\"Full Name\" AS text) AS \"Full Name\","
             + " PARSE_JSON(\"PAYLOAD\") AS \"PAYLOAD\", CAST(\"_SEQUOR_ROW\" AS bigint) AS \"_SEQUOR_ROW\" FROM"
             + " \"S1\") AS typed) AS numbered WHERE \"_SEQUOR_ROW\" = \"_SEQUOR_LAST\"";
+    /** The first staged value USERS' columns refuse: text without a length takes any, JSON is tried as JSON. */
+    static final String MISFIT_QUERY = "SELECT r, c, v FROM (SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, 'id' AS c,"
+            + " \"ID\" AS v FROM \"S1\" WHERE \"ID\" IS NOT NULL AND TRY_CAST(\"ID\" AS integer) IS NULL UNION ALL"
+            + " SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, 'payload' AS c, \"PAYLOAD\" AS v FROM \"S1\" WHERE"
+            + " \"PAYLOAD\" IS NOT NULL AND TRY_PARSE_JSON(\"PAYLOAD\") IS NULL) ORDER BY r LIMIT 1";
 
     @TempDir
     Path dir;
@@ -123,9 +128,12 @@ class SnowflakeConversationTest {
         assertThat(log()).containsExactly(
                 "SELECT CAST(NULL AS integer), CAST(NULL AS text), CAST(NULL AS VARIANT)",
                 "(leftovers? [API, _SEQUOR_STAGE_])",
-                "CREATE TEMPORARY TABLE \"S1\" (\"ID\" VARCHAR, \"Full Name\" VARCHAR, \"PAYLOAD\" VARCHAR)",
+                // every staged row carries its load number, by which a refused value's row is found
+                "CREATE TEMPORARY TABLE \"S1\" (\"ID\" VARCHAR, \"Full Name\" VARCHAR, \"PAYLOAD\" VARCHAR,"
+                        + " \"_SEQUOR_ROW\" VARCHAR)",
                 "(begin)",
-                "INSERT INTO \"S1\" (\"ID\", \"Full Name\", \"PAYLOAD\") VALUES (?, ?, ?) [1, Ann \"A\", {\"tags\":[\"a\"]}]",
+                "INSERT INTO \"S1\" (\"ID\", \"Full Name\", \"PAYLOAD\", \"_SEQUOR_ROW\") VALUES (?, ?, ?, ?)"
+                        + " [1, Ann \"A\", {\"tags\":[\"a\"]}, 1]",
                 "(commit)",
                 "DROP TABLE IF EXISTS \"API\".\"S2\"",
                 "CREATE TABLE \"API\".\"S2\" (\"ID\" integer, \"Full Name\" text, \"PAYLOAD\" VARIANT)",
@@ -228,8 +236,40 @@ class SnowflakeConversationTest {
                 .isInstanceOf(SequorException.class)
                 .hasMessage("SQL error on source 'wh': SQL compilation error: error line 1 at position 7");
         List<String> log = log();
+        // the query for a refused value found none (the fake answers no rows): the database's words stand
         assertThat(log.subList(log.indexOf("(rollback)"), log.size()))
-                .containsExactly("(rollback)", "TRUNCATE TABLE IF EXISTS \"S1\"");
+                .containsExactly("(rollback)", MISFIT_QUERY, "TRUNCATE TABLE IF EXISTS \"S1\"");
+    }
+
+    @Test
+    void aValueItsColumnRefusesIsNamedWithItsRowWhateverTheWriteMode() {
+        fake.tables.add("API.USERS");
+        fake.failure = "Numeric value 'x2' is not recognized";
+        fake.misfits = List.of(List.of(2L, "id", "x2"));
+        Map<String, Object> refused = user(2, "Bo");
+        refused.put("id", "x2");
+        fake.failOn = "INSERT INTO \"API\".\"USERS\"";
+        assertThatThrownBy(() -> write(WriteSpec.of(WriteMode.APPEND), List.of(user(1, "Ann"), refused)))
+                .hasMessage("Value 'x2' in row 2 for table 'users' does not fit column 'id' of type integer (SQL error"
+                        + " on source 'wh': Numeric value 'x2' is not recognized).");
+        fake.failOn = "INSERT INTO \"API\".\"_SEQUOR_STAGE_"; // the table built to be swapped in
+        assertThatThrownBy(() -> write(WriteSpec.of(WriteMode.CREATE), List.of(user(1, "Ann"), refused)))
+                .hasMessageStartingWith("Value 'x2' in row 2 for table 'users' does not fit column 'id'");
+        fake.failOn = "MERGE INTO";
+        assertThatThrownBy(() -> write(WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT),
+                List.of(user(1, "Ann"), refused))).hasMessageStartingWith("Value 'x2' in row 2 for table 'users'");
+        assertThat(log()).filteredOn(s -> s.startsWith("SELECT r, c, v FROM (")).hasSize(3)
+                .allMatch(s -> s.contains("ORDER BY r LIMIT 1"));
+    }
+
+    @Test
+    void aDeclaredColumnMayNotTakeTheNameOfTheLoadNumber() {
+        try (TableWriteBatch batch = new TableWriteBatch()) {
+            assertThatThrownBy(() -> batch.target(db, null, "users", List.of(ColumnDef.of("_sequor_row", "integer",
+                    "t", POS)), WriteSpec.of(WriteMode.APPEND), POS)).isInstanceOf(SequorException.class)
+                    .hasMessage("Column '_sequor_row' of table 'users' has a name that Sequor's staging on Snowflake"
+                            + " uses for itself; rename it");
+        }
     }
 
     @Test
@@ -245,7 +285,7 @@ class SnowflakeConversationTest {
                 "(begin)",
                 "PUT 'file://" + put.replaceFirst("sequor-load-\\d+", "sequor-load-N") + "' @%\"S1\""
                         + " SOURCE_COMPRESSION = GZIP AUTO_COMPRESS = FALSE OVERWRITE = TRUE PARALLEL = 1",
-                "COPY INTO \"S1\" (\"ID\", \"Full Name\", \"PAYLOAD\") FROM @%\"S1\" FILES = ('"
+                "COPY INTO \"S1\" (\"ID\", \"Full Name\", \"PAYLOAD\", \"_SEQUOR_ROW\") FROM @%\"S1\" FILES = ('"
                         + fake.putPaths.get(0).getFileName().toString().replaceFirst("\\d+", "N") + "')"
                         + " FILE_FORMAT = (TYPE = CSV COMPRESSION = GZIP FIELD_DELIMITER = ',' RECORD_DELIMITER ="
                         + " '\\n' FIELD_OPTIONALLY_ENCLOSED_BY = '\"' ESCAPE_UNENCLOSED_FIELD = NONE"
@@ -255,10 +295,10 @@ class SnowflakeConversationTest {
         assertThat(log()).noneMatch(s -> s.startsWith("INSERT INTO \"S1\""));
         String csv = fake.putFiles.get(0);
         assertThat(csv.split("\n(?=\")")).hasSize(SnowflakeStageLoader.THRESHOLD);
-        assertThat(csv).startsWith("\"1\",\"line\nbreak, \"\"quoted\"\"\",\"{\"\"tags\"\":[\"\"a\"\"]}\"\n"
-                + "\"2\",\"\",\"{\"\"tags\"\":[\"\"a\"\"]}\"\n"
-                + "\"3\",,\"{\"\"tags\"\":[\"\"a\"\"]}\"\n"
-                + "\"4\",\"u4\",\"{\"\"tags\"\":[\"\"a\"\"]}\"\n");
+        assertThat(csv).startsWith("\"1\",\"line\nbreak, \"\"quoted\"\"\",\"{\"\"tags\"\":[\"\"a\"\"]}\",\"1\"\n"
+                + "\"2\",\"\",\"{\"\"tags\"\":[\"\"a\"\"]}\",\"2\"\n"
+                + "\"3\",,\"{\"\"tags\"\":[\"\"a\"\"]}\",\"3\"\n"
+                + "\"4\",\"u4\",\"{\"\"tags\"\":[\"\"a\"\"]}\",\"4\"\n");
         assertThat(fake.putPaths.get(0)).doesNotExist();
     }
 

@@ -26,6 +26,30 @@ class SnowflakeDialectTest {
         return D.typeSql(ColumnType.parse(declared));
     }
 
+    /**
+     * A refused value is looked for with TRY_CAST, in the declared type as Snowflake spells it, and TRY_PARSE_JSON
+     * for JSON; types TRY_CAST does not take and text without a length are not tried; the row is the load number.
+     */
+    @Test
+    void theQueryForARefusedValueTriesEachColumnThatCanRefuse() {
+        List<ColumnDef> columns = List.of(ColumnDef.of("amount", "numeric(12,2)", "t", POS),
+                ColumnDef.of("seen at", "timestamptz", "t", POS), ColumnDef.of("it's", "uuid", "t", POS),
+                ColumnDef.of("note", "text", "t", POS), ColumnDef.of("place", "GEOGRAPHY", "t", POS),
+                ColumnDef.of("doc", "jsonb", "t", POS));
+        assertThat(D.numbersStagedRows()).isTrue();
+        String row = "SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, ";
+        assertThat(D.firstMisfitQuery("\"S\"", columns)).isEqualTo("SELECT r, c, v FROM ("
+                + row + "'amount' AS c, \"AMOUNT\" AS v FROM \"S\" WHERE \"AMOUNT\" IS NOT NULL AND"
+                + " TRY_CAST(\"AMOUNT\" AS numeric(12,2)) IS NULL UNION ALL "
+                + row + "'seen at' AS c, \"seen at\" AS v FROM \"S\" WHERE \"seen at\" IS NOT NULL AND"
+                + " TRY_CAST(\"seen at\" AS TIMESTAMP_TZ) IS NULL UNION ALL "
+                + row + "'it''s' AS c, \"it's\" AS v FROM \"S\" WHERE \"it's\" IS NOT NULL AND"
+                + " TRY_CAST(\"it's\" AS VARCHAR(36)) IS NULL UNION ALL "
+                + row + "'doc' AS c, \"DOC\" AS v FROM \"S\" WHERE \"DOC\" IS NOT NULL AND"
+                + " TRY_PARSE_JSON(\"DOC\") IS NULL) ORDER BY r LIMIT 1");
+        assertThat(D.firstMisfitQuery("\"S\"", List.of(ColumnDef.of("note", "varchar", "t", POS)))).isNull();
+    }
+
     @Test
     void namesSnowflakeWouldTakeUnquotedAreUpperCaseOthersExact() {
         assertThat(D.quote("users")).isEqualTo("\"USERS\"");

@@ -65,6 +65,8 @@ public final class SnowflakeFakeDriver implements Driver {
         /** What a flow's own query (SQL starting with lower-case {@code select}) answers: labels, then rows. */
         public volatile List<String> userColumns = List.of();
         public volatile List<List<Object>> userRows = List.of();
+        /** What the query for a refused value ({@code SELECT r, c, v FROM (...)}) answers: row, column, value. */
+        public volatile List<List<Object>> misfits = List.of();
         /** When set, connecting fails with this message (as a driver that echoes what it was given might). */
         public volatile String connectFailure;
         /** A statement starting with this fails with {@link #failure}. */
@@ -250,6 +252,9 @@ public final class SnowflakeFakeDriver implements Driver {
                 throw new UncheckedIOException(e);
             }
             return rows(List.of("status"), List.of(List.of("UPLOADED")));
+        }
+        if (sql.startsWith("SELECT r, c, v FROM (")) {
+            return rows(List.of("R", "C", "V"), c.misfits);
         }
         if (sql.startsWith("select ")) {
             return rows(c.userColumns, c.userRows);
