@@ -47,6 +47,15 @@ public final class AnsiDialect implements Dialect {
         return true;
     }
 
+    /**
+     * Standard SQL has no conversion that fails softly, so a refused value is found by converting ranges of numbered
+     * staged rows again ({@link MisfitBisection}).
+     */
+    @Override
+    public boolean numbersStagedRows() {
+        return true;
+    }
+
     /** Unqualified: each database puts temporary tables where it keeps them. */
     @Override
     public String stagingNamespace() {

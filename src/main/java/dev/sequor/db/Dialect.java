@@ -376,7 +376,8 @@ public interface Dialect {
     /**
      * Whether the staging of declared columns carries every row's load number ({@link TableMove#ROW_COLUMN}), not
      * only a merge's: where a staging table keeps no order of its own (Snowflake has no {@code rowid}), it is how
-     * {@link #firstMisfitQuery} names the row of a refused value.
+     * {@link #firstMisfitQuery} names the row of a refused value, or, where there is no such query, how
+     * {@link MisfitBisection} narrows the rows down to it.
      */
     default boolean numbersStagedRows() {
         return false;

@@ -350,20 +350,27 @@ final class StagedWrites {
 
     /**
      * {@code e}, a failed move of {@code t}'s staged rows into its table, naming the first staged value its column
-     * refuses, found by a query over staging where the database has one ({@link Dialect#firstMisfitQuery}); null when
-     * there is none, or the query finds nothing or fails itself.
+     * refuses, found by a query over staging where the database has one ({@link Dialect#firstMisfitQuery}), else by
+     * trying ranges of numbered rows ({@link MisfitBisection}); null when neither can, or they find nothing or fail.
      */
     private SequorException misfitInStaging(SqlSession s, TableTarget t, SequorException e) {
-        String query = t.columns() == null ? null : dialect.firstMisfitQuery(staging(t), t.columns());
-        if (query == null || s.lost()) {
+        if (t.columns() == null || s.lost()) {
             return null;
         }
+        String query = dialect.firstMisfitQuery(staging(t), t.columns());
         try {
-            List<Row> found = s.query(query);
-            if (!found.isEmpty()) {
-                Row r = found.get(0);
-                Misfit m = new Misfit(((Number) r.get(0)).longValue(), String.valueOf(r.get(1)),
-                        r.get(2) == null ? null : String.valueOf(r.get(2)));
+            Misfit m = null;
+            if (query != null) {
+                List<Row> found = s.query(query);
+                if (!found.isEmpty()) {
+                    Row r = found.get(0);
+                    m = new Misfit(((Number) r.get(0)).longValue(), String.valueOf(r.get(1)),
+                            r.get(2) == null ? null : String.valueOf(r.get(2)));
+                }
+            } else if (dialect.numbersStagedRows()) {
+                m = new MisfitBisection(s, dialect, staging(t)).find(t.columns());
+            }
+            if (m != null) {
                 return m.sentence(t, movedRows.getOrDefault(t, 0L), e);
             }
         } catch (SequorException | ClassCastException notFound) {
