@@ -25,7 +25,20 @@ import java.util.stream.Collectors;
  */
 public final class MySqlDialect implements Dialect {
 
-    public static final MySqlDialect INSTANCE = new MySqlDialect();
+    /**
+     * The dialect when the server is not known ({@code type: jdbc} with {@code dialect: mysql}, validation): text
+     * keys and staging compare with {@code utf8mb4_bin}, which every MySQL and MariaDB has, but which still ignores
+     * trailing spaces (a PAD SPACE collation).
+     */
+    public static final MySqlDialect INSTANCE = new MySqlDialect("utf8mb4_bin");
+    /** MariaDB 10.2 and later: a binary collation that keeps trailing spaces significant. */
+    static final MySqlDialect MARIADB = new MySqlDialect("utf8mb4_nopad_bin");
+    /** MySQL 8.0.17 and later: the same in MySQL's spelling. */
+    static final MySqlDialect MYSQL_8 = new MySqlDialect("utf8mb4_0900_bin");
+
+    /** Server versions that name MariaDB, and MySQL's major.minor.patch. */
+    private static final Pattern MARIADB_VERSION = Pattern.compile("(?i).*mariadb.*");
+    private static final Pattern MYSQL_VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+).*");
 
     /** The longest table or column name MySQL and MariaDB accept. */
     static final int MAX_IDENTIFIER = 64;
@@ -55,8 +68,40 @@ public final class MySqlDialect implements Dialect {
                     + " the right syntax to use (near .*)");
 
     private final BulkLoader loader = new MultiRowInsertLoader(this);
+    /**
+     * How text keys and staged text compare. The servers' default collations ignore case, accents and trailing
+     * spaces, so {@code a}, {@code A} and {@code á} would be one key of a merge, and all but one of their rows lost;
+     * records are compared as PostgreSQL and DuckDB compare them, byte for byte.
+     */
+    private final String textCollation;
 
-    private MySqlDialect() {
+    private MySqlDialect(String textCollation) {
+        this.textCollation = textCollation;
+    }
+
+    /** The dialect for the server whose version the driver reports ({@code 10.11.6-MariaDB}, {@code 8.0.36}). */
+    static MySqlDialect forServer(String version) {
+        if (version == null) {
+            return INSTANCE;
+        }
+        if (MARIADB_VERSION.matcher(version).matches()) {
+            return MARIADB;
+        }
+        Matcher m = MYSQL_VERSION.matcher(version);
+        if (m.matches()) {
+            int major = Integer.parseInt(m.group(1));
+            int minor = Integer.parseInt(m.group(2));
+            int patch = Integer.parseInt(m.group(3));
+            if (major > 8 || major == 8 && (minor > 0 || patch >= 17)) {
+                return MYSQL_8;
+            }
+        }
+        return INSTANCE;
+    }
+
+    /** The collation text keys and staged text compare with. */
+    String textCollation() {
+        return textCollation;
     }
 
     @Override
@@ -181,13 +226,26 @@ public final class MySqlDialect implements Dialect {
 
     /**
      * A merge's key is a PRIMARY KEY, and MySQL indexes no TEXT or BLOB column without a prefix length: text keys are
-     * VARCHAR(255) (1,020 bytes in utf8mb4, within InnoDB's 3,072-byte key limit).
+     * VARCHAR(255) (1,020 bytes in utf8mb4, within InnoDB's 3,072-byte key limit), compared byte for byte
+     * ({@link #textCollation}).
      */
     @Override
     public String keyTypeSql(ColumnType type) {
         String sql = typeSql(type);
-        return sql.equals("LONGTEXT") ? "VARCHAR(255)" : sql.equals("JSON") || sql.equals("LONGBLOB") ? "VARBINARY(255)"
-                : sql;
+        if (sql.equals("JSON") || sql.equals("LONGBLOB")) {
+            return "VARBINARY(255)";
+        }
+        return withTextCollation(sql.equals("LONGTEXT") ? "VARCHAR(255)" : sql);
+    }
+
+    /** Character types spelled so that they may take a collation: TEXT and its sizes, CHAR, VARCHAR. */
+    private static final Pattern CHARACTER_TYPE = Pattern.compile(
+            "(?i)(tiny|medium|long)?text|(var)?char(\\s*\\(\\s*\\d+\\s*\\))?|character( varying)?(\\s*\\(\\s*\\d+\\s*\\))?");
+
+    /** {@code sql} with {@link #textCollation} when it is a character type, else as it is. */
+    private String withTextCollation(String sql) {
+        return CHARACTER_TYPE.matcher(sql.strip()).matches()
+                ? sql + " CHARACTER SET utf8mb4 COLLATE " + textCollation : sql;
     }
 
     /**
@@ -235,11 +293,13 @@ public final class MySqlDialect implements Dialect {
 
     /**
      * Booleans and timestamps are staged as text: records say {@code true}/{@code false}, which a BOOLEAN (TINYINT)
-     * column refuses, and ISO-8601 timestamps end in {@code Z} or an offset, which a DATETIME column refuses.
+     * column refuses, and ISO-8601 timestamps end in {@code Z} or an offset, which a DATETIME column refuses. Staged
+     * text compares byte for byte ({@link #textCollation}), so a merge tells keys apart and picks each key's last row
+     * as the target's key column does.
      */
     @Override
     public String stagingType(ColumnDef column) {
-        return isBoolean(column) || isDatetime(column) ? "LONGTEXT" : typeSql(column.type());
+        return withTextCollation(isBoolean(column) || isDatetime(column) ? "LONGTEXT" : typeSql(column.type()));
     }
 
     /**
@@ -265,16 +325,18 @@ public final class MySqlDialect implements Dialect {
     }
 
     /**
-     * A staged ISO-8601 timestamp as a {@code type} (DATETIME) value in UTC: {@code Z} dropped, an offset converted
-     * away; other text as it is, for MySQL to convert or refuse.
+     * A staged ISO-8601 timestamp as a {@code type} (DATETIME) value in UTC: {@code Z} dropped, an offset subtracted
+     * as minutes; other text as it is, for MySQL to convert or refuse. Not {@code CONVERT_TZ}: it gives NULL for an
+     * offset beyond +13:00 on MariaDB (+14:00 is Kiribati's), and a silent NULL is a lost value.
      */
     static String datetimeFromText(String name, String type) {
         String offset = "REGEXP_SUBSTR(" + name + ", '" + OFFSET + "$')";
+        String minutes = "IF(LEFT(" + offset + ", 1) = '-', -1, 1) * (CAST(SUBSTRING(" + offset + ", 2, 2) AS SIGNED)"
+                + " * 60 + CAST(RIGHT(" + name + ", 2) AS SIGNED))";
         return "CASE WHEN " + name + " REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name
                 + ") - 1), 'T', ' ') AS " + type + ") WHEN " + name + " REGEXP '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+"
-                + OFFSET + "$' THEN CONVERT_TZ(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name + ") - CHAR_LENGTH("
-                + offset + ")), 'T', ' ') AS " + type + "), CONCAT(LEFT(" + offset + ", 3), ':', RIGHT(" + name
-                + ", 2)), '+00:00') ELSE " + name + " END";
+                + OFFSET + "$' THEN DATE_SUB(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name + ") - CHAR_LENGTH("
+                + offset + ")), 'T', ' ') AS " + type + "), INTERVAL " + minutes + " MINUTE) ELSE " + name + " END";
     }
 
     /** A UTC offset at the end of an ISO-8601 timestamp: {@code +02:00} or {@code -0330}. */

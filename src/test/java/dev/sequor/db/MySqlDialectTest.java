@@ -38,7 +38,7 @@ class MySqlDialectTest {
     void booleansAreStagedAsTextAndMappedOnTheWayIn() {
         ColumnDef flag = ColumnDef.of("is on", "boolean", "t", null);
         ColumnDef id = ColumnDef.of("id", "integer", "t", null);
-        assertThat(D.stagingType(flag)).isEqualTo("LONGTEXT");
+        assertThat(D.stagingType(flag)).isEqualTo("LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         assertThat(D.fromStaging(flag)).isEqualTo("CASE LOWER(`is on`) WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE `is on` END");
         assertThat(D.stagingType(id)).isEqualTo("integer");
         assertThat(D.fromStaging(id)).isEqualTo("`id`");
@@ -47,13 +47,36 @@ class MySqlDialectTest {
     @Test
     void timestampsAreStagedAsTextAndTheirOffsetsTakenToUtc() {
         ColumnDef at = ColumnDef.of("at", "timestamp(3) with time zone", "t", null);
-        assertThat(D.stagingType(at)).isEqualTo("LONGTEXT");
+        assertThat(D.stagingType(at)).isEqualTo("LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         String off = "REGEXP_SUBSTR(`at`, '[+-][0-9]{2}:?[0-9]{2}$')";
         assertThat(D.fromStaging(at)).isEqualTo("CASE WHEN `at` REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(`at`,"
                 + " CHAR_LENGTH(`at`) - 1), 'T', ' ') AS DATETIME(3)) WHEN `at` REGEXP"
-                + " '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+[+-][0-9]{2}:?[0-9]{2}$' THEN CONVERT_TZ(CAST(REPLACE(LEFT(`at`,"
-                + " CHAR_LENGTH(`at`) - CHAR_LENGTH(" + off + ")), 'T', ' ') AS DATETIME(3)), CONCAT(LEFT(" + off
-                + ", 3), ':', RIGHT(`at`, 2)), '+00:00') ELSE `at` END");
+                + " '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+[+-][0-9]{2}:?[0-9]{2}$' THEN DATE_SUB(CAST(REPLACE(LEFT(`at`,"
+                + " CHAR_LENGTH(`at`) - CHAR_LENGTH(" + off + ")), 'T', ' ') AS DATETIME(3)), INTERVAL IF(LEFT(" + off
+                + ", 1) = '-', -1, 1) * (CAST(SUBSTRING(" + off + ", 2, 2) AS SIGNED) * 60 + CAST(RIGHT(`at`, 2) AS"
+                + " SIGNED)) MINUTE) ELSE `at` END");
+    }
+
+    @Test
+    void textKeysAndStagedTextCompareByteForByteInTheServersOwnCollation() {
+        assertThat(MySqlDialect.forServer("10.11.19-MariaDB-0+deb12u1").textCollation()).isEqualTo("utf8mb4_nopad_bin");
+        assertThat(MySqlDialect.forServer("8.0.36").textCollation()).isEqualTo("utf8mb4_0900_bin");
+        assertThat(MySqlDialect.forServer("9.1.0").textCollation()).isEqualTo("utf8mb4_0900_bin");
+        assertThat(MySqlDialect.forServer("8.0.16").textCollation()).isEqualTo("utf8mb4_bin");
+        assertThat(MySqlDialect.forServer("5.7.44-log").textCollation()).isEqualTo("utf8mb4_bin");
+        assertThat(MySqlDialect.forServer(null)).isSameAs(D);
+        MySqlDialect maria = MySqlDialect.MARIADB;
+        assertThat(maria.keyTypeSql(ColumnType.parse("text")))
+                .isEqualTo("VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+        assertThat(maria.keyTypeSql(ColumnType.parse("varchar(20)")))
+                .isEqualTo("varchar(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+        assertThat(maria.keyTypeSql(ColumnType.parse("integer"))).isEqualTo("integer");
+        assertThat(maria.keyTypeSql(ColumnType.parse("json"))).isEqualTo("VARBINARY(255)");
+        assertThat(maria.stagingType(ColumnDef.of("s", "text", "t", null)))
+                .isEqualTo("LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+        assertThat(maria.stagingType(ColumnDef.of("b", "boolean", "t", null)))
+                .isEqualTo("LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+        assertThat(maria.stagingType(ColumnDef.of("n", "numeric(12,2)", "t", null))).isEqualTo("numeric(12,2)");
     }
 
     @Test
