@@ -292,14 +292,50 @@ public final class MySqlDialect implements Dialect {
     }
 
     /**
-     * Booleans and timestamps are staged as text: records say {@code true}/{@code false}, which a BOOLEAN (TINYINT)
-     * column refuses, and ISO-8601 timestamps end in {@code Z} or an offset, which a DATETIME column refuses. Staged
-     * text compares byte for byte ({@link #textCollation}), so a merge tells keys apart and picks each key's last row
-     * as the target's key column does.
+     * Booleans, timestamps and JSON are staged as text: records say {@code true}/{@code false}, which a BOOLEAN
+     * (TINYINT) column refuses, ISO-8601 timestamps end in {@code Z} or an offset, which a DATETIME column refuses, and
+     * JSON is checked when it moves, where {@link #firstMisfitQuery} can name the row (MariaDB's CHECK on a JSON column
+     * names no value or row). Staged text compares byte for byte ({@link #textCollation}), so a merge tells keys apart
+     * and picks each key's last row as the target's key column does.
      */
     @Override
     public String stagingType(ColumnDef column) {
-        return withTextCollation(isBoolean(column) || isDatetime(column) ? "LONGTEXT" : typeSql(column.type()));
+        return withTextCollation(isBoolean(column) || isDatetime(column) || isJson(column) ? "LONGTEXT"
+                : typeSql(column.type()));
+    }
+
+    /**
+     * Staged rows carry their load number: a value that fails the move from staging (a boolean, timestamp or JSON
+     * value, staged as text) is named with its row by {@link #firstMisfitQuery}. Values of other types fail the
+     * staging INSERT itself, whose error says the row ({@link #misfitIn}).
+     */
+    @Override
+    public boolean numbersStagedRows() {
+        return true;
+    }
+
+    /**
+     * The first staged row whose boolean, timestamp or JSON text the move refuses, tried as the move converts it:
+     * in a SELECT, MySQL's CAST of text that is no time gives NULL (with a warning) where an INSERT fails; a boolean
+     * is {@code true}/{@code false} or a whole number that fits TINYINT; JSON is what {@code JSON_VALID} accepts.
+     */
+    @Override
+    public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
+        List<String> tries = new java.util.ArrayList<>();
+        for (ColumnDef c : columns) {
+            String text = quote(c.name());
+            String refused = isDatetime(c) ? "CAST(" + fromStaging(c) + " AS " + typeSql(c.type()) + ") IS NULL"
+                    : isBoolean(c) ? "LOWER(" + text + ") NOT IN ('true', 'false') AND NOT (" + text
+                            + " REGEXP '^[-+]?[0-9]+$' AND CAST(" + text + " AS SIGNED) BETWEEN -128 AND 127)"
+                    : isJson(c) ? "NOT JSON_VALID(" + text + ")" : null;
+            if (refused != null) {
+                tries.add("SELECT " + quote(TableMove.ROW_COLUMN) + " AS r, '" + c.name().replace("\\", "\\\\")
+                        .replace("'", "''") + "' AS c, " + text + " AS v FROM " + staging + " WHERE " + text
+                        + " IS NOT NULL AND " + refused);
+            }
+        }
+        return tries.isEmpty() ? null : "SELECT r, c, v FROM (" + String.join(" UNION ALL ", tries)
+                + ") AS m ORDER BY r LIMIT 1";
     }
 
     /**
@@ -348,6 +384,10 @@ public final class MySqlDialect implements Dialect {
 
     private boolean isDatetime(ColumnDef column) {
         return typeSql(column.type()).startsWith("DATETIME");
+    }
+
+    private boolean isJson(ColumnDef column) {
+        return typeSql(column.type()).equals("JSON");
     }
 
     /** {@code TEMPORARY}: it drops only a temporary table, and does not commit the transaction it runs in. */

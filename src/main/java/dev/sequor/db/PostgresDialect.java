@@ -196,7 +196,10 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
-    /** COPY's context line for a value a column refused: {@code COPY t, line 2, column id: "abc"}. */
+    /**
+     * COPY's context line for a value a column refused: {@code COPY t, line 2, column id: "abc"}, after a line of the
+     * type's own for some types ({@code JSON data, line 1: not...}).
+     */
     private static final Pattern COPY_VALUE = Pattern.compile("COPY [^\\n]*?, line (\\d+), column (.+?): \"(.*)\"",
             Pattern.DOTALL);
 
@@ -209,7 +212,7 @@ public final class PostgresDialect implements Dialect {
         }
         String where = pe.getServerErrorMessage().getWhere();
         Matcher m = where == null ? null : COPY_VALUE.matcher(where);
-        return m != null && m.lookingAt() ? new Misfit(Long.parseLong(m.group(1)), m.group(2), m.group(3)) : null;
+        return m != null && m.find() ? new Misfit(Long.parseLong(m.group(1)), m.group(2), m.group(3)) : null;
     }
 
     /** The server's message without pgjdbc's "ERROR:" prefix and "Position:"/"Where:" lines. */

@@ -138,6 +138,18 @@ abstract class DatabaseBehaviourTest extends OpenedDatabaseTest {
         assertThat(stagingTablesLeft()).isZero();
     }
 
+    /** JSON the database refuses is named like any other value (PostgreSQL's context has a line of JSON's own first). */
+    @Test
+    void jsonThatIsNoJsonIsNamedWithItsRowAndColumn() {
+        write("docs", cols("id", "integer", "doc", "json"), WriteMode.CREATE, List.of(rec("id", 1, "doc", "{\"a\": 1}")));
+        assertThatThrownBy(() -> write("docs", cols("id", "integer", "doc", "json"), WriteMode.CREATE, List.of(
+                rec("id", 2, "doc", "[1, 2]"), rec("id", 3, "doc", "not json"))))
+                .isInstanceOf(SequorException.class)
+                .hasMessageStartingWith("Value 'not json' in row 2 for table 'docs' does not fit column 'doc' of type json (");
+        assertThat(longs("SELECT id FROM " + q("docs"))).containsExactly(1L);
+        assertThat(stagingTablesLeft()).isZero();
+    }
+
     @Test
     void dataThatIsNotAListIsRejected() {
         try (TableWriteBatch batch = new TableWriteBatch()) {

@@ -77,6 +77,8 @@ class MySqlDialectTest {
         assertThat(maria.stagingType(ColumnDef.of("b", "boolean", "t", null)))
                 .isEqualTo("LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
         assertThat(maria.stagingType(ColumnDef.of("n", "numeric(12,2)", "t", null))).isEqualTo("numeric(12,2)");
+        assertThat(maria.stagingType(ColumnDef.of("j", "json", "t", null)))
+                .isEqualTo("LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
     }
 
     @Test
