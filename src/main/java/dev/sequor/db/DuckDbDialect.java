@@ -37,6 +37,15 @@ public final class DuckDbDialect implements Dialect {
         return loader;
     }
 
+    /**
+     * {@code jsonb}, PostgreSQL's JSON type, is DuckDB's {@code JSON}: flows written for a PostgreSQL target run on
+     * DuckDB unchanged (DuckDB knows {@code json} but not {@code jsonb}). Other names go as written.
+     */
+    @Override
+    public String typeSql(ColumnType type) {
+        return type.sql().strip().equalsIgnoreCase("jsonb") ? "JSON" : type.sql();
+    }
+
     @Override
     public boolean stagesAsText() {
         return true;

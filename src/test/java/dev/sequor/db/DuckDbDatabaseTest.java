@@ -81,6 +81,18 @@ class DuckDbDatabaseTest extends DatabaseBehaviourTest {
         assertThat(row.get("q")).isEqualTo("it's, \"quoted\"}");
     }
 
+    /** PostgreSQL's {@code jsonb} is DuckDB's JSON, so a flow declaring it runs on either. */
+    @Test
+    void jsonbIsJson() {
+        write("docs_b", cols("id", "integer", "doc", "jsonb"), WriteMode.CREATE,
+                java.util.List.of(Map.of("id", 1, "doc", Map.of("a", 1))));
+        assertThat(db.query("SELECT typeof(doc) AS t, doc->>'a' AS a FROM docs_b").get(0).values())
+                .containsExactly("JSON", "1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> write("docs_b", cols("id", "integer", "doc", "jsonb"),
+                WriteMode.CREATE, java.util.List.of(Map.of("id", 2, "doc", "{"))))
+                .hasMessageStartingWith("Value '{' in row 1 for table 'docs_b' does not fit column 'doc' of type jsonb (");
+    }
+
     @Test
     void anUnknownDeclaredTypeFailsWhenTheTargetIsOpened() {
         try (TableWriteBatch batch = new TableWriteBatch()) {
