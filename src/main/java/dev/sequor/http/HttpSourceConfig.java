@@ -4,6 +4,8 @@ import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.flow.spec.SourceSpecs;
 import dev.sequor.http.auth.AuthSpec;
+import dev.sequor.yaml.YNode;
+import dev.sequor.yaml.YNode.YMap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -45,35 +47,70 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
 
     /** Reads a rendered source file; {@code pos} is where the file starts, for errors; tls.ca_file as written. */
     public static HttpSourceConfig from(String name, Map<String, Object> rendered, SourcePos pos) {
-        return from(name, rendered, pos, null);
+        return from(name, rendered, (key, sub) -> pos, null);
     }
 
     /** As above, a relative {@code tls.ca_file} taken from {@code projectDir}. */
     public static HttpSourceConfig from(String name, Map<String, Object> rendered, SourcePos pos, Path projectDir) {
+        return from(name, rendered, (key, sub) -> pos, projectDir);
+    }
+
+    /**
+     * Reads the rendered form of the source file {@code file}; an error points at the value of the key it is about
+     * (for {@code retry}, at the setting within it), not at the file's start.
+     */
+    public static HttpSourceConfig from(String name, Map<String, Object> rendered, YMap file, Path projectDir) {
+        return from(name, rendered, (key, sub) -> {
+            YNode value = file.get(key);
+            if (value instanceof YMap inner && sub != null && inner.get(sub) != null) {
+                return inner.get(sub).pos();
+            }
+            return value != null ? value.pos() : file.pos();
+        }, projectDir);
+    }
+
+    /** Where a key's value is written: {@code (key, null)} a top-level key, {@code (key, sub)} a setting in it. */
+    private interface Positions {
+        SourcePos of(String key, String sub);
+    }
+
+    private static HttpSourceConfig from(String name, Map<String, Object> rendered, Positions at, Path projectDir) {
         String where = "Source \"" + name + "\": ";
-        AuthSpec auth = AuthSpec.from(rendered.get("auth"), where, pos);
+        Object variables = rendered.get("variables");
+        if (variables != null && !(variables instanceof Map<?, ?>)) {
+            throw SequorException.invalid(at.of("variables", null), where + "variables must be a mapping of variable"
+                    + " names to values, not '" + variables + "'.");
+        }
+        AuthSpec auth = AuthSpec.from(rendered.get("auth"), where, at.of("auth", null));
         Duration timeout = rendered.get("timeout_seconds") == null ? DEFAULT_TIMEOUT
-                : SourceValues.seconds(rendered.get("timeout_seconds"), where + "timeout_seconds", pos, false);
+                : SourceValues.seconds(rendered.get("timeout_seconds"), where + "timeout_seconds",
+                        at.of("timeout_seconds", null), false);
         RetrySettings retry = RetrySettings.DEFAULT;
         Object r = rendered.get("retry");
         if (r != null) {
-            Map<?, ?> m = SourceValues.mapping(r, where, "retry", RETRY_KEYS, pos);
+            Map<?, ?> m = SourceValues.mapping(r, where, "retry", RETRY_KEYS, at.of("retry", null));
             int attempts = m.get("max_attempts") == null ? RetrySettings.DEFAULT.maxAttempts()
-                    : SourceValues.positiveWholeNumber(m.get("max_attempts"), where + "retry.max_attempts", pos);
+                    : SourceValues.positiveWholeNumber(m.get("max_attempts"), where + "retry.max_attempts",
+                            at.of("retry", "max_attempts"));
             Duration initial = m.get("initial_backoff_seconds") == null ? RetrySettings.DEFAULT.initialBackoff()
-                    : SourceValues.seconds(m.get("initial_backoff_seconds"), where + "retry.initial_backoff_seconds", pos, true);
+                    : SourceValues.seconds(m.get("initial_backoff_seconds"), where + "retry.initial_backoff_seconds",
+                            at.of("retry", "initial_backoff_seconds"), true);
             Duration max = m.get("max_backoff_seconds") == null ? RetrySettings.DEFAULT.maxBackoff()
-                    : SourceValues.seconds(m.get("max_backoff_seconds"), where + "retry.max_backoff_seconds", pos, true);
-            boolean unsafeMethods = SourceValues.flag(m.get("unsafe_methods"), where + "retry.unsafe_methods", pos);
+                    : SourceValues.seconds(m.get("max_backoff_seconds"), where + "retry.max_backoff_seconds",
+                            at.of("retry", "max_backoff_seconds"), true);
+            boolean unsafeMethods = SourceValues.flag(m.get("unsafe_methods"), where + "retry.unsafe_methods",
+                    at.of("retry", "unsafe_methods"));
             retry = new RetrySettings(attempts, initial, max, unsafeMethods);
         }
-        RequestDefaults defaults = RequestDefaults.from(rendered.get("base_url"), rendered.get("headers"), where, pos);
-        RateLimit rateLimit = RateLimit.from(rendered.get("rate_limit"), where, pos);
-        ProxyAddress proxy = proxy(SourceValues.text(rendered.get("proxy"), where + "proxy", pos), where, pos);
-        TlsSettings tls = TlsSettings.from(rendered.get("tls"), where, pos, projectDir);
+        RequestDefaults defaults = RequestDefaults.from(rendered.get("base_url"), at.of("base_url", null),
+                rendered.get("headers"), at.of("headers", null), where);
+        RateLimit rateLimit = RateLimit.from(rendered.get("rate_limit"), where, at.of("rate_limit", null));
+        SourcePos proxyPos = at.of("proxy", null);
+        ProxyAddress proxy = proxy(SourceValues.text(rendered.get("proxy"), where + "proxy", proxyPos), where, proxyPos);
+        TlsSettings tls = TlsSettings.from(rendered.get("tls"), where, at.of("tls", null), projectDir);
         long maxResponseBytes = rendered.get("max_response_bytes") == null ? ConnectionSettings.DEFAULT_MAX_RESPONSE_BYTES
-                : SourceValues.byteCount(rendered.get("max_response_bytes"), where + "max_response_bytes", pos,
-                        LimitedBody.MAX_LIMIT);
+                : SourceValues.byteCount(rendered.get("max_response_bytes"), where + "max_response_bytes",
+                        at.of("max_response_bytes", null), LimitedBody.MAX_LIMIT);
         Set<String> secrets = new LinkedHashSet<>(auth.secrets());
         if (proxy != null && proxy.password() != null) {
             secrets.add(proxy.password());

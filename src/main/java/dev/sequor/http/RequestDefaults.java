@@ -23,10 +23,14 @@ public record RequestDefaults(URI baseUrl, List<Map.Entry<String, String>> heade
 
     public static final RequestDefaults NONE = new RequestDefaults(null, List.of());
 
-    /** Reads {@code base_url} and {@code headers} of a rendered source file; {@code where} starts every message. */
-    static RequestDefaults from(Object baseUrl, Object headers, String where, SourcePos pos) {
-        return new RequestDefaults(base(SourceValues.text(baseUrl, where + "base_url", pos), where, pos),
-                headers(headers, where, pos));
+    /**
+     * Reads {@code base_url} and {@code headers} of a rendered source file, each written at its position;
+     * {@code where} starts every message.
+     */
+    static RequestDefaults from(Object baseUrl, SourcePos baseUrlPos, Object headers, SourcePos headersPos,
+                                String where) {
+        return new RequestDefaults(base(SourceValues.text(baseUrl, where + "base_url", baseUrlPos), where, baseUrlPos),
+                headers(headers, where, headersPos));
     }
 
     private static URI base(String text, String where, SourcePos pos) {

@@ -229,7 +229,17 @@ final class ResponseHandler {
         if (selected instanceof Map<?, ?>) {
             return List.of(selected);
         }
-        if (selected instanceof List<?>) {
+        if (selected instanceof List<?> list) {
+            // checked here, not by the table (whose words name upstream's 'data' list), to name the path and its place
+            for (int i = 0; i < list.size(); i++) {
+                Object element = list.get(i);
+                if (!(element instanceof Map<?, ?>)) {
+                    throw SequorException.failed(path.pos(), "data_path '" + path.path() + "' of table '"
+                            + tableName(t, spec, scope) + "' selected a list whose item " + (i + 1) + " is "
+                            + Texts.typeName(element) + " " + Texts.shortRepr(element) + "; expected a list of objects,"
+                            + " one object, or nothing.");
+                }
+            }
             return selected;
         }
         throw SequorException.failed(path.pos(), "data_path '" + path.path() + "' of table '" + tableName(t, spec, scope)

@@ -252,10 +252,11 @@ public final class RunContext implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> rendered = (Map<String, Object>) evaluator.eval(Dyns.of(file, null), scope);
-        HttpSourceConfig config = HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file.pos(), project.dir());
+        HttpSourceConfig config = HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file, project.dir());
         secrets.addAll(config.secrets());
         if (config.connection().tls().insecure() && insecureSources.add(name)) {
-            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.pos(), "Source \"" + name + "\" has"
+            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING,
+                    file.get("tls") != null ? file.get("tls").pos() : file.pos(), "Source \"" + name + "\" has"
                     + " tls.insecure: true; the certificates of its hosts are not checked, so anyone on the network path"
                     + " can read and change its traffic.").toString());
         }

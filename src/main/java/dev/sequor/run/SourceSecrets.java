@@ -53,7 +53,7 @@ final class SourceSecrets {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> rendered = (Map<String, Object>) render(run, Dyns.of(file, null), scope);
-            return List.copyOf(HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file.pos()).secrets());
+            return List.copyOf(HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file, null).secrets());
         }
         List<String> out = new ArrayList<>();
         if (SourceTypes.isDatabase(type)) {

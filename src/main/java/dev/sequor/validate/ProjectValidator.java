@@ -115,13 +115,14 @@ public final class ProjectValidator {
             Map<String, Object> literal = new LinkedHashMap<>(plain);
             literal.values().removeIf(ProjectValidator::containsTemplate);
             literal.put("auth", plain.get("auth"));
-            HttpSourceConfig config = HttpSourceConfig.from(name, literal, file.pos(), project.dir());
+            HttpSourceConfig config = HttpSourceConfig.from(name, literal, file, project.dir());
             TlsSettings tls = config.connection().tls();
             if (tls.caFile() != null && !tls.insecure()) {
                 try {
                     tls.caCertificates();
                 } catch (SequorException e) {
-                    diag.error(file.pos(), "Source \"" + name + "\": " + e.getMessage());
+                    diag.error(file.get("tls") != null ? file.get("tls").pos() : file.pos(),
+                            "Source \"" + name + "\": " + e.getMessage());
                 }
             }
         }

@@ -122,7 +122,7 @@ class SourceSettingsCliTest {
                 """);
         LaunchResult r = run(launcher);
         assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
-        assertThat(r.getErrorOutput()).isEqualTo("sources/api.yaml:1:1: warning: Source \"api\" has tls.insecure: true;"
+        assertThat(r.getErrorOutput()).isEqualTo("sources/api.yaml:3:6: warning: Source \"api\" has tls.insecure: true;"
                 + " the certificates of its hosts are not checked, so anyone on the network path can read and change its"
                 + " traffic.");
         assertThat(rows()).containsExactly("1|Ann", "2|Bob");
@@ -177,7 +177,7 @@ class SourceSettingsCliTest {
                 """);
         LaunchResult bad = launcher.launch("validate", "-p", project.toString(), "--skip-python");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.getOutput() + bad.getErrorOutput()).contains("sources/api.yaml:1:1: Source \"api\":"
+        assertThat(bad.getOutput() + bad.getErrorOutput()).contains("sources/api.yaml:3:13: Source \"api\":"
                 + " rate_limit.max_concurrency must be a whole number of at least 1, not 'many'.");
 
         source("""
@@ -186,7 +186,7 @@ class SourceSettingsCliTest {
                 """);
         LaunchResult zero = launcher.launch("validate", "-p", project.toString(), "--skip-python");
         assertThat(zero.exitCode()).isEqualTo(2);
-        assertThat(zero.getOutput() + zero.getErrorOutput()).contains("sources/api.yaml:1:1: Source \"api\":"
+        assertThat(zero.getOutput() + zero.getErrorOutput()).contains("sources/api.yaml:2:21: Source \"api\":"
                 + " max_response_bytes must be a whole number of bytes from 1 to 2147483638, not '0'.");
 
         source("""
@@ -195,8 +195,28 @@ class SourceSettingsCliTest {
                 """);
         LaunchResult missing = launcher.launch("validate", "-p", project.toString(), "--skip-python");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.getOutput() + missing.getErrorOutput()).contains("sources/api.yaml:1:1: Source \"api\":"
+        assertThat(missing.getOutput() + missing.getErrorOutput()).contains("sources/api.yaml:2:6: Source \"api\":"
                 + " tls.ca_file " + project.resolve("certs/missing.pem") + " cannot be read: no such file.");
+
+        // a setting within retry is pointed at itself; variables must be a mapping
+        source("""
+                type: http
+                retry:
+                  max_attempts: 3
+                  initial_backoff_seconds: -1
+                """);
+        LaunchResult backoff = launcher.launch("validate", "-p", project.toString(), "--skip-python");
+        assertThat(backoff.exitCode()).isEqualTo(2);
+        assertThat(backoff.getOutput() + backoff.getErrorOutput()).contains("sources/api.yaml:4:28: Source \"api\":"
+                + " retry.initial_backoff_seconds ");
+        source("""
+                type: http
+                variables: [1, 2]
+                """);
+        LaunchResult variables = launcher.launch("validate", "-p", project.toString(), "--skip-python");
+        assertThat(variables.exitCode()).isEqualTo(2);
+        assertThat(variables.getOutput() + variables.getErrorOutput()).contains("sources/api.yaml:2:12: Source \"api\":"
+                + " variables must be a mapping of variable names to values, not '[1, 2]'.");
 
         source("""
                 type: http

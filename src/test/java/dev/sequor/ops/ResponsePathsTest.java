@@ -115,6 +115,16 @@ class ResponsePathsTest {
                 + " of objects, one object, or nothing.");
     }
 
+    /** A projection that gives numbers or lists, not objects: named by the path, at the path, with the first item. */
+    @Test
+    void aPathSelectingAListOfNonObjectsFailsNamingThePathAndTheItem() throws Exception {
+        project.flow("main", "steps:\n" + op("fetch", "ids", "data_path: \"customers[*].id\"", ""));
+        FlowProject.Result r = project.run("main");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("flows/main.yaml:11:22: ").contains("data_path 'customers[*].id' of table 'ids'"
+                + " selected a list whose item 1 is int 1; expected a list of objects, one object, or nothing.");
+    }
+
     @Test
     void anInvalidPathIsReportedBeforeAnyRequest() throws Exception {
         project.flow("main", "steps:\n" + op("fetch", "bad", "data_path: \"customers[?\"", ""));
