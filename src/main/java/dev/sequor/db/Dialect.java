@@ -344,6 +344,11 @@ public interface Dialect {
                 + quote(column) + " AS " + type + ")");
     }
 
+    /** {@code text} as an SQL string literal: in single quotes, quotes doubled (standard SQL). */
+    default String stringLiteral(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /** A declared column type as this database spells it in DDL: as written, unless a dialect maps it. */
     default String typeSql(ColumnType type) {
         return type.sql();

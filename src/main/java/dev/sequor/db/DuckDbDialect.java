@@ -72,17 +72,11 @@ public final class DuckDbDialect implements Dialect {
     /** Each column's value tried with TRY_CAST, the first staged row (by rowid, which is load order) that fails. */
     @Override
     public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
-        List<String> tries = new ArrayList<>();
+        MisfitQuery query = new MisfitQuery(this, staging, "rowid + 1");
         for (ColumnDef c : columns) {
-            tries.add("SELECT rowid + 1 AS r, " + quoteLiteral(c.name()) + " AS c, " + quote(c.name()) + " AS v FROM "
-                    + staging + " WHERE " + quote(c.name()) + " IS NOT NULL AND " + converted(c, "TRY_CAST") + " IS NULL");
+            query.tryColumn(c, converted(c, "TRY_CAST") + " IS NULL");
         }
-        return tries.isEmpty() ? null : "SELECT r, c, v FROM (" + String.join(" UNION ALL ", tries)
-                + ") ORDER BY r LIMIT 1";
-    }
-
-    private static String quoteLiteral(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return query.sql();
     }
 
     private static boolean isTimestamp(ColumnType type) {

@@ -321,21 +321,25 @@ public final class MySqlDialect implements Dialect {
      */
     @Override
     public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
-        List<String> tries = new java.util.ArrayList<>();
+        MisfitQuery query = new MisfitQuery(this, staging, quote(TableMove.ROW_COLUMN));
         for (ColumnDef c : columns) {
             String text = quote(c.name());
-            String refused = isDatetime(c) ? "CAST(" + fromStaging(c) + " AS " + typeSql(c.type()) + ") IS NULL"
-                    : isBoolean(c) ? "LOWER(" + text + ") NOT IN ('true', 'false') AND NOT (" + text
-                            + " REGEXP '^[-+]?[0-9]+$' AND CAST(" + text + " AS SIGNED) BETWEEN -128 AND 127)"
-                    : isJson(c) ? "NOT JSON_VALID(" + text + ")" : null;
-            if (refused != null) {
-                tries.add("SELECT " + quote(TableMove.ROW_COLUMN) + " AS r, '" + c.name().replace("\\", "\\\\")
-                        .replace("'", "''") + "' AS c, " + text + " AS v FROM " + staging + " WHERE " + text
-                        + " IS NOT NULL AND " + refused);
+            if (isDatetime(c)) {
+                query.tryColumn(c, "CAST(" + fromStaging(c) + " AS " + typeSql(c.type()) + ") IS NULL");
+            } else if (isBoolean(c)) {
+                query.tryColumn(c, "LOWER(" + text + ") NOT IN ('true', 'false') AND NOT (" + text
+                        + " REGEXP '^[-+]?[0-9]+$' AND CAST(" + text + " AS SIGNED) BETWEEN -128 AND 127)");
+            } else if (isJson(c)) {
+                query.tryColumn(c, "NOT JSON_VALID(" + text + ")");
             }
         }
-        return tries.isEmpty() ? null : "SELECT r, c, v FROM (" + String.join(" UNION ALL ", tries)
-                + ") AS m ORDER BY r LIMIT 1";
+        return query.sql();
+    }
+
+    /** Quotes doubled, and backslashes too: MySQL reads them as escapes in a string (unless NO_BACKSLASH_ESCAPES). */
+    @Override
+    public String stringLiteral(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /**

@@ -195,21 +195,23 @@ public final class SnowflakeDialect implements Dialect {
      */
     @Override
     public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
-        List<String> tries = new java.util.ArrayList<>();
+        MisfitQuery query = new MisfitQuery(this, staging, "CAST(" + quote(TableMove.ROW_COLUMN) + " AS NUMBER)");
         for (ColumnDef c : columns) {
             String type = typeSql(c.type());
             String text = quote(c.name());
-            String attempt = JSON_TYPES.contains(type.toUpperCase(Locale.ROOT)) ? "TRY_PARSE_JSON(" + text + ")"
-                    : TRIED.matcher(type).lookingAt() && !ANY_TEXT.matcher(type).matches()
-                    ? "TRY_CAST(" + text + " AS " + type + ")" : null;
-            if (attempt != null) {
-                tries.add("SELECT CAST(" + quote(TableMove.ROW_COLUMN) + " AS NUMBER) AS r, '"
-                        + c.name().replace("'", "''") + "' AS c, " + text + " AS v FROM " + staging + " WHERE " + text
-                        + " IS NOT NULL AND " + attempt + " IS NULL");
+            if (JSON_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
+                query.tryColumn(c, "TRY_PARSE_JSON(" + text + ") IS NULL");
+            } else if (TRIED.matcher(type).lookingAt() && !ANY_TEXT.matcher(type).matches()) {
+                query.tryColumn(c, "TRY_CAST(" + text + " AS " + type + ") IS NULL");
             }
         }
-        return tries.isEmpty() ? null : "SELECT r, c, v FROM (" + String.join(" UNION ALL ", tries)
-                + ") ORDER BY r LIMIT 1";
+        return query.sql();
+    }
+
+    /** Quotes doubled, and backslashes too: Snowflake reads escape sequences in single-quoted strings. */
+    @Override
+    public String stringLiteral(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /**

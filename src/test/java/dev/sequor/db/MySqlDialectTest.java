@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The exact SQL and texts MySqlDialect produces, without a server (the server tests are MySqlDatabaseTest). */
@@ -79,6 +80,21 @@ class MySqlDialectTest {
         assertThat(maria.stagingType(ColumnDef.of("n", "numeric(12,2)", "t", null))).isEqualTo("numeric(12,2)");
         assertThat(maria.stagingType(ColumnDef.of("j", "json", "t", null)))
                 .isEqualTo("LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+    }
+
+    @Test
+    void theQueryForARefusedValueTriesBooleansTimestampsAndJsonAsTheMoveConvertsThem() {
+        List<ColumnDef> columns = List.of(ColumnDef.of("id", "integer", "t", null), ColumnDef.of("it's\\on", "boolean",
+                "t", null), ColumnDef.of("doc", "jsonb", "t", null));
+        String row = "SELECT `_sequor_row` AS r, ";
+        assertThat(D.numbersStagedRows()).isTrue();
+        assertThat(D.firstMisfitQuery("`s`", columns)).isEqualTo("SELECT r, c, v FROM ("
+                + row + "'it''s\\\\on' AS c, `it's\\on` AS v FROM `s` WHERE `it's\\on` IS NOT NULL AND LOWER(`it's\\on`)"
+                + " NOT IN ('true', 'false') AND NOT (`it's\\on` REGEXP '^[-+]?[0-9]+$' AND CAST(`it's\\on` AS SIGNED)"
+                + " BETWEEN -128 AND 127) UNION ALL "
+                + row + "'doc' AS c, `doc` AS v FROM `s` WHERE `doc` IS NOT NULL AND NOT JSON_VALID(`doc`))"
+                + " AS m ORDER BY r LIMIT 1");
+        assertThat(D.firstMisfitQuery("`s`", List.of(columns.get(0)))).isNull();
     }
 
     @Test

@@ -38,7 +38,7 @@ class SnowflakeConversationTest {
     static final String MISFIT_QUERY = "SELECT r, c, v FROM (SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, 'id' AS c,"
             + " \"ID\" AS v FROM \"S1\" WHERE \"ID\" IS NOT NULL AND TRY_CAST(\"ID\" AS integer) IS NULL UNION ALL"
             + " SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, 'payload' AS c, \"PAYLOAD\" AS v FROM \"S1\" WHERE"
-            + " \"PAYLOAD\" IS NOT NULL AND TRY_PARSE_JSON(\"PAYLOAD\") IS NULL) ORDER BY r LIMIT 1";
+            + " \"PAYLOAD\" IS NOT NULL AND TRY_PARSE_JSON(\"PAYLOAD\") IS NULL) AS m ORDER BY r LIMIT 1";
 
     @TempDir
     Path dir;

@@ -46,7 +46,7 @@ class SnowflakeDialectTest {
                 + row + "'it''s' AS c, \"it's\" AS v FROM \"S\" WHERE \"it's\" IS NOT NULL AND"
                 + " TRY_CAST(\"it's\" AS VARCHAR(36)) IS NULL UNION ALL "
                 + row + "'doc' AS c, \"DOC\" AS v FROM \"S\" WHERE \"DOC\" IS NOT NULL AND"
-                + " TRY_PARSE_JSON(\"DOC\") IS NULL) ORDER BY r LIMIT 1");
+                + " TRY_PARSE_JSON(\"DOC\") IS NULL) AS m ORDER BY r LIMIT 1");
         assertThat(D.firstMisfitQuery("\"S\"", List.of(ColumnDef.of("note", "varchar", "t", POS)))).isNull();
     }
 
