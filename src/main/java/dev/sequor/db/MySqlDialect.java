@@ -25,20 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class MySqlDialect implements Dialect {
 
-    /**
-     * The dialect when the server is not known ({@code type: jdbc} with {@code dialect: mysql}, validation): text
-     * keys and staging compare with {@code utf8mb4_bin}, which every MySQL and MariaDB has, but which still ignores
-     * trailing spaces (a PAD SPACE collation).
-     */
-    public static final MySqlDialect INSTANCE = new MySqlDialect("utf8mb4_bin");
-    /** MariaDB 10.2 and later: a binary collation that keeps trailing spaces significant. */
-    static final MySqlDialect MARIADB = new MySqlDialect("utf8mb4_nopad_bin");
-    /** MySQL 8.0.17 and later: the same in MySQL's spelling. */
-    static final MySqlDialect MYSQL_8 = new MySqlDialect("utf8mb4_0900_bin");
-
-    /** Server versions that name MariaDB, and MySQL's major.minor.patch. */
-    private static final Pattern MARIADB_VERSION = Pattern.compile("(?i).*mariadb.*");
-    private static final Pattern MYSQL_VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+).*");
+    public static final MySqlDialect INSTANCE = new MySqlDialect();
 
     /** The longest table or column name MySQL and MariaDB accept. */
     static final int MAX_IDENTIFIER = 64;
@@ -68,40 +55,7 @@ public final class MySqlDialect implements Dialect {
                     + " the right syntax to use (near .*)");
 
     private final BulkLoader loader = new MultiRowInsertLoader(this);
-    /**
-     * How text keys and staged text compare. The servers' default collations ignore case, accents and trailing
-     * spaces, so {@code a}, {@code A} and {@code á} would be one key of a merge, and all but one of their rows lost;
-     * records are compared as PostgreSQL and DuckDB compare them, byte for byte.
-     */
-    private final String textCollation;
-
-    private MySqlDialect(String textCollation) {
-        this.textCollation = textCollation;
-    }
-
-    /** The dialect for the server whose version the driver reports ({@code 10.11.6-MariaDB}, {@code 8.0.36}). */
-    static MySqlDialect forServer(String version) {
-        if (version == null) {
-            return INSTANCE;
-        }
-        if (MARIADB_VERSION.matcher(version).matches()) {
-            return MARIADB;
-        }
-        Matcher m = MYSQL_VERSION.matcher(version);
-        if (m.matches()) {
-            int major = Integer.parseInt(m.group(1));
-            int minor = Integer.parseInt(m.group(2));
-            int patch = Integer.parseInt(m.group(3));
-            if (major > 8 || major == 8 && (minor > 0 || patch >= 17)) {
-                return MYSQL_8;
-            }
-        }
-        return INSTANCE;
-    }
-
-    /** The collation text keys and staged text compare with. */
-    String textCollation() {
-        return textCollation;
+    private MySqlDialect() {
     }
 
     @Override
@@ -226,26 +180,13 @@ public final class MySqlDialect implements Dialect {
 
     /**
      * A merge's key is a PRIMARY KEY, and MySQL indexes no TEXT or BLOB column without a prefix length: text keys are
-     * VARCHAR(255) (1,020 bytes in utf8mb4, within InnoDB's 3,072-byte key limit), compared byte for byte
-     * ({@link #textCollation}).
+     * VARCHAR(255) (1,020 bytes in utf8mb4, within InnoDB's 3,072-byte key limit).
      */
     @Override
     public String keyTypeSql(ColumnType type) {
         String sql = typeSql(type);
-        if (sql.equals("JSON") || sql.equals("LONGBLOB")) {
-            return "VARBINARY(255)";
-        }
-        return withTextCollation(sql.equals("LONGTEXT") ? "VARCHAR(255)" : sql);
-    }
-
-    /** Character types spelled so that they may take a collation: TEXT and its sizes, CHAR, VARCHAR. */
-    private static final Pattern CHARACTER_TYPE = Pattern.compile(
-            "(?i)(tiny|medium|long)?text|(var)?char(\\s*\\(\\s*\\d+\\s*\\))?|character( varying)?(\\s*\\(\\s*\\d+\\s*\\))?");
-
-    /** {@code sql} with {@link #textCollation} when it is a character type, else as it is. */
-    private String withTextCollation(String sql) {
-        return CHARACTER_TYPE.matcher(sql.strip()).matches()
-                ? sql + " CHARACTER SET utf8mb4 COLLATE " + textCollation : sql;
+        return sql.equals("LONGTEXT") ? "VARCHAR(255)" : sql.equals("JSON") || sql.equals("LONGBLOB") ? "VARBINARY(255)"
+                : sql;
     }
 
     /**
@@ -295,13 +236,11 @@ public final class MySqlDialect implements Dialect {
      * Booleans, timestamps and JSON are staged as text: records say {@code true}/{@code false}, which a BOOLEAN
      * (TINYINT) column refuses, ISO-8601 timestamps end in {@code Z} or an offset, which a DATETIME column refuses, and
      * JSON is checked when it moves, where {@link #firstMisfitQuery} can name the row (MariaDB's CHECK on a JSON column
-     * names no value or row). Staged text compares byte for byte ({@link #textCollation}), so a merge tells keys apart
-     * and picks each key's last row as the target's key column does.
+     * names no value or row).
      */
     @Override
     public String stagingType(ColumnDef column) {
-        return withTextCollation(isBoolean(column) || isDatetime(column) || isJson(column) ? "LONGTEXT"
-                : typeSql(column.type()));
+        return isBoolean(column) || isDatetime(column) || isJson(column) ? "LONGTEXT" : typeSql(column.type());
     }
 
     /**
@@ -317,7 +256,7 @@ public final class MySqlDialect implements Dialect {
     /**
      * The first staged row whose boolean, timestamp or JSON text the move refuses, tried as the move converts it:
      * in a SELECT, MySQL's CAST of text that is no time gives NULL (with a warning) where an INSERT fails; a boolean
-     * is {@code true}/{@code false} or a whole number that fits TINYINT; JSON is what {@code JSON_VALID} accepts.
+     * is {@code true}/{@code false} or a number that rounds into TINYINT; JSON is what {@code JSON_VALID} accepts.
      */
     @Override
     public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
@@ -327,14 +266,21 @@ public final class MySqlDialect implements Dialect {
             if (isDatetime(c)) {
                 query.tryColumn(c, "CAST(" + fromStaging(c) + " AS " + typeSql(c.type()) + ") IS NULL");
             } else if (isBoolean(c)) {
-                query.tryColumn(c, "LOWER(" + text + ") NOT IN ('true', 'false') AND NOT (" + text
-                        + " REGEXP '^[-+]?[0-9]+$' AND CAST(" + text + " AS SIGNED) BETWEEN -128 AND 127)");
+                query.tryColumn(c, "LOWER(" + text + ") NOT IN ('true', 'false') AND NOT (" + text + " REGEXP '"
+                        + BOOLEAN_NUMBER + "' AND CAST(" + text + " AS DOUBLE) BETWEEN -128.5 AND 127.49)");
             } else if (isJson(c)) {
                 query.tryColumn(c, "NOT JSON_VALID(" + text + ")");
             }
         }
         return query.sql();
     }
+
+    /**
+     * A number a BOOLEAN (TINYINT) column takes from text, as the move converts it: spaces around it, a fraction
+     * (rounded), an exponent ({@code 1.0}, {@code  1}, {@code 1e0}).
+     */
+    private static final String BOOLEAN_NUMBER =
+            "^[[:space:]]*[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?[[:space:]]*$";
 
     /** Quotes doubled, and backslashes too: MySQL reads them as escapes in a string (unless NO_BACKSLASH_ESCAPES). */
     @Override

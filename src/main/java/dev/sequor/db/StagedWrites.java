@@ -367,7 +367,7 @@ final class StagedWrites {
                     m = new Misfit(((Number) r.get(0)).longValue(), String.valueOf(r.get(1)),
                             r.get(2) == null ? null : String.valueOf(r.get(2)));
                 }
-            } else if (dialect.numbersStagedRows()) {
+            } else if (dialect.numbersStagedRows() && dialect.stagesAsText()) {
                 m = new MisfitBisection(s, dialect, staging(t)).find(t.columns());
             }
             if (m != null) {

@@ -144,6 +144,21 @@ class MySqlDatabaseTest extends DatabaseBehaviourTest {
         }
     }
 
+    /** A boolean the move takes (1.0, spaces, an exponent) is never named when the commit fails for another reason. */
+    @Test
+    void booleansTheMoveTakesAreNotBlamedForAnotherFailure() {
+        db.execute("CREATE TABLE " + q("flags_keyed") + " (id integer PRIMARY KEY, f boolean)");
+        db.execute("INSERT INTO " + q("flags_keyed") + " VALUES (5, 1)");
+        assertThatThrownBy(() -> write("flags_keyed", cols("id", "integer", "f", "boolean"), WriteMode.APPEND,
+                List.of(rec("id", 6, "f", "1.0"), rec("id", 7, "f", " 1"), rec("id", 8, "f", "1e0"),
+                        rec("id", 5, "f", "true"))))
+                .isInstanceOf(SequorException.class).hasMessageStartingWith("SQL error on source 'stage': Duplicate entry '5'");
+        write("flags_keyed", cols("id", "integer", "f", "boolean"), WriteMode.APPEND,
+                List.of(rec("id", 6, "f", "1.0"), rec("id", 7, "f", " 0"), rec("id", 8, "f", "1e0")));
+        assertThat(column("SELECT f FROM " + q("flags_keyed") + " ORDER BY id"))
+                .containsExactly(Boolean.TRUE, Boolean.TRUE, Boolean.FALSE, Boolean.TRUE);
+    }
+
     @Test
     void aFailingAppendAtCommitLeavesTheReplacedTablesOfTheSameOpUntouched() {
         write("replaced", cols("id", "integer"), WriteMode.CREATE, List.of(rec("id", 1)));

@@ -57,8 +57,7 @@ class MySqlInferredTypesTest {
     void evolveWidensWithModifyColumn() {
         assertThat(D.widenColumn("`db`.`t`", "n", "DOUBLE"))
                 .containsExactly("ALTER TABLE `db`.`t` MODIFY COLUMN `n` DOUBLE");
-        assertThat(D.stagingType(new ColumnDef("x", ColumnType.parse("text"))))
-                .isEqualTo("LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        assertThat(D.stagingType(new ColumnDef("x", ColumnType.parse("text")))).isEqualTo("LONGTEXT");
         assertThat(D.existingColumnsQuery()).contains("c.column_type").contains("information_schema.check_constraints")
                 .endsWith("WHERE c.table_schema = ? AND c.table_name = ? ORDER BY c.ordinal_position");
     }

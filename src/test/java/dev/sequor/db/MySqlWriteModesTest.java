@@ -86,30 +86,6 @@ class MySqlWriteModesTest extends WriteModesBehaviourTest {
 
     static final WriteSpec UPSERT_CODE = WriteSpec.merge(List.of("code"), MergeStrategy.UPSERT);
 
-    /**
-     * The server's default collation ignores case, accents and trailing spaces: keys that differ only so were one row,
-     * and the others' rows were lost. Text keys compare byte for byte, as on PostgreSQL and DuckDB, in one load and
-     * across loads, with either strategy; the key column says so in its collation.
-     */
-    @Test
-    void textKeysThatDifferOnlyInCaseAccentsOrTrailingSpacesAreDifferentRows() {
-        List<ColumnDef> columns = cols("code", "text", "qty", "integer");
-        for (MergeStrategy strategy : MergeStrategy.values()) {
-            String table = "wm_exact_key_" + strategy.name().toLowerCase(java.util.Locale.ROOT);
-            WriteSpec merge = WriteSpec.merge(List.of("code"), strategy);
-            write(table, columns, merge, List.of(rec("code", "a", "qty", 1), rec("code", "e", "qty", 2),
-                    rec("code", "b", "qty", 3), rec("code", "A", "qty", 4)));
-            write(table, columns, merge, List.of(rec("code", "é", "qty", 5), rec("code", "b ", "qty", 6),
-                    rec("code", "a", "qty", 7)));
-            assertThat(db.query("SELECT code, qty FROM " + q(table) + " ORDER BY qty").stream()
-                    .map(r -> "[" + r.get("code") + "]=" + r.get("qty")).toList())
-                    .as(strategy.name()).containsExactly("[e]=2", "[b]=3", "[A]=4", "[é]=5", "[b ]=6", "[a]=7");
-            assertThat(db.query("SELECT collation_name FROM information_schema.columns WHERE table_schema = '" + ns
-                    + "' AND table_name = '" + table + "' AND column_name = 'code'").get(0).get(0))
-                    .isEqualTo("utf8mb4_nopad_bin");
-        }
-    }
-
     /** One row per key: MySQL has no {@code (VALUES ...) v(a, b)}. */
     @Override
     String mergedQuery() {
