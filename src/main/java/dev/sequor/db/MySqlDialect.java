@@ -55,6 +55,7 @@ public final class MySqlDialect implements Dialect {
                     + " the right syntax to use (near .*)");
 
     private final BulkLoader loader = new MultiRowInsertLoader(this);
+
     private MySqlDialect() {
     }
 

@@ -368,6 +368,7 @@ final class StagedWrites {
                             r.get(2) == null ? null : String.valueOf(r.get(2)));
                 }
             } else if (dialect.numbersStagedRows() && dialect.stagesAsText()) {
+                // halving converts staged text again; typed staging (MySQL) refused its values when they were staged
                 m = new MisfitBisection(s, dialect, staging(t)).find(t.columns());
             }
             if (m != null) {

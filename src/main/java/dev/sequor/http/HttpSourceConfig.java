@@ -4,7 +4,6 @@ import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.flow.spec.SourceSpecs;
 import dev.sequor.http.auth.AuthSpec;
-import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YMap;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,13 +59,8 @@ public record HttpSourceConfig(String name, AuthSpec auth, Duration timeout, Ret
      * (for {@code retry}, at the setting within it), not at the file's start.
      */
     public static HttpSourceConfig from(String name, Map<String, Object> rendered, YMap file, Path projectDir) {
-        return from(name, rendered, (key, sub) -> {
-            YNode value = file.get(key);
-            if (value instanceof YMap inner && sub != null && inner.get(sub) != null) {
-                return inner.get(sub).pos();
-            }
-            return value != null ? value.pos() : file.pos();
-        }, projectDir);
+        return from(name, rendered, (key, sub) -> sub != null && file.get(key) instanceof YMap inner
+                && inner.get(sub) != null ? inner.valuePos(sub) : file.valuePos(key), projectDir);
     }
 
     /** Where a key's value is written: {@code (key, null)} a top-level key, {@code (key, sub)} a setting in it. */

@@ -255,8 +255,7 @@ public final class RunContext implements AutoCloseable {
         HttpSourceConfig config = HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file, project.dir());
         secrets.addAll(config.secrets());
         if (config.connection().tls().insecure() && insecureSources.add(name)) {
-            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING,
-                    file.get("tls") != null ? file.get("tls").pos() : file.pos(), "Source \"" + name + "\" has"
+            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.valuePos("tls"), "Source \"" + name + "\" has"
                     + " tls.insecure: true; the certificates of its hosts are not checked, so anyone on the network path"
                     + " can read and change its traffic.").toString());
         }

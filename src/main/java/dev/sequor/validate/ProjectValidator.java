@@ -121,8 +121,7 @@ public final class ProjectValidator {
                 try {
                     tls.caCertificates();
                 } catch (SequorException e) {
-                    diag.error(file.get("tls") != null ? file.get("tls").pos() : file.pos(),
-                            "Source \"" + name + "\": " + e.getMessage());
+                    diag.error(file.valuePos("tls"), "Source \"" + name + "\": " + e.getMessage());
                 }
             }
         }

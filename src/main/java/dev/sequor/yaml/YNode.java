@@ -26,6 +26,12 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
             return entries.get(key);
         }
 
+        /** Where the value of {@code key} is written; the map's own position when the key is absent. */
+        public SourcePos valuePos(String key) {
+            YNode value = entries.get(key);
+            return value == null ? pos : value.pos();
+        }
+
         public SourcePos keyPos(String key) {
             SourcePos p = keyPos.get(key);
             return p == null ? pos : p;
