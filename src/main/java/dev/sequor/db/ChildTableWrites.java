@@ -83,30 +83,35 @@ final class ChildTableWrites {
      * rows a merge loads with one key, the last one ({@link TableMove}), whose load number its children carry. Both
      * staging tables hold the key as the same text (the parent's values, written by one rule), so it is compared as
      * staged; the load number is compared as a number: {@code ("_parent_id", CAST("_sequor_row" AS bigint)) IN (SELECT
-     * "id", max(CAST("_sequor_row" AS bigint)) FROM staging GROUP BY "id")} where staging is text.
+     * "id", max(CAST("_sequor_row" AS bigint)) FROM staging GROUP BY "id")} where staging is text. The parent's keys
+     * are grouped as its table compares them ({@code parentKeys}), so the rows that are one key there are one here.
      */
-    static String childrenOfLandingParents(Dialect dialect, TableTarget child, String parentStaging) {
+    static String childrenOfLandingParents(Dialect dialect, TableTarget child, String parentStaging,
+                                           KeyComparison parentKeys) {
         List<String> key = child.childOf().spec().primaryKey();
         String childKeys = key.stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
                 .collect(Collectors.joining(", "));
-        String parentKeys = key.stream().map(dialect::quote).collect(Collectors.joining(", "));
+        String loadedKeys = key.stream().map(k -> parentKeys.compared(k, dialect.quote(k)))
+                .collect(Collectors.joining(", "));
         // the load number as a number: where staging is text (DuckDB, Snowflake) max('9', '12') is '9'
         String row = dialect.fromStaging(StagedWrites.ROW_NUMBER);
-        return "(" + childKeys + ", " + row + ") IN (SELECT " + parentKeys + ", max(" + row + ") FROM " + parentStaging
-                + " GROUP BY " + parentKeys + ")";
+        return "(" + childKeys + ", " + row + ") IN (SELECT " + loadedKeys + ", max(" + row + ") FROM " + parentStaging
+                + " GROUP BY " + loadedKeys + ")";
     }
 
     /**
      * The statement that deletes from the child table of {@code child} (which exists) the rows of every parent key
      * staged for its merging parent: {@code DELETE FROM c WHERE "_parent_id" IN (SELECT CAST("id" AS bigint) FROM
-     * staging)}. The key values are cast to the parent's key column types as the commit lands them.
+     * staging)}. The key values are cast to the parent's key column types as the commit lands them, and compared as
+     * the parent's table compares them ({@code parentKeys}).
      */
-    static String deleteChildrenOfLoadedKeys(Dialect dialect, TableTarget child, String parentStaging) {
+    static String deleteChildrenOfLoadedKeys(Dialect dialect, TableTarget child, String parentStaging,
+                                             KeyComparison parentKeys) {
         List<ColumnDef> parentColumns = child.childOf().schema().columns(dialect);
         return deleteChildrenOfKeys(dialect, child, k -> {
             ColumnDef column = parentColumns.stream().filter(d -> d.name().equals(k)).findFirst().orElseThrow();
             // as the commit lands the parent's key (StagedWrites.move): the same value compares equal
-            return dialect.fromText(column);
+            return parentKeys.compared(k, dialect.fromText(column));
         }, parentStaging);
     }
 

@@ -363,6 +363,25 @@ public interface Dialect {
     }
 
     /**
+     * How a transform creates its missing target from its staged result {@code staging} (qualified) with the
+     * {@code columns} named: as {@link TableMove#likeStaging}, unless the database must be told more about the key
+     * columns (MySQL indexes no LONGTEXT), which it may read from the staging table on {@code c}.
+     */
+    default java.util.function.BiFunction<String, List<String>, List<String>> createLikeStaging(
+            Connection c, String staging, List<String> columns) throws SQLException {
+        return TableMove.likeStaging(this, staging, columns);
+    }
+
+    /**
+     * How the merge into {@code namespace.table} (which exists) compares the values of its {@code key} columns
+     * ({@link KeyComparison}): as they are, unless the database gives each column a collation of its own.
+     */
+    default KeyComparison keyComparison(Connection c, String namespace, String table, List<String> key)
+            throws SQLException {
+        return KeyComparison.AS_IS;
+    }
+
+    /**
      * Before an upsert into the existing {@code namespace.table}: fails when this database's upsert cannot find the
      * rows of {@code key} there. Nothing to check for SQL's MERGE, which matches on the key itself; MySQL's
      * {@code ON DUPLICATE KEY UPDATE} needs a PRIMARY KEY or UNIQUE index on exactly those columns.

@@ -214,13 +214,18 @@ final class JdbcDatabase implements Database {
                 WriteSpec write = keyedByColumns(requested, columns);
                 TableMove move = new TableMove(dialect, dialect.qualified(ns, table), staging, columns,
                         columns.stream().map(dialect::quote).toList(), dialect.quote(TableMove.ROW_COLUMN),
-                        TableMove.likeStaging(dialect, staging, columns));
+                        dialect.createLikeStaging(c, staging, columns));
                 boolean exists = SqlSession.tableExistsOn(c, dialect, ns, table);
                 if (exists && write.mode() == WriteMode.MERGE && write.strategy() == MergeStrategy.UPSERT) {
                     dialect.checkUpsertKey(c, ns, table, write.primaryKey());
                 }
-                List<String> statements = new java.util.ArrayList<>(move.prepare(write, exists));
-                statements.addAll(move.move(write, exists));
+                for (String sql : move.prepare(write, exists)) {
+                    SqlSession.executeOn(c, sql);
+                }
+                if (write.mode() == WriteMode.MERGE) { // the target exists now: its key says how keys compare
+                    move.comparingKeys(dialect.keyComparison(c, ns, table, write.primaryKey()));
+                }
+                List<String> statements = new java.util.ArrayList<>(move.move(write, exists));
                 // the dialect's own drop: MySQL's plain DROP TABLE would commit the transaction half-way
                 statements.add(dialect.dropStaging(staging));
                 long rows = SqlSession.longOn(c, "SELECT count(*) FROM " + staging);

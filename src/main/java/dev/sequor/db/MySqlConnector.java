@@ -14,9 +14,11 @@ import java.util.Map;
 final class MySqlConnector implements Connector {
 
     private final AgroalDataSource pool;
+    private final MySqlDialect dialect;
 
-    private MySqlConnector(AgroalDataSource pool) {
+    private MySqlConnector(AgroalDataSource pool, MySqlDialect dialect) {
         this.pool = pool;
+        this.dialect = dialect;
     }
 
     /** The {@code type: mysql} source: {@code conn_str}, {@code username}, {@code password}. */
@@ -26,13 +28,29 @@ final class MySqlConnector implements Connector {
         if (url == null) {
             throw config.notUnderstood("mysql", MySqlUrl.FORMS);
         }
-        return new SourceType.Opened(MySqlDialect.INSTANCE, open(config.sourceName(), url, config.pos()));
+        MySqlConnector connector = open(config.sourceName(), url, config.pos());
+        return new SourceType.Opened(connector.dialect, connector);
     }
 
     static MySqlConnector open(String sourceName, MySqlUrl url, SourcePos pos) {
         JdbcPool pool = new JdbcPool(sourceName, url.jdbcUrl(), org.mariadb.jdbc.Driver.class, url.user(),
                 url.password(), Map.of(), MySqlDialect.INSTANCE, MySqlDialect.INSTANCE::errorText);
-        return new MySqlConnector(pool.open(pos));
+        AgroalDataSource opened = pool.open(pos);
+        return new MySqlConnector(opened, MySqlDialect.forServer(serverVersion(opened)));
+    }
+
+    /** The version the server reports, or null when it cannot be asked (the first statement then says why). */
+    private static String serverVersion(AgroalDataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            return c.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /** MySQL's or MariaDB's dialect, as the server this source reaches is one or the other. */
+    MySqlDialect dialect() {
+        return dialect;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,7 +26,20 @@ import java.util.stream.Collectors;
  */
 public final class MySqlDialect implements Dialect {
 
-    public static final MySqlDialect INSTANCE = new MySqlDialect();
+    /**
+     * The dialect when the server is not known ({@code type: jdbc} with {@code dialect: mysql}, validation): the key
+     * columns it creates compare with {@code utf8mb4_bin}, which every MySQL and MariaDB has, but which still ignores
+     * trailing spaces (a PAD SPACE collation).
+     */
+    public static final MySqlDialect INSTANCE = new MySqlDialect("utf8mb4_bin");
+    /** MariaDB 10.2 and later: a binary collation that keeps trailing spaces significant. */
+    static final MySqlDialect MARIADB = new MySqlDialect("utf8mb4_nopad_bin");
+    /** MySQL 8.0.17 and later: the same in MySQL's spelling. */
+    static final MySqlDialect MYSQL_8 = new MySqlDialect("utf8mb4_0900_bin");
+
+    /** Server versions that name MariaDB, and MySQL's major.minor.patch. */
+    private static final Pattern MARIADB_VERSION = Pattern.compile("(?i).*mariadb.*");
+    private static final Pattern MYSQL_VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+).*");
 
     /** The longest table or column name MySQL and MariaDB accept. */
     static final int MAX_IDENTIFIER = 64;
@@ -55,8 +69,41 @@ public final class MySqlDialect implements Dialect {
                     + " the right syntax to use (near .*)");
 
     private final BulkLoader loader = new MultiRowInsertLoader(this);
+    /**
+     * The collation of the text key columns of the tables a merge creates. The servers' default collations ignore
+     * case, accents and trailing spaces, so {@code a}, {@code A} and {@code á} would be one key, and all but one of
+     * their rows lost; keys Sequor creates compare as PostgreSQL and DuckDB compare them, byte for byte. Keys of
+     * tables made otherwise keep their collation, and a merge compares as they do ({@link #keyComparison}).
+     */
+    private final String keyCollation;
 
-    private MySqlDialect() {
+    private MySqlDialect(String keyCollation) {
+        this.keyCollation = keyCollation;
+    }
+
+    /** The dialect for the server whose version the driver reports ({@code 10.11.6-MariaDB}, {@code 8.0.36}). */
+    static MySqlDialect forServer(String version) {
+        if (version == null) {
+            return INSTANCE;
+        }
+        if (MARIADB_VERSION.matcher(version).matches()) {
+            return MARIADB;
+        }
+        Matcher m = MYSQL_VERSION.matcher(version);
+        if (m.matches()) {
+            int major = Integer.parseInt(m.group(1));
+            int minor = Integer.parseInt(m.group(2));
+            int patch = Integer.parseInt(m.group(3));
+            if (major > 8 || major == 8 && (minor > 0 || patch >= 17)) {
+                return MYSQL_8;
+            }
+        }
+        return INSTANCE;
+    }
+
+    /** The collation of the text key columns this dialect creates. */
+    String keyCollation() {
+        return keyCollation;
     }
 
     @Override
@@ -181,13 +228,83 @@ public final class MySqlDialect implements Dialect {
 
     /**
      * A merge's key is a PRIMARY KEY, and MySQL indexes no TEXT or BLOB column without a prefix length: text keys are
-     * VARCHAR(255) (1,020 bytes in utf8mb4, within InnoDB's 3,072-byte key limit).
+     * VARCHAR(255) (1,020 bytes in utf8mb4, within InnoDB's 3,072-byte key limit), compared byte for byte
+     * ({@link #keyCollation}).
      */
     @Override
     public String keyTypeSql(ColumnType type) {
-        String sql = typeSql(type);
-        return sql.equals("LONGTEXT") ? "VARCHAR(255)" : sql.equals("JSON") || sql.equals("LONGBLOB") ? "VARBINARY(255)"
-                : sql;
+        return keyType(typeSql(type));
+    }
+
+    /** {@link #keyTypeSql} of a type as MySQL spells it ({@code longtext}, {@code varchar(20)}, {@code bigint}). */
+    private String keyType(String sql) {
+        String bare = sql.strip().toLowerCase(Locale.ROOT);
+        if (bare.equals("json") || bare.endsWith("blob")) {
+            return "VARBINARY(255)";
+        }
+        String text = bare.endsWith("text") ? "VARCHAR(255)" : sql;
+        return CHARACTER_TYPE.matcher(text.strip()).matches()
+                ? text + " CHARACTER SET utf8mb4 COLLATE " + keyCollation : text;
+    }
+
+    /**
+     * A transform's merge creates its table with the query result's columns and types, in its order, and the key
+     * columns typed as {@link #keyTypeSql} makes them (a query's columns read from landed text are LONGTEXT, which no
+     * PRIMARY KEY takes): {@code CREATE TABLE t (`code` VARCHAR(255) ... COLLATE utf8mb4_nopad_bin, `n` bigint(21),
+     * PRIMARY KEY (`code`))}, the types as {@code SHOW COLUMNS} gives them for the staged result.
+     */
+    @Override
+    public BiFunction<String, List<String>, List<String>> createLikeStaging(Connection c, String staging,
+                                                                           List<String> columns) throws SQLException {
+        Map<String, String> types = new java.util.HashMap<>();
+        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW COLUMNS FROM "
+                + staging)) {
+            while (rs.next()) {
+                types.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
+            }
+        }
+        return (target, key) -> {
+            if (key.isEmpty()) {
+                return TableMove.likeStaging(this, staging, columns).apply(target, key);
+            }
+            String definitions = columns.stream().map(name -> {
+                String type = types.get(name.toLowerCase(Locale.ROOT));
+                return quote(name) + " " + (key.contains(name) ? keyType(type) : type);
+            }).collect(Collectors.joining(", "));
+            return List.of("CREATE TABLE " + target + " (" + definitions + ", PRIMARY KEY (" + key.stream()
+                    .map(this::quote).collect(Collectors.joining(", ")) + "))");
+        };
+    }
+
+    /** Character types spelled so that they may take a collation: TEXT and its sizes, CHAR, VARCHAR. */
+    private static final Pattern CHARACTER_TYPE = Pattern.compile("(?i)(tiny|medium|long)?text|(var)?char(\\s*\\("
+            + "\\s*\\d+\\s*\\))?|character( varying)?(\\s*\\(\\s*\\d+\\s*\\))?");
+
+    /**
+     * Staged text is compared under the collation of the target's key column (staging has the database's default):
+     * {@code CONVERT(v USING utf8mb4) COLLATE utf8mb4_nopad_bin}. An explicit collation wins over the column's on
+     * the other side, so the delete of a {@code delete_insert} and the children's links compare that way too.
+     */
+    @Override
+    public KeyComparison keyComparison(Connection c, String namespace, String table, List<String> key)
+            throws SQLException {
+        Map<String, String> collated = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, character_set_name, collation_name FROM"
+                + " information_schema.columns WHERE table_schema = ? AND table_name = ? AND collation_name IS NOT"
+                + " NULL")) {
+            ps.setString(1, namespace == null ? currentNamespace(c) : namespace);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    collated.put(rs.getString(1).toLowerCase(Locale.ROOT),
+                            "CONVERT(%s USING " + rs.getString(2) + ") COLLATE " + rs.getString(3));
+                }
+            }
+        }
+        return (column, expression) -> {
+            String form = key.contains(column) ? collated.get(column.toLowerCase(Locale.ROOT)) : null;
+            return form == null ? expression : form.replace("%s", expression);
+        };
     }
 
     /**

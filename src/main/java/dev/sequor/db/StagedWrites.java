@@ -779,7 +779,7 @@ final class StagedWrites {
             return;
         }
         boolean exists = exists(c, t);
-        String deleteChildren = exists ? deleteChildrenOfLoadedKeys(t) : null;
+        String deleteChildren = exists ? deleteChildrenOfLoadedKeys(c, t) : null;
         if (t.schema() != null && !inferred.staged(t)) {
             if (deleteChildren != null) {
                 SqlSession.executeOn(c, deleteChildren);
@@ -805,9 +805,13 @@ final class StagedWrites {
         for (String sql : before) {
             SqlSession.executeOn(c, sql);
         }
+        if (t.mode() == WriteMode.MERGE) { // the target exists now: its key says how keys compare
+            move.comparingKeys(dialect.keyComparison(c, t.namespace(), t.table(), t.spec().primaryKey()));
+        }
         List<String> statements = new ArrayList<>();
         if (t.underMergingParent()) {
-            statements.add(move.insertWhere(ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()))));
+            statements.add(move.insertWhere(ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()),
+                    parentKeyComparison(c, t))));
         } else {
             // an upsert that compares values reads the column types as the statements above left them (evolved)
             statements.addAll(move.move(t.spec(), exists, upsert && dialect.upsertSkipsUnchanged()
@@ -825,7 +829,7 @@ final class StagedWrites {
      * loaded, read from the parent's built table or its staging ({@link ChildTableWrites}); null for other targets,
      * or when the parent loaded nothing.
      */
-    private String deleteChildrenOfLoadedKeys(TableTarget t) {
+    private String deleteChildrenOfLoadedKeys(Connection c, TableTarget t) throws SQLException {
         if (!t.underMergingParent()) {
             return null;
         }
@@ -833,8 +837,17 @@ final class StagedWrites {
         if (inPlace.builtInBatches(parent)) {
             return ChildTableWrites.deleteChildrenOfBuiltKeys(dialect, t, inPlace.builtName(parent));
         }
-        return inferred.staged(parent) ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t, staging(parent))
-                : null;
+        return inferred.staged(parent) ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t, staging(parent),
+                parentKeyComparison(c, t)) : null;
+    }
+
+    /**
+     * How the keys of the merging parent of {@code t} compare ({@link Dialect#keyComparison}): its children go with
+     * the parent keys its table tells apart. The parent's table exists by now: created before the children move.
+     */
+    private KeyComparison parentKeyComparison(Connection c, TableTarget t) throws SQLException {
+        TableTarget parent = t.childOf();
+        return dialect.keyComparison(c, parent.namespace(), parent.table(), parent.spec().primaryKey());
     }
 
     private TableMove move(TableTarget t) {

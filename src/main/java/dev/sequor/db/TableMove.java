@@ -34,6 +34,8 @@ final class TableMove {
     private long sourceRows;
     /** The rows' load numbers go into the target's {@link #ROW_COLUMN} too ({@link #keepingRowOrder}). */
     private boolean keepsRowOrder;
+    /** How a merge compares key values ({@link #comparingKeys}). */
+    private KeyComparison keyComparison = KeyComparison.AS_IS;
 
     /**
      * @param target      the target, qualified and quoted
@@ -89,6 +91,16 @@ final class TableMove {
      */
     TableMove keepingRowOrder() {
         keepsRowOrder = true;
+        return this;
+    }
+
+    /**
+     * This move, comparing a merge's key values as {@code comparison} says: read from the target once it exists
+     * ({@link Dialect#keyComparison}), so that the rows one key keeps and the rows it replaces are the ones the
+     * target's key tells apart.
+     */
+    TableMove comparingKeys(KeyComparison comparison) {
+        keyComparison = comparison;
         return this;
     }
 
@@ -199,14 +211,17 @@ final class TableMove {
         String last = dialect.quote(LAST_COLUMN);
         typed.add(rowOrder + " AS " + row);
         String names = quoted(dialect, columns);
+        String keys = key.stream().map(k -> keyComparison.compared(k, dialect.quote(k)))
+                .collect(Collectors.joining(", "));
         return "SELECT " + names + (keepsRowOrder ? ", " + row : "") + " FROM (SELECT " + names + ", " + row + ", max("
-                + row + ") OVER (PARTITION BY " + quoted(dialect, key) + ") AS " + last + " FROM (SELECT "
+                + row + ") OVER (PARTITION BY " + keys + ") AS " + last + " FROM (SELECT "
                 + String.join(", ", typed) + " FROM " + staging + ") AS typed) AS numbered WHERE " + row + " = " + last;
     }
 
     /** Deletes the target's rows whose key was loaded: {@code DELETE FROM t WHERE ("a", "b") IN (SELECT ...)}. */
     private String deleteLoadedKeys(List<String> key) {
-        List<String> keyExpressions = key.stream().map(k -> expressions.get(columns.indexOf(k))).toList();
+        List<String> keyExpressions = key.stream()
+                .map(k -> keyComparison.compared(k, expressions.get(columns.indexOf(k)))).toList();
         String keys = quoted(dialect, key);
         return "DELETE FROM " + target + " WHERE " + (key.size() == 1 ? keys : "(" + keys + ")") + " IN (SELECT "
                 + String.join(", ", keyExpressions) + " FROM " + staging + ")";

@@ -59,6 +59,25 @@ class MySqlDialectTest {
     }
 
     @Test
+    void textKeysOfCreatedTablesCompareByteForByteInTheServersOwnCollation() {
+        assertThat(MySqlDialect.forServer("10.11.19-MariaDB-0+deb12u1").keyCollation()).isEqualTo("utf8mb4_nopad_bin");
+        assertThat(MySqlDialect.forServer("8.0.36").keyCollation()).isEqualTo("utf8mb4_0900_bin");
+        assertThat(MySqlDialect.forServer("9.1.0").keyCollation()).isEqualTo("utf8mb4_0900_bin");
+        assertThat(MySqlDialect.forServer("8.0.16").keyCollation()).isEqualTo("utf8mb4_bin");
+        assertThat(MySqlDialect.forServer("5.7.44-log").keyCollation()).isEqualTo("utf8mb4_bin");
+        assertThat(MySqlDialect.forServer(null)).isSameAs(D);
+        MySqlDialect maria = MySqlDialect.MARIADB;
+        assertThat(maria.keyTypeSql(ColumnType.parse("text")))
+                .isEqualTo("VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+        assertThat(maria.keyTypeSql(ColumnType.parse("varchar(20)")))
+                .isEqualTo("varchar(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+        assertThat(maria.keyTypeSql(ColumnType.parse("integer"))).isEqualTo("integer");
+        assertThat(maria.keyTypeSql(ColumnType.parse("json"))).isEqualTo("VARBINARY(255)");
+        // staging keeps the database's default; the merge compares it under the target key's collation
+        assertThat(maria.stagingType(ColumnDef.of("s", "text", "t", null))).isEqualTo("LONGTEXT");
+    }
+
+    @Test
     void theQueryForARefusedValueTriesBooleansTimestampsAndJsonAsTheMoveConvertsThem() {
         List<ColumnDef> columns = List.of(ColumnDef.of("id", "integer", "t", null), ColumnDef.of("it's\\on", "boolean",
                 "t", null), ColumnDef.of("doc", "jsonb", "t", null));
