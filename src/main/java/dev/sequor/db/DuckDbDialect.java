@@ -65,8 +65,22 @@ public final class DuckDbDialect implements Dialect {
     private String converted(ColumnDef column, String cast) {
         String text = quote(column.name());
         String value = column.type().isNested() ? "CAST(" + text + " AS JSON)"
-                : isTimestamp(column.type()) ? withSeconds(text) : text;
+                : isTimestamp(column.type()) ? withinZoneRange(text, cast, withSeconds(text)) : text;
         return cast + "(" + value + " AS " + typeSql(column.type()) + ")";
+    }
+
+    /**
+     * {@code value}, unless {@code text} is an ISO date-time whose UTC offset is beyond 15:59 or has 60 minutes or more
+     * ({@code +16:00}, {@code +99:99}, {@code +02:60}): DuckDB's cast reads those as that many hours and minutes and
+     * shifts the time by days, where PostgreSQL refuses them ("time zone displacement out of range"). Such text fails
+     * the {@code CAST} with an error saying so, and gives NULL to {@code TRY_CAST}, so the query for a refused value
+     * finds it.
+     */
+    private static String withinZoneRange(String text, String cast, String value) {
+        String refused = cast.equals("TRY_CAST") ? "NULL"
+                : "error('UTC offset out of range (at most 15:59): ' || " + text + ")";
+        return "CASE WHEN regexp_matches(" + text + ", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+[+-]((1[6-9]|[2-9][0-9])"
+                + "(:?[0-9]{2})?|[0-9]{2}:?[6-9][0-9])$') THEN " + refused + " ELSE " + value + " END";
     }
 
     /** Each column's value tried with TRY_CAST, the first staged row (by rowid, which is load order) that fails. */

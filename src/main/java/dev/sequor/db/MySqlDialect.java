@@ -436,15 +436,25 @@ public final class MySqlDialect implements Dialect {
     static String datetimeFromText(String name, String type) {
         String offset = "REGEXP_SUBSTR(" + name + ", '" + OFFSET + "$')";
         String minutes = "IF(LEFT(" + offset + ", 1) = '-', -1, 1) * (CAST(SUBSTRING(" + offset + ", 2, 2) AS SIGNED)"
-                + " * 60 + CAST(RIGHT(" + name + ", 2) AS SIGNED))";
-        return "CASE WHEN " + name + " REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name
-                + ") - 1), 'T', ' ') AS " + type + ") WHEN " + name + " REGEXP '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+"
-                + OFFSET + "$' THEN DATE_SUB(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name + ") - CHAR_LENGTH("
+                + " * 60 + IF(CHAR_LENGTH(" + offset + ") > 3, CAST(RIGHT(" + offset + ", 2) AS SIGNED), 0))";
+        return "CASE WHEN " + name + " REGEXP '" + ISO_DATETIME + "[Zz]$' THEN CAST(REPLACE(LEFT(" + name
+                + ", CHAR_LENGTH(" + name + ") - 1), 'T', ' ') AS " + type + ") WHEN " + name + " REGEXP '"
+                + ISO_DATETIME + OFFSET + "$' THEN DATE_SUB(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name + ") - CHAR_LENGTH("
                 + offset + ")), 'T', ' ') AS " + type + "), INTERVAL " + minutes + " MINUTE) ELSE " + name + " END";
     }
 
-    /** A UTC offset at the end of an ISO-8601 timestamp: {@code +02:00} or {@code -0330}. */
-    private static final String OFFSET = "[+-][0-9]{2}:?[0-9]{2}";
+    /**
+     * An ISO-8601 date and time up to its zone: only these have their {@code Z} or offset taken off, so that other text
+     * ending in {@code z} ({@code 10:00:00xyz}) reaches MySQL whole, to be refused with all its characters.
+     */
+    private static final String ISO_DATETIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+";
+
+    /**
+     * A UTC offset at the end of an ISO-8601 timestamp as PostgreSQL takes it: {@code +02:00}, {@code -0330} or
+     * {@code +02}, at most 15:59. Text with another offset ({@code +16:00}, {@code +02:60}) goes in as it is, and MySQL
+     * refuses it.
+     */
+    private static final String OFFSET = "[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?";
 
     private boolean isBoolean(ColumnDef column) {
         return typeSql(column.type()).equals("BOOLEAN");

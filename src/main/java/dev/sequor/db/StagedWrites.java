@@ -371,6 +371,9 @@ final class StagedWrites {
                 // halving converts staged text again; typed staging (MySQL) refused its values when they were staged
                 m = new MisfitBisection(s, dialect, staging(t)).find(t.columns());
             }
+            if (m == null && dialect.numbersStagedRows()) {
+                m = stagedValueTheErrorNames(s, t, e);
+            }
             if (m != null) {
                 return m.sentence(t, movedRows.getOrDefault(t, 0L), e);
             }
@@ -378,6 +381,25 @@ final class StagedWrites {
             // the database's own error says what it can
         }
         return null;
+    }
+
+    /**
+     * The first staged row of {@code t} holding the value that the database's error {@code e} names for one of its
+     * columns, as it was staged; null when the error names none or no row holds it. Where a query cannot try a
+     * conversion as strictly as the move did (MySQL's CAST in a SELECT cuts {@code 2024-05-01T10:00:00xyz} short with a
+     * warning, where the INSERT refuses it), the refusal itself says the value.
+     */
+    private Misfit stagedValueTheErrorNames(SqlSession s, TableTarget t, SequorException e) {
+        SQLException sql = Misfit.sqlCause(e);
+        Misfit said = sql == null ? null : dialect.misfitIn(sql);
+        if (said == null || said.value() == null
+                || t.columns().stream().noneMatch(c -> c.name().equals(said.column()))) {
+            return null;
+        }
+        List<Row> found = s.query("SELECT min(" + dialect.fromStaging(ROW_NUMBER) + ") FROM " + staging(t) + " WHERE "
+                + dialect.quote(said.column()) + " = " + dialect.stringLiteral(said.value()));
+        Object row = found.isEmpty() ? null : found.get(0).get(0);
+        return row instanceof Number n ? new Misfit(n.longValue(), said.column(), said.value()) : null;
     }
 
     /**

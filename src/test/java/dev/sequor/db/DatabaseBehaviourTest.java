@@ -150,6 +150,41 @@ abstract class DatabaseBehaviourTest extends OpenedDatabaseTest {
         assertThat(stagingTablesLeft()).isZero();
     }
 
+    /**
+     * UTC offsets are read as PostgreSQL reads them: {@code +02} is two hours, {@code -0330} and {@code +15:59} as
+     * written; an offset beyond 15:59 or with 60 minutes, and trailing text, are refused and named (MySQL cast them
+     * shifted or cut the text off).
+     */
+    @Test
+    void utcOffsetsAreReadAsPostgreSqlReadsThemAndOthersAreRefused() {
+        List<ColumnDef> columns = cols("id", "integer", "at", "timestamptz");
+        write("offsets", columns, WriteMode.CREATE, List.of(rec("id", 1, "at", "2024-05-01T10:00:00+02"),
+                rec("id", 2, "at", "2024-05-01T10:00:00-0330"), rec("id", 3, "at", "2024-05-01T10:00:00+15:59")));
+        assertThat(column("SELECT " + qi("at") + " FROM " + q("offsets") + " ORDER BY id").stream().map(DatabaseBehaviourTest::utc)
+                .toList()).containsExactly("2024-05-01T08:00", "2024-05-01T13:30", "2024-04-30T18:01");
+        for (String refused : List.of("2024-05-01T10:00:00+16:00", "2024-05-01T10:00:00+99:99",
+                "2024-05-01T10:00:00+02:60", "2024-05-01T10:00:00xyz")) {
+            assertThatThrownBy(() -> write("offsets", columns, WriteMode.CREATE, List.of(
+                    rec("id", 1, "at", "2024-05-01T10:00:00Z"), rec("id", 2, "at", refused))))
+                    .as(refused + " " + db.dialect().displayName()).isInstanceOf(SequorException.class)
+                    .hasMessageStartingWith("Value '" + refused + "' in row 2 for table 'offsets' does not fit column"
+                            + " 'at' of type timestamptz (");
+        }
+        assertThat(longs("SELECT id FROM " + q("offsets") + " ORDER BY id")).containsExactly(1L, 2L, 3L);
+        assertThat(stagingTablesLeft()).isZero();
+    }
+
+    /** A timestamp as the database returns it, as its UTC time ({@code 2024-05-01T08:00}). */
+    private static String utc(Object value) {
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime().toString();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC).toLocalDateTime().toString();
+        }
+        return String.valueOf(value); // LocalDateTime: MySQL's DATETIME holds the UTC time
+    }
+
     @Test
     void dataThatIsNotAListIsRejected() {
         try (TableWriteBatch batch = new TableWriteBatch()) {

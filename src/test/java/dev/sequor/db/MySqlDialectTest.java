@@ -49,13 +49,15 @@ class MySqlDialectTest {
     void timestampsAreStagedAsTextAndTheirOffsetsTakenToUtc() {
         ColumnDef at = ColumnDef.of("at", "timestamp(3) with time zone", "t", null);
         assertThat(D.stagingType(at)).isEqualTo("LONGTEXT");
-        String off = "REGEXP_SUBSTR(`at`, '[+-][0-9]{2}:?[0-9]{2}$')";
-        assertThat(D.fromStaging(at)).isEqualTo("CASE WHEN `at` REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(`at`,"
-                + " CHAR_LENGTH(`at`) - 1), 'T', ' ') AS DATETIME(3)) WHEN `at` REGEXP"
-                + " '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+[+-][0-9]{2}:?[0-9]{2}$' THEN DATE_SUB(CAST(REPLACE(LEFT(`at`,"
-                + " CHAR_LENGTH(`at`) - CHAR_LENGTH(" + off + ")), 'T', ' ') AS DATETIME(3)), INTERVAL IF(LEFT(" + off
-                + ", 1) = '-', -1, 1) * (CAST(SUBSTRING(" + off + ", 2, 2) AS SIGNED) * 60 + CAST(RIGHT(`at`, 2) AS"
-                + " SIGNED)) MINUTE) ELSE `at` END");
+        String zone = "[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?";
+        String off = "REGEXP_SUBSTR(`at`, '" + zone + "$')";
+        String iso = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+";
+        assertThat(D.fromStaging(at)).isEqualTo("CASE WHEN `at` REGEXP '" + iso + "[Zz]$' THEN CAST(REPLACE(LEFT(`at`,"
+                + " CHAR_LENGTH(`at`) - 1), 'T', ' ') AS DATETIME(3)) WHEN `at` REGEXP '" + iso + zone + "$' THEN"
+                + " DATE_SUB(CAST(REPLACE(LEFT(`at`, CHAR_LENGTH(`at`) - CHAR_LENGTH(" + off + ")), 'T', ' ') AS"
+                + " DATETIME(3)), INTERVAL IF(LEFT(" + off + ", 1) = '-', -1, 1) * (CAST(SUBSTRING(" + off + ", 2, 2)"
+                + " AS SIGNED) * 60 + IF(CHAR_LENGTH(" + off + ") > 3, CAST(RIGHT(" + off + ", 2) AS SIGNED), 0))"
+                + " MINUTE) ELSE `at` END");
     }
 
     @Test
