@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DuckDB: schema {@code main}, the Appender for bulk loads. The Appender rejects any Java type that does not match
@@ -39,12 +41,17 @@ public final class DuckDbDialect implements Dialect {
 
     /**
      * {@code jsonb}, PostgreSQL's JSON type, is DuckDB's {@code JSON}: flows written for a PostgreSQL target run on
-     * DuckDB unchanged (DuckDB knows {@code json} but not {@code jsonb}). Other names go as written.
+     * DuckDB unchanged (DuckDB knows {@code json} but not {@code jsonb}), lists of it too ({@code jsonb[]} is
+     * {@code JSON[]}). Other names go as written.
      */
     @Override
     public String typeSql(ColumnType type) {
-        return type.sql().strip().equalsIgnoreCase("jsonb") ? "JSON" : type.sql();
+        Matcher jsonb = JSONB.matcher(type.sql().strip());
+        return jsonb.matches() ? "JSON" + jsonb.group(1) : type.sql();
     }
+
+    /** {@code jsonb} and lists of it, any case: the {@code []} suffixes in group 1. */
+    private static final Pattern JSONB = Pattern.compile("(?i)jsonb((?:\\[\\])*)");
 
     @Override
     public boolean stagesAsText() {

@@ -456,16 +456,17 @@ public final class MySqlDialect implements Dialect {
      */
     private static final String OFFSET = "[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?";
 
+    /** The type names compared in any case: a declared {@code datetime(3)} goes as written. */
     private boolean isBoolean(ColumnDef column) {
-        return typeSql(column.type()).equals("BOOLEAN");
+        return typeSql(column.type()).equalsIgnoreCase("BOOLEAN");
     }
 
     private boolean isDatetime(ColumnDef column) {
-        return typeSql(column.type()).startsWith("DATETIME");
+        return typeSql(column.type()).toUpperCase(Locale.ROOT).startsWith("DATETIME");
     }
 
     private boolean isJson(ColumnDef column) {
-        return typeSql(column.type()).equals("JSON");
+        return typeSql(column.type()).equalsIgnoreCase("JSON");
     }
 
     /** {@code TEMPORARY}: it drops only a temporary table, and does not commit the transaction it runs in. */

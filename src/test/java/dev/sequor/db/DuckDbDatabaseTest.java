@@ -93,6 +93,15 @@ class DuckDbDatabaseTest extends DatabaseBehaviourTest {
                 .hasMessageStartingWith("Value '{' in row 1 for table 'docs_b' does not fit column 'doc' of type jsonb (");
     }
 
+    /** A list of {@code jsonb} is a list of JSON: the record's array lands element by element. */
+    @Test
+    void jsonbListsAreJsonLists() {
+        write("docs_bl", cols("id", "integer", "docs", "jsonb[]"), WriteMode.CREATE,
+                java.util.List.of(Map.of("id", 1, "docs", java.util.List.of(Map.of("a", 1), "x, y", 2))));
+        assertThat(db.query("SELECT typeof(docs) AS t, len(docs) AS n, docs[1]->>'a' AS a FROM docs_bl").get(0).values())
+                .containsExactly("JSON[]", 3L, "1");
+    }
+
     @Test
     void anUnknownDeclaredTypeFailsWhenTheTargetIsOpened() {
         try (TableWriteBatch batch = new TableWriteBatch()) {

@@ -98,6 +98,16 @@ class MySqlDatabaseTest extends DatabaseBehaviourTest {
         assertThat(db.query("SELECT count(*) AS n FROM " + q("times")).get(0).get("n").toString()).isEqualTo("8");
     }
 
+    /** MySQL's own {@code datetime}, declared in any case, takes ISO text with an offset as a timestamp does. */
+    @Test
+    void aDeclaredDatetimeInAnyCaseTakesIsoTextWithAnOffset() {
+        write("datetimes", cols("a", "datetime", "b", "datetime(3)", "c", "DATETIME"), WriteMode.CREATE,
+                List.of(rec("a", "2024-05-01T10:00:00+02:00", "b", "2024-05-01T10:00:00.123Z", "c", "2024-05-01 10:00:00")));
+        Row row = db.query("SELECT a, b, c FROM " + q("datetimes")).get(0);
+        assertThat(List.of(row.get("a"), row.get("b"), row.get("c")).stream().map(String::valueOf).toList())
+                .containsExactly("2024-05-01T08:00", "2024-05-01T10:00:00.123", "2024-05-01T10:00");
+    }
+
     @Test
     void aBooleanThatIsNoBooleanIsRefused() {
         assertThatThrownBy(() -> write("flags", cols("f", "boolean"), WriteMode.CREATE, List.of(rec("f", "maybe"))))
