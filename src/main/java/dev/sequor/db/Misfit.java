@@ -30,12 +30,12 @@ record Misfit(long row, String column, String value) {
         return null;
     }
 
-    /** A value in a message: quoted, on one line, at most 80 characters. */
+    /** A value in a message: quoted, on one line, at most 80 characters, a NUL written as {@code \\u0000}. */
     private static String shown(String value) {
         if (value == null) {
             return "null";
         }
-        String oneLine = value.replace("\r", "\\r").replace("\n", "\\n");
+        String oneLine = value.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\u0000");
         return "'" + (oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...") + "'";
     }
 }

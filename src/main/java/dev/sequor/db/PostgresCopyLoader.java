@@ -28,12 +28,18 @@ final class PostgresCopyLoader implements BulkLoader {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             PostgresCopyText text = new PostgresCopyText(CHUNK + 1024);
+            long number = 0;
             for (String[] row : rows) {
+                number++;
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
                         text.put((byte) '\t');
                     }
-                    text.field(row[i]);
+                    try {
+                        text.field(row[i]);
+                    } catch (NulInText.Found nul) {
+                        throw new NulInText(number, columns.get(i), row[i]);
+                    }
                 }
                 text.put((byte) '\n');
                 if (text.size() >= CHUNK) {

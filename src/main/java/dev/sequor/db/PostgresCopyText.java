@@ -32,7 +32,7 @@ final class PostgresCopyText {
         bytes[size++] = b;
     }
 
-    /** A value; null is {@code \\N}. */
+    /** A value; null is {@code \\N}. A NUL character, which no text column holds, throws {@link NulInText.Found}. */
     void field(String value) {
         if (value == null) {
             room(2);
@@ -48,6 +48,7 @@ final class PostgresCopyText {
                 case '\t' -> 't';
                 case '\n' -> 'n';
                 case '\r' -> 'r';
+                case 0 -> throw new NulInText.Found();
                 default -> 0;
             };
             if (escape != 0) {

@@ -203,9 +203,15 @@ public final class PostgresDialect implements Dialect {
     private static final Pattern COPY_VALUE = Pattern.compile("COPY [^\\n]*?, line (\\d+), column (.+?): \"(.*)\"",
             Pattern.DOTALL);
 
-    /** A data error (SQLSTATE class 22) in a COPY, which says the line, column and value in its context. */
+    /**
+     * A data error (SQLSTATE class 22) in a COPY, which says the line, column and value in its context, or a NUL the
+     * loader refused before sending it ({@link NulInText}).
+     */
     @Override
     public Misfit misfitIn(SQLException e) {
+        if (e instanceof NulInText nul) {
+            return nul.misfit();
+        }
         if (!(e instanceof PSQLException pe) || pe.getServerErrorMessage() == null || e.getSQLState() == null
                 || !e.getSQLState().startsWith("22")) {
             return null;

@@ -37,8 +37,15 @@ class PostgresCopyTextTest {
 
     @Test
     void otherCharactersGoAsUtf8() {
-        String text = row("café", "日本", "😀", "\u0000\u001f\"");
-        assertThat(text).isEqualTo("café\t日本\t😀\t\u0000\u001f\"\n");
+        String text = row("café", "日本", "😀", "\u0001\u001f\"");
+        assertThat(text).isEqualTo("café\t日本\t😀\t\u0001\u001f\"\n");
+    }
+
+    /** No text column holds NUL: the loader is told, to name the row and column. */
+    @Test
+    void aNulIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> row("ok", "a\u0000b"))
+                .isInstanceOf(NulInText.Found.class);
     }
 
     @Test

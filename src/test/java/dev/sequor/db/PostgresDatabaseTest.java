@@ -15,6 +15,25 @@ class PostgresDatabaseTest extends DatabaseBehaviourTest {
         return OpenedDatabase.postgres("sequor-pg-test", POS);
     }
 
+    /**
+     * PostgreSQL's text holds no NUL character, and its own error names neither column nor row: the value is refused
+     * before it is sent, named with its row and column, declared or inferred, and the table keeps its rows.
+     */
+    @Test
+    void aNulCharacterInTextIsNamedWithItsRowAndColumn() {
+        write("nul_text", cols("id", "integer", "s", "text"), WriteMode.CREATE, List.of(rec("id", 1, "s", "kept")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> write("nul_text", cols("id", "integer", "s", "text"),
+                WriteMode.CREATE, List.of(rec("id", 1, "s", "ok"), rec("id", 2, "s", "a\u0000b"))))
+                .isInstanceOf(dev.sequor.error.SequorException.class)
+                .hasMessage("Value 'a\\u0000b' in row 2 for table 'nul_text' does not fit column 's' of type text (SQL error"
+                        + " on source 'stage': PostgreSQL text cannot hold the NUL character (U+0000)).");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> write("nul_text", null, WriteMode.APPEND,
+                List.of(rec("id", 3, "s", "x\u0000"))))
+                .hasMessageStartingWith("Value 'x\\u0000' in row 1 for table 'nul_text' does not fit column 's'");
+        assertThat(column("SELECT s FROM " + q("nul_text"))).containsExactly("kept");
+        assertThat(stagingTablesLeft()).isZero();
+    }
+
     @Test
     void postgresSpecificValuesAreReadAsPlainJava() {
         Row row = db.query("SELECT '{\"k\": 1}'::jsonb AS jb, '{\"k\":1}'::json AS j, ARRAY[1,2] AS arr,"
