@@ -101,7 +101,8 @@ public final class ProjectValidator {
 
     /**
      * Checks the settings of an http source as a run would, where they are literal: a value that is a template is
-     * only known at run time, so the checks that depend on it wait for the run. A literal tls.ca_file must be a
+     * only known at run time, so the checks that depend on it wait for the run. Each setting is read on its own, so
+     * that every bad one is reported, not only the first a run would stop at. A literal tls.ca_file must be a
      * readable PEM file of certificates.
      */
     private void checkHttpSource(SourceFiles sources, String name, SourcePos pos, Diagnostics diag) {
@@ -115,6 +116,20 @@ public final class ProjectValidator {
             Map<String, Object> literal = new LinkedHashMap<>(plain);
             literal.values().removeIf(ProjectValidator::containsTemplate);
             literal.put("auth", plain.get("auth"));
+            boolean allRead = true;
+            for (Map.Entry<String, Object> setting : literal.entrySet()) {
+                Map<String, Object> alone = new LinkedHashMap<>();
+                alone.put(setting.getKey(), setting.getValue());
+                try {
+                    HttpSourceConfig.from(name, alone, file, project.dir());
+                } catch (SequorException e) {
+                    diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
+                    allRead = false;
+                }
+            }
+            if (!allRead) {
+                return;
+            }
             HttpSourceConfig config = HttpSourceConfig.from(name, literal, file, project.dir());
             TlsSettings tls = config.connection().tls();
             if (tls.caFile() != null && !tls.insecure()) {

@@ -218,6 +218,19 @@ class SourceSettingsCliTest {
         assertThat(variables.getOutput() + variables.getErrorOutput()).contains("sources/api.yaml:2:12: Source \"api\":"
                 + " variables must be a mapping of variable names to values, not '[1, 2]'.");
 
+        // every bad setting is reported, not only the first
+        source("""
+                type: http
+                timeout_seconds: soon
+                rate_limit: {max_concurrency: 0}
+                max_response_bytes: lots
+                """);
+        LaunchResult three = launcher.launch("validate", "-p", project.toString(), "--skip-python");
+        assertThat(three.exitCode()).isEqualTo(2);
+        assertThat(three.getOutput() + three.getErrorOutput()).contains("sources/api.yaml:2:18: Source \"api\":"
+                + " timeout_seconds ").contains("sources/api.yaml:3:13: Source \"api\": rate_limit.max_concurrency ")
+                .contains("sources/api.yaml:4:21: Source \"api\": max_response_bytes ");
+
         source("""
                 type: http
                 base_url: "{{ var('api_url') }}/v1"
