@@ -281,30 +281,13 @@ public final class MySqlDialect implements Dialect {
             + "\\s*\\d+\\s*\\))?|character( varying)?(\\s*\\(\\s*\\d+\\s*\\))?");
 
     /**
-     * Staged text is compared under the collation of the target's key column (staging has the database's default):
-     * {@code CONVERT(v USING utf8mb4) COLLATE utf8mb4_nopad_bin}. An explicit collation wins over the column's on
-     * the other side, so the delete of a {@code delete_insert} and the children's links compare that way too.
+     * Staged text is compared under the collation of the target's key column (staging has the database's default),
+     * and rows are deleted by key through a table of the loaded keys ({@link MySqlKeyColumns}).
      */
     @Override
     public KeyComparison keyComparison(Connection c, String namespace, String table, List<String> key)
             throws SQLException {
-        Map<String, String> collated = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, character_set_name, collation_name FROM"
-                + " information_schema.columns WHERE table_schema = ? AND table_name = ? AND collation_name IS NOT"
-                + " NULL")) {
-            ps.setString(1, namespace == null ? currentNamespace(c) : namespace);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    collated.put(rs.getString(1).toLowerCase(Locale.ROOT),
-                            "CONVERT(%s USING " + rs.getString(2) + ") COLLATE " + rs.getString(3));
-                }
-            }
-        }
-        return (column, expression) -> {
-            String form = key.contains(column) ? collated.get(column.toLowerCase(Locale.ROOT)) : null;
-            return form == null ? expression : form.replace("%s", expression);
-        };
+        return MySqlKeyColumns.read(c, namespace == null ? currentNamespace(c) : namespace, table, key);
     }
 
     /**

@@ -551,8 +551,10 @@ final class StagedWrites {
                 SqlSession.executeOn(c, sql);
             }
             if (t.underMergingParent()) { // after the ALTERs: DuckDB refuses to alter a table deleted from
-                SqlSession.executeOn(c, ChildTableWrites.deleteChildrenOfBuiltKeys(dialect, t,
-                        inPlace.builtName(t.childOf())));
+                for (String sql : ChildTableWrites.deleteChildrenOfBuiltKeys(dialect, t,
+                        inPlace.builtName(t.childOf()))) {
+                    SqlSession.executeOn(c, sql);
+                }
             }
             boolean upsert = t.mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT;
             if (upsert) {
@@ -801,10 +803,12 @@ final class StagedWrites {
             return;
         }
         boolean exists = exists(c, t);
-        String deleteChildren = exists ? deleteChildrenOfLoadedKeys(c, t) : null;
+        List<String> deleteChildren = exists ? deleteChildrenOfLoadedKeys(c, t) : null;
         if (t.schema() != null && !inferred.staged(t)) {
             if (deleteChildren != null) {
-                SqlSession.executeOn(c, deleteChildren);
+                for (String sql : deleteChildren) {
+                    SqlSession.executeOn(c, sql);
+                }
             }
             // no record came: there is no shape to infer; create and replace still empty a table that exists
             if (exists && (t.mode() == WriteMode.CREATE || t.mode() == WriteMode.REPLACE)) {
@@ -822,7 +826,7 @@ final class StagedWrites {
             before.addAll(evolve(t, exists));
         }
         if (deleteChildren != null) {
-            before.add(deleteChildren); // after the ALTERs: DuckDB refuses to alter a table deleted from
+            before.addAll(deleteChildren); // after the ALTERs: DuckDB refuses to alter a table deleted from
         }
         for (String sql : before) {
             SqlSession.executeOn(c, sql);
@@ -847,11 +851,11 @@ final class StagedWrites {
     }
 
     /**
-     * For a child table of a merging parent: the statement that deletes from it the children of the parent keys
+     * For a child table of a merging parent: the statements that delete from it the children of the parent keys
      * loaded, read from the parent's built table or its staging ({@link ChildTableWrites}); null for other targets,
      * or when the parent loaded nothing.
      */
-    private String deleteChildrenOfLoadedKeys(Connection c, TableTarget t) throws SQLException {
+    private List<String> deleteChildrenOfLoadedKeys(Connection c, TableTarget t) throws SQLException {
         if (!t.underMergingParent()) {
             return null;
         }

@@ -167,7 +167,7 @@ final class TableMove {
                                 sourceRows));
                     }
                 } else {
-                    out.add(deleteLoadedKeys(spec.primaryKey()));
+                    out.addAll(deleteLoadedKeys(spec.primaryKey()));
                     out.add(insert(rows));
                 }
             }
@@ -218,13 +218,13 @@ final class TableMove {
                 + String.join(", ", typed) + " FROM " + staging + ") AS typed) AS numbered WHERE " + row + " = " + last;
     }
 
-    /** Deletes the target's rows whose key was loaded: {@code DELETE FROM t WHERE ("a", "b") IN (SELECT ...)}. */
-    private String deleteLoadedKeys(List<String> key) {
-        List<String> keyExpressions = key.stream()
-                .map(k -> keyComparison.compared(k, expressions.get(columns.indexOf(k)))).toList();
-        String keys = quoted(dialect, key);
-        return "DELETE FROM " + target + " WHERE " + (key.size() == 1 ? keys : "(" + keys + ")") + " IN (SELECT "
-                + String.join(", ", keyExpressions) + " FROM " + staging + ")";
+    /**
+     * Deletes the target's rows whose key was loaded: {@code DELETE FROM t WHERE ("a", "b") IN (SELECT ...)}, as the
+     * key comparison says ({@link KeyComparison#deleteRowsOfKeys}).
+     */
+    private List<String> deleteLoadedKeys(List<String> key) {
+        return keyComparison.deleteRowsOfKeys(dialect, target, key, dialect::quote,
+                k -> keyComparison.compared(k, expressions.get(columns.indexOf(k))), staging);
     }
 
     private static String quoted(Dialect dialect, List<String> names) {

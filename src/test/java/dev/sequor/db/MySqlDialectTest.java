@@ -79,6 +79,40 @@ class MySqlDialectTest {
         assertThat(maria.stagingType(ColumnDef.of("s", "text", "t", null))).isEqualTo("LONGTEXT");
     }
 
+    /**
+     * MariaDB 10 runs {@code DELETE ... WHERE k IN (SELECT ...)} once per row of the table: rows are deleted by key
+     * through a temporary table of the distinct loaded keys, typed and collated as the key columns, with a PRIMARY KEY.
+     */
+    @Test
+    void rowsAreDeletedByKeyThroughATableOfTheLoadedKeys() throws Exception {
+        KeyComparison keys = keyColumns(List.of("shop", "id"), List.of(
+                new String[] {"shop", "varchar(255)", "utf8mb4", "utf8mb4_nopad_bin"},
+                new String[] {"id", "bigint(20)", null, null}));
+        assertThat(keys.compared("shop", "`shop`")).isEqualTo("CONVERT(`shop` USING utf8mb4) COLLATE utf8mb4_nopad_bin");
+        assertThat(keys.compared("id", "`id`")).isEqualTo("`id`");
+        assertThat(keys.deleteRowsOfKeys(D, "`db`.`t`", List.of("shop", "id"), D::quote,
+                k -> keys.compared(k, D.quote(k)), "`s`")).containsExactly(
+                "DROP TEMPORARY TABLE IF EXISTS `_sequor_keys`",
+                "CREATE TEMPORARY TABLE `_sequor_keys` (`k1` varchar(255) CHARACTER SET utf8mb4 COLLATE"
+                        + " utf8mb4_nopad_bin, `k2` bigint(20), PRIMARY KEY (`k1`, `k2`))",
+                "INSERT INTO `_sequor_keys` (`k1`, `k2`) SELECT DISTINCT CONVERT(`shop` USING utf8mb4) COLLATE"
+                        + " utf8mb4_nopad_bin, `id` FROM `s` WHERE CONVERT(`shop` USING utf8mb4) COLLATE"
+                        + " utf8mb4_nopad_bin IS NOT NULL AND `id` IS NOT NULL",
+                "DELETE t FROM `db`.`t` AS t JOIN `_sequor_keys` AS k ON CONVERT(t.`shop` USING utf8mb4) COLLATE"
+                        + " utf8mb4_nopad_bin = k.`k1` AND t.`id` = k.`k2`",
+                "DROP TEMPORARY TABLE `_sequor_keys`");
+        // a key no index takes whole (a table of the user's own with a LONGTEXT key): the plain delete
+        KeyComparison text = keyColumns(List.of("code"), List.<String[]>of(
+                new String[] {"code", "longtext", "utf8mb4", "utf8mb4_general_ci"}));
+        assertThat(text.deleteRowsOfKeys(D, "`t`", List.of("code"), D::quote, D::quote, "`s`"))
+                .containsExactly("DELETE FROM `t` WHERE `code` IN (SELECT `code` FROM `s`)");
+    }
+
+    /** The key columns of a table whose information_schema.columns rows are {@code rows}. */
+    private static KeyComparison keyColumns(List<String> key, List<String[]> rows) throws Exception {
+        return MySqlKeyColumns.of(key, rows);
+    }
+
     @Test
     void theQueryForARefusedValueTriesBooleansTimestampsAndJsonAsTheMoveConvertsThem() {
         List<ColumnDef> columns = List.of(ColumnDef.of("id", "integer", "t", null), ColumnDef.of("it's\\on", "boolean",

@@ -49,8 +49,8 @@ class MySqlInferredTypesTest {
         assertThat(fromText("time")).isEqualTo("`v`");
         assertThat(fromText("tinyint(1)")).isEqualTo(
                 "CASE LOWER(`v`) WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE `v` END");
-        assertThat(fromText("DATETIME(6)")).startsWith("CASE WHEN `v` REGEXP '[Zz]$' THEN CAST(REPLACE(LEFT(`v`,"
-                + " CHAR_LENGTH(`v`) - 1), 'T', ' ') AS DATETIME(6))");
+        assertThat(fromText("DATETIME(6)")).startsWith("CASE WHEN `v` REGEXP '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+"
+                + "[Zz]$' THEN CAST(REPLACE(LEFT(`v`, CHAR_LENGTH(`v`) - 1), 'T', ' ') AS DATETIME(6))");
     }
 
     @Test

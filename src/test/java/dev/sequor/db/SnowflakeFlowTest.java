@@ -203,7 +203,7 @@ class SnowflakeFlowTest {
                         + " \"STAGE_ORDERS\")",
                 "INSERT INTO \"RAW\".\"ORDERS__ITEMS\" (\"_PARENT_ID\", \"_INDEX\", \"SKU\") SELECT CAST(\"_PARENT_ID\" AS"
                         + " NUMBER(38,0)), CAST(\"_INDEX\" AS NUMBER(38,0)), CAST(\"SKU\" AS VARCHAR) FROM"
-                        + " \"STAGE_ORDERS__ITEMS\" WHERE (\"_PARENT_ID\", CAST(\"_SEQUOR_ROW\" AS bigint)) IN (SELECT \"ID\","
+                        + " \"STAGE_ORDERS__ITEMS\" WHERE CAST(\"_SEQUOR_ROW\" AS bigint) IN (SELECT"
                         + " max(CAST(\"_SEQUOR_ROW\" AS bigint)) FROM \"STAGE_ORDERS\" GROUP BY \"ID\")",
                 "MERGE INTO \"RAW\".\"ORDERS\" AS t USING (SELECT \"ID\" FROM (SELECT \"ID\", \"_SEQUOR_ROW\","
                         + " max(\"_SEQUOR_ROW\") OVER (PARTITION BY \"ID\") AS \"_SEQUOR_LAST\" FROM (SELECT CAST(\"ID\" AS"
