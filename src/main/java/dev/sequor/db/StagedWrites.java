@@ -385,21 +385,33 @@ final class StagedWrites {
 
     /**
      * The first staged row of {@code t} holding the value that the database's error {@code e} names for one of its
-     * columns, as it was staged; null when the error names none or no row holds it. Where a query cannot try a
+     * columns, as it was staged (or, where it names the column alone, a value longer than the column takes); null when
+     * the error names none or no row holds it. Where a query cannot try a
      * conversion as strictly as the move did (MySQL's CAST in a SELECT cuts {@code 2024-05-01T10:00:00xyz} short with a
      * warning, where the INSERT refuses it), the refusal itself says the value.
      */
     private Misfit stagedValueTheErrorNames(SqlSession s, TableTarget t, SequorException e) {
         SQLException sql = Misfit.sqlCause(e);
         Misfit said = sql == null ? null : dialect.misfitIn(sql);
-        if (said == null || said.value() == null
-                || t.columns().stream().noneMatch(c -> c.name().equals(said.column()))) {
+        if (said == null || t.columns().stream().noneMatch(c -> c.name().equals(said.column()))) {
             return null;
         }
-        List<Row> found = s.query("SELECT min(" + dialect.fromStaging(ROW_NUMBER) + ") FROM " + staging(t) + " WHERE "
-                + dialect.quote(said.column()) + " = " + dialect.stringLiteral(said.value()));
-        Object row = found.isEmpty() ? null : found.get(0).get(0);
-        return row instanceof Number n ? new Misfit(n.longValue(), said.column(), said.value()) : null;
+        String column = dialect.quote(said.column());
+        String row = dialect.fromStaging(ROW_NUMBER);
+        // no value said ("Data too long for column 'code'", a text key of at most 255 characters on MySQL): the first
+        // staged value longer than the target's column takes
+        String refused = said.value() != null ? column + " = " + dialect.stringLiteral(said.value())
+                : "CHAR_LENGTH(" + column + ") > (SELECT character_maximum_length FROM information_schema.columns WHERE"
+                + " table_schema = " + dialect.stringLiteral(dialect.stored(t.namespace())) + " AND table_name = "
+                + dialect.stringLiteral(dialect.stored(t.table())) + " AND column_name = "
+                + dialect.stringLiteral(dialect.stored(said.column())) + ")";
+        List<Row> found = s.query("SELECT min(" + row + ") FROM " + staging(t) + " WHERE " + refused);
+        if (found.isEmpty() || !(found.get(0).get(0) instanceof Number n)) {
+            return null;
+        }
+        String value = said.value() != null ? said.value() : String.valueOf(s.query("SELECT " + column + " FROM "
+                + staging(t) + " WHERE " + row + " = " + n.longValue()).get(0).get(0));
+        return new Misfit(n.longValue(), said.column(), value);
     }
 
     /**

@@ -180,6 +180,20 @@ class MySqlWriteModesTest extends WriteModesBehaviourTest {
         assertThat(primaryKey("wm_t_text_key")).containsExactly("code");
     }
 
+    /** A text key longer than the 255 characters a created key takes is named with its row, and nothing lands. */
+    @Test
+    void aTextKeyLongerThanTheKeyColumnTakesIsNamed() {
+        List<ColumnDef> columns = cols("code", "text", "qty", "integer");
+        write("wm_long_key", columns, UPSERT_CODE, List.of(rec("code", "a", "qty", 1)));
+        String longKey = "x".repeat(256);
+        assertThatThrownBy(() -> write("wm_long_key", columns, UPSERT_CODE, List.of(rec("code", "b", "qty", 2),
+                rec("code", "x".repeat(255), "qty", 3), rec("code", longKey, "qty", 4))))
+                .isInstanceOf(SequorException.class)
+                .hasMessageStartingWith("Value '" + "x".repeat(77) + "...' in row 3 for table 'wm_long_key' does not fit"
+                        + " column 'code' of type text (SQL error on source 'stage': Data too long for column 'code'");
+        assertThat(codes("wm_long_key")).containsExactly("[a]=1");
+    }
+
     /** {@code [code]=qty} of every row, by qty, then code as bytes. */
     private List<String> codes(String table) {
         return db.query("SELECT code, qty FROM " + q(table) + " ORDER BY qty, CAST(code AS BINARY)").stream()
