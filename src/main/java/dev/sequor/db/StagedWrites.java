@@ -386,9 +386,9 @@ final class StagedWrites {
     /**
      * The first staged row of {@code t} holding the value that the database's error {@code e} names for one of its
      * columns, as it was staged (or, where it names the column alone, a value longer than the column takes); null when
-     * the error names none or no row holds it. Where a query cannot try a
-     * conversion as strictly as the move did (MySQL's CAST in a SELECT cuts {@code 2024-05-01T10:00:00xyz} short with a
-     * warning, where the INSERT refuses it), the refusal itself says the value.
+     * the error names none or no row holds it. Where a query cannot try a conversion as strictly as the move did
+     * (MySQL's CAST in a SELECT cuts {@code 2024-05-01T10:00:00xyz} short with a warning, where the INSERT refuses it),
+     * the refusal itself says the value.
      */
     private Misfit stagedValueTheErrorNames(SqlSession s, TableTarget t, SequorException e) {
         SQLException sql = Misfit.sqlCause(e);

@@ -94,7 +94,7 @@ class MySqlWriteModesTest extends WriteModesBehaviourTest {
     @ParameterizedTest
     @MethodSource("merges")
     void textKeysThatDifferOnlyInCaseAccentsOrTrailingSpacesAreDifferentRowsOfACreatedTable(WriteSpec byId) {
-        WriteSpec merge = WriteSpec.merge(List.of("code"), byId.strategy());
+        WriteSpec merge = byCode(byId);
         List<ColumnDef> columns = cols("code", "text", "qty", "integer");
         String table = "wm_exact_key_" + merge.strategy().key();
         write(table, columns, merge, List.of(rec("code", "a", "qty", 1), rec("code", "e", "qty", 2),
@@ -113,7 +113,7 @@ class MySqlWriteModesTest extends WriteModesBehaviourTest {
     @ParameterizedTest
     @MethodSource("merges")
     void anExistingCaseInsensitiveKeyTakesTheLastRowOfKeysItHoldsForOne(WriteSpec byId) {
-        WriteSpec merge = WriteSpec.merge(List.of("code"), byId.strategy());
+        WriteSpec merge = byCode(byId);
         String table = "wm_ci_key_" + merge.strategy().key();
         db.execute("CREATE TABLE " + q(table) + " (code VARCHAR(20) COLLATE utf8mb4_general_ci PRIMARY KEY,"
                 + " qty integer)");
@@ -137,7 +137,7 @@ class MySqlWriteModesTest extends WriteModesBehaviourTest {
     @ParameterizedTest
     @MethodSource("merges")
     void anExistingBinaryKeyTellsCaseApartWithEitherStrategy(WriteSpec byId) {
-        WriteSpec merge = WriteSpec.merge(List.of("code"), byId.strategy());
+        WriteSpec merge = byCode(byId);
         String table = "wm_bin_key_" + merge.strategy().key();
         db.execute("CREATE TABLE " + q(table) + " (code VARCHAR(20) COLLATE utf8mb4_bin PRIMARY KEY, qty integer)");
         db.execute("INSERT INTO " + q(table) + " VALUES ('a', 0), ('A', 0), ('b', 0)");
@@ -192,6 +192,11 @@ class MySqlWriteModesTest extends WriteModesBehaviourTest {
                 .hasMessageStartingWith("Value '" + "x".repeat(77) + "...' in row 3 for table 'wm_long_key' does not fit"
                         + " column 'code' of type text (SQL error on source 'stage': Data too long for column 'code'");
         assertThat(codes("wm_long_key")).containsExactly("[a]=1");
+    }
+
+    /** {@code merge}'s strategy on the key {@code code}. */
+    private static WriteSpec byCode(WriteSpec merge) {
+        return WriteSpec.merge(List.of("code"), merge.strategy());
     }
 
     /** {@code [code]=qty} of every row, by qty, then code as bytes. */
