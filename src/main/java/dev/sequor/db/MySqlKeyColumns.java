@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,10 @@ final class MySqlKeyColumns implements KeyComparison {
 
     /** Types no PRIMARY KEY takes whole: a table of such keys is left to the plain delete. */
     private static final Pattern UNINDEXABLE = Pattern.compile("(?i).*(text|blob|json|geometry).*");
+    /** A character or binary type's length in characters or bytes: {@code varchar(1000)}, {@code binary(16)}. */
+    private static final Pattern LENGTH = Pattern.compile("(?i)(?:var)?(?:char|binary)\\((\\d+)\\).*");
+    /** InnoDB's longest key, in bytes (a temporary table's PRIMARY KEY too). */
+    private static final int MAX_KEY_BYTES = 3072;
 
     /** A key column's type as the table declares it, with its character set and collation (null for non-text). */
     private record Column(String type, String charset, String collation) {
@@ -75,16 +80,47 @@ final class MySqlKeyColumns implements KeyComparison {
     }
 
     /**
+     * Whether a PRIMARY KEY takes the {@code key} columns: no TEXT or BLOB among them, and at most
+     * {@link #MAX_KEY_BYTES} in all (a {@code varchar(1000)} in utf8mb4 is 4,000), counting 16 bytes for a number or a
+     * time.
+     */
+    private boolean indexable(List<String> key) {
+        long bytes = 0;
+        for (String k : key) {
+            Column c = columns.get(k);
+            if (c == null || UNINDEXABLE.matcher(c.type()).matches()) {
+                return false;
+            }
+            Matcher length = LENGTH.matcher(c.type().strip());
+            bytes += !length.matches() ? 16 : Long.parseLong(length.group(1)) * bytesPerCharacter(c.charset());
+        }
+        return bytes <= MAX_KEY_BYTES;
+    }
+
+    /** The most bytes a character of {@code charset} takes (1 for a binary type, which has none). */
+    private static int bytesPerCharacter(String charset) {
+        if (charset == null) {
+            return 1;
+        }
+        return switch (charset.toLowerCase(Locale.ROOT)) {
+            case "latin1", "ascii", "binary" -> 1;
+            case "ucs2" -> 2;
+            case "utf8", "utf8mb3" -> 3;
+            default -> 4;
+        };
+    }
+
+    /**
      * {@code CREATE TEMPORARY TABLE keys (k1 ..., PRIMARY KEY (k1))}, the distinct loaded keys into it, then
      * {@code DELETE t FROM table AS t JOIN keys AS k ON t.a = k.k1}, and the keys table dropped: typed and collated
      * as the key columns are, so the join looks each row up in its index. A NULL key matches no row, as in the
-     * plain delete. Keys of a type no index takes whole (TEXT) take the plain delete.
+     * plain delete. Keys no index takes whole (TEXT, or longer than InnoDB's 3,072 bytes) take the plain delete.
      */
     @Override
     public List<String> deleteRowsOfKeys(Dialect dialect, String table, List<String> key,
                                          Function<String, String> tableColumn, Function<String, String> loaded,
                                          String from) {
-        if (!key.stream().allMatch(k -> columns.containsKey(k) && !UNINDEXABLE.matcher(columns.get(k).type()).matches())) {
+        if (!indexable(key)) {
             return KeyComparison.super.deleteRowsOfKeys(dialect, table, key, tableColumn, loaded, from);
         }
         String keys = dialect.quote("_sequor_keys");

@@ -106,6 +106,13 @@ class MySqlDialectTest {
                 new String[] {"code", "longtext", "utf8mb4", "utf8mb4_general_ci"}));
         assertThat(text.deleteRowsOfKeys(D, "`t`", List.of("code"), D::quote, D::quote, "`s`"))
                 .containsExactly("DELETE FROM `t` WHERE `code` IN (SELECT `code` FROM `s`)");
+        // longer than InnoDB's 3,072-byte key (a varchar(1000) in utf8mb4 is 4,000 bytes): the plain delete too
+        KeyComparison wide = keyColumns(List.of("code"), List.<String[]>of(
+                new String[] {"code", "varchar(1000)", "utf8mb4", "utf8mb4_general_ci"}));
+        assertThat(wide.deleteRowsOfKeys(D, "`t`", List.of("code"), D::quote, D::quote, "`s`")).hasSize(1);
+        KeyComparison narrow = keyColumns(List.of("code"), List.<String[]>of(
+                new String[] {"code", "varchar(1000)", "latin1", "latin1_bin"}));
+        assertThat(narrow.deleteRowsOfKeys(D, "`t`", List.of("code"), D::quote, D::quote, "`s`")).hasSize(5);
     }
 
     /** The key columns of a table whose information_schema.columns rows are {@code rows}. */

@@ -194,6 +194,17 @@ class MySqlWriteModesTest extends WriteModesBehaviourTest {
         assertThat(codes("wm_long_key")).containsExactly("[a]=1");
     }
 
+    /** A delete_insert into a table of the user's own whose key no index takes whole deletes as before. */
+    @Test
+    void aDeleteInsertOnKeysNoIndexTakesWholeWorks() {
+        // 4,000 bytes in utf8mb4, more than a temporary table's PRIMARY KEY takes
+        db.execute("CREATE TABLE " + q("wm_wide_key") + " (code VARCHAR(1000), qty integer)");
+        db.execute("INSERT INTO " + q("wm_wide_key") + " VALUES ('a', 0), ('b', 0)");
+        write("wm_wide_key", cols("code", "text", "qty", "integer"), byCode(WriteSpec.merge(List.of("id"),
+                MergeStrategy.DELETE_INSERT)), List.of(rec("code", "a", "qty", 1), rec("code", "c", "qty", 2)));
+        assertThat(codes("wm_wide_key")).containsExactly("[b]=0", "[a]=1", "[c]=2");
+    }
+
     /** {@code merge}'s strategy on the key {@code code}. */
     private static WriteSpec byCode(WriteSpec merge) {
         return WriteSpec.merge(List.of("code"), merge.strategy());
