@@ -86,8 +86,8 @@ public final class DuckDbDialect implements Dialect {
     private static String withinZoneRange(String text, String cast, String value) {
         String refused = cast.equals("TRY_CAST") ? "NULL"
                 : "error('UTC offset out of range (at most 15:59): ' || " + text + ")";
-        return "CASE WHEN regexp_matches(" + text + ", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+[+-]((1[6-9]|[2-9][0-9])"
-                + "(:?[0-9]{2})?|[0-9]{2}:?[6-9][0-9])$') THEN " + refused + " ELSE " + value + " END";
+        return "CASE WHEN regexp_matches(" + text + ", '" + UtcOffsetPatterns.DATE_TIME + UtcOffsetPatterns.OUT_OF_RANGE
+                + "$') THEN " + refused + " ELSE " + value + " END";
     }
 
     /** Each column's value tried with TRY_CAST, the first staged row (by rowid, which is load order) that fails. */

@@ -212,10 +212,12 @@ final class JdbcDatabase implements Database {
             return session.inTransaction(c -> {
                 List<String> columns = stageQuery(c, stagingName, select, requested);
                 WriteSpec write = keyedByColumns(requested, columns);
+                boolean exists = SqlSession.tableExistsOn(c, dialect, ns, table);
+                // only a merge creates its target with a key, which a dialect may need to read staging for
                 TableMove move = new TableMove(dialect, dialect.qualified(ns, table), staging, columns,
                         columns.stream().map(dialect::quote).toList(), dialect.quote(TableMove.ROW_COLUMN),
-                        dialect.createLikeStaging(c, staging, columns));
-                boolean exists = SqlSession.tableExistsOn(c, dialect, ns, table);
+                        !exists && write.mode() == WriteMode.MERGE ? dialect.createLikeStaging(c, staging, columns)
+                                : TableMove.likeStaging(dialect, staging, columns));
                 if (exists && write.mode() == WriteMode.MERGE && write.strategy() == MergeStrategy.UPSERT) {
                     dialect.checkUpsertKey(c, ns, table, write.primaryKey());
                 }

@@ -2,6 +2,7 @@ package dev.sequor.db;
 
 import dev.sequor.error.SourcePos;
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceListener;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -35,16 +36,27 @@ final class MySqlConnector implements Connector {
     static MySqlConnector open(String sourceName, MySqlUrl url, SourcePos pos) {
         JdbcPool pool = new JdbcPool(sourceName, url.jdbcUrl(), org.mariadb.jdbc.Driver.class, url.user(),
                 url.password(), Map.of(), MySqlDialect.INSTANCE, MySqlDialect.INSTANCE::errorText);
-        AgroalDataSource opened = pool.open(pos);
-        return new MySqlConnector(opened, MySqlDialect.forServer(serverVersion(opened)));
+        ServerVersion version = new ServerVersion();
+        AgroalDataSource opened = pool.open(pos, version);
+        return new MySqlConnector(opened, MySqlDialect.forServer(version.reported));
     }
 
-    /** The version the server reports, or null when it cannot be asked (the first statement then says why). */
-    private static String serverVersion(AgroalDataSource pool) {
-        try (Connection c = pool.getConnection()) {
-            return c.getMetaData().getDatabaseProductVersion();
-        } catch (SQLException e) {
-            return null;
+    /**
+     * The version the server reported on the pool's first connection, the one that proves the source works: the
+     * driver has it from the handshake, so knowing it costs no round trip. Null when it could not be read.
+     */
+    private static final class ServerVersion implements AgroalDataSourceListener {
+        private volatile String reported;
+
+        @Override
+        public void onConnectionCreation(Connection c) {
+            if (reported == null) {
+                try {
+                    reported = c.getMetaData().getDatabaseProductVersion();
+                } catch (SQLException e) {
+                    // the dialect for an unknown server: its key collation is one every version has
+                }
+            }
         }
     }
 

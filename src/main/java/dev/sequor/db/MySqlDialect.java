@@ -422,22 +422,22 @@ public final class MySqlDialect implements Dialect {
                 + " * 60 + IF(CHAR_LENGTH(" + offset + ") > 3, CAST(RIGHT(" + offset + ", 2) AS SIGNED), 0))";
         return "CASE WHEN " + name + " REGEXP '" + ISO_DATETIME + "[Zz]$' THEN CAST(REPLACE(LEFT(" + name
                 + ", CHAR_LENGTH(" + name + ") - 1), 'T', ' ') AS " + type + ") WHEN " + name + " REGEXP '"
-                + ISO_DATETIME + OFFSET + "$' THEN DATE_SUB(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name + ") - CHAR_LENGTH("
-                + offset + ")), 'T', ' ') AS " + type + "), INTERVAL " + minutes + " MINUTE) ELSE " + name + " END";
+                + ISO_DATETIME + OFFSET + "$' THEN DATE_SUB(CAST(REPLACE(LEFT(" + name + ", CHAR_LENGTH(" + name
+                + ") - CHAR_LENGTH(" + offset + ")), 'T', ' ') AS " + type + "), INTERVAL " + minutes + " MINUTE) ELSE "
+                + name + " END";
     }
 
     /**
      * An ISO-8601 date and time up to its zone: only these have their {@code Z} or offset taken off, so that other text
      * ending in {@code z} ({@code 10:00:00xyz}) reaches MySQL whole, to be refused with all its characters.
      */
-    private static final String ISO_DATETIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+";
+    private static final String ISO_DATETIME = UtcOffsetPatterns.DATE_TIME;
 
     /**
-     * A UTC offset at the end of an ISO-8601 timestamp as PostgreSQL takes it: {@code +02:00}, {@code -0330} or
-     * {@code +02}, at most 15:59. Text with another offset ({@code +16:00}, {@code +02:60}) goes in as it is, and MySQL
-     * refuses it.
+     * A UTC offset at the end of an ISO-8601 timestamp as PostgreSQL takes it ({@link UtcOffsetPatterns}). Text with
+     * another offset ({@code +16:00}, {@code +02:60}) goes in as it is, and MySQL refuses it.
      */
-    private static final String OFFSET = "[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?";
+    private static final String OFFSET = UtcOffsetPatterns.IN_RANGE;
 
     /** The type names compared in any case: a declared {@code datetime(3)} goes as written. */
     private boolean isBoolean(ColumnDef column) {

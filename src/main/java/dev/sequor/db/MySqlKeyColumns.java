@@ -143,8 +143,8 @@ final class MySqlKeyColumns implements KeyComparison {
         return List.of("DROP TEMPORARY TABLE IF EXISTS " + keys,
                 "CREATE TEMPORARY TABLE " + keys + " (" + String.join(", ", definitions) + ", PRIMARY KEY ("
                         + String.join(", ", names) + "))",
-                "INSERT INTO " + keys + " (" + String.join(", ", names) + ") SELECT DISTINCT " + String.join(", ", values)
-                        + " FROM " + from + " WHERE " + String.join(" AND ", notNull),
+                "INSERT INTO " + keys + " (" + String.join(", ", names) + ") SELECT DISTINCT "
+                        + String.join(", ", values) + " FROM " + from + " WHERE " + String.join(" AND ", notNull),
                 "DELETE t FROM " + table + " AS t JOIN " + keys + " AS k ON " + String.join(" AND ", matches),
                 "DROP TEMPORARY TABLE " + keys);
     }

@@ -815,7 +815,11 @@ final class StagedWrites {
             return;
         }
         boolean exists = exists(c, t);
-        List<String> deleteChildren = exists ? deleteChildrenOfLoadedKeys(c, t) : null;
+        // a child of a merging parent goes with the parent keys its table tells apart (the parent's table exists by
+        // now: created before the children move)
+        KeyComparison parentKeys = t.underMergingParent() ? dialect.keyComparison(c, t.childOf().namespace(),
+                t.childOf().table(), t.childOf().spec().primaryKey()) : KeyComparison.AS_IS;
+        List<String> deleteChildren = exists ? deleteChildrenOfLoadedKeys(t, parentKeys) : null;
         if (t.schema() != null && !inferred.staged(t)) {
             if (deleteChildren != null) {
                 for (String sql : deleteChildren) {
@@ -849,7 +853,7 @@ final class StagedWrites {
         List<String> statements = new ArrayList<>();
         if (t.underMergingParent()) {
             statements.add(move.insertWhere(ChildTableWrites.childrenOfLandingParents(dialect, t, staging(t.childOf()),
-                    parentKeyComparison(c, t))));
+                    parentKeys)));
         } else {
             // an upsert that compares values reads the column types as the statements above left them (evolved)
             statements.addAll(move.move(t.spec(), exists, upsert && dialect.upsertSkipsUnchanged()
@@ -864,10 +868,10 @@ final class StagedWrites {
 
     /**
      * For a child table of a merging parent: the statements that delete from it the children of the parent keys
-     * loaded, read from the parent's built table or its staging ({@link ChildTableWrites}); null for other targets,
-     * or when the parent loaded nothing.
+     * loaded, read from the parent's built table or its staging ({@link ChildTableWrites}) and compared as
+     * {@code parentKeys} says; null for other targets, or when the parent loaded nothing.
      */
-    private List<String> deleteChildrenOfLoadedKeys(Connection c, TableTarget t) throws SQLException {
+    private List<String> deleteChildrenOfLoadedKeys(TableTarget t, KeyComparison parentKeys) {
         if (!t.underMergingParent()) {
             return null;
         }
@@ -876,16 +880,7 @@ final class StagedWrites {
             return ChildTableWrites.deleteChildrenOfBuiltKeys(dialect, t, inPlace.builtName(parent));
         }
         return inferred.staged(parent) ? ChildTableWrites.deleteChildrenOfLoadedKeys(dialect, t, staging(parent),
-                parentKeyComparison(c, t)) : null;
-    }
-
-    /**
-     * How the keys of the merging parent of {@code t} compare ({@link Dialect#keyComparison}): its children go with
-     * the parent keys its table tells apart. The parent's table exists by now: created before the children move.
-     */
-    private KeyComparison parentKeyComparison(Connection c, TableTarget t) throws SQLException {
-        TableTarget parent = t.childOf();
-        return dialect.keyComparison(c, parent.namespace(), parent.table(), parent.spec().primaryKey());
+                parentKeys) : null;
     }
 
     private TableMove move(TableTarget t) {

@@ -255,9 +255,9 @@ public final class RunContext implements AutoCloseable {
         HttpSourceConfig config = HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file, project.dir());
         secrets.addAll(config.secrets());
         if (config.connection().tls().insecure() && insecureSources.add(name)) {
-            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.valuePos("tls"), "Source \"" + name + "\" has"
-                    + " tls.insecure: true; the certificates of its hosts are not checked, so anyone on the network path"
-                    + " can read and change its traffic.").toString());
+            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.valuePos("tls"), "Source \"" + name
+                    + "\" has tls.insecure: true; the certificates of its hosts are not checked, so anyone on the"
+                    + " network path can read and change its traffic.").toString());
         }
         return config;
     }

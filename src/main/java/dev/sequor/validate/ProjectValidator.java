@@ -116,23 +116,22 @@ public final class ProjectValidator {
             Map<String, Object> literal = new LinkedHashMap<>(plain);
             literal.values().removeIf(ProjectValidator::containsTemplate);
             literal.put("auth", plain.get("auth"));
+            TlsSettings tls = null;
             boolean allRead = true;
             for (Map.Entry<String, Object> setting : literal.entrySet()) {
                 Map<String, Object> alone = new LinkedHashMap<>();
                 alone.put(setting.getKey(), setting.getValue());
                 try {
-                    HttpSourceConfig.from(name, alone, file, project.dir());
+                    HttpSourceConfig read = HttpSourceConfig.from(name, alone, file, project.dir());
+                    if (setting.getKey().equals("tls")) {
+                        tls = read.connection().tls();
+                    }
                 } catch (SequorException e) {
                     diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
                     allRead = false;
                 }
             }
-            if (!allRead) {
-                return;
-            }
-            HttpSourceConfig config = HttpSourceConfig.from(name, literal, file, project.dir());
-            TlsSettings tls = config.connection().tls();
-            if (tls.caFile() != null && !tls.insecure()) {
+            if (allRead && tls != null && tls.caFile() != null && !tls.insecure()) {
                 try {
                     tls.caCertificates();
                 } catch (SequorException e) {
