@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -61,9 +60,11 @@ final class InferredSchema {
     private final SourcePos pos;
     /** The kept table's columns by name: their type text; empty for a table the write creates. */
     private final Map<String, String> existing;
-    /** The kind of an existing column from its type text, as the database spells it ({@link Dialect#inferredKind}). */
-    private final Function<String, InferredKind> kindOfType;
+    /** What kind an existing column's type text is ({@link Dialect#inferredKind}), and names as it stores them. */
+    private final Dialect dialect;
     private final Map<String, Column> columns = new LinkedHashMap<>();
+    /** The columns by their name as the database stores it ({@link Dialect#stored}): two fields may be one column. */
+    private final Map<String, Column> byStoredName = new HashMap<>();
     private final List<Column> byIndex = new ArrayList<>();
     private boolean shapeFixed;
     private long rows;
@@ -74,12 +75,13 @@ final class InferredSchema {
     /**
      * @param existing   the columns of the table when it exists and is kept (name to type text, in table order), else
      *                   empty
-     * @param kindOfType the kind of an existing column from its type text ({@link Dialect#inferredKind})
+     * @param dialect    the kind of an existing column from its type text ({@link Dialect#inferredKind}); names as
+     *                   the database stores them ({@link Dialect#stored})
      */
-    InferredSchema(String table, SchemaEvolution evolution, Map<String, String> existing,
-                   Function<String, InferredKind> kindOfType, SourcePos pos) {
+    InferredSchema(String table, SchemaEvolution evolution, Map<String, String> existing, Dialect dialect,
+                   SourcePos pos) {
         this.table = table;
-        this.kindOfType = kindOfType;
+        this.dialect = dialect;
         this.evolution = evolution;
         this.existing = existing;
         this.pos = pos;
@@ -135,7 +137,7 @@ final class InferredSchema {
     private Column addColumn(String name, InferredKind kind, Object value, long rowNumber) {
         String existingType = existing.get(name);
         if (existingType != null) {
-            InferredKind existingKind = kindOfType.apply(existingType);
+            InferredKind existingKind = dialect.inferredKind(existingType);
             Column column = register(name, existingKind == null ? kind : existingKind, existingType, existingKind);
             widen(column, kind, value, rowNumber);
             return column;
@@ -180,6 +182,15 @@ final class InferredSchema {
 
     private Column register(String name, InferredKind kind, String existingType, InferredKind existingKind) {
         Column column = new Column(name, byIndex.size(), kind, existingType, existingKind);
+        String stored = dialect.stored(name);
+        Column same = byStoredName.putIfAbsent(stored, column);
+        if (same != null) {
+            // PostgreSQL keeps 63 bytes of a name: flattened names of one long prefix would share a column
+            throw SequorException.failed(pos, "Fields '" + same.name + "' and '" + name + "' of table '" + table
+                    + "' are one column on " + dialect.displayName() + ", which stores both names as '" + stored
+                    + "'; shorten the field names before they land (a lower max_nesting, or data_expression), or"
+                    + " declare the table's columns");
+        }
         columns.put(name, column);
         byIndex.add(column);
         return column;

@@ -207,9 +207,23 @@ public final class MySqlDialect implements Dialect {
         return "table_catalog = 'def'";
     }
 
+    /**
+     * A name cut to MySQL's 64 characters, as PostgreSQL cuts its own past 63 bytes: MySQL refuses a longer one, which a
+     * flattened column or a child table past 64 characters would otherwise always be ("Identifier name ... is too
+     * long"). The table then holds the name cut, which is the name SQL must use on MySQL (docs/databases/mysql.md).
+     */
+    @Override
+    public String stored(String identifier) {
+        if (identifier == null || identifier.length() <= MAX_IDENTIFIER
+                || identifier.codePointCount(0, identifier.length()) <= MAX_IDENTIFIER) {
+            return identifier;
+        }
+        return identifier.substring(0, identifier.offsetByCodePoints(0, MAX_IDENTIFIER));
+    }
+
     @Override
     public String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
+        return '`' + stored(identifier).replace("`", "``") + '`';
     }
 
     @Override

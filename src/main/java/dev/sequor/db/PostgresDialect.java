@@ -26,6 +26,12 @@ public final class PostgresDialect implements Dialect {
     private PostgresDialect() {
     }
 
+    /** PostgreSQL's catalog lists a name past 63 bytes cut ({@link PostgresNames}). */
+    @Override
+    public String stored(String identifier) {
+        return identifier == null ? null : PostgresNames.stored(identifier);
+    }
+
     @Override
     public String displayName() {
         return "PostgreSQL";

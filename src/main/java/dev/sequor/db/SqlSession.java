@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -215,11 +214,11 @@ final class SqlSession implements AutoCloseable {
     /**
      * The columns of {@code namespace.table} with their types, as {@link Dialect#existingColumnsQuery} reports them,
      * on {@code c} inside the caller's transaction; names as the records carry them ({@link Dialect#label}: Snowflake
-     * lists a column ID for a field id).
+     * lists a column ID for a field id), also found by a name the database stores cut ({@link CatalogColumns}).
      */
     static Map<String, String> columnTypesOn(Connection c, Dialect dialect, String namespace, String table)
             throws SQLException {
-        Map<String, String> types = new LinkedHashMap<>();
+        Map<String, String> types = new CatalogColumns(dialect);
         try (PreparedStatement ps = c.prepareStatement(dialect.existingColumnsQuery())) {
             ps.setString(1, dialect.stored(namespace));
             ps.setString(2, dialect.stored(table));

@@ -83,9 +83,16 @@ final class StagedWrites {
 
     private TableTarget findOrCreate(String namespace, String table, List<ColumnDef> columns, WriteSpec spec,
                                      boolean createMissing, SourcePos pos) {
-        List<String> key = List.of(namespace, table);
+        // by the name the database stores: PostgreSQL's catalog lists a child table named past 63 bytes cut
+        List<String> key = List.of(namespace, dialect.stored(table));
         TableTarget existing = targets.get(key);
         if (existing != null) {
+            if (!sameName(existing.table(), table)) {
+                throw SequorException.failed(pos, "Tables '" + existing.table() + "' and '" + table + "' are one table"
+                        + " on " + dialect.displayName() + ", which stores both names as '" + dialect.stored(table)
+                        + "'; shorten one of them (a table name, or for child tables and flattened columns the"
+                        + " fields' names: a lower max_nesting, or rename the field before it lands)");
+            }
             return existing;
         }
         if (columns == null) {
@@ -171,10 +178,19 @@ final class StagedWrites {
                 ? InferredStaging.existingColumns(s, dialect, namespace, table, pos) : Map.of();
         dropStagingLeftovers(s, namespace);
         TableTarget target = new TableTarget(this, namespace, table, JdbcDatabase.stagingName(table, dialect), null,
-                new InferredSchema(table, spec.evolution(), existing, dialect::inferredKind, pos), spec, createMissing,
+                new InferredSchema(table, spec.evolution(), existing, dialect, pos), spec, createMissing,
                 pos);
         targets.put(key, target);
         return target;
+    }
+
+    /**
+     * Whether two names of one stored name are one name: the same, or one of them is the other as the database stores
+     * it (a child table found in the catalog, {@link ChildTableWrites#existingChildTables}, and the records' name).
+     */
+    private boolean sameName(String a, String b) {
+        return a.equals(b) || a.equals(dialect.stored(b)) && dialect.stored(a).equals(a)
+                || b.equals(dialect.stored(a)) && dialect.stored(b).equals(b);
     }
 
     /**

@@ -35,6 +35,18 @@ class MySqlDialectTest {
         assertThat(type("bigint")).isEqualTo("bigint");
     }
 
+    /** MySQL refuses a name past 64 characters: Sequor writes its first 64, as PostgreSQL cuts its own. */
+    @Test
+    void namesPast64CharactersAreCutTo64() {
+        String name = "delivery__street_line_of_the_address_the_customer_entered_at_checkout_time";
+        assertThat(D.stored(name)).isEqualTo(name.substring(0, 64));
+        assertThat(D.quote(name)).isEqualTo("`" + name.substring(0, 64) + "`");
+        assertThat(D.stored("c".repeat(64))).isEqualTo("c".repeat(64));
+        // characters, not bytes nor UTF-16 units: 64 emoji stay whole, the 65th goes
+        assertThat(D.stored("😀".repeat(65))).isEqualTo("😀".repeat(64));
+        assertThat(D.quote("a`b".repeat(30))).isEqualTo("`" + "a``b".repeat(21) + "a`");
+    }
+
     @Test
     void booleansAreStagedAsTextAndMappedOnTheWayIn() {
         ColumnDef flag = ColumnDef.of("is on", "boolean", "t", null);

@@ -1,7 +1,12 @@
 package dev.sequor.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sequor.error.SequorException;
 import dev.sequor.testing.OpenedDatabase;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Inferred columns on the real PostgreSQL, in a fresh schema. */
 class PostgresInferredSchemaTest extends InferredSchemaBehaviourTest {
@@ -15,5 +20,28 @@ class PostgresInferredSchemaTest extends InferredSchemaBehaviourTest {
     List<String> typeNames() {
         return List.of("bigint", "numeric", "double precision", "boolean", "timestamp with time zone", "date", "jsonb",
                 "text");
+    }
+
+    /**
+     * A name past 63 bytes and the name PostgreSQL stores for it (a child table found in the catalog) are one target;
+     * two names PostgreSQL would store as one are refused, naming both.
+     */
+    @Test
+    void namesPostgreSqlStoresAsOneAreOneTargetOnlyWhenOneIsTheOthersCut() {
+        String stem = "t".repeat(63);
+        try (TableWriteBatch batch = batch()) {
+            TableTarget whole = batch.target(db, ns, stem + "_a", null, CREATE, POS);
+            assertThat(batch.target(db, ns, stem, null, CREATE, POS)).isSameAs(whole);
+            assertThatThrownBy(() -> batch.target(db, ns, stem + "_b", null, CREATE, POS))
+                    .isInstanceOf(SequorException.class)
+                    .hasMessage("Tables '" + stem + "_a' and '" + stem + "_b' are one table on PostgreSQL, which stores"
+                            + " both names as '" + stem + "'; shorten one of them (a table name, or for child tables"
+                            + " and flattened columns the fields' names: a lower max_nesting, or rename the field"
+                            + " before it lands)")
+                    .extracting(e -> ((SequorException) e).pos()).isEqualTo(POS);
+            whole.addRows(List.of(rec("id", 1)));
+            batch.commit();
+        }
+        assertThat(texts("SELECT id FROM " + q(stem + "_a"))).containsExactly("1");
     }
 }
