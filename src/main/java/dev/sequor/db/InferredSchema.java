@@ -234,6 +234,11 @@ final class InferredSchema {
     }
 
     /** Whether any record has been taken (a table without records has no inferred shape). */
+    /** Whether a record taken so far had the field {@code name}. */
+    synchronized boolean seen(String name) {
+        return columns.containsKey(name);
+    }
+
     synchronized boolean isEmpty() {
         return byIndex.isEmpty();
     }

@@ -81,10 +81,23 @@ public final class TableTarget {
                     + pythonType(data) + "' provided: " + shortRepr(data));
         }
         List<String[]> rows = new ArrayList<>(list.size());
+        List<String> mergeKey = spec.mode() == WriteMode.MERGE ? spec.primaryKey() : List.of();
+        String keyless = null;
+        String keylessColumn = null;
+        int r = 0;
         for (Object element : list) {
+            r++;
             if (!(element instanceof Map<?, ?> record)) {
                 throw SequorException.failed(pos, "Element of 'data' array for table '" + table
                         + "' must be a dictionary. Type '" + pythonType(element) + "' provided: " + shortRepr(element));
+            }
+            for (String k : mergeKey) {
+                if (keyless == null && (!record.containsKey(k) || record.get(k) == null)) {
+                    keyless = "Record " + r + " of this response for table '" + table + "' has no value for its"
+                            + " primary_key column '" + k + "', which a merge matches rows by; every record of a merge"
+                            + " needs its key.";
+                    keylessColumn = k;
+                }
             }
             // a numbered row (numbersRows) carries its load number in its last slot, set when loaded (numberForLoad)
             if (schema != null) {
@@ -102,6 +115,11 @@ public final class TableTarget {
                 row[i] = record.containsKey(name) ? ValueText.of(record.get(name)) : null;
             }
             rows.add(row);
+        }
+        // before anything is staged: the database's NOT NULL error would name neither the record nor the op. A key no
+        // record has brought is rather a misspelt key, which the commit names with the fields the records have.
+        if (keyless != null && (schema == null || schema.seen(keylessColumn) || anyHas(list, keylessColumn))) {
+            throw SequorException.failed(pos, keyless);
         }
         if (schema != null && viewRecords == null) {
             schema.batchTaken();
@@ -290,6 +308,12 @@ public final class TableTarget {
     /** The inferred columns; null when they are declared. */
     InferredSchema schema() {
         return schema;
+    }
+
+    /** Whether a record of {@code records} has a value for {@code field}. */
+    private static boolean anyHas(List<?> records, String field) {
+        // containsKey first: a Row answers get() of a missing column with an error, not null
+        return records.stream().anyMatch(e -> e instanceof Map<?, ?> m && m.containsKey(field) && m.get(field) != null);
     }
 
     WriteMode mode() {
