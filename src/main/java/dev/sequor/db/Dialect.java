@@ -105,6 +105,15 @@ public interface Dialect {
     }
 
     /**
+     * What the database compares when it tells two column names apart: the stored name ({@link #stored}), where
+     * column names are case-sensitive (PostgreSQL, Snowflake's quoted names); folded where they are not (DuckDB,
+     * MySQL), so that {@code name} finds a column {@code Name} an earlier run made, and a record with both is refused.
+     */
+    default String columnKey(String column) {
+        return stored(column);
+    }
+
+    /**
      * The name flows read a query result's column by ({@code row['id']}), given the label the driver reports: the
      * label itself, unless the dialect folds names (Snowflake reports {@code select id} as {@code ID}).
      */

@@ -24,6 +24,25 @@ public final class DuckDbDialect implements Dialect {
     private DuckDbDialect() {
     }
 
+    /**
+     * DuckDB takes {@code "Name"} and {@code "name"} for one column, quoted or not; it folds ASCII letters only
+     * ({@code "É"} and {@code "é"} are two columns).
+     */
+    @Override
+    public String columnKey(String column) {
+        char[] folded = null;
+        for (int i = 0; i < column.length(); i++) {
+            char ch = column.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (folded == null) {
+                    folded = column.toCharArray();
+                }
+                folded[i] = (char) (ch + ('a' - 'A'));
+            }
+        }
+        return folded == null ? column : new String(folded);
+    }
+
     @Override
     public String displayName() {
         return "DuckDB";

@@ -63,8 +63,8 @@ final class InferredSchema {
     /** What kind an existing column's type text is ({@link Dialect#inferredKind}), and names as it stores them. */
     private final Dialect dialect;
     private final Map<String, Column> columns = new LinkedHashMap<>();
-    /** The columns by their name as the database stores it ({@link Dialect#stored}): two fields may be one column. */
-    private final Map<String, Column> byStoredName = new HashMap<>();
+    /** The columns by what the database compares of their names ({@link Dialect#columnKey}). */
+    private final Map<String, Column> byKey = new HashMap<>();
     private final List<Column> byIndex = new ArrayList<>();
     private boolean shapeFixed;
     private long rows;
@@ -75,8 +75,8 @@ final class InferredSchema {
     /**
      * @param existing   the columns of the table when it exists and is kept (name to type text, in table order), else
      *                   empty
-     * @param dialect    the kind of an existing column from its type text ({@link Dialect#inferredKind}); names as
-     *                   the database stores them ({@link Dialect#stored})
+     * @param dialect    the kind of an existing column from its type text ({@link Dialect#inferredKind}); which
+     *                   names the database takes for one ({@link Dialect#columnKey})
      */
     InferredSchema(String table, SchemaEvolution evolution, Map<String, String> existing, Dialect dialect,
                    SourcePos pos) {
@@ -182,18 +182,27 @@ final class InferredSchema {
 
     private Column register(String name, InferredKind kind, String existingType, InferredKind existingKind) {
         Column column = new Column(name, byIndex.size(), kind, existingType, existingKind);
-        String stored = dialect.stored(name);
-        Column same = byStoredName.putIfAbsent(stored, column);
+        Column same = byKey.putIfAbsent(dialect.columnKey(name), column);
         if (same != null) {
-            // PostgreSQL keeps 63 bytes of a name: flattened names of one long prefix would share a column
-            throw SequorException.failed(pos, "Fields '" + same.name + "' and '" + name + "' of table '" + table
-                    + "' are one column on " + dialect.displayName() + ", which stores both names as '" + stored
-                    + "'; shorten the field names before they land (a lower max_nesting, or data_expression), or"
-                    + " declare the table's columns");
+            throw oneColumn(same.name, name);
         }
         columns.put(name, column);
         byIndex.add(column);
         return column;
+    }
+
+    /**
+     * Two fields the database takes for one column: PostgreSQL keeps 63 bytes of a name (flattened names of one long
+     * prefix), DuckDB and MySQL compare column names without case.
+     */
+    private SequorException oneColumn(String first, String second) {
+        String stored = dialect.stored(second);
+        boolean cut = stored.equals(dialect.stored(first)) && !stored.equals(second);
+        return SequorException.failed(pos, "Fields '" + first + "' and '" + second + "' of table '" + table
+                + "' are one column on " + dialect.displayName() + (cut ? ", which stores both names as '" + stored
+                + "'; shorten the field names before they land (a lower max_nesting, or data_expression)"
+                : ", whose column names ignore case; rename one of the fields before it lands (data_expression)")
+                + ", or declare the table's columns");
     }
 
     /** Widens {@code column} to hold {@code kind}, or fails when the shape is fixed and widening is not allowed. */

@@ -106,6 +106,12 @@ public final class MySqlDialect implements Dialect {
         return keyCollation;
     }
 
+    /** MySQL's column names are case-insensitive (its table names are not, on Linux). */
+    @Override
+    public String columnKey(String column) {
+        return stored(column).toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public String displayName() {
         return "MySQL";
@@ -327,16 +333,16 @@ public final class MySqlDialect implements Dialect {
     public void checkUpsertKey(Connection c, String namespace, String table, List<String> key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT index_name, column_name FROM information_schema.statistics"
                 + " WHERE table_schema = ? AND table_name = ? AND non_unique = 0 ORDER BY index_name, seq_in_index")) {
-            ps.setString(1, namespace);
-            ps.setString(2, table);
+            ps.setString(1, stored(namespace));
+            ps.setString(2, stored(table));
             Map<String, Set<String>> unique = new java.util.HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     unique.computeIfAbsent(rs.getString(1), i -> new java.util.HashSet<>())
-                            .add(rs.getString(2).toLowerCase(Locale.ROOT));
+                            .add(columnKey(rs.getString(2)));
                 }
             }
-            Set<String> wanted = key.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            Set<String> wanted = key.stream().map(this::columnKey).collect(Collectors.toSet());
             if (!unique.containsValue(wanted)) {
                 String keys = key.stream().map(this::quote).collect(Collectors.joining(", "));
                 throw SequorException.failed(null, "Table " + qualified(namespace,
