@@ -151,6 +151,12 @@ final class InferredSchema {
                 case EVOLVE -> { }
             }
         }
+        if (dialect.stored(name).isEmpty()) {
+            // every database refuses a column without a name, with words that name neither the row nor the table
+            throw SequorException.failed(pos, "Row " + rowNumber + " for table '" + table + "' has a field with an"
+                    + " empty name, which cannot be a column; rename it before it lands (data_expression), or declare"
+                    + " the table's columns");
+        }
         return register(name, kind, null, null);
     }
 
@@ -193,15 +199,15 @@ final class InferredSchema {
 
     /**
      * Two fields the database takes for one column: PostgreSQL keeps 63 bytes of a name (flattened names of one long
-     * prefix), DuckDB and MySQL compare column names without case.
+     * prefix), MySQL 64 characters without trailing spaces, DuckDB and MySQL compare column names without case.
      */
     private SequorException oneColumn(String first, String second) {
         String stored = dialect.stored(second);
-        boolean cut = stored.equals(dialect.stored(first)) && !stored.equals(second);
+        boolean sameStored = stored.equals(dialect.stored(first)) && !(stored.equals(first) && stored.equals(second));
         return SequorException.failed(pos, "Fields '" + first + "' and '" + second + "' of table '" + table
-                + "' are one column on " + dialect.displayName() + (cut ? ", which stores both names as '" + stored
-                + "'; shorten the field names before they land (a lower max_nesting, or data_expression)"
-                : ", whose column names ignore case; rename one of the fields before it lands (data_expression)")
+                + "' are one column on " + dialect.displayName() + (sameStored ? ", which stores both names as '"
+                + stored + "'; rename one of them before it lands (a lower max_nesting, or data_expression)"
+                : ", whose column names ignore case; rename one of them before it lands (data_expression)")
                 + ", or declare the table's columns");
     }
 

@@ -214,17 +214,25 @@ public final class MySqlDialect implements Dialect {
     }
 
     /**
-     * A name cut to MySQL's 64 characters, as PostgreSQL cuts its own past 63 bytes: MySQL refuses a longer one, which a
-     * flattened column or a child table past 64 characters would otherwise always be ("Identifier name ... is too
-     * long"). The table then holds the name cut, which is the name SQL must use on MySQL (docs/databases/mysql.md).
+     * A name cut to MySQL's 64 characters, as PostgreSQL cuts its own past 63 bytes, and without trailing spaces: MySQL
+     * refuses a longer name and one that ends in a space, which a flattened column or a child table past 64 characters,
+     * or a field {@code "name "}, would otherwise always be ("Identifier name ... is too long", "Incorrect column name
+     * 'name '"). The table then holds the name so made, which is the name SQL must use on MySQL
+     * (docs/databases/mysql.md).
      */
     @Override
     public String stored(String identifier) {
-        if (identifier == null || identifier.length() <= MAX_IDENTIFIER
-                || identifier.codePointCount(0, identifier.length()) <= MAX_IDENTIFIER) {
-            return identifier;
+        if (identifier == null) {
+            return null;
         }
-        return identifier.substring(0, identifier.offsetByCodePoints(0, MAX_IDENTIFIER));
+        String cut = identifier.length() <= MAX_IDENTIFIER
+                || identifier.codePointCount(0, identifier.length()) <= MAX_IDENTIFIER ? identifier
+                : identifier.substring(0, identifier.offsetByCodePoints(0, MAX_IDENTIFIER));
+        int end = cut.length();
+        while (end > 0 && cut.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end == cut.length() ? cut : cut.substring(0, end);
     }
 
     @Override

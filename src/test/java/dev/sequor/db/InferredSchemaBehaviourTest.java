@@ -175,6 +175,14 @@ abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
     }
 
     @Test
+    void aFieldWithAnEmptyNameIsRefusedNamingItsRow() {
+        assertThatThrownBy(() -> write("inf_empty_name", CREATE, List.of(rec("id", 1)), List.of(rec("id", 2, "", "x"))))
+                .hasMessage("Row 2 for table 'inf_empty_name' has a field with an empty name, which cannot be a"
+                        + " column; rename it before it lands (data_expression), or declare the table's columns");
+        assertThat(columns("inf_empty_name")).isEmpty();
+    }
+
+    @Test
     void aMissingKeyFieldIsAnError() {
         WriteSpec merge = WriteSpec.merge(List.of("uid"), MergeStrategy.UPSERT);
         assertThatThrownBy(() -> write("inf_nokey", merge, List.of(rec("id", 1))))

@@ -47,6 +47,15 @@ class MySqlDialectTest {
         assertThat(D.quote("a`b".repeat(30))).isEqualTo("`" + "a``b".repeat(21) + "a`");
     }
 
+    /** MySQL refuses a name that ends in a space: Sequor writes it without its trailing spaces. */
+    @Test
+    void trailingSpacesAreDropped() {
+        assertThat(D.stored("name  ")).isEqualTo("name");
+        assertThat(D.quote(" name ")).isEqualTo("` name`");
+        assertThat(D.stored("x".repeat(63) + "  y")).isEqualTo("x".repeat(63));
+        assertThat(D.columnKey("Name ")).isEqualTo("name");
+    }
+
     @Test
     void booleansAreStagedAsTextAndMappedOnTheWayIn() {
         ColumnDef flag = ColumnDef.of("is on", "boolean", "t", null);

@@ -285,10 +285,14 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
     void fieldsThatDifferOnlyInCaseAreOneColumnToMySql() {
         assertThatThrownBy(() -> write("inf_case", CREATE, List.of(rec("id", 1, "ID", 2))))
                 .hasMessage("Fields 'id' and 'ID' of table 'inf_case' are one column on MySQL, whose column names"
-                        + " ignore case; rename one of the fields before it lands (data_expression), or declare the"
+                        + " ignore case; rename one of them before it lands (data_expression), or declare the"
                         + " table's columns");
         assertThat(db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '" + ns
                 + "' AND table_name = 'inf_case'")).isEmpty();
+        assertThatThrownBy(() -> write("inf_case", CREATE, List.of(rec("id", 1, "name ", "a", "name", "b"))))
+                .hasMessage("Fields 'name ' and 'name' of table 'inf_case' are one column on MySQL, which stores both"
+                        + " names as 'name'; rename one of them before it lands (a lower max_nesting, or"
+                        + " data_expression), or declare the table's columns");
         write("inf_case", CREATE, List.of(rec("id", 1, "Name", "a")));
         write("inf_case", APPEND, List.of(rec("id", 2, "name", "b")));
         assertThat(columns("inf_case")).containsExactly("id bigint", "Name longtext");
