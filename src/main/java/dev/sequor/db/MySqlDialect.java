@@ -109,7 +109,12 @@ public final class MySqlDialect implements Dialect {
     /** MySQL's column names are case-insensitive (its table names are not, on Linux). */
     @Override
     public String columnKey(String column) {
-        return stored(column).toLowerCase(Locale.ROOT);
+        return columnKeyOf(column);
+    }
+
+    /** {@link #columnKey}, for the helpers of this dialect that read the catalog. */
+    static String columnKeyOf(String column) {
+        return storedName(column).toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -222,6 +227,11 @@ public final class MySqlDialect implements Dialect {
      */
     @Override
     public String stored(String identifier) {
+        return storedName(identifier);
+    }
+
+    /** {@link #stored}, for the helpers of this dialect that read the catalog. */
+    static String storedName(String identifier) {
         if (identifier == null) {
             return null;
         }
@@ -315,7 +325,7 @@ public final class MySqlDialect implements Dialect {
     @Override
     public KeyComparison keyComparison(Connection c, String namespace, String table, List<String> key)
             throws SQLException {
-        return MySqlKeyColumns.read(c, namespace == null ? currentNamespace(c) : namespace, table, key);
+        return MySqlKeyColumns.read(c, stored(namespace == null ? currentNamespace(c) : namespace), stored(table), key);
     }
 
     /**

@@ -59,11 +59,12 @@ final class MySqlKeyColumns implements KeyComparison {
     static MySqlKeyColumns of(List<String> key, List<String[]> rows) {
         Map<String, Column> found = new HashMap<>();
         for (String[] row : rows) {
-            found.put(row[0].toLowerCase(Locale.ROOT), new Column(row[1], row[2], row[3]));
+            found.put(MySqlDialect.columnKeyOf(row[0]), new Column(row[1], row[2], row[3]));
         }
         Map<String, Column> keyed = new HashMap<>();
         for (String k : key) {
-            Column column = found.get(k.toLowerCase(Locale.ROOT));
+            // as MySQL finds the column: cut past 64 characters, in any case
+            Column column = found.get(MySqlDialect.columnKeyOf(k));
             if (column != null) {
                 keyed.put(k, column);
             }
