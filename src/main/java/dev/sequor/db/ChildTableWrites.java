@@ -70,7 +70,10 @@ final class ChildTableWrites {
                 dialect.stored(INDEX_COLUMN))) {
             // as the flow names it (Snowflake lists ORDERS__ITEMS for orders__items)
             String table = dialect.label(String.valueOf(r.get(0)));
-            if (table.startsWith(prefix) && table.length() > prefix.length() && links.stream().allMatch(
+            // the prefix as the database compares names (DuckDB's Orders__items is a child of orders)
+            String tableKey = dialect.tableKey(table);
+            String prefixKey = dialect.tableKey(prefix);
+            if (tableKey.startsWith(prefixKey) && tableKey.length() > prefixKey.length() && links.stream().allMatch(
                     InferredStaging.existingColumns(session, dialect, parent.namespace(), table, parent.pos())
                             ::containsKey)) { // by name as stored: PostgreSQL cuts a _parent_ name past 63 bytes
                 out.add(table);

@@ -317,14 +317,30 @@ public interface Dialect {
 
     /**
      * The query that lists the columns of an existing table for a write with inferred columns: column name and type
-     * text (what {@link #inferredKind} reads and a CAST can name), in table order, binding the namespace and the table
-     * as {@link #stored} spells them. information_schema's {@code data_type} by default, which PostgreSQL and DuckDB
+     * text (what {@link #inferredKind} reads and a CAST can name), in table order, binding the namespace as
+     * {@link #stored} spells it and the table as {@link #tableKey} does. information_schema's {@code data_type} by default, which PostgreSQL and DuckDB
      * spell in full ({@code numeric}, {@code DECIMAL(38,0)}); a dialect whose {@code data_type} drops what the type
      * needs (MySQL's precision and {@code tinyint(1)}, Snowflake's NUMBER precision) asks for more.
      */
     default String existingColumnsQuery() {
-        return "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
-                + " ORDER BY ordinal_position";
+        return "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? AND "
+                + tableNameIs("table_name") + " ORDER BY ordinal_position";
+    }
+
+    /**
+     * What the database compares when it tells two table names apart: the stored name ({@link #stored}), unless its
+     * table names ignore case (DuckDB), where {@link #tableNameIs} compares a catalog's names to this.
+     */
+    default String tableKey(String table) {
+        return stored(table);
+    }
+
+    /**
+     * The condition that a catalog's table name {@code column} is the table whose {@link #tableKey} is bound to the
+     * parameter it holds: {@code table_name = ?}, unless the database's table names ignore case.
+     */
+    default String tableNameIs(String column) {
+        return column + " = ?";
     }
 
     /**

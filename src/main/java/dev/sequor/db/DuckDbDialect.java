@@ -28,6 +28,18 @@ public final class DuckDbDialect implements Dialect {
      * DuckDB takes {@code "Name"} and {@code "name"} for one column, quoted or not; it folds ASCII letters only
      * ({@code "É"} and {@code "é"} are two columns).
      */
+    /** DuckDB's table names ignore case as its column names do. */
+    @Override
+    public String tableKey(String table) {
+        return columnKey(table);
+    }
+
+    /** ASCII letters folded, as {@link #columnKey} folds them ({@code lower()} would fold {@code É} too). */
+    @Override
+    public String tableNameIs(String column) {
+        return "translate(" + column + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = ?";
+    }
+
     @Override
     public String columnKey(String column) {
         char[] folded = null;

@@ -287,8 +287,8 @@ final class JdbcDatabase implements Database {
         String ns = namespace == null ? defaultNamespace() : namespace;
         try (SqlSession session = openSession()) {
             List<Row> rows = session.query("SELECT column_name FROM information_schema.columns"
-                    + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", dialect.stored(ns),
-                    dialect.stored(table));
+                    + " WHERE table_schema = ? AND " + dialect.tableNameIs("table_name") + " ORDER BY ordinal_position",
+                    dialect.stored(ns), dialect.tableKey(table));
             if (rows.isEmpty()) {
                 throw SequorException.failed(null, "Table " + dialect.qualified(ns, table) + " does not exist on source '"
                         + sourceName + "'");

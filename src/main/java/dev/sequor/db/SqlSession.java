@@ -202,9 +202,9 @@ final class SqlSession implements AutoCloseable {
     /** {@link #tableExists} on {@code c}, inside the caller's transaction; names as {@code dialect} stores them. */
     static boolean tableExistsOn(Connection c, Dialect dialect, String namespace, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND " + dialect.tableNameIs("table_name"))) {
             ps.setString(1, dialect.stored(namespace));
-            ps.setString(2, dialect.stored(table));
+            ps.setString(2, dialect.tableKey(table));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -221,7 +221,7 @@ final class SqlSession implements AutoCloseable {
         Map<String, String> types = new CatalogColumns(dialect);
         try (PreparedStatement ps = c.prepareStatement(dialect.existingColumnsQuery())) {
             ps.setString(1, dialect.stored(namespace));
-            ps.setString(2, dialect.stored(table));
+            ps.setString(2, dialect.tableKey(table));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     types.put(dialect.label(rs.getString(1)), rs.getString(2));

@@ -83,8 +83,9 @@ final class StagedWrites {
 
     private TableTarget findOrCreate(String namespace, String table, List<ColumnDef> columns, WriteSpec spec,
                                      boolean createMissing, SourcePos pos) {
-        // by the name the database stores: PostgreSQL's catalog lists a child table named past 63 bytes cut
-        List<String> key = List.of(namespace, dialect.stored(table));
+        // by the name the database takes: PostgreSQL's catalog lists a child table named past 63 bytes cut, DuckDB's
+        // names ignore case
+        List<String> key = List.of(namespace, dialect.tableKey(table));
         TableTarget existing = targets.get(key);
         if (existing != null) {
             if (!sameName(existing.table(), table)) {
@@ -185,12 +186,14 @@ final class StagedWrites {
     }
 
     /**
-     * Whether two names of one stored name are one name: the same, or one of them is the other as the database stores
-     * it (a child table found in the catalog, {@link ChildTableWrites#existingChildTables}, and the records' name).
+     * Whether two names of one {@link Dialect#tableKey} are one name: the same, one of them the other as the database
+     * stores it (a child table found in the catalog, {@link ChildTableWrites#existingChildTables}, and the records'
+     * name), or two names the database takes for one whatever their case (DuckDB).
      */
     private boolean sameName(String a, String b) {
         return a.equals(b) || a.equals(dialect.stored(b)) && dialect.stored(a).equals(a)
-                || b.equals(dialect.stored(a)) && dialect.stored(b).equals(b);
+                || b.equals(dialect.stored(a)) && dialect.stored(b).equals(b)
+                || dialect.stored(a).equals(a) && dialect.stored(b).equals(b); // names of one key, neither cut: case
     }
 
     /**
