@@ -24,10 +24,6 @@ public final class DuckDbDialect implements Dialect {
     private DuckDbDialect() {
     }
 
-    /**
-     * DuckDB takes {@code "Name"} and {@code "name"} for one column, quoted or not; it folds ASCII letters only
-     * ({@code "É"} and {@code "é"} are two columns).
-     */
     /** DuckDB's table names ignore case as its column names do. */
     @Override
     public String tableKey(String table) {
@@ -40,6 +36,10 @@ public final class DuckDbDialect implements Dialect {
         return "translate(" + column + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = ?";
     }
 
+    /**
+     * DuckDB takes {@code "Name"} and {@code "name"} for one column, quoted or not; it folds ASCII letters only
+     * ({@code "É"} and {@code "é"} are two columns).
+     */
     @Override
     public String columnKey(String column) {
         char[] folded = null;

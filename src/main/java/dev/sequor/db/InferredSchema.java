@@ -248,12 +248,12 @@ final class InferredSchema {
         return byIndex.stream().map(c -> c.name).toList();
     }
 
-    /** Whether any record has been taken (a table without records has no inferred shape). */
     /** Whether a record taken so far had the field {@code name}. */
     synchronized boolean seen(String name) {
         return columns.containsKey(name);
     }
 
+    /** Whether any record has been taken (a table without records has no inferred shape). */
     synchronized boolean isEmpty() {
         return byIndex.isEmpty();
     }

@@ -201,8 +201,8 @@ final class SqlSession implements AutoCloseable {
 
     /** {@link #tableExists} on {@code c}, inside the caller's transaction; names as {@code dialect} stores them. */
     static boolean tableExistsOn(Connection c, Dialect dialect, String namespace, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND " + dialect.tableNameIs("table_name"))) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.tables WHERE table_schema = ?"
+                + " AND " + dialect.tableNameIs("table_name"))) {
             ps.setString(1, dialect.stored(namespace));
             ps.setString(2, dialect.tableKey(table));
             try (ResultSet rs = ps.executeQuery()) {
@@ -214,7 +214,7 @@ final class SqlSession implements AutoCloseable {
     /**
      * The columns of {@code namespace.table} with their types, as {@link Dialect#existingColumnsQuery} reports them,
      * on {@code c} inside the caller's transaction; names as the records carry them ({@link Dialect#label}: Snowflake
-     * lists a column ID for a field id), also found by a name the database stores cut ({@link CatalogColumns}).
+     * lists a column ID for a field id), also found by any name the database takes for one ({@link CatalogColumns}).
      */
     static Map<String, String> columnTypesOn(Connection c, Dialect dialect, String namespace, String table)
             throws SQLException {

@@ -19,7 +19,8 @@ class PostgresNamesTest {
     @Test
     void aLongerNameKeepsItsFirst63Bytes() {
         assertThat(PostgresNames.stored("b".repeat(64))).isEqualTo("b".repeat(63));
-        assertThat(PostgresDialect.INSTANCE.stored("orders__line_items_of_the_order_placed_through_the_online_store_in"))
+        String child = "orders__line_items_of_the_order_placed_through_the_online_store_in";
+        assertThat(PostgresDialect.INSTANCE.stored(child))
                 .isEqualTo("orders__line_items_of_the_order_placed_through_the_online_store");
     }
 
