@@ -190,25 +190,14 @@ final class InferredSchema {
         Column column = new Column(name, byIndex.size(), kind, existingType, existingKind);
         Column same = byKey.putIfAbsent(dialect.columnKey(name), column);
         if (same != null) {
-            throw oneColumn(same.name, name);
+            // names cut to one: flattened names of one long prefix, which fewer levels may keep apart
+            String fewerLevels = dialect.stored(name).equals(dialect.stored(same.name)) ? "a lower max_nesting, or " : "";
+            throw ColumnNameClash.error(dialect, pos, "Fields", table, same.name, name, "rename one of them before it"
+                    + " lands (" + fewerLevels + "data_expression), or declare the table's columns");
         }
         columns.put(name, column);
         byIndex.add(column);
         return column;
-    }
-
-    /**
-     * Two fields the database takes for one column: PostgreSQL keeps 63 bytes of a name (flattened names of one long
-     * prefix), MySQL 64 characters without trailing spaces, DuckDB and MySQL compare column names without case.
-     */
-    private SequorException oneColumn(String first, String second) {
-        String stored = dialect.stored(second);
-        boolean sameStored = stored.equals(dialect.stored(first)) && !(stored.equals(first) && stored.equals(second));
-        return SequorException.failed(pos, "Fields '" + first + "' and '" + second + "' of table '" + table
-                + "' are one column on " + dialect.displayName() + (sameStored ? ", which stores both names as '"
-                + stored + "'; rename one of them before it lands (a lower max_nesting, or data_expression)"
-                : ", whose column names ignore case; rename one of them before it lands (data_expression)")
-                + ", or declare the table's columns");
     }
 
     /** Widens {@code column} to hold {@code kind}, or fails when the shape is fixed and widening is not allowed. */

@@ -103,6 +103,14 @@ final class StagedWrites {
             throw SequorException.invalid(pos, "Table '" + table + "' has no columns; declare at least one column");
         }
         List<String> names = columns.stream().map(ColumnDef::name).toList();
+        Map<String, String> byKey = new HashMap<>();
+        for (String name : names) {
+            String other = byKey.putIfAbsent(dialect.columnKey(name), name);
+            if (other != null) {
+                throw ColumnNameClash.error(dialect, pos, "Declared columns", table, other, name,
+                        "rename one of them");
+            }
+        }
         for (String keyColumn : spec.primaryKey()) {
             if (!names.contains(keyColumn)) {
                 throw SequorException.invalid(pos, "primary_key column '" + keyColumn + "' of table '" + table

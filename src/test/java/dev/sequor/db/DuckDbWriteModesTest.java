@@ -97,4 +97,16 @@ class DuckDbWriteModesTest extends WriteModesBehaviourTest {
         assertThat(db.query("SELECT CAST(amount AS VARCHAR) AS a FROM " + q("wm_narrow")).get(0).get("a"))
                 .isEqualTo("1.50");
     }
+
+    /** DuckDB's column names ignore case: declared columns that differ only so are refused before anything is made. */
+    @Test
+    void declaredColumnsThatDifferOnlyInCaseAreRefused() {
+        assertThatThrownBy(() -> write("wm_declared_case", cols("id", "integer", "Name", "text", "name", "text"),
+                WriteSpec.of(WriteMode.CREATE), List.of(rec("id", 1))))
+                .isInstanceOf(SequorException.class)
+                .hasMessage("Declared columns 'Name' and 'name' of table 'wm_declared_case' are one column on DuckDB,"
+                        + " whose column names ignore case; rename one of them")
+                .extracting(e -> ((SequorException) e).pos()).isEqualTo(POS);
+        assertThat(db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'wm_declared_case'")).isEmpty();
+    }
 }
