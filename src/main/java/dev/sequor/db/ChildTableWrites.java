@@ -143,6 +143,17 @@ final class ChildTableWrites {
         return "DELETE FROM " + childBuilt + " WHERE " + row + " NOT IN (SELECT " + row + " FROM " + parentBuilt + ")";
     }
 
+    /**
+     * The statement that indexes the {@code _parent_} columns of the child table of {@code child} (which its merging
+     * parent's commit has just created): {@code CREATE INDEX ON c ("_parent_shop", "_parent_id")}, the database naming
+     * it ({@link Dialect#indexesChildLinks}).
+     */
+    static String indexParentKeys(Dialect dialect, TableTarget child) {
+        return "CREATE INDEX ON " + dialect.qualified(child.namespace(), child.table()) + " ("
+                + child.childOf().spec().primaryKey().stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
     /** The statement that drops the load numbers from a family's built table once its children are settled. */
     static String dropLoadNumbers(Dialect dialect, String built) {
         return "ALTER TABLE " + built + " DROP COLUMN " + dialect.quote(TableMove.ROW_COLUMN);

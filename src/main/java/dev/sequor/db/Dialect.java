@@ -329,6 +329,17 @@ public interface Dialect {
     }
 
     /**
+     * Whether a child table that a merging parent's commit creates ({@code child_tables}) gets an index on its
+     * {@code _parent_} columns, which every later merge deletes the children of its keys by: a load of 1,000 parents
+     * into a table with 4M children scans them all without it. Only where the index is made in the commit's
+     * transaction and takes the link columns' types (PostgreSQL); DuckDB maintains its indexes at a cost to every
+     * load, and MySQL's text links are LONGTEXT.
+     */
+    default boolean indexesChildLinks() {
+        return false;
+    }
+
+    /**
      * What the database compares when it tells two table names apart: the stored name ({@link #stored}), unless its
      * table names ignore case (DuckDB), where {@link #tableNameIs} compares a catalog's names to this.
      */

@@ -33,6 +33,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean indexesChildLinks() {
+        return true;
+    }
+
+    @Override
     public String displayName() {
         return "PostgreSQL";
     }

@@ -865,6 +865,9 @@ final class StagedWrites {
         }
         TableMove move = move(t);
         List<String> before = new ArrayList<>(move.prepare(t.spec(), exists));
+        if (!exists && t.underMergingParent() && dialect.indexesChildLinks()) {
+            before.add(ChildTableWrites.indexParentKeys(dialect, t));
+        }
         if (dialect.transactionalDdl()) {
             before.addAll(evolve(t, exists));
         }
