@@ -62,6 +62,8 @@ final class ChildTableWrites {
      */
     static List<String> existingChildTables(SqlSession session, Dialect dialect, TableTarget parent) {
         String prefix = parent.table() + "__";
+        // the prefix as the database compares names (DuckDB's Orders__items is a child of orders)
+        String prefixKey = dialect.tableKey(prefix);
         List<String> links = parent.spec().primaryKey().isEmpty() ? List.of(RowNumber.PARENT_COLUMN)
                 : parent.spec().primaryKey().stream().map(k -> PARENT_KEY_PREFIX + k).toList();
         List<String> out = new ArrayList<>();
@@ -70,9 +72,7 @@ final class ChildTableWrites {
                 dialect.stored(INDEX_COLUMN))) {
             // as the flow names it (Snowflake lists ORDERS__ITEMS for orders__items)
             String table = dialect.label(String.valueOf(r.get(0)));
-            // the prefix as the database compares names (DuckDB's Orders__items is a child of orders)
             String tableKey = dialect.tableKey(table);
-            String prefixKey = dialect.tableKey(prefix);
             if (tableKey.startsWith(prefixKey) && tableKey.length() > prefixKey.length() && links.stream().allMatch(
                     InferredStaging.existingColumns(session, dialect, parent.namespace(), table, parent.pos())
                             ::containsKey)) { // by name as stored: PostgreSQL cuts a _parent_ name past 63 bytes
@@ -149,9 +149,8 @@ final class ChildTableWrites {
      * it ({@link Dialect#indexesChildLinks}).
      */
     static String indexParentKeys(Dialect dialect, TableTarget child) {
-        return "CREATE INDEX ON " + dialect.qualified(child.namespace(), child.table()) + " ("
-                + child.childOf().spec().primaryKey().stream().map(k -> dialect.quote(PARENT_KEY_PREFIX + k))
-                .collect(Collectors.joining(", ")) + ")";
+        return "CREATE INDEX ON " + dialect.qualified(child.namespace(), child.table()) + " (" + TableMove.quoted(
+                dialect, child.childOf().spec().primaryKey().stream().map(k -> PARENT_KEY_PREFIX + k).toList()) + ")";
     }
 
     /** The statement that drops the load numbers from a family's built table once its children are settled. */

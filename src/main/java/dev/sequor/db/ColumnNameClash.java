@@ -13,16 +13,24 @@ final class ColumnNameClash {
     private ColumnNameClash() {
     }
 
-    /**
-     * The error for {@code first} and {@code second}, names of {@code what} ("Fields", "Declared columns") of
-     * {@code table}; {@code remedy} says what to rename (the sentence's end).
-     */
-    static SequorException error(Dialect dialect, SourcePos pos, String what, String table, String first,
-                                 String second, String remedy) {
-        String stored = dialect.stored(second);
-        boolean sameStored = stored.equals(dialect.stored(first)) && !(stored.equals(first) && stored.equals(second));
+    /** Two fields of the records: renamed before they land, or kept apart by fewer flattened levels when cut. */
+    static SequorException ofFields(Dialect dialect, SourcePos pos, String table, String first, String second) {
+        boolean cut = dialect.stored(first).equals(dialect.stored(second));
+        return error(dialect, pos, "Fields", table, first, second, cut, "rename one of them before it lands ("
+                + (cut ? "a lower max_nesting, or " : "") + "data_expression), or declare the table's columns");
+    }
+
+    /** Two columns the flow declares. */
+    static SequorException ofDeclared(Dialect dialect, SourcePos pos, String table, String first, String second) {
+        return error(dialect, pos, "Declared columns", table, first, second,
+                dialect.stored(first).equals(dialect.stored(second)), "rename one of them");
+    }
+
+    /** {@code cut}: the database stores both names as one; otherwise they differ in case only. */
+    private static SequorException error(Dialect dialect, SourcePos pos, String what, String table, String first,
+                                         String second, boolean cut, String remedy) {
         return SequorException.failed(pos, what + " '" + first + "' and '" + second + "' of table '" + table
-                + "' are one column on " + dialect.displayName() + (sameStored ? ", which stores both names as '"
-                + stored + "'" : ", whose column names ignore case") + "; " + remedy);
+                + "' are one column on " + dialect.displayName() + (cut ? ", which stores both names as '"
+                + dialect.stored(second) + "'" : ", whose column names ignore case") + "; " + remedy);
     }
 }

@@ -190,10 +190,7 @@ final class InferredSchema {
         Column column = new Column(name, byIndex.size(), kind, existingType, existingKind);
         Column same = byKey.putIfAbsent(dialect.columnKey(name), column);
         if (same != null) {
-            // names cut to one: flattened names of one long prefix, which fewer levels may keep apart
-            String fewerLevels = dialect.stored(name).equals(dialect.stored(same.name)) ? "a lower max_nesting, or " : "";
-            throw ColumnNameClash.error(dialect, pos, "Fields", table, same.name, name, "rename one of them before it"
-                    + " lands (" + fewerLevels + "data_expression), or declare the table's columns");
+            throw ColumnNameClash.ofFields(dialect, pos, table, same.name, name);
         }
         columns.put(name, column);
         byIndex.add(column);

@@ -107,8 +107,7 @@ final class StagedWrites {
         for (String name : names) {
             String other = byKey.putIfAbsent(dialect.columnKey(name), name);
             if (other != null) {
-                throw ColumnNameClash.error(dialect, pos, "Declared columns", table, other, name,
-                        "rename one of them");
+                throw ColumnNameClash.ofDeclared(dialect, pos, table, other, name);
             }
         }
         for (String keyColumn : spec.primaryKey()) {
@@ -194,14 +193,12 @@ final class StagedWrites {
     }
 
     /**
-     * Whether two names of one {@link Dialect#tableKey} are one name: the same, one of them the other as the database
-     * stores it (a child table found in the catalog, {@link ChildTableWrites#existingChildTables}, and the records'
-     * name), or two names the database takes for one whatever their case (DuckDB).
+     * Whether two names of one {@link Dialect#tableKey} name one table, as the flow meant it: unless both are cut to
+     * it, one of them is the name itself (a child table found in the catalog cut, {@link
+     * ChildTableWrites#existingChildTables}, and the records' whole name; or two spellings DuckDB takes for one).
      */
     private boolean sameName(String a, String b) {
-        return a.equals(b) || a.equals(dialect.stored(b)) && dialect.stored(a).equals(a)
-                || b.equals(dialect.stored(a)) && dialect.stored(b).equals(b)
-                || dialect.stored(a).equals(a) && dialect.stored(b).equals(b); // names of one key, neither cut: case
+        return a.equals(b) || a.equals(dialect.stored(a)) || b.equals(dialect.stored(b));
     }
 
     /**

@@ -227,7 +227,8 @@ final class TableMove {
                 k -> keyComparison.compared(k, expressions.get(columns.indexOf(k))), staging);
     }
 
-    private static String quoted(Dialect dialect, List<String> names) {
+    /** {@code "a", "b"}. */
+    static String quoted(Dialect dialect, List<String> names) {
         return names.stream().map(dialect::quote).collect(Collectors.joining(", "));
     }
 }

@@ -82,7 +82,8 @@ public final class TableTarget {
         }
         List<String[]> rows = new ArrayList<>(list.size());
         List<String> mergeKey = spec.mode() == WriteMode.MERGE ? spec.primaryKey() : List.of();
-        String keyless = null;
+        // the first record without its key, and that key column
+        int keyless = 0;
         String keylessColumn = null;
         int r = 0;
         for (Object element : list) {
@@ -92,10 +93,8 @@ public final class TableTarget {
                         + "' must be a dictionary. Type '" + pythonType(element) + "' provided: " + shortRepr(element));
             }
             for (String k : mergeKey) {
-                if (keyless == null && (!record.containsKey(k) || record.get(k) == null)) {
-                    keyless = "Record " + r + " of this response for table '" + table + "' has no value for its"
-                            + " primary_key column '" + k + "', which a merge matches rows by; every record of a merge"
-                            + " needs its key.";
+                if (keyless == 0 && (!record.containsKey(k) || record.get(k) == null)) {
+                    keyless = r;
                     keylessColumn = k;
                 }
             }
@@ -118,8 +117,10 @@ public final class TableTarget {
         }
         // before anything is staged: the database's NOT NULL error would name neither the record nor the op. A key no
         // record has brought is rather a misspelt key, which the commit names with the fields the records have.
-        if (keyless != null && (schema == null || schema.seen(keylessColumn) || anyHas(list, keylessColumn))) {
-            throw SequorException.failed(pos, keyless);
+        if (keyless > 0 && (schema == null || schema.seen(keylessColumn) || anyHas(list, keylessColumn))) {
+            throw SequorException.failed(pos, "Record " + keyless + " of this response for table '" + table + "' has"
+                    + " no value for its primary_key column '" + keylessColumn + "', which a merge matches rows by;"
+                    + " every record of a merge needs its key.");
         }
         if (schema != null && viewRecords == null) {
             schema.batchTaken();
