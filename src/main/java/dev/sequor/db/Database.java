@@ -51,6 +51,9 @@ public interface Database {
     /** Column names of an existing table in declaration order; namespace null means the default one. */
     List<String> columnNames(String namespace, String table);
 
+    /** {@link #columnNames}, or an empty list when there is no such table. */
+    List<String> columnNamesIfAny(String namespace, String table);
+
     /** Adds and drops columns of an existing table in one committed transaction. */
     void alterColumns(String namespace, String table, List<ColumnDef> add, List<String> drop);
 }

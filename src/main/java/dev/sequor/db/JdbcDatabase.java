@@ -284,15 +284,21 @@ final class JdbcDatabase implements Database {
 
     @Override
     public List<String> columnNames(String namespace, String table) {
+        List<String> names = columnNamesIfAny(namespace, table);
+        if (names.isEmpty()) {
+            throw SequorException.failed(null, "Table " + dialect.qualified(namespace == null ? defaultNamespace()
+                    : namespace, table) + " does not exist on source '" + sourceName + "'");
+        }
+        return names;
+    }
+
+    @Override
+    public List<String> columnNamesIfAny(String namespace, String table) {
         String ns = namespace == null ? defaultNamespace() : namespace;
         try (SqlSession session = openSession()) {
             List<Row> rows = session.query("SELECT column_name FROM information_schema.columns"
                     + " WHERE table_schema = ? AND " + dialect.tableNameIs("table_name") + " ORDER BY ordinal_position",
                     dialect.stored(ns), dialect.tableKey(table));
-            if (rows.isEmpty()) {
-                throw SequorException.failed(null, "Table " + dialect.qualified(ns, table) + " does not exist on source '"
-                        + sourceName + "'");
-            }
             return rows.stream().map(r -> String.valueOf(r.get(0))).toList();
         }
     }

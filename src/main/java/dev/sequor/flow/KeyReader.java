@@ -129,7 +129,17 @@ public final class KeyReader {
      * now; a template or snippet is checked when the op runs ({@link Counts}).
      */
     public Dyn countDyn(String key) {
-        return checked(key, LiteralRule.POSITIVE_INTEGER);
+        return emptyAsAbsent(checked(key, LiteralRule.POSITIVE_INTEGER));
+    }
+
+    /** {@code parallel}: as {@link #countDyn}, at most {@link Counts#MAX_PARALLEL}. */
+    public Dyn parallelDyn(String key) {
+        return emptyAsAbsent(checked(key, LiteralRule.PARALLEL));
+    }
+
+    /** A count written empty ({@code max_pages: ~}) means its default, as if it were not written. */
+    private static Dyn emptyAsAbsent(Dyn d) {
+        return d instanceof Dyn.Const c && c.value() == null ? null : d;
     }
 
     /**
@@ -144,13 +154,22 @@ public final class KeyReader {
 
     /** Reports {@code d} when it is a literal that {@code rule} refuses. */
     public void check(Dyn d, String key, LiteralRule rule) {
-        if (d instanceof Dyn.Const c) {
-            String problem = rule.problem(c.value());
+        // a list or mapping written out is known now too, whatever its items are
+        Object literal = switch (d) {
+            case Dyn.Const c -> c.value();
+            case Dyn.DList l -> List.of();
+            case Dyn.DMap m -> Map.of();
+            case null, default -> NOT_LITERAL;
+        };
+        if (literal != NOT_LITERAL) {
+            String problem = rule.problem(literal);
             if (problem != null) {
-                diag.invalidValue(c.pos(), "'" + key + "' in " + where + " " + problem + ".");
+                diag.invalidValue(d.pos(), "'" + key + "' in " + where + " " + problem + ".");
             }
         }
     }
+
+    private static final Object NOT_LITERAL = new Object();
 
     /** Like {@link #dyn} but an error when neither spelling is written. */
     public Dyn requiredDyn(String key) {

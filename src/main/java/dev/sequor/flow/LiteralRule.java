@@ -20,6 +20,10 @@ public record LiteralRule(String expected, Predicate<Object> accepts) {
     public static final LiteralRule POSITIVE_INTEGER = new LiteralRule("a positive integer",
             v -> v == null || Counts.positiveOrNull(v) != null);
 
+    /** {@code parallel}: rows or pages in flight at once, at most {@link Counts#MAX_PARALLEL}; empty means 1. */
+    public static final LiteralRule PARALLEL = new LiteralRule("a positive integer of at most " + Counts.MAX_PARALLEL,
+            Counts::parallelOrEmpty);
+
     /** {@code start_step}: a step index, zero or more; empty means 0. */
     public static final LiteralRule STEP_INDEX = new LiteralRule("a non-negative integer (the index of the first step"
             + " to run)", v -> v == null || nonNegativeInteger(v));
@@ -39,9 +43,9 @@ public record LiteralRule(String expected, Predicate<Object> accepts) {
     public static final LiteralRule HTTP_METHOD = new LiteralRule("an HTTP method such as GET, POST, PATCH, PUT or"
             + " DELETE", v -> v instanceof String s && s.strip().matches("[A-Za-z]+"));
 
-    /** A key that holds a mapping when written out: a scalar is wrong, an empty value means none. */
+    /** A key that holds a mapping when written out: a scalar or a list is wrong, an empty value means none. */
     public static LiteralRule mapping(String what) {
-        return new LiteralRule(what, v -> v == null);
+        return new LiteralRule(what, v -> v == null || v instanceof java.util.Map);
     }
 
     /** One of {@code names} exactly as written (lower case); empty means the first, the default. */

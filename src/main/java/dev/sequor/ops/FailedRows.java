@@ -6,6 +6,7 @@ import dev.sequor.db.Database;
 import dev.sequor.db.Row;
 import dev.sequor.db.TableWriteBatch;
 import dev.sequor.db.ValueText;
+import dev.sequor.error.SequorException;
 import dev.sequor.error.SourcePos;
 import dev.sequor.flow.Diagnostics;
 import dev.sequor.http.HttpClientService.Exchange;
@@ -16,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The for_each rows of one op that failed and were passed over ({@code on_error: skip} or {@code record}): one warning
@@ -31,6 +34,26 @@ final class FailedRows {
 
     /** Where failed rows are recorded; null with on_error skip. */
     record ErrorTable(Database db, String namespace, String table) {
+
+        /**
+         * The error table of {@code where} (an op), refused before any row is sent when a table of that name exists
+         * without the columns failed rows are recorded in: it would fail only at the commit, after every request.
+         */
+        static ErrorTable checked(Database db, String namespace, String table, SourcePos pos, String where) {
+            List<String> existing = db.columnNamesIfAny(namespace, table);
+            if (!existing.isEmpty()) {
+                Set<String> has = existing.stream().map(db.dialect()::columnKey).collect(Collectors.toSet());
+                List<String> lacking = COLUMNS.stream().map(ColumnDef::name)
+                        .filter(name -> !has.contains(db.dialect().columnKey(name))).toList();
+                if (!lacking.isEmpty()) {
+                    throw SequorException.failed(pos, "error_table '" + table + "' of " + where + " already exists on"
+                            + " source '" + db.sourceName() + "' without the columns failed rows are recorded in (it"
+                            + " lacks " + String.join(", ", lacking) + "); name another table, or drop this one so"
+                            + " that the op creates it.");
+                }
+            }
+            return new ErrorTable(db, namespace, table);
+        }
     }
 
     private final RunContext run;
@@ -77,6 +100,11 @@ final class FailedRows {
     /** How many rows failed. */
     int count() {
         return count;
+    }
+
+    /** The rows that failed so far, for the error of a later row that stops the op. */
+    ForEachStop.PassedOver passedOver() {
+        return new ForEachStop.PassedOver(count, errorTable == null ? null : errorTable.table());
     }
 
     private static ColumnDef column(String name, String type) {

@@ -28,18 +28,40 @@ final class ForEachStop {
 
     private final StringBuilder progress = new StringBuilder();
 
-    /** Where the loop stopped: {@code failed} is the 0-based index of the failing row. */
-    ForEachStop(List<Row> rows, int failed) {
-        progress.append("stopped at for_each row ").append(failed + 1).append(" of ").append(rows.size())
-                .append(" (").append(key(rows.get(failed))).append(')');
-        if (failed == 0) {
-            progress.append(" before any row succeeded");
-        } else {
-            progress.append(" after ").append(failed).append(failed == 1 ? " row" : " rows").append(" succeeded");
+    /**
+     * Rows before the stop that failed and were passed over under on_error skip or record: how many, and the error table
+     * they were recorded in (null: skipped).
+     */
+    record PassedOver(int rows, String errorTable) {
+
+        static final PassedOver NONE = new PassedOver(0, null);
+
+        /** {@code 1 failed (recorded in push_errors)}, {@code 2 failed (skipped)}. */
+        String text() {
+            return rows + " failed (" + (errorTable == null ? "skipped" : "recorded in " + errorTable) + ")";
         }
     }
 
-    private ForEachStop() {
+    private final PassedOver passedOver;
+
+    /** Where the loop stopped: {@code failed} is the 0-based index of the failing row. */
+    ForEachStop(List<Row> rows, int failed, PassedOver passedOver) {
+        this.passedOver = passedOver;
+        progress.append("stopped at for_each row ").append(failed + 1).append(" of ").append(rows.size())
+                .append(" (").append(key(rows.get(failed))).append(')');
+        int succeeded = failed - passedOver.rows();
+        if (failed == 0) {
+            progress.append(" before any row succeeded");
+        } else {
+            progress.append(" after ").append(succeeded).append(succeeded == 1 ? " row" : " rows").append(" succeeded");
+            if (passedOver.rows() > 0) {
+                progress.append(" and ").append(passedOver.text());
+            }
+        }
+    }
+
+    private ForEachStop(PassedOver passedOver) {
+        this.passedOver = passedOver;
     }
 
     /**
@@ -49,9 +71,10 @@ final class ForEachStop {
      * that ran in parallel with it and sent requests, whose results are discarded.
      */
     static SequorException keepingRowsBefore(SourcePos opPos, TableWriteBatch batch, ProjectState state,
-                                             List<Row> rows, int failed, Map<String, Object> variablesSoFar,
-                                             RuntimeException failure, List<Integer> laterSent) {
-        ForEachStop stop = new ForEachStop(rows, failed);
+                                             List<Row> rows, int failed, PassedOver passedOver,
+                                             Map<String, Object> variablesSoFar, RuntimeException failure,
+                                             List<Integer> laterSent) {
+        ForEachStop stop = new ForEachStop(rows, failed, passedOver);
         if (failed > 0) {
             TableWriteBatch.PartialCommit partial = batch.commitCompletedAppends();
             stop.kept(partial.kept());
@@ -109,10 +132,17 @@ final class ForEachStop {
      * Every one of {@code rows} rows succeeded (their requests reached the API), and then the commit of the op's
      * tables failed, e.g. on a value its column type refuses.
      */
-    static ForEachStop atCommit(int rows) {
-        ForEachStop stop = new ForEachStop();
-        stop.progress.append(rows == 1 ? "the for_each row had succeeded" : "all " + rows + " for_each rows had"
-                + " succeeded").append(", but committing their results failed; project variables are unchanged");
+    static ForEachStop atCommit(int rows, PassedOver passedOver) {
+        ForEachStop stop = new ForEachStop(passedOver);
+        int succeeded = rows - passedOver.rows();
+        if (passedOver.rows() == 0) {
+            stop.progress.append(rows == 1 ? "the for_each row had succeeded" : "all " + rows + " for_each rows had"
+                    + " succeeded");
+        } else {
+            stop.progress.append(succeeded).append(" of the ").append(rows).append(" for_each rows had succeeded and ")
+                    .append(passedOver.text());
+        }
+        stop.progress.append(", but committing their results failed; project variables are unchanged");
         return stop;
     }
 
@@ -120,7 +150,9 @@ final class ForEachStop {
      * The append (and merge) tables that kept the completed rows' results: {@code append tables a (2 rows) and b (2
      * rows)}, or with each table's mode when they differ ({@code append table a (2 rows) and merge table b (1 row)}).
      */
-    void kept(List<KeptTable> tables) {
+    void kept(List<KeptTable> all) {
+        // the error table holds failed rows, not results: the progress already says where they went
+        List<KeptTable> tables = all.stream().filter(t -> !t.name().equals(passedOver.errorTable())).toList();
         if (tables.isEmpty()) {
             return;
         }

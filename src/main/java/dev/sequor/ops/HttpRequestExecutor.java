@@ -1,9 +1,11 @@
 package dev.sequor.ops;
 
 import dev.sequor.db.Database;
+import dev.sequor.db.Dialect;
 import dev.sequor.db.Row;
 import dev.sequor.db.TableWriteBatch;
 import dev.sequor.error.SequorException;
+import dev.sequor.error.SourcePos;
 import dev.sequor.flow.Counts;
 import dev.sequor.flow.Dyn;
 import dev.sequor.flow.op.HttpRequestOp;
@@ -41,8 +43,11 @@ public final class HttpRequestExecutor {
         this.responses = new ResponseHandler(run);
     }
 
-    /** What one run of the op did: requests sent, for_each rows that failed and were passed over, and where to. */
-    public record Summary(int requests, int failedRows, String errorTable) {
+    /**
+     * What one run of the op did: requests sent, for_each rows (0 without for_each), those that failed and were passed
+     * over, and where to.
+     */
+    public record Summary(int requests, int rows, int failedRows, String errorTable) {
     }
 
     /** Runs the op; its closing log line and the returned summary say how many requests and failed rows it had. */
@@ -64,7 +69,7 @@ public final class HttpRequestExecutor {
                     batch.loadStraightIntoTables();
                     int requests = cycle(op, scope, source, batch);
                     batch.commit();
-                    summary[0] = new Summary(requests, 0, null);
+                    summary[0] = new Summary(requests, 0, 0, null);
                 } else {
                     batch.buildTablesInBatches(); // DuckDB: completed rows' tables move batch by batch
                     summary[0] = eachRow(op, scope, source, batch);
@@ -105,13 +110,19 @@ public final class HttpRequestExecutor {
                 && List.of("GET", "HEAD").contains(m.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** {@code , 3 rows failed (recorded in push_errors)}; empty when no row failed. */
+    /**
+     * {@code , 3 rows failed (recorded in push_errors)}, or {@code , every one of the 3 rows failed (skipped)} when no row
+     * succeeded; empty when no row failed.
+     */
     private static String failedRowsText(Summary s) {
         if (s.failedRows() == 0) {
             return "";
         }
-        return ", " + s.failedRows() + (s.failedRows() == 1 ? " row" : " rows") + " failed ("
-                + (s.errorTable() == null ? "skipped" : "recorded in " + s.errorTable()) + ")";
+        String how = " failed (" + (s.errorTable() == null ? "skipped" : "recorded in " + s.errorTable()) + ")";
+        if (s.failedRows() == s.rows()) {
+            return s.rows() == 1 ? ", its only row" + how : ", every one of its " + s.rows() + " rows" + how;
+        }
+        return ", " + s.failedRows() + (s.failedRows() == 1 ? " row" : " rows") + how;
     }
 
     /**
@@ -124,34 +135,68 @@ public final class HttpRequestExecutor {
         RunOptions options = run.options();
         // previews print as each row goes: one row at a time keeps their output in row order
         int parallel = fe.parallel() == null || options.previewOnly() || options.parserPreview() ? 1
-                : (int) Math.min(Integer.MAX_VALUE, Counts.positive(run.evaluator().eval(fe.parallel(), scope),
-                        fe.parallel().pos(), "for_each.parallel"));
+                : Counts.parallel(run.evaluator().eval(fe.parallel(), scope), fe.parallel().pos(), "for_each.parallel");
         if (parallel == 1 && fe.onError() == HttpRequestOp.OnError.FAIL) {
-            return new Summary(eachRowInTurn(op, scope, source, batch, rows), 0, null);
+            return new Summary(eachRowInTurn(op, scope, source, batch, rows), rows.size(), 0, null);
         }
         FailedRows.ErrorTable errorTable = fe.onError() == HttpRequestOp.OnError.RECORD ? errorTable(op, scope) : null;
         FailedRows failed = fe.onError() == HttpRequestOp.OnError.FAIL ? null
                 : new FailedRows(run, op.meta().label(), fe.pos(), batch, errorTable);
         int requests = new SeparateRows(run, scope, fe.as(), parallel, batch, failed,
                 (rowScope, unit) -> cycle(op, rowScope, source, unit), op.meta().pos()).run(rows);
-        return new Summary(requests, failed == null ? 0 : failed.count(),
+        return new Summary(requests, rows.size(), failed == null ? 0 : failed.count(),
                 errorTable == null ? null : errorTable.table());
     }
 
     /**
      * Where on_error record puts failed rows: {@code error_table} (default {@code <op id>_errors}) on the for_each
-     * source, in the for_each table's namespace when it names one.
+     * source, in the for_each table's namespace when it names one. Checked before any row is sent: it must not be one
+     * of the op's own tables, and a table of that name must have the error table's columns.
      */
     private FailedRows.ErrorTable errorTable(HttpRequestOp op, FlowScope scope) {
         HttpRequestOp.ForEachSource fe = op.forEach();
         String table = fe.errorTable() == null ? op.meta().id() + "_errors"
                 : run.evaluator().string(fe.errorTable(), scope);
+        SourcePos pos = fe.errorTable() == null ? fe.pos() : fe.errorTable().pos();
         if (table == null || table.isBlank()) {
-            throw SequorException.failed(fe.errorTable().pos(), "'error_table' in " + op.meta().where()
+            throw SequorException.failed(pos, "'error_table' in " + op.meta().where()
                     + " for_each must name a table, not an empty value.");
         }
-        Database db = run.database(run.evaluator().string(fe.source(), scope), scope, fe.source().pos());
-        return new FailedRows.ErrorTable(db, run.evaluator().string(fe.namespace(), scope), table);
+        String sourceName = run.evaluator().string(fe.source(), scope);
+        Database db = run.database(sourceName, scope, fe.source().pos());
+        String namespace = run.evaluator().string(fe.namespace(), scope);
+        if (isOneOfTheOpsTables(op, scope, db, sourceName, namespace, table)) {
+            throw SequorException.invalid(pos, "error_table '" + table + "' of " + op.meta().where() + " is also a"
+                    + " table its responses write; failed rows need a table of their own: name another error_table.");
+        }
+        return FailedRows.ErrorTable.checked(db, namespace, table, pos, op.meta().where());
+    }
+
+    /**
+     * Whether one of the op's response tables is {@code namespace.table} on source {@code sourceName}, as far as their
+     * names are known before a response comes (written literally or read from variables).
+     */
+    private boolean isOneOfTheOpsTables(HttpRequestOp op, FlowScope scope, Database db, String sourceName,
+                                        String namespace, String table) {
+        Response spec = op.response();
+        if (spec == null || spec.tables() == null) {
+            return false;
+        }
+        Dialect dialect = db.dialect();
+        String ownNamespace = namespace == null ? db.defaultNamespace() : namespace;
+        for (HttpRequestOp.TableDef t : spec.tables()) {
+            Dyn source = t.source() != null ? t.source() : spec.source();
+            String tSource = source == null ? null : run.evaluator().stringIfOnlyReads(source, scope);
+            String tTable = t.table() == null ? null : run.evaluator().stringIfOnlyReads(t.table(), scope);
+            String tNamespace = t.namespace() == null ? db.defaultNamespace()
+                    : run.evaluator().stringIfOnlyReads(t.namespace(), scope);
+            if (sourceName.equals(tSource) && tTable != null && tNamespace != null
+                    && dialect.stored(tNamespace).equals(dialect.stored(ownNamespace))
+                    && dialect.tableKey(tTable).equals(dialect.tableKey(table))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -173,8 +218,8 @@ public final class HttpRequestExecutor {
                 sent += cycle(op, scope, source, batch);
                 batch.completeUnit();
             } catch (RuntimeException e) {
-                throw ForEachStop.keepingRowsBefore(op.meta().pos(), batch, run.state(), rows, i, variablesSoFar, e,
-                        List.of());
+                throw ForEachStop.keepingRowsBefore(op.meta().pos(), batch, run.state(), rows, i,
+                        ForEachStop.PassedOver.NONE, variablesSoFar, e, List.of());
             }
             // a copy only when this row changed project variables: most reverse-ETL rows set none
             if (run.state().changes() != variablesSeen) {
@@ -186,7 +231,7 @@ public final class HttpRequestExecutor {
             batch.commit();
         } catch (RuntimeException e) {
             // every request reached the API: whoever reruns the op must know that nothing of them was kept
-            throw ForEachStop.atCommit(rows.size()).applyTo(e, op.meta().pos());
+            throw ForEachStop.atCommit(rows.size(), ForEachStop.PassedOver.NONE).applyTo(e, op.meta().pos());
         }
         return sent;
     }
@@ -218,12 +263,22 @@ public final class HttpRequestExecutor {
         HttpRequestOp.ForEachSource fe = op.forEach();
         String sourceName = run.evaluator().string(fe.source(), scope);
         Database db = run.database(sourceName, scope, fe.source().pos());
+        // a missing table or a query the database refuses is reported at the key that names it
         if (fe.query() != null) {
-            return db.query(run.evaluator().string(fe.query(), scope));
+            String sql = run.evaluator().string(fe.query(), scope);
+            try {
+                return db.query(sql);
+            } catch (SequorException e) {
+                throw e.at(fe.query().pos());
+            }
         }
         String table = run.evaluator().string(fe.table(), scope);
         String namespace = run.evaluator().string(fe.namespace(), scope);
-        return db.query("SELECT * FROM " + db.dialect().qualified(namespace, table));
+        try {
+            return db.query("SELECT * FROM " + db.dialect().qualified(namespace, table));
+        } catch (SequorException e) {
+            throw e.at(fe.table().pos());
+        }
     }
 
     /**
@@ -243,8 +298,8 @@ public final class HttpRequestExecutor {
         }
         Pager pager = Pager.of(pagination, run.evaluator(), scope, source.defaults(), op.meta().label());
         int parallel = pagination == null || pagination.parallel() == null ? 1
-                : (int) Math.min(Integer.MAX_VALUE, Counts.positive(run.evaluator().eval(pagination.parallel(), scope),
-                        pagination.parallel().pos(), "pagination.parallel"));
+                : Counts.parallel(run.evaluator().eval(pagination.parallel(), scope), pagination.parallel().pos(),
+                        "pagination.parallel");
         int sent = 0;
         try (PagePrefetch ahead = parallel > 1 ? new PagePrefetch(parallel, r -> run.http().execute(r, source)) : null) {
             while (true) {

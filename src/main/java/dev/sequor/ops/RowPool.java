@@ -12,13 +12,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * Runs the for_each rows of one op on up to {@code parallel} threads of its own and hands their outcomes back in row
  * order. Rows start in row order. At most {@code 2 x parallel} rows are running or finished but not yet taken (only
  * one with {@code parallel: 1}, so a row starts after the one before it was taken), which bounds what a slow row makes
- * the others hold in memory. {@link #stop()} starts no more rows and waits for those in flight, and so does
- * {@link #close()}: the op never returns while one of its rows still runs.
+ * the others hold in memory. Once a row has ended in a way that stops the op, no row after it starts, even while rows
+ * before it still run: a sequential run would never have sent them. {@link #stop()} starts no more rows and waits for
+ * those in flight, and so does {@link #close()}: the op never returns while one of its rows still runs.
  *
  * <p>Platform threads, not virtual ones: Jinjava keeps a render context per thread and GraalPy is entered under a lock
  * (docs/decisions.md, "Parallel for_each rows"), neither of which gains from virtual threads, and {@code parallel}
@@ -31,16 +33,24 @@ final class RowPool implements AutoCloseable {
     private final ExecutorService threads;
     private final IntFunction<RowOutcome> work;
     private final int rows;
+    private final Predicate<RowOutcome> stopsOp;
     private final int window;
     private final List<Future<RowOutcome>> submitted = new ArrayList<>();
     private volatile boolean stopping;
+    /** The first row known to stop the op (rows after it do not start), or {@code rows} while none has. */
+    private final AtomicInteger firstStop;
     private int taken;
 
-    /** {@code work} runs row {@code i} (0-based) on a thread of the pool and never throws a RuntimeException. */
-    RowPool(int parallel, int rows, IntFunction<RowOutcome> work) {
+    /**
+     * {@code work} runs row {@code i} (0-based) on a thread of the pool and never throws a RuntimeException;
+     * {@code stopsOp} says whether its outcome stops the op.
+     */
+    RowPool(int parallel, int rows, IntFunction<RowOutcome> work, Predicate<RowOutcome> stopsOp) {
         this.rows = rows;
         this.work = work;
-        this.window = parallel == 1 ? 1 : 2 * parallel;
+        this.stopsOp = stopsOp;
+        this.firstStop = new AtomicInteger(rows);
+        this.window = parallel == 1 ? 1 : (int) Math.min(Integer.MAX_VALUE, 2L * parallel);
         this.threads = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, rows)), daemons());
     }
 
@@ -59,11 +69,23 @@ final class RowPool implements AutoCloseable {
         if (taken == rows) {
             throw new IllegalStateException("every row was taken");
         }
-        while (!stopping && submitted.size() < rows && submitted.size() - taken < window) {
+        while (!stopping && submitted.size() <= Math.min(rows - 1, firstStop.get())
+                && submitted.size() - taken < window) {
             int i = submitted.size();
-            submitted.add(threads.submit(() -> stopping ? RowOutcome.notStarted(i) : work.apply(i)));
+            submitted.add(threads.submit(() -> runRow(i)));
         }
         return await(submitted.get(taken++));
+    }
+
+    private RowOutcome runRow(int i) {
+        if (stopping || i > firstStop.get()) {
+            return RowOutcome.notStarted(i);
+        }
+        RowOutcome outcome = work.apply(i);
+        if (stopsOp.test(outcome)) {
+            firstStop.accumulateAndGet(i, Math::min);
+        }
+        return outcome;
     }
 
     /**

@@ -68,13 +68,13 @@ final class SeparateRows {
         long variablesSeen = state.changes();
         int sent = 0;
         batch.beginUnit();
-        try (RowPool pool = new RowPool(parallel, rows.size(), this::runRow)) {
+        try (RowPool pool = new RowPool(parallel, rows.size(), this::runRow, this::stopsOp)) {
             for (int i = 0; i < rows.size(); i++) {
                 RowOutcome row = pool.next();
                 sent += row.requests();
-                if (row.failure() != null && (failed == null || !row.aboutRow())) {
-                    throw ForEachStop.keepingRowsBefore(opPos, batch, state, rows, i, variablesSoFar, row.failure(),
-                            sentIndexes(pool.stop()));
+                if (stopsOp(row)) {
+                    throw ForEachStop.keepingRowsBefore(opPos, batch, state, rows, i, passedOver(), variablesSoFar,
+                            row.failure(), sentIndexes(pool.stop()));
                 }
                 try {
                     if (row.failure() != null) {
@@ -85,7 +85,7 @@ final class SeparateRows {
                     run.stats().addHeld(row.rowsWritten());
                 } catch (RuntimeException e) {
                     // the database refused the row's results or its error record: a failure of the op, as sequentially
-                    throw ForEachStop.keepingRowsBefore(opPos, batch, state, rows, i, variablesSoFar, e,
+                    throw ForEachStop.keepingRowsBefore(opPos, batch, state, rows, i, passedOver(), variablesSoFar, e,
                             sentIndexes(pool.stop()));
                 }
                 row.frame().copyWritesTo(scope.frame());
@@ -99,9 +99,18 @@ final class SeparateRows {
         try {
             batch.commit();
         } catch (RuntimeException e) {
-            throw ForEachStop.atCommit(rows.size()).applyTo(e, opPos);
+            throw ForEachStop.atCommit(rows.size(), passedOver()).applyTo(e, opPos);
         }
         return sent;
+    }
+
+    private ForEachStop.PassedOver passedOver() {
+        return failed == null ? ForEachStop.PassedOver.NONE : failed.passedOver();
+    }
+
+    /** Whether the row's outcome fails the op: any failure under on_error fail, else one that is not the row's own. */
+    private boolean stopsOp(RowOutcome row) {
+        return row.failure() != null && (failed == null || !row.aboutRow());
     }
 
     /** Runs row {@code i} on a thread of the pool; never throws a RuntimeException (a failure is its outcome). */

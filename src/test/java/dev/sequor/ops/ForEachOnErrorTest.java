@@ -262,4 +262,97 @@ class ForEachOnErrorTest {
         assertThat(r.errLine("Error in")).contains("does not exist for write_mode append; stopped at for_each row 1"
                 + " of 6 (id=1, email='a@x.io') before any row succeeded.");
     }
+    /**
+     * An error table that is also one of the op's response tables would take the failed rows into that table's
+     * columns (a row of nulls) and lose them: refused before any row is sent.
+     */
+    @Test
+    void anErrorTableThatIsAlsoOneOfTheOpsTablesIsRefusedBeforeAnyRequest() throws Exception {
+        FlowProject p = project(Db.DUCKDB, ", on_error: record, error_table: PUSHED");
+        apiRefusesRows3And5();
+
+        FlowProject.Result r = p.run("push");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLine("Error in")).isEqualTo("flows/push.yaml:4:92: Error in \"http_request: push\": error_table"
+                + " 'PUSHED' of http_request \"push\""
+                + " is also a table its responses write; failed rows need a table of their own: name another"
+                + " error_table.");
+        assertThat(api.getAllServeEvents()).isEmpty();
+        assertThat(p.rows("select count(*) from pushed")).containsExactly(List.of("0"));
+    }
+
+    /**
+     * A table of the error table's name that lacks its columns would fail only at the commit, after every request:
+     * refused before any row is sent, naming the columns it lacks.
+     */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void anExistingErrorTableWithoutItsColumnsIsRefusedBeforeAnyRequest(Db db) throws Exception {
+        FlowProject p = project(db, ", on_error: record, error_table: clash");
+        p.flow("clash", """
+                steps:
+                  - op: execute
+                    source: stage
+                    statement: |
+                      create table clash ("row" text, message text, extra integer)
+                      go
+                """);
+        FlowProject.Result made = p.run("clash");
+        assertThat(made.exit()).as(made.err()).isZero();
+        apiRefusesRows3And5();
+
+        FlowProject.Result r = p.run("push");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.errLine("Error in")).isEqualTo("flows/push.yaml:4:92: Error in \"http_request: push\": error_table"
+                + " 'clash' of http_request \"push\""
+                + " already exists on source 'stage' without the columns failed rows are recorded in (it lacks method,"
+                + " url, status, attempts, failed_at); name another table, or drop this one so that the op creates it.");
+        assertThat(api.getAllServeEvents()).isEmpty();
+    }
+
+    /**
+     * A row that stops the op after earlier rows were recorded (its value is refused by its column: a failure of the
+     * op, found when the row is staged on PostgreSQL and at the commit on DuckDB): the error counts the recorded rows
+     * as failed, not as succeeded, and does not list the error table among the tables that kept results.
+     */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aStopAfterRecordedRowsCountsThemAsFailed(Db db) throws Exception {
+        FlowProject p = project(db, ", on_error: record");
+        p.flow("push", push(", on_error: record").replace("data_expression: '[{\"id\": var(\"contact\")[\"id\"]",
+                "data_expression: '[{\"id\": var(\"contact\")[\"id\"] if var(\"contact\")[\"id\"] != 5 else \"five\""));
+        for (int id = 1; id <= 6; id++) {
+            api.stubFor(post(urlPathEqualTo("/sync/" + id)).willReturn(id == 3
+                    ? aResponse().withStatus(500).withBody("down")
+                    : okJson("{\"remote_id\": \"r" + id + "\"}")));
+        }
+
+        FlowProject.Result r = p.run("push");
+
+        assertThat(r.exit()).isEqualTo(1);
+        if (db == Db.DUCKDB) {
+            assertThat(r.errLine("Error in")).contains("; 5 of the 6 for_each rows had succeeded and 1 failed (recorded"
+                    + " in push_errors), but committing their results failed; project variables are unchanged.");
+            assertThat(p.rows("select count(*) from pushed")).containsExactly(List.of("0"));
+        } else {
+            assertThat(r.errLine("Error in")).contains("; stopped at for_each row 5 of 6 (id=5, email='e@x.io') after 3"
+                    + " rows succeeded and 1 failed (recorded in push_errors), whose results landed in append table"
+                    + " pushed (3 rows).");
+            assertThat(p.rows("select count(*) from push_errors")).containsExactly(List.of("1"));
+        }
+    }
+
+    /** When every row failed, the closing line says so instead of giving a count that reads like some succeeded. */
+    @Test
+    void theClosingLineSaysWhenEveryRowFailed() throws Exception {
+        FlowProject p = project(Db.DUCKDB, ", on_error: skip");
+        api.stubFor(post(urlPathMatching("/sync/[0-9]+")).willReturn(aResponse().withStatus(404)));
+
+        FlowProject.Result r = p.run("push");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(p.log()).contains("\"http_request: push\": 6 requests, every one of its 6 rows failed (skipped)\n");
+    }
 }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RowPoolTest {
 
+    private static final java.util.function.Predicate<RowOutcome> NEVER_STOPS = o -> false;
+
     private static RowOutcome done(int i) {
         return RowOutcome.succeeded(i, 1, null, null, java.util.Map.of(), java.util.Map.of());
     }
@@ -41,7 +43,7 @@ class RowPoolTest {
             }
             running.decrementAndGet();
             return done(i);
-        })) {
+        }, NEVER_STOPS)) {
             for (int i = 0; i < 30; i++) {
                 taken.add(pool.next().index());
             }
@@ -56,7 +58,7 @@ class RowPoolTest {
         try (RowPool pool = new RowPool(1, 3, i -> {
             events.add("run " + i);
             return done(i);
-        })) {
+        }, NEVER_STOPS)) {
             for (int i = 0; i < 3; i++) {
                 events.add("took " + pool.next().index());
             }
@@ -82,7 +84,7 @@ class RowPoolTest {
             }
             finished.add(i);
             return done(i);
-        })) {
+        }, NEVER_STOPS)) {
             assertThat(pool.next().index()).isZero();
             assertThat(secondRowsStarted.await(10, TimeUnit.SECONDS)).isTrue();
             // row 0 "failed": the op stops here
@@ -91,6 +93,37 @@ class RowPoolTest {
         // rows 1 and 2 were in flight and ended; rows queued behind them (up to the window of 4) never ran
         assertThat(later).extracting(RowOutcome::index).containsExactly(1, 2);
         assertThat(finished).isEqualTo(ran).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    void noRowAfterOneThatStopsTheOpStartsWhileAnEarlierRowStillRuns() throws Exception {
+        // row 0 is slow; row 3 fails at once. A sequential run would have sent rows 0-3 and no other: rows 4 and on
+        // must not start, although row 0 holds the window open and nobody has taken row 3's outcome yet.
+        Set<Integer> ran = ConcurrentHashMap.newKeySet();
+        CountDownLatch rowThreeEnded = new CountDownLatch(1);
+        List<Integer> taken = new ArrayList<>();
+        try (RowPool pool = new RowPool(4, 40, i -> {
+            ran.add(i);
+            if (i == 3) {
+                rowThreeEnded.countDown();
+                return RowOutcome.failed(i, SequorException.failed(null, "refused"), true, null);
+            }
+            try {
+                // rows 1 and 2 free their threads only after row 3 has failed; row 0 stays a while longer
+                assertThat(rowThreeEnded.await(10, TimeUnit.SECONDS)).isTrue();
+                Thread.sleep(i == 0 ? 300 : 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return done(i);
+        }, o -> o.failure() != null)) {
+            for (int i = 0; i < 4; i++) {
+                taken.add(pool.next().index());
+            }
+            pool.stop();
+        }
+        assertThat(taken).containsExactly(0, 1, 2, 3);
+        assertThat(ran).containsExactlyInAnyOrder(0, 1, 2, 3);
     }
 
     @Test
@@ -107,7 +140,7 @@ class RowPoolTest {
                 return RowOutcome.failed(i, SequorException.failed(null, "interrupted"), true, null);
             }
             return done(i);
-        });
+        }, NEVER_STOPS);
         Thread interrupter = new Thread(() -> {
             try {
                 inFlight.await();

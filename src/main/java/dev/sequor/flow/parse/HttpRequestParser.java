@@ -102,7 +102,7 @@ public final class HttpRequestParser {
             r.diagnostics().error(query.pos(), "Both table and query are specified in " + r.where()
                     + ". Only one of them can be specified.");
         }
-        Dyn parallel = r.countDyn("parallel");
+        Dyn parallel = r.parallelDyn("parallel");
         HttpRequestOp.OnError onError = onError(r);
         Dyn errorTable = r.dyn("error_table");
         if (errorTable != null && onError != HttpRequestOp.OnError.RECORD) {

@@ -43,7 +43,7 @@ final class PaginationParser {
             };
         }
         Dyn maxPages = r.countDyn("max_pages");
-        Dyn parallel = r.countDyn("parallel");
+        Dyn parallel = r.parallelDyn("parallel");
         if (parallel != null && style != null && !style.knowsTotal()) {
             diag.invalidValue(r.keyPos("parallel"), "'parallel' in " + r.where() + " asks for pages before the ones"
                     + " before them are handled, so it needs the number of pages from the API: write it with"

@@ -35,7 +35,7 @@ public final class HttpRequestSpec {
             dyn("source", "The database source whose rows are iterated over.", STRING).mandatory(),
             dyn("table", "The table whose rows to iterate over (or query).", STRING),
             dyn("query", "A SQL query giving the rows to iterate over (or table).", STRING),
-            dyn("parallel", "Rows in flight at once.", INTEGER).dflt(1),
+            dyn("parallel", "Rows in flight at once (at most 1000).", INTEGER).dflt(1),
             literal("on_error", "What a failing row does: fail the op, skip the row, or skip and record it.", STRING)
                     .oneOf(names(HttpRequestOp.OnError.values())).dflt("fail"),
             dyn("error_table", "Where on_error: record writes failed rows (default: ID_errors, ID being the"

@@ -20,8 +20,8 @@ final class PaginationSpec {
             "How the op asks for the next page and when it stops.",
             literal("type", "The API's pagination convention.", STRING).oneOf(Pagination.TYPES).mandatory(),
             dyn("max_pages", "Cap on pages (reaching it is a warning).", INTEGER),
-            dyn("parallel", "Pages in flight at once, handled in page order (page_number with total_pages_path, or"
-                    + " offset with total_path).", INTEGER))
+            dyn("parallel", "Pages in flight at once (at most 1000), handled in page order (page_number with"
+                    + " total_pages_path, or offset with total_path).", INTEGER))
             .withVariants("type", variants());
 
     private static Map<String, List<KeySpec>> variants() {
