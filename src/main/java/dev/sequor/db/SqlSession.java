@@ -274,6 +274,36 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in a transaction left open for {@link #commitOpenTransaction} (joining one already open): the
+     * first half of a commit that must wait for other databases. When the work fails, the transaction is rolled back.
+     */
+    <T> T inTransactionLeftOpen(Work<T> work) {
+        openTransaction();
+        try {
+            return call(work);
+        } catch (RuntimeException | Error e) {
+            rollBackOpenTransaction();
+            throw e;
+        }
+    }
+
+    /** Commits a transaction still open ({@link #openTransaction}), if any; statements then auto-commit again. */
+    void commitOpenTransaction() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw dialect.connectionLost(e) ? lostWhileCommitting(e) : failure(e);
+        } finally {
+            restoreAutoCommit();
+        }
+    }
+
     /** Rolls back a transaction still open ({@link #openTransaction}), if any; statements then auto-commit again. */
     void rollBackOpenTransaction() {
         if (open) {

@@ -618,39 +618,80 @@ final class StagedWrites {
      * stay staged, for {@link #discard()}.
      */
     void commit(Predicate<TableTarget> which) {
+        if (prepare(which)) {
+            completePrepared();
+        }
+    }
+
+    /**
+     * Whether this database's commit can be prepared ({@link #prepare}) and completed later, after other databases'
+     * commits: where DDL is transactional. Elsewhere (MySQL, Snowflake) {@link #commit} does it all at once.
+     */
+    boolean preparesCommits() {
+        return dialect.transactionalDdl();
+    }
+
+    /** The targets a prepared commit moved in its open transaction; null when none is prepared. */
+    private List<TableTarget> prepared;
+
+    /**
+     * The first half of {@link #commit(Predicate)} where DDL is transactional: everything the commit does, in a
+     * transaction left open, so that an op writing to several databases changes none of them when one of them refuses
+     * its rows. {@link #completePrepared} commits it; {@link #discard} rolls it back. Where DDL is not transactional,
+     * commits at once. Returns whether a prepared commit awaits completion.
+     */
+    boolean prepare(Predicate<TableTarget> which) {
         background.await(); // a load that failed fails the commit, even when it chose none of that load's targets
         // child tables first: a merging parent's staged keys say which of their rows to delete (ChildTableWrites)
         List<TableTarget> chosen = targets.values().stream().filter(which)
                 .sorted(java.util.Comparator.comparing(t -> t.childOf() == null)).toList();
         if (chosen.isEmpty()) {
+            return false;
+        }
+        if (!dialect.transactionalDdl()) {
+            commitWithoutTransactionalDdl(chosen);
+            forget(chosen);
+            return false;
+        }
+        moveLastBatches(chosen);
+        TableTarget[] finishing = new TableTarget[1];
+        try {
+            session().inTransactionLeftOpen(c -> {
+                for (TableTarget t : chosen) {
+                    String lock = dialect.lockAgainstWriters(dialect.qualified(t.namespace(), t.table()));
+                    if (lock != null && numbersOnFromTable(t) && exists(c, t)) {
+                        SqlSession.executeOn(c, lock);
+                        shiftPastConcurrentAppends(c, t);
+                    }
+                }
+                for (TableTarget t : chosen) {
+                    finishing[0] = t;
+                    finish(c, t);
+                }
+                return null;
+            });
+        } catch (SequorException e) {
+            // rolled back: staging is as it was, so the value a cast refused can be looked for there
+            SequorException named = finishing[0] == null ? null : misfitInStaging(session(), finishing[0], e);
+            throw named != null ? named : e;
+        }
+        prepared = chosen;
+        return true;
+    }
+
+    /** Commits what {@link #prepare} left open. */
+    void completePrepared() {
+        if (prepared == null) {
             return;
         }
-        if (dialect.transactionalDdl()) {
-            moveLastBatches(chosen);
-            TableTarget[] finishing = new TableTarget[1];
-            try {
-                session().inTransaction(c -> {
-                    for (TableTarget t : chosen) {
-                        String lock = dialect.lockAgainstWriters(dialect.qualified(t.namespace(), t.table()));
-                        if (lock != null && numbersOnFromTable(t) && exists(c, t)) {
-                            SqlSession.executeOn(c, lock);
-                            shiftPastConcurrentAppends(c, t);
-                        }
-                    }
-                    for (TableTarget t : chosen) {
-                        finishing[0] = t;
-                        finish(c, t);
-                    }
-                    return null;
-                });
-            } catch (SequorException e) {
-                // rolled back: staging is as it was, so the value a cast refused can be looked for there
-                SequorException named = finishing[0] == null ? null : misfitInStaging(session(), finishing[0], e);
-                throw named != null ? named : e;
-            }
-        } else {
-            commitWithoutTransactionalDdl(chosen);
-        }
+        List<TableTarget> chosen = prepared;
+        prepared = null;
+        session().commitOpenTransaction();
+        forget(chosen);
+    }
+
+    /** The committed targets are done with: nothing of theirs is left to discard. */
+    private void forget(List<TableTarget> chosen) {
         targets.values().removeAll(chosen);
         chosen.forEach(inferred::forget);
         chosen.forEach(inPlace::forget);
@@ -967,7 +1008,9 @@ final class StagedWrites {
         try {
             List<TableTarget> left = new ArrayList<>(targets.values());
             targets.clear();
-            session.rollBackOpenTransaction(); // rows that went straight in, and what was altered for them
+            prepared = null;
+            // rows that went straight in, what was altered for them, and a prepared commit
+            session.rollBackOpenTransaction();
             if (!session.lost()) {
                 inPlace.dropBuiltTables(session);
                 left.forEach(this::dropStaging);

@@ -2,9 +2,12 @@ package dev.sequor.db;
 
 import dev.sequor.error.SourcePos;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * All table writes of one op execution, made atomic: rows go to staging tables while the op runs, and
@@ -353,7 +356,13 @@ public final class TableWriteBatch implements AutoCloseable {
         }
     }
 
-    /** Makes every target's rows visible: one transaction per database, in the order the databases were used. */
+    /**
+     * Makes every target's rows visible: one transaction per database. An op may write to several databases, so the
+     * databases whose DDL is transactional (PostgreSQL, DuckDB) first do all their commit's work in a transaction left
+     * open; a database without transactional DDL (MySQL, Snowflake) then commits, and only when every one of them
+     * succeeded do the open transactions commit. A value any database refuses thus changes no table of the op; only
+     * a failure of a final COMMIT itself (a lost connection) can leave the databases before it committed.
+     */
     public synchronized void commit() {
         ownBatchOnly();
         if (closed) {
@@ -363,10 +372,29 @@ public final class TableWriteBatch implements AutoCloseable {
             return;
         }
         stageReady();
-        for (StagedWrites writes : byDatabase.values()) {
-            writes.commit();
-        }
+        commitEach(byDatabase.values(), writes -> t -> true);
         committed = true;
+    }
+
+    /**
+     * Commits the targets {@code which} chooses in each of {@code databases}, as {@link #commit()} says: the
+     * transactional databases prepared first, then the others committed, then the prepared ones completed. On a
+     * failure the prepared ones stay open, for {@link #close()} to roll back.
+     */
+    private static void commitEach(Collection<StagedWrites> databases,
+                                   Function<StagedWrites, Predicate<TableTarget>> which) {
+        List<StagedWrites> prepared = new ArrayList<>();
+        for (StagedWrites writes : databases) {
+            if (writes.preparesCommits() && writes.prepare(which.apply(writes))) {
+                prepared.add(writes);
+            }
+        }
+        for (StagedWrites writes : databases) {
+            if (!writes.preparesCommits()) {
+                writes.commit(which.apply(writes));
+            }
+        }
+        prepared.forEach(StagedWrites::completePrepared);
     }
 
     /**
@@ -391,17 +419,19 @@ public final class TableWriteBatch implements AutoCloseable {
         } catch (RuntimeException e) {
             return new PartialCommit(kept, e.getMessage());
         }
+        Map<StagedWrites, List<TableTarget>> appended = new LinkedHashMap<>();
+        byDatabase.values().forEach(writes -> appended.put(writes, targets.entrySet().stream()
+                .filter(t -> t.getValue() == writes && t.getKey().mode().keepsCompletedUnits()
+                        && (t.getKey().stagedRows() > 0 || landsWithParent(t.getKey())))
+                .map(Map.Entry::getKey).toList()));
+        try {
+            // all of them or none, as a whole commit
+            commitEach(byDatabase.values(), writes -> appended.get(writes)::contains);
+        } catch (RuntimeException e) {
+            return new PartialCommit(kept, e.getMessage());
+        }
         for (Map.Entry<JdbcDatabase, StagedWrites> db : byDatabase.entrySet()) {
-            List<TableTarget> appended = targets.entrySet().stream()
-                    .filter(t -> t.getValue() == db.getValue() && t.getKey().mode().keepsCompletedUnits()
-                            && (t.getKey().stagedRows() > 0 || landsWithParent(t.getKey())))
-                    .map(Map.Entry::getKey).toList();
-            try {
-                db.getValue().commit(appended::contains);
-            } catch (RuntimeException e) {
-                return new PartialCommit(kept, e.getMessage());
-            }
-            for (TableTarget t : appended) {
+            for (TableTarget t : appended.get(db.getValue())) {
                 if (t.stagedRows() == 0) {
                     continue; // a child table that only lost the children of merged keys
                 }
