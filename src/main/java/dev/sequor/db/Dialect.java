@@ -476,6 +476,21 @@ public interface Dialect {
     }
 
     /**
+     * Statements that set up a session that lands rows, and those that undo them before the session goes back to the
+     * pool: on PostgreSQL, text without a UTC offset going into a {@code timestamp with time zone} column is read in
+     * the session's time zone, which the JDBC driver sets to the JVM's (the machine's); landing reads it as UTC, so the
+     * same record is the same instant on every machine. Empty where the database needs none.
+     */
+    default List<String> landingSessionSetup() {
+        return List.of();
+    }
+
+    /** What {@link #landingSessionSetup()} undoes. */
+    default List<String> landingSessionTeardown() {
+        return List.of();
+    }
+
+    /**
      * The statement that keeps other sessions from writing to {@code qualifiedTable} until this transaction ends, so
      * that the largest {@link RowNumber#COLUMN} read after it stays the largest ({@code child_tables} under append);
      * null where no other session can write meanwhile.

@@ -88,6 +88,18 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    /** Offset-less timestamps land as UTC ({@link Dialect#landingSessionSetup}). */
+    @Override
+    public List<String> landingSessionSetup() {
+        return List.of("SET TimeZone TO 'UTC'");
+    }
+
+    /** Back to the zone the connection started with, for whoever borrows it next. */
+    @Override
+    public List<String> landingSessionTeardown() {
+        return List.of("SET TimeZone TO DEFAULT");
+    }
+
     /** Conflicts with every writer's lock (and its own), not with readers; held until the transaction ends. */
     @Override
     public String lockAgainstWriters(String qualifiedTable) {

@@ -67,7 +67,14 @@ final class StagedWrites {
             background.await();
         }
         if (session == null) {
-            session = db.openSession();
+            SqlSession opened = db.openSession();
+            try {
+                dialect.landingSessionSetup().forEach(opened::execute);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            session = opened;
         }
         return session;
     }
@@ -1014,6 +1021,7 @@ final class StagedWrites {
             if (!session.lost()) {
                 inPlace.dropBuiltTables(session);
                 left.forEach(this::dropStaging);
+                dialect.landingSessionTeardown().forEach(session::execute);
             }
         } finally {
             session.close();
