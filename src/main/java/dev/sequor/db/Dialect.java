@@ -445,6 +445,22 @@ public interface Dialect {
     }
 
     /**
+     * The expression over a staging table that gives each staged row's number from 1 in load order: its
+     * {@link TableMove#ROW_COLUMN} where it carries one ({@link #numbersStagedRows}).
+     */
+    default String stagedRowNumber() {
+        return fromStaging(StagedWrites.ROW_NUMBER);
+    }
+
+    /**
+     * Whether a query refuses a value as the move's INSERT does, so that a conversion can be tried by a query
+     * ({@link MisfitBisection}); MySQL's strict mode refuses values only in writes.
+     */
+    default boolean refusesInQueries() {
+        return true;
+    }
+
+    /**
      * A query over the text staging table {@code staging} (qualified) that returns the first staged row (its number
      * from 1, as {@code r}) whose value of one of {@code columns} does not convert, with the column's name ({@code c})
      * and the value ({@code v}); null where the database cannot try a conversion without failing.

@@ -384,12 +384,22 @@ public final class MySqlDialect implements Dialect {
 
     /**
      * Staged rows carry their load number: a value that fails the move from staging (a boolean, timestamp or JSON
-     * value, staged as text) is named with its row by {@link #firstMisfitQuery}. Values of other types fail the
-     * staging INSERT itself, whose error says the row ({@link #misfitIn}).
+     * value, staged as text) is named with its row by {@link #firstMisfitQuery}, and any value of inferred columns
+     * (all staged as text) by {@link MisfitBisection}. Values of other declared types fail the staging INSERT itself,
+     * whose error says the row ({@link #misfitIn}).
      */
     @Override
     public boolean numbersStagedRows() {
         return true;
+    }
+
+    /**
+     * Strict mode refuses a value only in a write: in a SELECT, a conversion that fails gives NULL or a value cut short,
+     * with a warning.
+     */
+    @Override
+    public boolean refusesInQueries() {
+        return false;
     }
 
     /**
