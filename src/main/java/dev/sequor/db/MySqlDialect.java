@@ -230,6 +230,18 @@ public final class MySqlDialect implements Dialect {
         return storedName(identifier);
     }
 
+    /**
+     * MySQL and MariaDB keep names in a 3-byte UTF-8 (utf8mb3) whatever the tables' character set, so a character
+     * beyond U+FFFF (an emoji) fails a CREATE or ALTER with "Invalid utf8mb4 character string", naming neither the
+     * table nor the column.
+     */
+    @Override
+    public String unheldName(String identifier) {
+        int beyond = identifier.codePoints().filter(c -> c > 0xFFFF).findFirst().orElse(-1);
+        return beyond < 0 ? null : "MySQL and MariaDB names cannot hold characters beyond U+FFFF, such as '"
+                + Character.toString(beyond) + "'";
+    }
+
     /** {@link #stored}, for the helpers of this dialect that read the catalog. */
     static String storedName(String identifier) {
         if (identifier == null) {

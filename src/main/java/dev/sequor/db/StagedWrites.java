@@ -105,6 +105,11 @@ final class StagedWrites {
         List<String> names = columns.stream().map(ColumnDef::name).toList();
         Map<String, String> byKey = new HashMap<>();
         for (String name : names) {
+            String unheld = dialect.unheldName(name);
+            if (unheld != null) {
+                throw SequorException.failed(pos, "Declared column '" + name + "' of table '" + table + "' cannot be"
+                        + " a column name on " + dialect.displayName() + ": " + unheld + "; rename it");
+            }
             String other = byKey.putIfAbsent(dialect.columnKey(name), name);
             if (other != null) {
                 throw ColumnNameClash.ofDeclared(dialect, pos, table, other, name);

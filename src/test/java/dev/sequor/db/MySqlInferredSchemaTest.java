@@ -319,6 +319,30 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
     }
 
     /**
+     * MySQL and MariaDB keep names in 3-byte UTF-8: a field or declared column with a character beyond U+FFFF (an
+     * emoji) is refused before anything is made, naming the table and the name (was "Invalid utf8mb4 character string"
+     * naming neither).
+     */
+    @Test
+    void aNameWithACharacterBeyondUFfffIsRefusedNamingIt() {
+        assertThatThrownBy(() -> write("inf_emoji", CREATE, List.of(rec("id", 1, "smile \uD83D\uDE00", 1))))
+                .hasMessage("Row 1 for table 'inf_emoji' has a field 'smile \uD83D\uDE00' that cannot be a column name"
+                        + " on MySQL: MySQL and MariaDB names cannot hold characters beyond U+FFFF, such as"
+                        + " '\uD83D\uDE00'; rename it before it lands (data_expression), or declare the table's columns");
+        assertThatThrownBy(() -> {
+            try (TableWriteBatch batch = batch()) {
+                batch.target(db, ns, "inf_emoji", List.of(ColumnDef.of("id", "integer", "inf_emoji", POS),
+                        ColumnDef.of("smile \uD83D\uDE00", "integer", "inf_emoji", POS)), CREATE, POS);
+            }
+        }).hasMessage("Declared column 'smile \uD83D\uDE00' of table 'inf_emoji' cannot be a column name on MySQL: MySQL"
+                + " and MariaDB names cannot hold characters beyond U+FFFF, such as '\uD83D\uDE00'; rename it");
+        assertThat(db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '" + ns
+                + "' AND table_name = 'inf_emoji'")).isEmpty();
+        write("inf_emoji", CREATE, List.of(rec("id", 1, "caf\u00e9 \u4e2d", 1))); // within U+FFFF: lands
+        assertThat(columns("inf_emoji")).containsExactly("id bigint", "caf\u00e9 \u4e2d bigint");
+    }
+
+    /**
      * MySQL's column names ignore case: fields of one record that differ only in case would meet in one column, and
      * are refused naming both; a field spelt in another case than the column an earlier run made lands in it.
      */
