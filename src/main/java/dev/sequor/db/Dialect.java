@@ -105,6 +105,14 @@ public interface Dialect {
     }
 
     /**
+     * Why the database cannot hold {@code identifier} as a name at all, whatever it cuts or folds (a clause that can
+     * follow "cannot be a column name on X: "); null when it can.
+     */
+    default String unheldName(String identifier) {
+        return null;
+    }
+
+    /**
      * What the database compares when it tells two column names apart: the stored name ({@link #stored}), where
      * column names are case-sensitive (PostgreSQL, Snowflake's quoted names); folded where they are not (DuckDB,
      * MySQL), so that {@code name} finds a column {@code Name} an earlier run made, and a record with both is refused.
@@ -442,6 +450,22 @@ public interface Dialect {
      */
     default boolean numbersStagedRows() {
         return false;
+    }
+
+    /**
+     * The expression over a staging table that gives each staged row's number from 1 in load order: its
+     * {@link TableMove#ROW_COLUMN} where it carries one ({@link #numbersStagedRows}).
+     */
+    default String stagedRowNumber() {
+        return fromStaging(StagedWrites.ROW_NUMBER);
+    }
+
+    /**
+     * Whether a query refuses a value as the move's INSERT does, so that a conversion can be tried by a query
+     * ({@link MisfitBisection}); MySQL's strict mode refuses values only in writes.
+     */
+    default boolean refusesInQueries() {
+        return true;
     }
 
     /**

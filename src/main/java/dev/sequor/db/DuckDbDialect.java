@@ -121,10 +121,16 @@ public final class DuckDbDialect implements Dialect {
                 + "$') THEN " + refused + " ELSE " + value + " END";
     }
 
+    /** Staging's rowid, which is load order. */
+    @Override
+    public String stagedRowNumber() {
+        return "rowid + 1";
+    }
+
     /** Each column's value tried with TRY_CAST, the first staged row (by rowid, which is load order) that fails. */
     @Override
     public String firstMisfitQuery(String staging, List<ColumnDef> columns) {
-        MisfitQuery query = new MisfitQuery(this, staging, "rowid + 1");
+        MisfitQuery query = new MisfitQuery(this, staging, stagedRowNumber());
         for (ColumnDef c : columns) {
             query.tryColumn(c, converted(c, "TRY_CAST") + " IS NULL");
         }

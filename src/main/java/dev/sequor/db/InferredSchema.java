@@ -157,6 +157,12 @@ final class InferredSchema {
                     + " empty name, which cannot be a column; rename it before it lands (data_expression), or declare"
                     + " the table's columns");
         }
+        String unheld = dialect.unheldName(name);
+        if (unheld != null) {
+            throw SequorException.failed(pos, "Row " + rowNumber + " for table '" + table + "' has a field '" + name
+                    + "' that cannot be a column name on " + dialect.displayName() + ": " + unheld + "; rename it"
+                    + " before it lands (data_expression), or declare the table's columns");
+        }
         return register(name, kind, null, null);
     }
 

@@ -76,7 +76,7 @@ final class InferredStaging {
     List<String> stageColumns(SqlSession session, TableTarget t) {
         List<String> names = t.schema().names();
         if (t.numbersRows() && TableMove.reservedColumn(names) != null) {
-            throw reservedField(t, TableMove.reservedColumn(names));
+            throw reservedField(t, TableMove.reservedColumn(names), dialect);
         }
         List<String> layout = layouts.get(t);
         if (layout == null) {
@@ -154,9 +154,10 @@ final class InferredStaging {
         return out;
     }
 
-    /** A record field that a merge's bookkeeping column would collide with. */
-    static SequorException reservedField(TableTarget t, String name) {
+    /** A record field that a merge's bookkeeping column, or staging's load number, would collide with. */
+    static SequorException reservedField(TableTarget t, String name, Dialect dialect) {
         return SequorException.failed(t.pos(), "Field '" + name + "' of the records for table '" + t.table()
-                + "' has a name that write_mode merge uses for itself; rename it");
+                + "' has a name that " + (t.mode() == WriteMode.MERGE ? "write_mode merge"
+                : "Sequor's staging on " + dialect.displayName()) + " uses for itself; rename it");
     }
 }

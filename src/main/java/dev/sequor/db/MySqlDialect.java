@@ -230,6 +230,18 @@ public final class MySqlDialect implements Dialect {
         return storedName(identifier);
     }
 
+    /**
+     * MySQL and MariaDB keep names in a 3-byte UTF-8 (utf8mb3) whatever the tables' character set, so a character
+     * beyond U+FFFF (an emoji) fails a CREATE or ALTER with "Invalid utf8mb4 character string", naming neither the
+     * table nor the column.
+     */
+    @Override
+    public String unheldName(String identifier) {
+        int beyond = identifier.codePoints().filter(c -> c > 0xFFFF).findFirst().orElse(-1);
+        return beyond < 0 ? null : "MySQL and MariaDB names cannot hold characters beyond U+FFFF, such as '"
+                + Character.toString(beyond) + "'";
+    }
+
     /** {@link #stored}, for the helpers of this dialect that read the catalog. */
     static String storedName(String identifier) {
         if (identifier == null) {
@@ -384,12 +396,22 @@ public final class MySqlDialect implements Dialect {
 
     /**
      * Staged rows carry their load number: a value that fails the move from staging (a boolean, timestamp or JSON
-     * value, staged as text) is named with its row by {@link #firstMisfitQuery}. Values of other types fail the
-     * staging INSERT itself, whose error says the row ({@link #misfitIn}).
+     * value, staged as text) is named with its row by {@link #firstMisfitQuery}, and any value of inferred columns
+     * (all staged as text) by {@link MisfitBisection}. Values of other declared types fail the staging INSERT itself,
+     * whose error says the row ({@link #misfitIn}).
      */
     @Override
     public boolean numbersStagedRows() {
         return true;
+    }
+
+    /**
+     * Strict mode refuses a value only in a write: in a SELECT, a conversion that fails gives NULL or a value cut short,
+     * with a warning.
+     */
+    @Override
+    public boolean refusesInQueries() {
+        return false;
     }
 
     /**

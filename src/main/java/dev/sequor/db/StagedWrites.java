@@ -112,6 +112,11 @@ final class StagedWrites {
         List<String> names = columns.stream().map(ColumnDef::name).toList();
         Map<String, String> byKey = new HashMap<>();
         for (String name : names) {
+            String unheld = dialect.unheldName(name);
+            if (unheld != null) {
+                throw SequorException.failed(pos, "Declared column '" + name + "' of table '" + table + "' cannot be"
+                        + " a column name on " + dialect.displayName() + ": " + unheld + "; rename it");
+            }
             String other = byKey.putIfAbsent(dialect.columnKey(name), name);
             if (other != null) {
                 throw ColumnNameClash.ofDeclared(dialect, pos, table, other, name);
@@ -381,15 +386,22 @@ final class StagedWrites {
 
     /**
      * {@code e}, a failed move of {@code t}'s staged rows into its table, naming the first staged value its column
-     * refuses, found by a query over staging where the database has one ({@link Dialect#firstMisfitQuery}), else by
-     * trying ranges of numbered rows ({@link MisfitBisection}); null when neither can, or they find nothing or fail.
+     * refuses, found by a query over staging where the database has one ({@link Dialect#firstMisfitQuery}), by the
+     * value the database's error names ({@link #stagedValueTheErrorNames}), or by trying ranges of numbered rows
+     * ({@link MisfitBisection}); null when none can, or they find nothing or fail. The database's words that follow
+     * are about the value named: the conversion is tried again on that value alone (the move may have failed on
+     * another).
      */
     private SequorException misfitInStaging(SqlSession s, TableTarget t, SequorException e) {
-        if (t.columns() == null || s.lost()) {
+        boolean inferredColumns = t.schema() != null;
+        if (s.lost() || inferredColumns && !inferred.staged(t)) {
             return null;
         }
-        String query = dialect.firstMisfitQuery(staging(t), t.columns());
+        List<ColumnDef> columns = inferredColumns ? t.schema().columns(dialect) : t.columns();
+        String query = dialect.firstMisfitQuery(staging(t), columns);
         try {
+            MisfitBisection tries = new MisfitBisection(s, dialect, staging(t),
+                    inferredColumns ? dialect::fromText : dialect::fromStaging, typedLike(s, t));
             Misfit m = null;
             if (query != null) {
                 List<Row> found = s.query(query);
@@ -398,33 +410,56 @@ final class StagedWrites {
                     m = new Misfit(((Number) r.get(0)).longValue(), String.valueOf(r.get(1)),
                             r.get(2) == null ? null : String.valueOf(r.get(2)));
                 }
-            } else if (dialect.numbersStagedRows() && dialect.stagesAsText()) {
-                // halving converts staged text again; typed staging (MySQL) refused its values when they were staged
-                m = new MisfitBisection(s, dialect, staging(t)).find(t.columns());
             }
             if (m == null && dialect.numbersStagedRows()) {
-                m = stagedValueTheErrorNames(s, t, e);
+                m = stagedValueTheErrorNames(s, t, columns, e);
+            }
+            SequorException refusal = null;
+            // the query tried every conversion a query can try; MySQL's tries those a SELECT refuses at all. A key
+            // that exists twice or a NULL where none may go (SQLSTATE class 23) is no conversion to search for
+            SQLException sql = Misfit.sqlCause(e);
+            if (m == null && dialect.numbersStagedRows() && (query == null || !dialect.refusesInQueries())
+                    && !(sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
+                MisfitBisection.Found found = tries.find(columns);
+                if (found != null) {
+                    m = found.misfit();
+                    refusal = found.refusal();
+                }
+            } else if (m != null) {
+                String column = m.column();
+                refusal = tries.refusalOf(columns.stream().filter(c -> c.name().equals(column)).findFirst()
+                        .orElseThrow(), m.row());
             }
             if (m != null) {
-                return m.sentence(t, movedRows.getOrDefault(t, 0L), e);
+                return m.sentence(t, movedRows.getOrDefault(t, 0L), refusal != null ? refusal : e);
             }
-        } catch (SequorException | ClassCastException notFound) {
+        } catch (SequorException | ClassCastException | java.util.NoSuchElementException notFound) {
             // the database's own error says what it can
         }
         return null;
     }
 
     /**
-     * The first staged row of {@code t} holding the value that the database's error {@code e} names for one of its
-     * columns, as it was staged (or, where it names the column alone, a value longer than the column takes); null when
-     * the error names none or no row holds it. Where a query cannot try a conversion as strictly as the move did
-     * (MySQL's CAST in a SELECT cuts {@code 2024-05-01T10:00:00xyz} short with a warning, where the INSERT refuses it),
-     * the refusal itself says the value.
+     * The table whose columns type the probes of {@link MisfitBisection} on MySQL: {@code t}'s own, which the move
+     * lands in and which stays after it failed (its columns evolved already), unless create mode builds it anew.
      */
-    private Misfit stagedValueTheErrorNames(SqlSession s, TableTarget t, SequorException e) {
+    private String typedLike(SqlSession s, TableTarget t) {
+        return dialect.refusesInQueries() || t.mode() == WriteMode.CREATE || !s.tableExists(t.namespace(), t.table())
+                ? null : dialect.qualified(t.namespace(), t.table());
+    }
+
+    /**
+     * The first staged row of {@code t} holding the value that the database's error {@code e} names for one of its
+     * {@code columns}, as it was staged (or, where it names the column alone, a value longer than the column takes);
+     * null when the error names none or no row holds it. Where a query cannot try a conversion as strictly as the move
+     * did (MySQL's CAST in a SELECT cuts {@code 2024-05-01T10:00:00xyz} short with a warning, where the INSERT refuses
+     * it), the refusal itself says the value.
+     */
+    private Misfit stagedValueTheErrorNames(SqlSession s, TableTarget t, List<ColumnDef> columns,
+                                            SequorException e) {
         SQLException sql = Misfit.sqlCause(e);
         Misfit said = sql == null ? null : dialect.misfitIn(sql);
-        if (said == null || t.columns().stream().noneMatch(c -> c.name().equals(said.column()))) {
+        if (said == null || columns.stream().noneMatch(c -> c.name().equals(said.column()))) {
             return null;
         }
         String column = dialect.quote(said.column());
@@ -982,7 +1017,7 @@ final class StagedWrites {
             }
         }
         if (t.mode() == WriteMode.MERGE && TableMove.reservedColumn(names) != null) {
-            throw InferredStaging.reservedField(t, TableMove.reservedColumn(names));
+            throw InferredStaging.reservedField(t, TableMove.reservedColumn(names), dialect);
         }
         return columns;
     }

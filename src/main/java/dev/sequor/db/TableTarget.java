@@ -328,11 +328,11 @@ public final class TableTarget {
     /**
      * Whether staged rows carry their load number ({@link TableMove#ROW_COLUMN}): a merge's last row per key wins; a
      * child table of a merging parent carries its parent row's, and lands only the children of the rows that win; and
-     * where staging keeps no row order, a value a declared column refuses is found with its row by it
+     * where staging keeps no row order, a value its column refuses is found with its row by it
      * ({@link Dialect#numbersStagedRows}).
      */
     boolean numbersRows() {
-        return spec.mode() == WriteMode.MERGE || underMergingParent() || columns != null && owner.numbersStagedRows();
+        return spec.mode() == WriteMode.MERGE || underMergingParent() || owner.numbersStagedRows();
     }
 
     /**

@@ -93,6 +93,24 @@ class DuckDbDatabaseTest extends DatabaseBehaviourTest {
                 .hasMessageStartingWith("Value '{' in row 1 for table 'docs_b' does not fit column 'doc' of type jsonb (");
     }
 
+    /**
+     * Two refused values in one load: the first by row is named, and the database's words that follow are about it,
+     * though the move failed on the other.
+     */
+    @Test
+    void theDatabasesWordsAreAboutTheValueNamed() {
+        java.util.Map<String, Object> second = new java.util.LinkedHashMap<>();
+        second.put("id", 2);
+        second.put("n", "");
+        second.put("j", Map.of("a", 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> write("mis", cols("id", "integer", "n",
+                "numeric(12,2)", "j", "json"), WriteMode.CREATE, java.util.List.of(Map.of("id", 1, "n", "1", "j",
+                "not json"), second)))
+                .hasMessage("Value 'not json' in row 1 for table 'mis' does not fit column 'j' of type json (SQL error"
+                        + " on source 'stage': Conversion Error: Malformed JSON at byte 0 of input: invalid literal."
+                        + "  Input: \"not json\" when casting from source column j).");
+    }
+
     /** A list of {@code jsonb} is a list of JSON: the record's array lands element by element. */
     @Test
     void jsonbListsAreJsonLists() {

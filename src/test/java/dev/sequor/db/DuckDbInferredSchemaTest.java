@@ -14,6 +14,12 @@ class DuckDbInferredSchemaTest extends InferredSchemaBehaviourTest {
         return OpenedDatabase.duckDb("sequor-duckdb-inf", POS);
     }
 
+    @Test
+    void aNumberBeyondAnExistingNumericColumnsPrecisionIsRefusedNamingIt() {
+        aNumberBeyondAnExistingNumericColumnsPrecisionIsRefusedNamingIt("Conversion Error: Could not convert string"
+                + " \"12345678901.5\" to DECIMAL(12,2) when casting from source column amount");
+    }
+
     @Override
     List<String> typeNames() {
         return List.of("bigint", "decimal(38,0)", "double", "boolean", "timestamp with time zone", "date", "json",

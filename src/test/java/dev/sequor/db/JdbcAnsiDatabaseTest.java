@@ -87,7 +87,7 @@ class JdbcAnsiDatabaseTest extends DatabaseBehaviourTest {
             s.execute("CREATE TEMPORARY TABLE staged (\"id\" VARCHAR, \"_sequor_row\" VARCHAR)");
             s.execute("INSERT INTO staged VALUES ('1', '1'), ('two', '2'), ('3', '3')");
             List<ColumnDef> id = cols("id", "integer");
-            assertThat(new MisfitBisection(s, AnsiDialect.INSTANCE, "staged", 3).find(id))
+            assertThat(new MisfitBisection(s, AnsiDialect.INSTANCE, "staged", 3).find(id).misfit())
                     .isEqualTo(new Misfit(2, "id", "two"));
             assertThat(new MisfitBisection(s, AnsiDialect.INSTANCE, "staged", 2).find(id)).isNull();
         }

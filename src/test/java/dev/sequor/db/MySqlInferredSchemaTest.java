@@ -29,6 +29,13 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
         return OpenedDatabase.mySql("sequor-mysql-inf", POS);
     }
 
+    /** MariaDB's CAST names no column: {@code '(null)'}. */
+    @Test
+    void aNumberBeyondAnExistingNumericColumnsPrecisionIsRefusedNamingIt() {
+        aNumberBeyondAnExistingNumericColumnsPrecisionIsRefusedNamingIt(
+                "Out of range value for column '(null)' at row 2");
+    }
+
     @Override
     List<String> typeNames() {
         return List.of("bigint", "decimal(38,0)", "double", "tinyint(1)", "datetime(6)", "date", "json", "longtext");
@@ -144,13 +151,47 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
         db.execute("CREATE TABLE " + q("inf_dec") + " (id bigint, amount decimal(12,2))");
         write("inf_dec", APPEND, List.of(rec("id", 1, "amount", 1e-05), rec("id", 2, "amount", -12.345)));
         assertThatThrownBy(() -> write("inf_dec", APPEND, List.of(rec("id", 3, "amount", Double.NaN))))
-                .hasMessage("SQL error on source 'stage': Truncated incorrect INTEGER value: 'NaN'");
+                .hasMessage("Value 'NaN' in row 1 for table 'inf_dec' does not fit column 'amount' (SQL error on"
+                        + " source 'stage': Truncated incorrect INTEGER value: 'NaN').");
         assertThatThrownBy(() -> write("inf_dec", APPEND, List.of(rec("id", 4, "amount", 1.5e300))))
-                .hasMessageContaining("SQL error on source 'stage': Got overflow when converting");
+                .hasMessageStartingWith("Value '1.5e+300' in row 1 for table 'inf_dec' does not fit column 'amount'"
+                        + " (SQL error on source 'stage': Got overflow when converting");
         assertThatThrownBy(() -> write("inf_dec", APPEND, List.of(rec("id", 5, "amount", 12345678901L))))
-                .hasMessageContaining("SQL error on source 'stage': Out of range value");
+                .hasMessage("Value '12345678901' in row 1 for table 'inf_dec' does not fit column 'amount' (SQL error"
+                        + " on source 'stage': Out of range value for column '(null)' at row 1).");
         assertThat(texts("SELECT id, amount FROM " + q("inf_dec") + " ORDER BY id"))
                 .containsExactly("1|0.00", "2|-12.35");
+    }
+
+    /**
+     * A value MySQL refuses when the rows move from staging (all text for inferred columns) is named as a declared
+     * column's is: a timestamp whose UTC time is beyond DATETIME's years 1000-9999, a merge key longer than the
+     * VARCHAR(255) a merge's key column is, a number an existing INT column cannot hold. The database's words are about
+     * the value named.
+     */
+    @Test
+    void aValueRefusedWhenTheRowsMoveIsNamedWithItsRowAndColumn() {
+        assertThatThrownBy(() -> write("inf_ts_over", CREATE, List.of(rec("id", 1, "t", "2024-05-01T10:00:00Z")),
+                List.of(rec("id", 2, "t", "9999-12-31T23:00:00-05:00"))))
+                .hasMessage("Value '9999-12-31T23:00:00-05:00' in row 2 for table 'inf_ts_over' does not fit column"
+                        + " 't' (SQL error on source 'stage': Datetime function: datetime field overflow).");
+        assertThatThrownBy(() -> write("inf_ts_over", CREATE, List.of(rec("id", 1, "t", "0001-01-01T00:30:00+01:00"))))
+                .hasMessage("Value '0001-01-01T00:30:00+01:00' in row 1 for table 'inf_ts_over' does not fit column"
+                        + " 't' (SQL error on source 'stage': Datetime function: datetime field overflow).");
+
+        String longKey = "k".repeat(300);
+        assertThatThrownBy(() -> write("inf_long_key", WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT),
+                List.of(rec("id", "k1", "v", 1), rec("id", longKey, "v", 2))))
+                .hasMessage("Value '" + "k".repeat(77) + "...' in row 2 for table 'inf_long_key' does not fit column"
+                        + " 'id' (SQL error on source 'stage': Data too long for column 'id' at row 2).");
+        assertThat(texts("SELECT id FROM " + q("inf_long_key"))).isEmpty();
+
+        db.execute("CREATE TABLE " + q("inf_int") + " (id int, v int)");
+        assertThatThrownBy(() -> write("inf_int", APPEND, List.of(rec("id", 1, "v", 7), rec("id", 2, "v", 8)),
+                List.of(rec("id", 3, "v", 3000000000L), rec("id", 4, "v", -3000000000L))))
+                .hasMessage("Value '3000000000' in row 3 for table 'inf_int' does not fit column 'v' (SQL error on"
+                        + " source 'stage': Out of range value for column 'v' at row 3).");
+        assertThat(texts("SELECT id FROM " + q("inf_int"))).isEmpty();
     }
 
     static Stream<Arguments> modesAndPolicies() {
@@ -275,6 +316,30 @@ class MySqlInferredSchemaTest extends InferredSchemaBehaviourTest {
         assertThat(texts("SELECT id, name, f FROM " + q("inf_atomic_append"))).containsExactly("1|a|null");
         assertThat(columns("inf_atomic_append")).containsExactly("id bigint", "name longtext", "f double");
         assertThat(stagingTables()).isEmpty();
+    }
+
+    /**
+     * MySQL and MariaDB keep names in 3-byte UTF-8: a field or declared column with a character beyond U+FFFF (an
+     * emoji) is refused before anything is made, naming the table and the name (was "Invalid utf8mb4 character string"
+     * naming neither).
+     */
+    @Test
+    void aNameWithACharacterBeyondUFfffIsRefusedNamingIt() {
+        assertThatThrownBy(() -> write("inf_emoji", CREATE, List.of(rec("id", 1, "smile \uD83D\uDE00", 1))))
+                .hasMessage("Row 1 for table 'inf_emoji' has a field 'smile \uD83D\uDE00' that cannot be a column name"
+                        + " on MySQL: MySQL and MariaDB names cannot hold characters beyond U+FFFF, such as"
+                        + " '\uD83D\uDE00'; rename it before it lands (data_expression), or declare the table's columns");
+        assertThatThrownBy(() -> {
+            try (TableWriteBatch batch = batch()) {
+                batch.target(db, ns, "inf_emoji", List.of(ColumnDef.of("id", "integer", "inf_emoji", POS),
+                        ColumnDef.of("smile \uD83D\uDE00", "integer", "inf_emoji", POS)), CREATE, POS);
+            }
+        }).hasMessage("Declared column 'smile \uD83D\uDE00' of table 'inf_emoji' cannot be a column name on MySQL: MySQL"
+                + " and MariaDB names cannot hold characters beyond U+FFFF, such as '\uD83D\uDE00'; rename it");
+        assertThat(db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '" + ns
+                + "' AND table_name = 'inf_emoji'")).isEmpty();
+        write("inf_emoji", CREATE, List.of(rec("id", 1, "caf\u00e9 \u4e2d", 1))); // within U+FFFF: lands
+        assertThat(columns("inf_emoji")).containsExactly("id bigint", "caf\u00e9 \u4e2d bigint");
     }
 
     /**

@@ -133,9 +133,10 @@ class SnowflakeFlowTest {
         assertThat(fake.statements().stream().map(s -> s.replaceAll("_SEQUOR_STAGE_[0-9A-F]{8}_EVENTS", "STAGE"))
                 .toList()).containsExactly(
                 "CREATE TEMPORARY TABLE \"STAGE\" (\"ID\" VARCHAR, \"AMOUNT\" VARCHAR, \"AT\" VARCHAR, \"META\" VARCHAR,"
-                        + " \"Full Name\" VARCHAR)",
-                "INSERT INTO \"STAGE\" (\"ID\", \"AMOUNT\", \"AT\", \"META\", \"Full Name\") VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?,"
-                        + " ?) [1, 1.5, 2024-05-01T10:00:00Z, {\"a\":[1]}, null, 2, 3, null, null, Bo \"B\"]",
+                        + " \"Full Name\" VARCHAR, \"_SEQUOR_ROW\" VARCHAR)",
+                "INSERT INTO \"STAGE\" (\"ID\", \"AMOUNT\", \"AT\", \"META\", \"Full Name\", \"_SEQUOR_ROW\") VALUES"
+                        + " (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?) [1, 1.5, 2024-05-01T10:00:00Z, {\"a\":[1]}, null, 1, 2, 3,"
+                        + " null, null, Bo \"B\", 2]",
                 "DROP TABLE IF EXISTS \"RAW\".\"STAGE\"",
                 "CREATE TABLE \"RAW\".\"STAGE\" (\"ID\" NUMBER(38,0), \"AMOUNT\" FLOAT, \"AT\" TIMESTAMP_TZ, \"META\""
                         + " VARIANT, \"Full Name\" VARCHAR)",

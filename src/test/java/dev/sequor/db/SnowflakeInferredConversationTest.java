@@ -83,10 +83,11 @@ class SnowflakeInferredConversationTest {
                 "(leftovers? [API, _SEQUOR_STAGE_])",
                 "(begin)",
                 "CREATE TEMPORARY TABLE \"S1\" (\"ID\" VARCHAR, \"Full Name\" VARCHAR, \"AMOUNT\" VARCHAR, \"OK\" VARCHAR,"
-                        + " \"AT\" VARCHAR, \"DAY\" VARCHAR, \"META\" VARCHAR, \"BIG\" VARCHAR, \"NOTE\" VARCHAR)",
-                "INSERT INTO \"S1\" (\"ID\", \"Full Name\", \"AMOUNT\", \"OK\", \"AT\", \"DAY\", \"META\", \"BIG\", \"NOTE\")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) [1, Ann, 1.5, true, 2024-05-01T10:00:00+02:00, 2024-05-01,"
-                        + " {\"a\":1}, 123456789012345678901234567890, null]",
+                        + " \"AT\" VARCHAR, \"DAY\" VARCHAR, \"META\" VARCHAR, \"BIG\" VARCHAR, \"NOTE\" VARCHAR,"
+                        + " \"_SEQUOR_ROW\" VARCHAR)",
+                "INSERT INTO \"S1\" (\"ID\", \"Full Name\", \"AMOUNT\", \"OK\", \"AT\", \"DAY\", \"META\", \"BIG\", \"NOTE\","
+                        + " \"_SEQUOR_ROW\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) [1, Ann, 1.5, true,"
+                        + " 2024-05-01T10:00:00+02:00, 2024-05-01, {\"a\":1}, 123456789012345678901234567890, null, 1]",
                 "(commit)",
                 "DROP TABLE IF EXISTS \"API\".\"S2\"",
                 "CREATE TABLE \"API\".\"S2\" (\"ID\" NUMBER(38,0), \"Full Name\" VARCHAR, \"AMOUNT\" FLOAT,"
@@ -113,8 +114,10 @@ class SnowflakeInferredConversationTest {
                 "(columns? API.USERS)",
                 "(leftovers? [API, _SEQUOR_STAGE_])",
                 "(begin)",
-                "CREATE TEMPORARY TABLE \"S1\" (\"ID\" VARCHAR, \"NAME\" VARCHAR, \"SCORE\" VARCHAR, \"EMAIL\" VARCHAR)",
-                "INSERT INTO \"S1\" (\"ID\", \"NAME\", \"SCORE\", \"EMAIL\") VALUES (?, ?, ?, ?) [2, b, 7.5, b@x]",
+                "CREATE TEMPORARY TABLE \"S1\" (\"ID\" VARCHAR, \"NAME\" VARCHAR, \"SCORE\" VARCHAR, \"EMAIL\" VARCHAR,"
+                        + " \"_SEQUOR_ROW\" VARCHAR)",
+                "INSERT INTO \"S1\" (\"ID\", \"NAME\", \"SCORE\", \"EMAIL\", \"_SEQUOR_ROW\") VALUES (?, ?, ?, ?, ?)"
+                        + " [2, b, 7.5, b@x, 1]",
                 "(commit)",
                 "(exists? API.USERS true)",
                 "ALTER TABLE \"API\".\"USERS\" ADD COLUMN \"_SEQUOR_WIDENED\" FLOAT",
