@@ -103,8 +103,25 @@ public final class DuckDbDialect implements Dialect {
     private String converted(ColumnDef column, String cast) {
         String text = quote(column.name());
         String value = column.type().isNested() ? "CAST(" + text + " AS JSON)"
-                : isTimestamp(column.type()) ? withinZoneRange(text, cast, withSeconds(text)) : text;
+                : isTimestamp(column.type()) ? withinZoneRange(text, cast, withSeconds(withZone(text, column.type())))
+                : text;
         return cast + "(" + value + " AS " + typeSql(column.type()) + ")";
+    }
+
+    /**
+     * For a timestamp with time zone, {@code text} with {@code +00} added to an ISO date or date-time that has no UTC
+     * offset: DuckDB reads such text in its TimeZone setting, the machine's zone, so the same record would be another
+     * instant on another machine; PostgreSQL's loads read it as UTC too ({@link PostgresDialect#landingSessionSetup}).
+     */
+    private static String withZone(String text, ColumnType type) {
+        String sql = type.sql().strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (!sql.equals("TIMESTAMPTZ") && !sql.startsWith("TIMESTAMP WITH TIME ZONE")
+                && !sql.matches("TIMESTAMP\\(\\d+\\) WITH TIME ZONE")) {
+            return text;
+        }
+        return "CASE WHEN regexp_matches(" + text + ", '" + UtcOffsetPatterns.DATE_ONLY + "') THEN " + text
+                + " || ' 00:00:00+00' WHEN regexp_matches(" + text + ", '" + UtcOffsetPatterns.DATE_TIME_WITHOUT_ZONE
+                + "') THEN " + text + " || '+00' ELSE " + text + " END";
     }
 
     /**

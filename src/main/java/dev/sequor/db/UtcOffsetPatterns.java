@@ -11,6 +11,12 @@ final class UtcOffsetPatterns {
     /** An ISO-8601 date and time up to its zone, from the start of the text. */
     static final String DATE_TIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+";
 
+    /** An ISO-8601 date alone, the whole text. */
+    static final String DATE_ONLY = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+    /** An ISO-8601 date and time without a zone, the whole text (seconds and fractions optional). */
+    static final String DATE_TIME_WITHOUT_ZONE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?$";
+
     /** An offset PostgreSQL takes. */
     static final String IN_RANGE = "[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?";
 
