@@ -181,7 +181,9 @@ public final class PostgresDialect implements Dialect {
     public String upsert(String target, String source, List<String> columns, List<String> key,
                          Map<String, String> targetTypes) {
         String changed = Dialect.valuesDiffer(this, columns, key, targetTypes, type -> {
-            String name = type.toLowerCase(Locale.ROOT);
+            // numeric(12,2) as existingColumnsQuery spells it: compared as numeric, without its precision
+            int paren = type.indexOf('(');
+            String name = (paren < 0 ? type : type.substring(0, paren)).toLowerCase(Locale.ROOT);
             return COMPARED_AS_THEMSELVES.contains(name) ? name : null;
         }, "text");
         return Dialect.merge(this, target, source, columns, key, changed);
@@ -190,6 +192,20 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean upsertSkipsUnchanged() {
         return true;
+    }
+
+    /**
+     * information_schema's {@code data_type}, but a numeric with a precision spelled with it and its scale
+     * ({@code numeric(38,0)}): {@code data_type} says only {@code numeric}, which would take a fraction the column
+     * rounds away ({@link InferredSchema} widens a scale-0 decimal instead). An unconstrained numeric stays
+     * {@code numeric}.
+     */
+    @Override
+    public String existingColumnsQuery() {
+        return "SELECT column_name, CASE WHEN data_type = 'numeric' AND numeric_precision IS NOT NULL"
+                + " THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE data_type END"
+                + " FROM information_schema.columns WHERE table_schema = ? AND " + tableNameIs("table_name")
+                + " ORDER BY ordinal_position";
     }
 
     /** jsonb (indexable, compact) for objects and arrays; NUMERIC without a limit for integers beyond 64 bits. */

@@ -266,6 +266,32 @@ abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
         assertThat(texts("SELECT count(*) FROM " + q("inf_big_frozen"))).containsExactly("1");
     }
 
+    /** How this database's catalog spells a decimal type, as messages name it: {@code decimal(10,0)}. */
+    String decimalTypeName(int precision, int scale) {
+        return "decimal(" + precision + "," + scale + ")";
+    }
+
+    @Test
+    void aFractionWidensAnExistingScaleZeroDecimalColumnUnderEvolve() {
+        // a table made outside Sequor with decimal(10,0): the fraction must not land rounded to 2
+        db.execute("CREATE TABLE " + q("inf_whole_evolve") + " (id integer, n decimal(10,0))");
+        write("inf_whole_evolve", APPEND, List.of(rec("id", 1, "n", 1.5), rec("id", 2, "n", 7)));
+        assertThat(columns("inf_whole_evolve").get(1)).isEqualTo("n " + typeNames().get(2));
+        assertThat(texts("SELECT id, n FROM " + q("inf_whole_evolve") + " ORDER BY id"))
+                .containsExactly("1|1.5", "2|7.0");
+    }
+
+    @Test
+    void freezeRefusesAFractionForAnExistingScaleZeroDecimalColumn() {
+        db.execute("CREATE TABLE " + q("inf_whole_frozen") + " (id integer, n decimal(10,0))");
+        assertThatThrownBy(() -> write("inf_whole_frozen", APPEND.withEvolution(SchemaEvolution.FREEZE),
+                List.of(rec("id", 1, "n", 3), rec("id", 2, "n", 1.5))))
+                .hasMessage("Value 1.5 in row 2 for table 'inf_whole_frozen' does not fit column 'n' of type "
+                        + decimalTypeName(10, 0) + " (it needs double), and schema_evolution is freeze; write"
+                        + " schema_evolution: evolve to widen the column, or fix the value.");
+        assertThat(texts("SELECT count(*) FROM " + q("inf_whole_frozen"))).containsExactly("0");
+    }
+
     @Test
     void aMergeRefusesAFieldNamedLikeItsBookkeeping() {
         WriteSpec merge = WriteSpec.merge(List.of("id"), MergeStrategy.UPSERT);
