@@ -14,7 +14,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * PostgreSQL: schema {@code public}, COPY FROM STDIN for bulk loads into temporary staging tables, cursors only
+ * PostgreSQL: the connection's current schema (usually {@code public}), COPY FROM STDIN for bulk loads into temporary staging tables, cursors only
  * inside transactions.
  */
 public final class PostgresDialect implements Dialect {
@@ -42,9 +42,23 @@ public final class PostgresDialect implements Dialect {
         return "PostgreSQL";
     }
 
+    /** Only a fallback: the namespace is the connection's current schema, see {@link #currentNamespace}. */
     @Override
     public String defaultNamespace() {
         return "public";
+    }
+
+    /**
+     * The schema unqualified names resolve to on {@code c}: the first of its search_path that exists (a conn_str's
+     * {@code currentSchema=}, the user's own schema), so that a table written without a namespace lands where the
+     * source's queries read it. {@code public} when no schema of the search_path exists.
+     */
+    @Override
+    public String currentNamespace(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT current_schema()"); ResultSet r = s.executeQuery()) {
+            String schema = r.next() ? r.getString(1) : null;
+            return schema != null ? schema : defaultNamespace();
+        }
     }
 
     @Override

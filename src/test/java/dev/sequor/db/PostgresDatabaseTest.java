@@ -3,8 +3,11 @@ package dev.sequor.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sequor.testing.OpenedDatabase;
+import dev.sequor.testing.PostgresTestDatabase;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The shared database behaviour on the real PostgreSQL, in a fresh schema, plus PostgreSQL's own details. */
@@ -50,6 +53,42 @@ class PostgresDatabaseTest extends DatabaseBehaviourTest {
         assertThat(row.get("iv")).isEqualTo("1 day");
         assertThat(row.get("n")).isEqualTo(new java.math.BigDecimal("12345678901234567890"));
         assertThat(db.defaultNamespace()).isEqualTo("public");
+    }
+
+    /**
+     * A source whose connection selects a schema ({@code currentSchema=}), as {@code type: postgres} or as
+     * {@code type: jdbc} with {@code dialect: postgres}, writes unqualified tables to that schema, where its own
+     * unqualified queries read them: created there, then found there by the next append.
+     */
+    @Test
+    void unqualifiedTablesLandInTheSchemaTheConnectionSelects() {
+        String schemaParameter = (PostgresTestDatabase.url().contains("?") ? "&" : "?") + "currentSchema=" + ns;
+        Map<String, Object> postgres = new LinkedHashMap<>(PostgresTestDatabase.sourceConfig());
+        postgres.put("conn_str", PostgresTestDatabase.url() + schemaParameter);
+        Map<String, Object> jdbc = new LinkedHashMap<>();
+        jdbc.put("type", "jdbc");
+        jdbc.put("url", PostgresTestDatabase.jdbcUrl() + schemaParameter);
+        jdbc.put("driver", "org.postgresql.Driver");
+        jdbc.put("dialect", "postgres");
+        jdbc.put("username", PostgresTestDatabase.user());
+        jdbc.put("password", PostgresTestDatabase.password());
+        for (Map.Entry<String, Map<String, Object>> source : Map.of("cs_postgres", postgres, "cs_jdbc", jdbc)
+                .entrySet()) {
+            String table = source.getKey();
+            Database cs = opened.databases().open(table, source.getValue(), POS);
+            assertThat(cs.dialect()).isSameAs(PostgresDialect.INSTANCE);
+            assertThat(cs.defaultNamespace()).isEqualTo(ns);
+            for (WriteMode mode : List.of(WriteMode.CREATE, WriteMode.APPEND)) {
+                try (TableWriteBatch batch = new TableWriteBatch()) {
+                    batch.target(cs, null, table, null, WriteSpec.of(mode), POS).addRows(List.of(rec("id", 1)));
+                    batch.commit();
+                }
+            }
+            assertThat(cs.query("SELECT count(*) AS n FROM " + table).get(0).get("n")).isEqualTo(2L);
+            assertThat(column("SELECT count(*) FROM " + q(table))).containsExactly(2L);
+            assertThat(column("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+                    + " AND table_name = '" + table + "'")).containsExactly(0L);
+        }
     }
 
     @Test
