@@ -87,6 +87,20 @@ abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
                 "1|1.0|1|2024-01-02|{\"k\":1}", "2|2.5|x|soon|plain", "99999999999999999999|3.0|3|null|null");
     }
 
+    /** The offsets a declared timestamp column takes ({@code +00}, {@code +0530}) make a timestamptz column too. */
+    @Test
+    void offsetsWithoutAColonOrMinutesAreTimestamps() {
+        String utc = "2024-05-01T10:00:00Z";
+        write("inf_offsets", CREATE, List.of(rec("id", 1, "ts", "2024-05-01 10:00:00+00", "z", utc),
+                rec("id", 2, "ts", "2024-05-01T15:00:00+05", "z", utc),
+                rec("id", 3, "ts", "2024-05-01 15:30+0530", "z", utc),
+                rec("id", 4, "ts", "2024-05-01T06:30:00.000-0330", "z", utc)));
+        assertThat(columns("inf_offsets")).containsExactly("id " + typeNames().get(0), "ts " + typeNames().get(4),
+                "z " + typeNames().get(4));
+        assertThat(texts("SELECT id FROM " + q("inf_offsets") + " WHERE ts = z ORDER BY id"))
+                .containsExactly("1", "2", "3", "4");
+    }
+
     @Test
     void edgesLandExactly() {
         String odd = "tab\there, \"quoted\" 'single'\nnew line; comma, back\\slash ünïcødé 😀";
