@@ -101,6 +101,17 @@ abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
                 .containsExactly("1", "2", "3", "4");
     }
 
+    /** Year 0000 is 1 BC to DuckDB and out of range to PostgreSQL: text on every database. */
+    @Test
+    void yearZeroIsText() {
+        write("inf_year0", CREATE, List.of(rec("id", 1, "day", "0000-01-01", "seen", "0000-06-01T10:00:00Z"),
+                rec("id", 2, "day", "0001-01-01", "seen", "0001-06-01T10:00:00Z")));
+        assertThat(columns("inf_year0")).containsExactly("id " + typeNames().get(0), "day " + typeNames().get(7),
+                "seen " + typeNames().get(7));
+        assertThat(texts("SELECT day, seen FROM " + q("inf_year0") + " ORDER BY id"))
+                .containsExactly("0000-01-01|0000-06-01T10:00:00Z", "0001-01-01|0001-06-01T10:00:00Z");
+    }
+
     @Test
     void edgesLandExactly() {
         String odd = "tab\there, \"quoted\" 'single'\nnew line; comma, back\\slash ünïcødé 😀";

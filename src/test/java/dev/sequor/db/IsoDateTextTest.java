@@ -24,7 +24,8 @@ class IsoDateTextTest {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static boolean dateByJavaTime(String s) {
-        if (!DATE.matcher(s).matches()) {
+        // year 0000 (1 BC to java.time and DuckDB) is refused: PostgreSQL refuses it
+        if (!DATE.matcher(s).matches() || s.startsWith("0000")) {
             return false;
         }
         try {
@@ -37,7 +38,7 @@ class IsoDateTextTest {
 
     private static boolean timestampByJavaTime(String s) {
         java.util.regex.Matcher m = TIMESTAMP.matcher(s);
-        if (!m.matches()) {
+        if (!m.matches() || s.startsWith("0000")) {
             return false;
         }
         // java.time's ISO offset is +HH:MM; PostgreSQL (and a declared timestamp column) also reads +HH and +HHMM
@@ -76,9 +77,13 @@ class IsoDateTextTest {
                 "2024-05-01 10:00:00+00", "2024-05-01 10:00:00+05", "2024-05-01 10:00:00+0530",
                 "2024-05-01T10:00-0330", "2024-05-01T10:00:00+1559", "2024-05-01T10:00:00+1600",
                 "2024-05-01T10:00:00+16", "2024-05-01T10:00:00+0560", "2024-05-01T10:00:00+053",
-                "2024-05-01T10:00:00+05:", "2024-05-01T10:00:00+5", "2024-05-01T10:00:00+05:3");
+                "2024-05-01T10:00:00+05:", "2024-05-01T10:00:00+5", "2024-05-01T10:00:00+05:3",
+                "0000-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "0001-01-01");
         cases.forEach(IsoDateTextTest::agrees);
         assertThat(IsoDateText.isDate("2024-02-29")).isTrue();
+        assertThat(IsoDateText.isDate("0000-01-01")).isFalse();
+        assertThat(IsoDateText.isDate("0001-01-01")).isTrue();
+        assertThat(IsoDateText.isTimestampWithOffset("0000-12-31T23:59:59Z")).isFalse();
         assertThat(IsoDateText.isTimestampWithOffset("2024-05-01T10:00:00.123456789-15:59")).isTrue();
         assertThat(IsoDateText.isTimestampWithOffset("2024-05-01T10:00:00+18:00")).isFalse();
         // the offsets a declared timestamp column takes, as PostgreSQL writes them
@@ -92,7 +97,8 @@ class IsoDateTextTest {
         Random random = new Random(20261202);
         String alphabet = "0123456789-:T .Z+z";
         String[] seeds = {"2024-02-29T23:59:59.999999999+15:59", "2023-12-31 00:00Z", "2024-05-01", "0400-02-29",
-                "1999-11-30T12:30:45-05:30", "2024-05-01 10:00:00+0530", "2024-05-01T10:00-03"};
+                "1999-11-30T12:30:45-05:30", "2024-05-01 10:00:00+0530", "2024-05-01T10:00-03", "0000-01-01",
+                "0000-02-29T10:00Z"};
         List<String> tried = new ArrayList<>();
         for (int i = 0; i < 300_000; i++) {
             StringBuilder s = new StringBuilder(seeds[random.nextInt(seeds.length)]);
