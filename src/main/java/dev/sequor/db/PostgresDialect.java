@@ -222,6 +222,16 @@ public final class PostgresDialect implements Dialect {
                 + " ORDER BY ordinal_position";
     }
 
+    /**
+     * jsonb keeps its strings as text, which cannot hold NUL: the server refuses {@code \\u0000} with "unsupported
+     * Unicode escape sequence", naming nothing when the value comes from an INSERT ... SELECT. json keeps the text as
+     * it came, and takes it.
+     */
+    @Override
+    public String refusesNulInJson(String type) {
+        return type.equalsIgnoreCase("jsonb") ? "PostgreSQL jsonb cannot hold the NUL character (U+0000)" : null;
+    }
+
     /** jsonb (indexable, compact) for objects and arrays; NUMERIC without a limit for integers beyond 64 bits. */
     @Override
     public String inferredType(InferredKind kind) {

@@ -625,6 +625,11 @@ final class StagedWrites {
         if (chosen.isEmpty()) {
             return;
         }
+        for (TableTarget t : chosen) {
+            if (t.schema() != null) {
+                t.schema().refuseNulInJson(dialect);
+            }
+        }
         if (dialect.transactionalDdl()) {
             moveLastBatches(chosen);
             TableTarget[] finishing = new TableTarget[1];
