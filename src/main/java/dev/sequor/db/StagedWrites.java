@@ -834,6 +834,9 @@ final class StagedWrites {
             return; // inferred: the table's columns were read when the write began, and new ones are added
         }
         Map<String, String> existing = SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table());
+        if (existing.isEmpty()) {
+            return; // the catalog does not show this role the table's columns: the database says what is wrong
+        }
         for (ColumnDef column : t.columns()) {
             if (!existing.containsKey(column.name())) {
                 throw SequorException.failed(t.pos(), "Table " + dialect.qualified(t.namespace(), t.table())
