@@ -324,11 +324,19 @@ public interface Dialect {
     }
 
     /**
+     * Why a column of {@code type} (as {@link #inferredType} or {@link #existingColumnsQuery} spells it) cannot hold a
+     * JSON value with the NUL character (U+0000, {@code \\u0000} in its text), in a few words; null where it can.
+     */
+    default String refusesNulInJson(String type) {
+        return null;
+    }
+
+    /**
      * The query that lists the columns of an existing table for a write with inferred columns: column name and type
      * text (what {@link #inferredKind} reads and a CAST can name), in table order, binding the namespace as
      * {@link #stored} spells it and the table as {@link #tableKey} does. information_schema's {@code data_type} by
-     * default, which PostgreSQL and DuckDB spell in full ({@code numeric}, {@code DECIMAL(38,0)}); a dialect whose
-     * {@code data_type} drops what the type needs (MySQL's precision and {@code tinyint(1)}, Snowflake's NUMBER
+     * default, which DuckDB spells in full ({@code DECIMAL(38,0)}); a dialect whose {@code data_type} drops what the
+     * type needs (PostgreSQL's and MySQL's numeric precision, MySQL's {@code tinyint(1)}, Snowflake's NUMBER
      * precision) asks for more.
      */
     default String existingColumnsQuery() {

@@ -275,6 +275,7 @@ final class InPlaceLoads {
                 for (String sql : t.schema().evolveStatements(dialect, table, place.applied)) {
                     s.execute(sql);
                 }
+                t.schema().refuseNulInJson(dialect); // as the commit would: the same words as a staged write's
                 laid = InferredStaging.inLayout(t, names, rows);
             }
             s.call(c -> {

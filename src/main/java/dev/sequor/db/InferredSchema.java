@@ -36,6 +36,9 @@ final class InferredSchema {
          * fraction away, so a fraction widens it instead of landing in it.
          */
         final boolean wholeDecimal;
+        /** The first row whose JSON value here holds the NUL character, and that value's text; 0 when none did. */
+        long nulInJsonRow;
+        String nulInJsonText;
 
         Column(String name, int index, InferredKind kind, String existingType, InferredKind existingKind) {
             this.name = name;
@@ -115,8 +118,13 @@ final class InferredSchema {
             } else {
                 widen(column, kind, value, rowNumber);
             }
+            String text = ValueText.of(value);
+            if (kind == InferredKind.JSON && column.nulInJsonRow == 0 && JsonText.holdsNul(text)) {
+                column.nulInJsonRow = rowNumber;
+                column.nulInJsonText = text;
+            }
             fieldColumns[fields] = column;
-            fieldTexts[fields++] = ValueText.of(value);
+            fieldTexts[fields++] = text;
         }
         // the row is as long as the columns known after the whole record (its own fields may have added some)
         String[] row = new String[byIndex.size() + extra];
@@ -226,6 +234,27 @@ final class InferredSchema {
                     + " evolve to widen the column, or fix the value.");
         }
         column.kind = wider;
+    }
+
+    /**
+     * Before the commit moves the rows in: fails naming the first value that holds the NUL character in JSON where its
+     * column lands as a type that cannot hold it ({@link Dialect#refusesNulInJson}, PostgreSQL's jsonb), as a NUL in
+     * text is refused ({@link NulInText}). Only the landed type tells: a column that widened to text takes it.
+     */
+    synchronized void refuseNulInJson(Dialect dialect) {
+        Column first = null;
+        for (Column c : byIndex) {
+            if (c.nulInJsonRow > 0 && (first == null || c.nulInJsonRow < first.nulInJsonRow)
+                    && dialect.refusesNulInJson(landedType(dialect, c)) != null) {
+                first = c;
+            }
+        }
+        if (first != null) {
+            String type = landedType(dialect, first);
+            throw SequorException.failed(pos, "Value " + shown(first.nulInJsonText) + " in row " + first.nulInJsonRow
+                    + " for table '" + table + "' does not fit column '" + first.name + "' of type "
+                    + type.toLowerCase(java.util.Locale.ROOT) + " (" + dialect.refusesNulInJson(type) + ").");
+        }
     }
 
     /** A value in a message: short, on one line. */

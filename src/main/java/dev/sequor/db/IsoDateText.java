@@ -2,26 +2,32 @@ package dev.sequor.db;
 
 /**
  * Whether a string is an ISO-8601 date ({@code 2024-05-01}) or a date-time with an offset ({@code 2024-05-01T10:00Z},
- * {@code 2024-05-01 10:00:00.123+02:00}), read character by character. It accepts exactly what
- * {@code LocalDate.parse} and {@code OffsetDateTime.parse} (strict ISO formats, a space allowed for the T) accept,
- * except offsets of 16 hours or more (java.time goes to 18; PostgreSQL refuses them: "time zone displacement out of
- * range"), so that a value read as a timestamp lands as one on every database; and
- * is what column inference asks of every string value: a record with two timestamps spent a sixth of the landing's CPU
- * in {@code java.time}'s general-purpose parser, which builds maps per call (docs/decisions.md, "Inferred schemas").
+ * {@code 2024-05-01 10:00:00.123+02:00}), read character by character. It accepts what {@code LocalDate.parse} and
+ * {@code OffsetDateTime.parse} (strict ISO formats, a space allowed for the T) accept, with the offsets a declared
+ * timestamp column takes ({@link UtcOffsetPatterns}: {@code +02:00}, {@code -0330}, {@code +02}), except
+ * <ul>
+ * <li>offsets of 16 hours or more (java.time goes to 18; PostgreSQL refuses them: "time zone displacement out of
+ * range"), so that a value read as a timestamp lands as one on every database;</li>
+ * <li>year 0000, which ISO-8601 and DuckDB read as 1 BC and PostgreSQL refuses ("date/time field value out of
+ * range"): such a value is text, so that the same records make the same table on every database.</li>
+ * </ul>
+ * It is what column inference asks of every string value: a record with two timestamps spent a sixth of the
+ * landing's CPU in {@code java.time}'s general-purpose parser, which builds maps per call (docs/decisions.md,
+ * "Inferred schemas").
  */
 final class IsoDateText {
 
     private IsoDateText() {
     }
 
-    /** {@code yyyy-MM-dd}, a real day of the proleptic Gregorian calendar (years 0000-9999). */
+    /** {@code yyyy-MM-dd}, a real day of the proleptic Gregorian calendar (years 0001-9999). */
     static boolean isDate(String s) {
         return s.length() == 10 && validDate(s);
     }
 
     /**
-     * {@code yyyy-MM-dd[T ]HH:mm[:ss[.f{1,9}]]} then {@code Z} or {@code +HH:MM}/{@code -HH:MM} (at most 15:59), every
-     * field in range.
+     * {@code yyyy-MM-dd[T ]HH:mm[:ss[.f{1,9}]]} then {@code Z} or a sign and {@code HH}, {@code HHMM} or {@code HH:MM}
+     * (at most 15:59), every field in range.
      */
     static boolean isTimestampWithOffset(String s) {
         int n = s.length();
@@ -50,16 +56,26 @@ final class IsoDateText {
         return validOffset(s, i);
     }
 
-    /** {@code Z}, or a sign and {@code HH:MM} with hours to 15 and minutes to 59, ending the string. */
+    /**
+     * {@code Z}, or a sign and hours to 15, then optionally minutes to 59 with or without a colon ({@code +02},
+     * {@code -0330}, {@code +05:30}), ending the string: what PostgreSQL reads as an offset.
+     */
     private static boolean validOffset(String s, int i) {
         int n = s.length();
         if (i == n - 1) {
             return s.charAt(i) == 'Z';
         }
-        if (i != n - 6 || (s.charAt(i) != '+' && s.charAt(i) != '-') || s.charAt(i + 3) != ':') {
+        if (i >= n || (s.charAt(i) != '+' && s.charAt(i) != '-') || !twoDigits(s, i + 1, 15)) {
             return false;
         }
-        return twoDigits(s, i + 1, 15) && twoDigits(s, i + 4, 59);
+        int minutes = i + 3;
+        if (minutes == n) {
+            return true;
+        }
+        if (s.charAt(minutes) == ':') {
+            minutes++;
+        }
+        return minutes + 2 == n && twoDigits(s, minutes, 59);
     }
 
     /** The first ten characters are {@code yyyy-MM-dd} naming a day that exists. */
@@ -71,7 +87,7 @@ final class IsoDateText {
         int year = number(s, 0, 4);
         int month = number(s, 5, 2);
         int day = number(s, 8, 2);
-        return month >= 1 && day >= 1 && day <= daysIn(year, month);
+        return year >= 1 && month >= 1 && day >= 1 && day <= daysIn(year, month);
     }
 
     private static int daysIn(int year, int month) {

@@ -27,6 +27,23 @@ final class JsonText {
     private JsonText() {
     }
 
+    /**
+     * Whether JSON text holds the NUL character: the escape {@code \\u0000} (as this writer and Jackson write it),
+     * not an escaped backslash followed by {@code u0000}.
+     */
+    static boolean holdsNul(String json) {
+        for (int at = json.indexOf("u0000"); at >= 0; at = json.indexOf("u0000", at + 5)) {
+            int backslashes = 0;
+            while (at - backslashes - 1 >= 0 && json.charAt(at - backslashes - 1) == '\\') {
+                backslashes++;
+            }
+            if (backslashes % 2 == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The JSON text of {@code value}, or null if it holds something this writer does not write. */
     static String write(Object value) {
         StringBuilder sb = new StringBuilder(64);

@@ -14,7 +14,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * PostgreSQL: schema {@code public}, COPY FROM STDIN for bulk loads into temporary staging tables, cursors only
+ * PostgreSQL: the connection's current schema (usually {@code public}), COPY FROM STDIN for bulk loads into temporary staging tables, cursors only
  * inside transactions.
  */
 public final class PostgresDialect implements Dialect {
@@ -42,9 +42,23 @@ public final class PostgresDialect implements Dialect {
         return "PostgreSQL";
     }
 
+    /** Only a fallback: the namespace is the connection's current schema, see {@link #currentNamespace}. */
     @Override
     public String defaultNamespace() {
         return "public";
+    }
+
+    /**
+     * The schema unqualified names resolve to on {@code c}: the first of its search_path that exists (a conn_str's
+     * {@code currentSchema=}, the user's own schema), so that a table written without a namespace lands where the
+     * source's queries read it. {@code public} when no schema of the search_path exists.
+     */
+    @Override
+    public String currentNamespace(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT current_schema()"); ResultSet r = s.executeQuery()) {
+            String schema = r.next() ? r.getString(1) : null;
+            return schema != null ? schema : defaultNamespace();
+        }
     }
 
     @Override
@@ -193,7 +207,9 @@ public final class PostgresDialect implements Dialect {
     public String upsert(String target, String source, List<String> columns, List<String> key,
                          Map<String, String> targetTypes) {
         String changed = Dialect.valuesDiffer(this, columns, key, targetTypes, type -> {
-            String name = type.toLowerCase(Locale.ROOT);
+            // numeric(12,2) as existingColumnsQuery spells it: compared as numeric, without its precision
+            int paren = type.indexOf('(');
+            String name = (paren < 0 ? type : type.substring(0, paren)).toLowerCase(Locale.ROOT);
             return COMPARED_AS_THEMSELVES.contains(name) ? name : null;
         }, "text");
         return Dialect.merge(this, target, source, columns, key, changed);
@@ -202,6 +218,30 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean upsertSkipsUnchanged() {
         return true;
+    }
+
+    /**
+     * information_schema's {@code data_type}, but a numeric with a precision spelled with it and its scale
+     * ({@code numeric(38,0)}): {@code data_type} says only {@code numeric}, which would take a fraction the column
+     * rounds away ({@link InferredSchema} widens a scale-0 decimal instead). An unconstrained numeric stays
+     * {@code numeric}.
+     */
+    @Override
+    public String existingColumnsQuery() {
+        return "SELECT column_name, CASE WHEN data_type = 'numeric' AND numeric_precision IS NOT NULL"
+                + " THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE data_type END"
+                + " FROM information_schema.columns WHERE table_schema = ? AND " + tableNameIs("table_name")
+                + " ORDER BY ordinal_position";
+    }
+
+    /**
+     * jsonb keeps its strings as text, which cannot hold NUL: the server refuses {@code \\u0000} with "unsupported
+     * Unicode escape sequence", naming nothing when the value comes from an INSERT ... SELECT. json keeps the text as
+     * it came, and takes it.
+     */
+    @Override
+    public String refusesNulInJson(String type) {
+        return type.equalsIgnoreCase("jsonb") ? "PostgreSQL jsonb cannot hold the NUL character (U+0000)" : null;
     }
 
     /** jsonb (indexable, compact) for objects and arrays; NUMERIC without a limit for integers beyond 64 bits. */

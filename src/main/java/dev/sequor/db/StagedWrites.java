@@ -636,6 +636,7 @@ final class StagedWrites {
             }
             boolean upsert = t.mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT;
             if (upsert) {
+                refuseMissingDeclaredColumns(c, t);
                 dialect.checkUpsertKey(c, t.namespace(), t.table(), t.spec().primaryKey());
             }
             TableMove fromBuilt = TableMove.fromBuilt(dialect, target, inPlace.builtName(t), inPlace.builtColumns(t),
@@ -689,6 +690,11 @@ final class StagedWrites {
                 .sorted(java.util.Comparator.comparing(t -> t.childOf() == null)).toList();
         if (chosen.isEmpty()) {
             return false;
+        }
+        for (TableTarget t : chosen) {
+            if (t.schema() != null) {
+                t.schema().refuseNulInJson(dialect);
+            }
         }
         if (!dialect.transactionalDdl()) {
             commitWithoutTransactionalDdl(chosen);
@@ -902,6 +908,28 @@ final class StagedWrites {
     }
 
     /**
+     * Before an upsert into the existing table of {@code t}, which has declared columns: fails naming the table when it
+     * lacks one of them. The upsert's own error would name only the statement's alias for the table ("column t.x does
+     * not exist", DuckDB's 'Table "t" does not have a column named "x"'), where an append's INSERT names the table.
+     */
+    private void refuseMissingDeclaredColumns(Connection c, TableTarget t) throws SQLException {
+        if (t.schema() != null) {
+            return; // inferred: the table's columns were read when the write began, and new ones are added
+        }
+        Map<String, String> existing = SqlSession.columnTypesOn(c, dialect, t.namespace(), t.table());
+        if (existing.isEmpty()) {
+            return; // the catalog does not show this role the table's columns: the database says what is wrong
+        }
+        for (ColumnDef column : t.columns()) {
+            if (!existing.containsKey(column.name())) {
+                throw SequorException.failed(t.pos(), "Table " + dialect.qualified(t.namespace(), t.table())
+                        + " has no column '" + column.name() + "' for write_mode merge; add it to the table, or leave"
+                        + " it out of the declared columns");
+            }
+        }
+    }
+
+    /**
      * Moves one target's staged rows in, as its write mode says ({@link TableMove}). A temporary table cannot be
      * renamed into a schema, so create mode makes a new table with the declared types and inserts into it (measured
      * against the rename in docs/decisions.md).
@@ -941,6 +969,7 @@ final class StagedWrites {
         }
         boolean upsert = exists && t.spec().mode() == WriteMode.MERGE && t.spec().strategy() == MergeStrategy.UPSERT;
         if (upsert) {
+            refuseMissingDeclaredColumns(c, t);
             dialect.checkUpsertKey(c, t.namespace(), t.table(), t.spec().primaryKey());
         }
         TableMove move = move(t);

@@ -87,6 +87,31 @@ abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
                 "1|1.0|1|2024-01-02|{\"k\":1}", "2|2.5|x|soon|plain", "99999999999999999999|3.0|3|null|null");
     }
 
+    /** The offsets a declared timestamp column takes ({@code +00}, {@code +0530}) make a timestamptz column too. */
+    @Test
+    void offsetsWithoutAColonOrMinutesAreTimestamps() {
+        String utc = "2024-05-01T10:00:00Z";
+        write("inf_offsets", CREATE, List.of(rec("id", 1, "ts", "2024-05-01 10:00:00+00", "z", utc),
+                rec("id", 2, "ts", "2024-05-01T15:00:00+05", "z", utc),
+                rec("id", 3, "ts", "2024-05-01 15:30+0530", "z", utc),
+                rec("id", 4, "ts", "2024-05-01T06:30:00.000-0330", "z", utc)));
+        assertThat(columns("inf_offsets")).containsExactly("id " + typeNames().get(0), "ts " + typeNames().get(4),
+                "z " + typeNames().get(4));
+        assertThat(texts("SELECT id FROM " + q("inf_offsets") + " WHERE ts = z ORDER BY id"))
+                .containsExactly("1", "2", "3", "4");
+    }
+
+    /** Year 0000 is 1 BC to DuckDB and out of range to PostgreSQL: text on every database. */
+    @Test
+    void yearZeroIsText() {
+        write("inf_year0", CREATE, List.of(rec("id", 1, "day", "0000-01-01", "seen", "0000-06-01T10:00:00Z"),
+                rec("id", 2, "day", "0001-01-01", "seen", "0001-06-01T10:00:00Z")));
+        assertThat(columns("inf_year0")).containsExactly("id " + typeNames().get(0), "day " + typeNames().get(7),
+                "seen " + typeNames().get(7));
+        assertThat(texts("SELECT day, seen FROM " + q("inf_year0") + " ORDER BY id"))
+                .containsExactly("0000-01-01|0000-06-01T10:00:00Z", "0001-01-01|0001-06-01T10:00:00Z");
+    }
+
     @Test
     void edgesLandExactly() {
         String odd = "tab\there, \"quoted\" 'single'\nnew line; comma, back\\slash ünïcødé 😀";
@@ -278,6 +303,32 @@ abstract class InferredSchemaBehaviourTest extends OpenedDatabaseTest {
                         + typeNames().get(1) + " (it needs double), and schema_evolution is freeze; write"
                         + " schema_evolution: evolve to widen the column, or fix the value.");
         assertThat(texts("SELECT count(*) FROM " + q("inf_big_frozen"))).containsExactly("1");
+    }
+
+    /** How this database's catalog spells a decimal type, as messages name it: {@code decimal(10,0)}. */
+    String decimalTypeName(int precision, int scale) {
+        return "decimal(" + precision + "," + scale + ")";
+    }
+
+    @Test
+    void aFractionWidensAnExistingScaleZeroDecimalColumnUnderEvolve() {
+        // a table made outside Sequor with decimal(10,0): the fraction must not land rounded to 2
+        db.execute("CREATE TABLE " + q("inf_whole_evolve") + " (id integer, n decimal(10,0))");
+        write("inf_whole_evolve", APPEND, List.of(rec("id", 1, "n", 1.5), rec("id", 2, "n", 7)));
+        assertThat(columns("inf_whole_evolve").get(1)).isEqualTo("n " + typeNames().get(2));
+        assertThat(texts("SELECT id, n FROM " + q("inf_whole_evolve") + " ORDER BY id"))
+                .containsExactly("1|1.5", "2|7.0");
+    }
+
+    @Test
+    void freezeRefusesAFractionForAnExistingScaleZeroDecimalColumn() {
+        db.execute("CREATE TABLE " + q("inf_whole_frozen") + " (id integer, n decimal(10,0))");
+        assertThatThrownBy(() -> write("inf_whole_frozen", APPEND.withEvolution(SchemaEvolution.FREEZE),
+                List.of(rec("id", 1, "n", 3), rec("id", 2, "n", 1.5))))
+                .hasMessage("Value 1.5 in row 2 for table 'inf_whole_frozen' does not fit column 'n' of type "
+                        + decimalTypeName(10, 0) + " (it needs double), and schema_evolution is freeze; write"
+                        + " schema_evolution: evolve to widen the column, or fix the value.");
+        assertThat(texts("SELECT count(*) FROM " + q("inf_whole_frozen"))).containsExactly("0");
     }
 
     @Test

@@ -69,6 +69,17 @@ class JsonTextTest {
         assertThat(JsonText.write(Map.of(s, s))).isEqualTo(jackson(Map.of(s, s)));
     }
 
+    /** A NUL is the escape, not an escaped backslash followed by u0000, in text either writer wrote. */
+    @Test
+    void holdsNulOnlyWhereTheTextEscapesOne() throws Exception {
+        assertThat(JsonText.holdsNul(JsonText.write(Map.of("k", "x\u0000y")))).isTrue();
+        assertThat(JsonText.holdsNul(JsonText.write(List.of("\\", "\u0000")))).isTrue();
+        assertThat(JsonText.holdsNul(ValueText.json(Map.of("\u0000", 1)))).isTrue();
+        assertThat(JsonText.holdsNul(JsonText.write(Map.of("k", "\\u0000")))).isFalse();
+        assertThat(JsonText.holdsNul(JsonText.write(Map.of("k", "\\\\u0000 u0000")))).isFalse();
+        assertThat(JsonText.holdsNul(JsonText.write(Map.of("k", "\u0001")))).isFalse();
+    }
+
     @Test
     void generatedValuesMatchJackson() throws Exception {
         Random r = new Random(20260312L);

@@ -22,6 +22,12 @@ class PostgresInferredSchemaTest extends InferredSchemaBehaviourTest {
                 "text");
     }
 
+    /** PostgreSQL calls a decimal numeric ({@link PostgresDialect#existingColumnsQuery}). */
+    @Override
+    String decimalTypeName(int precision, int scale) {
+        return "numeric(" + precision + "," + scale + ")";
+    }
+
     /**
      * A name past 63 bytes and the name PostgreSQL stores for it (a child table found in the catalog) are one target;
      * two names PostgreSQL would store as one are refused, naming both.

@@ -207,6 +207,7 @@ class SnowflakeConversationTest {
                 .endsWith(
                 "(begin)",
                 "(exists? API.USERS true)",
+                "(columns? API.USERS)", // the declared columns are looked for in the table before the MERGE
                 "MERGE INTO \"API\".\"USERS\" AS t USING (" + LAST_PER_ID + ") AS s ON t.\"ID\" = s.\"ID\""
                         + " WHEN MATCHED THEN UPDATE SET \"Full Name\" = s.\"Full Name\", \"PAYLOAD\" = s.\"PAYLOAD\""
                         + " WHEN NOT MATCHED THEN INSERT (\"ID\", \"Full Name\", \"PAYLOAD\") VALUES (s.\"ID\","

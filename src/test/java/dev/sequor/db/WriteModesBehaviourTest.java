@@ -165,6 +165,24 @@ abstract class WriteModesBehaviourTest extends OpenedDatabaseTest {
         assertThat(db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'wm_badkey'")).isEmpty();
     }
 
+    /**
+     * An upsert into a table that lacks a declared column names the table, as an append's INSERT does, not the alias
+     * the upsert gives it ("column t.extra does not exist"), and changes nothing.
+     */
+    @Test
+    void anUpsertIntoATableWithoutADeclaredColumnNamesTheTable() {
+        db.execute("CREATE TABLE " + q("wm_lacking") + " (id integer PRIMARY KEY, name text)");
+        db.execute("INSERT INTO " + q("wm_lacking") + " VALUES (1, 'a')");
+        assertThatThrownBy(() -> write("wm_lacking", cols("id", "integer", "name", "text", "extra", "text"), UPSERT,
+                List.of(rec("id", 1, "name", "b", "extra", "x"))))
+                .isInstanceOf(SequorException.class)
+                .hasMessage("Table " + q("wm_lacking") + " has no column 'extra' for write_mode merge; add it to the"
+                        + " table, or leave it out of the declared columns")
+                .extracting(e -> ((SequorException) e).pos()).isEqualTo(POS);
+        assertThat(db.query("SELECT name FROM " + q("wm_lacking")).get(0).get("name")).isEqualTo("a");
+        assertThat(stagingLeft("wm_lacking")).isZero();
+    }
+
     @Test
     void aMergeRefusesColumnsNamedLikeItsOwnBookkeeping() {
         assertThatThrownBy(() -> write("wm_reserved", cols("id", "integer", "_sequor_row", "integer"), UPSERT,
