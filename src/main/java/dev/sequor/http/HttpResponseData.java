@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sequor.error.SequorException;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -33,19 +34,44 @@ public final class HttpResponseData {
     private final int status;
     private final Map<String, List<String>> headers;
     private final byte[] body;
+    /** The URL the response came from, after any redirects; null until the client knows it. */
+    private final URI url;
     private Object parsedJson;
     private boolean jsonParsed;
 
     public HttpResponseData(int status, Map<String, List<String>> headers, byte[] body) {
+        this(status, caseInsensitive(headers), body == null ? new byte[0] : body, null);
+    }
+
+    private HttpResponseData(int status, Map<String, List<String>> headers, byte[] body, URI url) {
         this.status = status;
+        this.headers = headers;
+        this.body = body;
+        this.url = url;
+    }
+
+    private static Map<String, List<String>> caseInsensitive(Map<String, List<String>> headers) {
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> {
             if (k != null) {
                 h.put(k, List.copyOf(v));
             }
         });
-        this.headers = Collections.unmodifiableMap(h);
-        this.body = body == null ? new byte[0] : body;
+        return Collections.unmodifiableMap(h);
+    }
+
+    /** This response as having come from {@code url} (where the redirects, if any, landed). */
+    HttpResponseData from(URI url) {
+        return new HttpResponseData(status, headers, body, url);
+    }
+
+    /**
+     * The URL the response came from: the last redirect's target when the request was redirected, as Python
+     * requests' {@code response.url}; relative links in it are relative to this URL. Null for a response that did
+     * not come through the client (one a test made).
+     */
+    public URI url() {
+        return url;
     }
 
     public int statusCode() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Where a link in a response points: a redirect's {@code Location}, a {@code Link} header's target, or a next-page
- * URL in a body, resolved against the URL of the request that got it (RFC 3986, as browsers and Python requests do).
+ * URL in a body, resolved against the URL the response came from (RFC 3986, as browsers and Python requests do):
+ * after a redirect, the URL it landed on.
  */
 public final class LinkTargets {
 

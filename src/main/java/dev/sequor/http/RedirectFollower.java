@@ -63,7 +63,7 @@ final class RedirectFollower implements HttpTransport {
             current = follow(current, response);
             response = next.send(current);
         }
-        return response;
+        return response.from(current.uri());
     }
 
     private static boolean isRedirect(HttpResponseData response) {

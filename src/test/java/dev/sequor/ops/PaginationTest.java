@@ -1,5 +1,6 @@
 package dev.sequor.ops;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -233,6 +234,31 @@ class PaginationTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(requested()).containsExactly("/items?kind=all", "/items?page=2", "/items?page=3");
         assertThat(ids()).containsExactly("1", "2", "3");
+    }
+
+    /** As Python requests resolves them against response.url: the URL the redirects landed on, not the one asked for. */
+    @Test
+    void relativeNextLinksResolveAgainstTheUrlARedirectLandedOn() throws Exception {
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "/v2/items?kind=all")));
+        stub(get(urlPathEqualTo("/v2/items")).withQueryParam("kind", equalTo("all")),
+                page("\"links\": {\"next\": \"items?cursor=b\"}", 1));
+        stub(get(urlPathEqualTo("/v2/items")).withQueryParam("cursor", equalTo("b")), page("\"links\": {}", 2));
+        FlowProject.Result r = fetch("type: next_url\nnext_url_path: links.next", "");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(requested()).containsExactly("/items?kind=all", "/v2/items?kind=all", "/v2/items?cursor=b");
+        assertThat(ids()).containsExactly("1", "2");
+
+        api.resetAll();
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "/v2/items?kind=all")));
+        api.stubFor(get(urlPathEqualTo("/v2/items")).withQueryParam("kind", equalTo("all")).willReturn(okJson(page("", 1))
+                .withHeader("Link", "<items?page=2>; rel=\"next\"")));
+        stub(get(urlPathEqualTo("/v2/items")).withQueryParam("page", equalTo("2")), page("", 2));
+        r = fetch("type: link_header", "");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(requested()).containsExactly("/items?kind=all", "/v2/items?kind=all", "/v2/items?page=2");
+        assertThat(ids()).containsExactly("1", "2");
     }
 
     @Test
