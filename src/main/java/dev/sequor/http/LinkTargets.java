@@ -2,6 +2,7 @@ package dev.sequor.http;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where a link in a response points: a redirect's {@code Location}, a {@code Link} header's target, or a next-page
@@ -29,6 +30,12 @@ public final class LinkTargets {
             return URI.create(noQuery + ref);
         }
         return URI.create(noQuery).resolve(ref);
+    }
+
+    /** Whether {@code target} is a URL the client can send a request to: http or https, with a host. */
+    public static boolean followable(URI target) {
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && target.getRawAuthority() != null;
     }
 
     /**

@@ -209,6 +209,11 @@ final class Pager {
             throw SequorException.failed(pagination.pos(), "The next page's URL '" + target + "' (after page " + pages
                     + ") is not a URL.");
         }
+        if (!LinkTargets.followable(resolved)) {
+            // as the op's own url: a URL the client cannot send fails at once, before anything is sent or retried
+            throw SequorException.failed(pagination.pos(), "Invalid next page URL '" + resolved + "' (after page "
+                    + pages + "): only http:// and https:// URLs can be followed.");
+        }
         String key = resolved.toString();
         if (!followed.add(key) || key.equals(requested.toString()) || key.equals(landed.toString())) {
             throw loop("the next URL '" + key + "'");

@@ -261,6 +261,28 @@ class PaginationTest {
         assertThat(ids()).containsExactly("1", "2");
     }
 
+    /** As the op's own url: nothing could be sent to it, so it fails at once, neither sent nor retried. */
+    @Test
+    void aNextUrlThatIsNotHttpFailsAtOnce() throws Exception {
+        stub(get(urlPathEqualTo("/items")), page("\"n\": \"ftp://x/y\"", 1));
+        FlowProject.Result r = fetch("type: next_url\nnext_url_path: n", "");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("Error in \"http_request: fetch\": Invalid next page URL 'ftp://x/y' (after page 1):"
+                + " only http:// and https:// URLs can be followed.");
+        assertThat(r.err()).doesNotContain("Retrying").doesNotContain("attempts");
+        assertThat(requested()).containsExactly("/items?kind=all");
+
+        api.resetAll();
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(page("", 1))
+                .withHeader("Link", "<ftp://x/y>; rel=\"next\"")));
+        r = fetch("type: link_header", "");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("Error in \"http_request: fetch\": Invalid next page URL 'ftp://x/y' (after page 1):"
+                + " only http:// and https:// URLs can be followed.");
+        assertThat(r.err()).doesNotContain("Retrying");
+        assertThat(requested()).containsExactly("/items?kind=all");
+    }
+
     @Test
     void maxPagesCapsTheFetchWithAWarning() throws Exception {
         stub(get(urlPathEqualTo("/items")), page("", 7));
