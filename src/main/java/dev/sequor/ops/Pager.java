@@ -126,6 +126,11 @@ final class Pager {
         return more;
     }
 
+    /** The cap from max_pages, or 0 for none. */
+    long maxPages() {
+        return maxPages;
+    }
+
     /** Where the next page is: its page number (page_number) or its offset (offset). */
     long position() {
         return number;

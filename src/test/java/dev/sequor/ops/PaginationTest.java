@@ -294,6 +294,25 @@ class PaginationTest {
         assertThat(ids()).containsExactly("7", "7", "7");
     }
 
+    /** The error names the remedies that apply: with max_pages set, setting it is none. */
+    @Test
+    void maxIterationsBelowMaxPagesSaysToRaiseOneOrLowerTheOther() throws Exception {
+        stub(get(urlPathEqualTo("/items")), page("", 7));
+        FlowProject.Result r = fetch("type: page_number\nmax_pages: 5", "max_iterations: 3");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("\"http_request: fetch\" sent 3 requests and its pagination still finds a next page"
+                + " within pagination.max_pages (5); raise response.max_iterations or lower max_pages to 3 or less.");
+        assertThat(requested()).hasSize(3);
+
+        api.resetAll();
+        stub(get(urlPathEqualTo("/items")), page("", 7));
+        r = fetch("type: page_number", "max_iterations: 3");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("\"http_request: fetch\" sent 3 requests and its pagination still finds a next page;"
+                + " raise response.max_iterations or set pagination.max_pages.");
+        assertThat(requested()).hasSize(3);
+    }
+
     @Test
     void eachForEachRowPaginatesFromTheFirstPage() throws Exception {
         stub(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("1")), page("", 1));
