@@ -66,6 +66,11 @@ public final class Diagnostics {
         }
     }
 
+    /** Whether {@link #invalidValue} records warnings now (inside the steps of a {@code try}). */
+    public boolean lenient() {
+        return tryDepth > 0;
+    }
+
     public void warning(SourcePos pos, String message) {
         problems.add(new Problem(Severity.WARNING, pos, message));
     }

@@ -14,6 +14,7 @@ import dev.sequor.flow.op.TryOp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * The checks of a parsed flow that need the project: every Jinja template parses, every source named literally
- * exists with the right kind (database or http), and every flow {@code run_flow} names literally exists. Both
+ * exists with the right kind (database or http) and, for an http source, a literal tls.ca_file that can be read, and
+ * every flow {@code run_flow} names literally exists. Both
  * {@code run} (before the first step) and {@code validate} run these, so they report the same problems. Names
  * computed by a template or snippet are only known when the op runs, and are checked there. Inside the steps of a
  * {@code try} the problems are warnings ({@link Diagnostics#invalidValue}).
@@ -35,6 +37,8 @@ public final class FlowCheck {
     private final SourceCatalog sources;
     private final Path flowsDir;
     private final Consumer<Dyn.Template> compile;
+    /** The http sources whose tls.ca_file was checked, by name (and " in try" for those checked inside a try). */
+    private final Set<String> caFilesChecked = new HashSet<>();
     private List<String> databaseNames;
     private List<String> httpNames;
 
@@ -196,6 +200,12 @@ public final class FlowCheck {
         } else if (sources.declaredType(name) != null && !HTTP.equals(sources.declaredType(name))) {
             diag.invalidValue(pos, where + " names source \"" + name + "\", a " + sources.declaredType(name) + " source;"
                     + " expected an http source (type: http)" + choices(name, https) + ".");
+        } else if (caFilesChecked.add(name + (diag.lenient() ? " in try" : ""))) {
+            // a source's own problem, reported once at the source file (not at each op that uses it)
+            Diagnostics.Problem caFile = sources.unreadableCaFile(name);
+            if (caFile != null) {
+                diag.invalidValue(caFile.pos(), caFile.message());
+            }
         }
     }
 

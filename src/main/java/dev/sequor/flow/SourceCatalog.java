@@ -16,4 +16,10 @@ public interface SourceCatalog {
 
     /** Every source name, sorted. */
     List<String> names();
+
+    /**
+     * The error of http source {@code name} whose literal {@code tls.ca_file} is not a readable PEM file of
+     * certificates, at the source file's {@code tls}; null when it is fine, not literal, or not there.
+     */
+    Diagnostics.Problem unreadableCaFile(String name);
 }

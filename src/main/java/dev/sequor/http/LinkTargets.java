@@ -2,10 +2,12 @@ package dev.sequor.http;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where a link in a response points: a redirect's {@code Location}, a {@code Link} header's target, or a next-page
- * URL in a body, resolved against the URL of the request that got it (RFC 3986, as browsers and Python requests do).
+ * URL in a body, resolved against the URL the response came from (RFC 3986, as browsers and Python requests do):
+ * after a redirect, the URL it landed on.
  */
 public final class LinkTargets {
 
@@ -28,6 +30,12 @@ public final class LinkTargets {
             return URI.create(noQuery + ref);
         }
         return URI.create(noQuery).resolve(ref);
+    }
+
+    /** Whether {@code target} is a URL the client can send a request to: http or https, with a host. */
+    public static boolean followable(URI target) {
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && target.getRawAuthority() != null;
     }
 
     /**
@@ -59,31 +67,62 @@ public final class LinkTargets {
 
     /** Where the parameters of one link end: the next comma outside quotes, or the end of the header. */
     private static int paramsEnd(String header, int from) {
-        boolean quoted = false;
-        for (int i = from; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                return i;
-            }
-        }
-        return header.length();
+        return nextOutsideQuotes(header, from, ',');
     }
 
+    /**
+     * Whether the parameters of one link ({@code ; rel="next"; title="..."}) have a relation type {@code next}: the
+     * first {@code rel} counts (RFC 8288 3.3), and a {@code ;} or {@code rel=} inside a quoted value, as in
+     * {@code title="a; rel=next"}, is part of that value.
+     */
     private static boolean isNext(String params) {
-        for (String param : params.split(";")) {
-            String p = param.strip();
+        int i = 0;
+        while (i < params.length()) {
+            int end = nextOutsideQuotes(params, i, ';');
+            String p = params.substring(i, end).strip();
+            i = end + 1;
             int eq = p.indexOf('=');
             if (eq > 0 && p.substring(0, eq).strip().equalsIgnoreCase("rel")) {
-                String value = p.substring(eq + 1).strip().replace("\"", "");
-                for (String rel : value.split("\\s+")) {
+                for (String rel : unquoted(p.substring(eq + 1).strip()).strip().split("\\s+")) {
                     if (rel.equalsIgnoreCase("next")) {
                         return true;
                     }
                 }
+                return false;
             }
         }
         return false;
+    }
+
+    /** The index of the first {@code c} at or after {@code from} outside a quoted string, or the end of {@code text}. */
+    private static int nextOutsideQuotes(String text, int from, char c) {
+        boolean quoted = false;
+        for (int i = from; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted && ch == '\\') {
+                i++; // a quoted-pair: the next character is literal
+            } else if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == c && !quoted) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** A parameter value as written: a quoted string without its quotes and escapes, or a token as it is. */
+    private static String unquoted(String value) {
+        if (!value.startsWith("\"")) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < value.length() && value.charAt(i) != '"'; i++) {
+            char ch = value.charAt(i);
+            if (ch == '\\' && i + 1 < value.length()) {
+                ch = value.charAt(++i);
+            }
+            sb.append(ch);
+        }
+        return sb.toString();
     }
 }

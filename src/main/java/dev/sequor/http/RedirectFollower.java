@@ -32,8 +32,8 @@ final class RedirectFollower implements HttpTransport {
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443);
 
     /**
-     * More redirects than {@link #MAX_REDIRECTS}, or a Location that is no URL: not an IOException, so the request is
-     * not sent again for it.
+     * More redirects than {@link #MAX_REDIRECTS}, or a Location that is no URL or not an http(s) one: not an
+     * IOException, so the request is not sent again for it.
      */
     static final class RedirectFailure extends RuntimeException {
 
@@ -63,7 +63,7 @@ final class RedirectFollower implements HttpTransport {
             current = follow(current, response);
             response = next.send(current);
         }
-        return response;
+        return response.from(current.uri());
     }
 
     private static boolean isRedirect(HttpResponseData response) {
@@ -103,11 +103,16 @@ final class RedirectFollower implements HttpTransport {
 
     /** {@code location} resolved against {@code base}; characters a URL cannot hold are escaped first. */
     static URI location(URI base, String location) {
+        URI target;
         try {
-            return LinkTargets.resolve(base, location);
+            target = LinkTargets.resolve(base, location);
         } catch (IllegalArgumentException e) {
             throw new RedirectFailure("redirected to '" + location + "', which is not a URL");
         }
+        if (!LinkTargets.followable(target)) {
+            throw new RedirectFailure("redirected to '" + target + "'; only http:// and https:// URLs can be followed");
+        }
+        return target;
     }
 
     /** requests' should_strip_auth: whether {@code to} is another origin than {@code from}. */

@@ -54,10 +54,11 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
     /**
      * Whether a request with {@code method} that failed with {@code failure} is sent again. Only failures of
      * the network exchange count (the transport reports those as IOException; local failures such as a
-     * recording that cannot be written are not IOExceptions by the time they leave the transport).
+     * recording that cannot be written are not IOExceptions by the time they leave the transport), and of them not
+     * a server certificate the client refused, which will be the same certificate on the next try.
      */
     boolean retryable(String method, Throwable failure) {
-        if (!(failure instanceof IOException)) {
+        if (!(failure instanceof IOException) || TlsFailure.certificateRefused(failure)) {
             return false;
         }
         return retriesFreely(method) || neverReachedServer(failure);

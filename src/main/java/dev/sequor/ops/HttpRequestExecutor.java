@@ -307,8 +307,12 @@ public final class HttpRequestExecutor {
                     throw SequorException.failed(op.meta().pos(), "\"" + op.meta().label() + "\" sent " + cap
                             + " requests and " + (pager == null
                             ? "'while' is still true; raise response.max_iterations or fix the condition."
-                            : "its pagination still finds a next page; raise response.max_iterations or set"
-                            + " pagination.max_pages."));
+                            : pager.maxPages() == 0
+                            ? "its pagination still finds a next page; raise response.max_iterations or set"
+                            + " pagination.max_pages."
+                            // max_pages is set, above max_iterations: setting it is no remedy
+                            : "its pagination still finds a next page within pagination.max_pages (" + pager.maxPages()
+                            + "); raise response.max_iterations or lower max_pages to " + cap + " or less."));
                 }
                 PagePrefetch.Fetched fetched = ahead == null ? null : ahead.take(pager.position());
                 HttpRequestData request;

@@ -116,14 +116,19 @@ final class Pager {
             case PageNumber p -> pageNumber(p, records, withResponse);
             case Offset o -> offset(o, records, withResponse);
             case Cursor c -> cursor(c, withResponse);
-            case NextUrl n -> url(text(n.nextUrlPath(), withResponse), sent);
-            case LinkHeader l -> url(LinkTargets.nextLink(response.headers().get("Link")), sent);
+            case NextUrl n -> url(text(n.nextUrlPath(), withResponse), sent, response);
+            case LinkHeader l -> url(LinkTargets.nextLink(response.headers().get("Link")), sent, response);
         };
         if (more && maxPages > 0 && pages >= maxPages) {
             capped.run();
             return false;
         }
         return more;
+    }
+
+    /** The cap from max_pages, or 0 for none. */
+    long maxPages() {
+        return maxPages;
     }
 
     /** Where the next page is: its page number (page_number) or its offset (offset). */
@@ -192,19 +197,30 @@ final class Pager {
         return true;
     }
 
-    private boolean url(String target, HttpRequestData sent) {
+    /**
+     * {@code target} (a next URL or Link target in {@code response} to {@code sent}) resolved against the URL the
+     * response came from: after a redirect, where it landed, as Python requests resolves against response.url.
+     */
+    private boolean url(String target, HttpRequestData sent, HttpResponseData response) {
         if (target == null || target.isBlank()) {
             return false;
         }
+        URI requested = defaults.absolute(sent.uri());
+        URI landed = response.url() == null ? requested : response.url();
         URI resolved;
         try {
-            resolved = LinkTargets.resolve(defaults.absolute(sent.uri()), target);
+            resolved = LinkTargets.resolve(landed, target);
         } catch (IllegalArgumentException e) {
             throw SequorException.failed(pagination.pos(), "The next page's URL '" + target + "' (after page " + pages
                     + ") is not a URL.");
         }
+        if (!LinkTargets.followable(resolved)) {
+            // as the op's own url: a URL the client cannot send fails at once, before anything is sent or retried
+            throw SequorException.failed(pagination.pos(), "Invalid next page URL '" + resolved + "' (after page "
+                    + pages + "): only http:// and https:// URLs can be followed.");
+        }
         String key = resolved.toString();
-        if (!followed.add(key) || key.equals(defaults.absolute(sent.uri()).toString())) {
+        if (!followed.add(key) || key.equals(requested.toString()) || key.equals(landed.toString())) {
             throw loop("the next URL '" + key + "'");
         }
         next = key;

@@ -8,6 +8,9 @@ import dev.sequor.flow.Diagnostics;
 import dev.sequor.flow.DidYouMean;
 import dev.sequor.flow.SourceCatalog;
 import dev.sequor.flow.spec.SourceSpecs;
+import dev.sequor.expr.jinja.JinjaMarkup;
+import dev.sequor.http.HttpSourceConfig;
+import dev.sequor.http.TlsSettings;
 import dev.sequor.project.Project;
 import dev.sequor.yaml.YNode;
 import dev.sequor.yaml.YNode.YMap;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,6 +135,38 @@ public final class SourceFiles implements SourceCatalog {
             }
         }
         return out;
+    }
+
+    /**
+     * A literal tls.ca_file (neither it nor tls.insecure a template) is read as a run would read it, so that a
+     * missing or broken one is reported before the first step, at the source file, as {@code validate} reports it.
+     */
+    @Override
+    public Diagnostics.Problem unreadableCaFile(String name) {
+        YMap file;
+        TlsSettings tls;
+        try {
+            file = load(name, null);
+            if (!(file.toPlain() instanceof Map<?, ?> plain) || !(plain.get("tls") instanceof Map<?, ?> written)
+                    || written.values().stream().anyMatch(v -> v instanceof String t && JinjaMarkup.isTemplate(t))) {
+                return null;
+            }
+            Map<String, Object> alone = new LinkedHashMap<>();
+            alone.put("tls", written);
+            tls = HttpSourceConfig.from(name, alone, file, project.dir()).connection().tls();
+        } catch (SequorException e) {
+            return null; // a file or tls settings that cannot be read are reported where they are read
+        }
+        if (tls.caFile() == null || tls.insecure()) {
+            return null;
+        }
+        try {
+            tls.caCertificates();
+            return null;
+        } catch (SequorException e) {
+            return new Diagnostics.Problem(Diagnostics.Severity.ERROR, file.valuePos("tls"),
+                    "Source \"" + name + "\": " + e.getMessage());
+        }
     }
 
     private String available() {

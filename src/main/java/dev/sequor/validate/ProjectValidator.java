@@ -12,7 +12,6 @@ import dev.sequor.flow.OpDyns;
 import dev.sequor.flow.op.Op;
 import dev.sequor.expr.jinja.JinjaMarkup;
 import dev.sequor.http.HttpSourceConfig;
-import dev.sequor.http.TlsSettings;
 import dev.sequor.project.Project;
 import dev.sequor.run.Evaluator;
 import dev.sequor.run.SourceFiles;
@@ -72,7 +71,8 @@ public final class ProjectValidator {
                 check.calledFlows(flow).stream().filter(seen::add).forEach(pending::add);
             }
         }
-        return new Result(diag.all(), files);
+        // a source's problem that the flows using it found again (an unreadable tls.ca_file) is listed once
+        return new Result(diag.all().stream().distinct().toList(), files);
     }
 
     private void checkSource(SourceFiles sources, String name, Diagnostics diag) {
@@ -116,28 +116,20 @@ public final class ProjectValidator {
             Map<String, Object> literal = new LinkedHashMap<>(plain);
             literal.values().removeIf(ProjectValidator::containsTemplate);
             literal.put("auth", plain.get("auth"));
-            TlsSettings tls = null;
-            boolean allRead = true;
             for (Map.Entry<String, Object> setting : literal.entrySet()) {
                 Map<String, Object> alone = new LinkedHashMap<>();
                 alone.put(setting.getKey(), setting.getValue());
                 try {
-                    HttpSourceConfig read = HttpSourceConfig.from(name, alone, file, project.dir());
-                    if (setting.getKey().equals("tls")) {
-                        tls = read.connection().tls();
-                    }
+                    HttpSourceConfig.from(name, alone, file, project.dir());
                 } catch (SequorException e) {
                     diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
-                    allRead = false;
                 }
             }
-            if (allRead && tls != null && tls.caFile() != null && !tls.insecure()) {
-                try {
-                    tls.caCertificates();
-                } catch (SequorException e) {
-                    diag.error(file.valuePos("tls"), "Source \"" + name + "\": " + e.getMessage());
-                }
-            }
+        }
+        // as run checks it before the first step, whatever the other settings are
+        Diagnostics.Problem caFile = sources.unreadableCaFile(name);
+        if (caFile != null) {
+            diag.error(caFile.pos(), caFile.message());
         }
     }
 

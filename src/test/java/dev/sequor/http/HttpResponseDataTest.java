@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class HttpResponseDataTest {
 
-    private static final ObjectMapper DEFAULTS = new ObjectMapper();
+    /** Jackson's defaults, but for trailing tokens: a body must be one document, as for Python's json.loads. */
+    private static final ObjectMapper DEFAULTS = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static Object json(String body) {
         return new HttpResponseData(200, Map.of("Content-Type", List.of("application/json")),
@@ -90,11 +93,14 @@ class HttpResponseDataTest {
         for (int i = 0; i < 3_000; i++) {
             StringBuilder sb = new StringBuilder();
             document(r, sb, 0);
-            String body = (r.nextBoolean() ? " \n" : "") + sb + (r.nextInt(4) == 0 ? " trailing ]" : "");
+            String body = (r.nextBoolean() ? " \n" : "") + sb
+                    + (r.nextInt(4) == 0 ? " trailing ]" : r.nextBoolean() ? " \r\n\t" : "");
             outcomes.merge(assertReadAsDefaults(body), 1, Integer::sum);
         }
-        // mostly values; a few documents Jackson rejects (escaped surrogate pairs in names) must stay rejected
-        assertThat(outcomes.get("value")).isGreaterThan(2_500);
+        // a quarter followed by text, invalid; of the rest mostly values (trailing whitespace read), and a few documents
+        // Jackson rejects (escaped surrogate pairs in names) must stay rejected
+        assertThat(outcomes.get("value")).isGreaterThan(2_000);
+        assertThat(outcomes.get("invalid")).isGreaterThan(600);
     }
 
     @Test
@@ -131,8 +137,24 @@ class HttpResponseDataTest {
             assertReadAsDefaults("[0." + "1".repeat(n) + "]");
             assertReadAsDefaults("[-" + "1".repeat(n) + "e5]");
         }
-        assertThat(json("[1.25] {")).isEqualTo(List.of(1.25));
         assertThat(json("-0.0")).isEqualTo(-0.0);
+    }
+
+    /** Python's json.loads refuses "Extra data" after the document: so does Sequor, but for trailing whitespace. */
+    @Test
+    void textAfterTheDocumentIsNotValidJson() {
+        assertThatThrownBy(() -> json("{\"data\":[{\"a\":1}]}<html>oops</html>"))
+                .hasMessage("Response body is not valid JSON (status 200, Content-Type application/json): "
+                        + "{\"data\":[{\"a\":1}]}<html>oops</html>");
+        assertThatThrownBy(() -> json("{\"data\":[]}{\"x\":1}"))
+                .hasMessage("Response body is not valid JSON (status 200, Content-Type application/json): "
+                        + "{\"data\":[]}{\"x\":1}");
+        assertThatThrownBy(() -> json("[1.25] {"))
+                .hasMessageStartingWith("Response body is not valid JSON (status 200, ");
+        assertThatThrownBy(() -> json("1 2"))
+                .hasMessageStartingWith("Response body is not valid JSON (status 200, ");
+        assertThat(json("{\"data\":[{\"a\":1}]} \r\n\t\n")).isEqualTo(Map.of("data", List.of(Map.of("a", 1))));
+        assertThat(json("[1.25]\n")).isEqualTo(List.of(1.25));
     }
 
     /**

@@ -21,6 +21,19 @@ class LinkTargetsTest {
                 .isEqualTo("/y");
     }
 
+    /** RFC 8288: a quoted parameter value may hold ; , and rel=, which are part of the value and make no relation. */
+    @Test
+    void aSemicolonOrRelInsideAQuotedValueMakesNoRelation() {
+        assertThat(LinkTargets.nextLink(List.of("<http://x/lend?tag=PREV>; title=\"a; rel=next\"; rel=\"prev\", "
+                + "<http://x/lend?tag=NEXT>; rel=\"next\""))).isEqualTo("http://x/lend?tag=NEXT");
+        assertThat(LinkTargets.nextLink(List.of("</p>; title=\"x\\\"; rel=next\"; rel=prev"))).isNull();
+        assertThat(LinkTargets.nextLink(List.of("</p>; title=\"a, <y>; rel=next\"; rel=prev, </n>; rel=next")))
+                .isEqualTo("/n");
+        // only the first rel counts (RFC 8288 3.3)
+        assertThat(LinkTargets.nextLink(List.of("</p>; rel=prev; rel=next"))).isNull();
+        assertThat(LinkTargets.nextLink(List.of("</n>; REL = \" next \""))).isEqualTo("/n");
+    }
+
     @Test
     void noNextLinkIsNull() {
         assertThat(LinkTargets.nextLink(null)).isNull();

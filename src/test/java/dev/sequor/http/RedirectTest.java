@@ -160,6 +160,20 @@ class RedirectTest {
         api.verify(31, getRequestedFor(urlPathEqualTo("/loop")));
     }
 
+    /** Nothing is sent to a Location the client cannot follow, so it is not a failure to retry. */
+    @Test
+    void aRedirectToAUrlThatIsNotHttpFailsWithoutRetrying() {
+        redirect("/start", 302, "ftp://files.example.com/a");
+        HttpSourceConfig src = source();
+        try (HttpClientService http = liveClient(secretSet(), src)) {
+            assertThatThrownBy(() -> http.execute(HttpTesting.get(api.baseUrl() + "/start"), src))
+                    .isInstanceOf(SequorException.class)
+                    .hasMessage("HTTP request GET " + api.baseUrl() + "/start failed: redirected to"
+                            + " 'ftp://files.example.com/a'; only http:// and https:// URLs can be followed.");
+        }
+        api.verify(1, getRequestedFor(urlPathEqualTo("/start")));
+    }
+
     @Test
     void originsAreComparedAsRequestsDoes() {
         assertThat(RedirectFollower.crossesOrigin(URI.create("http://a.com/x"), URI.create("http://a.com:80/y"))).isFalse();

@@ -140,6 +140,29 @@ class SourceSettingsCliTest {
         assertThat(api.getAllServeEvents()).isEmpty();
     }
 
+    /** As validate reports it (README "What is checked before a run"): at the source file, before anything runs. */
+    @Test
+    void aMissingCaFileStopsTheRunBeforeTheFirstStep(QuarkusMainLauncher launcher) throws Exception {
+        source("""
+                type: http
+                base_url: "{{ var('api_url') }}/v1"
+                tls: {ca_file: certs/missing.pem}
+                """);
+        LaunchResult r = launcher.launch("run", "main", "-p", project.toString(), "--home-dir", home.toString(), "--env",
+                "test", "--disable-flow-stacktrace");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).isEqualTo("sources/api.yaml:3:6: Source \"api\": tls.ca_file "
+                + project.resolve("certs/missing.pem") + " cannot be read: no such file.");
+        assertThat(api.getAllServeEvents()).isEmpty();
+        assertThat(project.resolve("stage.duckdb")).doesNotExist();
+
+        LaunchResult validate = launcher.launch("validate", "-p", project.toString(), "--skip-python");
+        assertThat(validate.exitCode()).isEqualTo(2);
+        String out = validate.getOutput() + validate.getErrorOutput();
+        assertThat(out).containsOnlyOnce("sources/api.yaml:3:6: Source \"api\": tls.ca_file "
+                + project.resolve("certs/missing.pem") + " cannot be read: no such file.");
+    }
+
     @Test
     void aResponseAboveMaxResponseBytesFailsTheOpAndLeavesNoTable(QuarkusMainLauncher launcher) throws Exception {
         source("""

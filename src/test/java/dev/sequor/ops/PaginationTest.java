@@ -1,5 +1,6 @@
 package dev.sequor.ops;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -235,6 +236,53 @@ class PaginationTest {
         assertThat(ids()).containsExactly("1", "2", "3");
     }
 
+    /** As Python requests resolves them against response.url: the URL the redirects landed on, not the one asked for. */
+    @Test
+    void relativeNextLinksResolveAgainstTheUrlARedirectLandedOn() throws Exception {
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "/v2/items?kind=all")));
+        stub(get(urlPathEqualTo("/v2/items")).withQueryParam("kind", equalTo("all")),
+                page("\"links\": {\"next\": \"items?cursor=b\"}", 1));
+        stub(get(urlPathEqualTo("/v2/items")).withQueryParam("cursor", equalTo("b")), page("\"links\": {}", 2));
+        FlowProject.Result r = fetch("type: next_url\nnext_url_path: links.next", "");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(requested()).containsExactly("/items?kind=all", "/v2/items?kind=all", "/v2/items?cursor=b");
+        assertThat(ids()).containsExactly("1", "2");
+
+        api.resetAll();
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "/v2/items?kind=all")));
+        api.stubFor(get(urlPathEqualTo("/v2/items")).withQueryParam("kind", equalTo("all")).willReturn(okJson(page("", 1))
+                .withHeader("Link", "<items?page=2>; rel=\"next\"")));
+        stub(get(urlPathEqualTo("/v2/items")).withQueryParam("page", equalTo("2")), page("", 2));
+        r = fetch("type: link_header", "");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(requested()).containsExactly("/items?kind=all", "/v2/items?kind=all", "/v2/items?page=2");
+        assertThat(ids()).containsExactly("1", "2");
+    }
+
+    /** As the op's own url: nothing could be sent to it, so it fails at once, neither sent nor retried. */
+    @Test
+    void aNextUrlThatIsNotHttpFailsAtOnce() throws Exception {
+        stub(get(urlPathEqualTo("/items")), page("\"n\": \"ftp://x/y\"", 1));
+        FlowProject.Result r = fetch("type: next_url\nnext_url_path: n", "");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("Error in \"http_request: fetch\": Invalid next page URL 'ftp://x/y' (after page 1):"
+                + " only http:// and https:// URLs can be followed.");
+        assertThat(r.err()).doesNotContain("Retrying").doesNotContain("attempts");
+        assertThat(requested()).containsExactly("/items?kind=all");
+
+        api.resetAll();
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(page("", 1))
+                .withHeader("Link", "<ftp://x/y>; rel=\"next\"")));
+        r = fetch("type: link_header", "");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("Error in \"http_request: fetch\": Invalid next page URL 'ftp://x/y' (after page 1):"
+                + " only http:// and https:// URLs can be followed.");
+        assertThat(r.err()).doesNotContain("Retrying");
+        assertThat(requested()).containsExactly("/items?kind=all");
+    }
+
     @Test
     void maxPagesCapsTheFetchWithAWarning() throws Exception {
         stub(get(urlPathEqualTo("/items")), page("", 7));
@@ -244,6 +292,25 @@ class PaginationTest {
                 "/items?kind=all&page=3");
         assertThat(r.err()).contains("warning: \"http_request: fetch\" stopped after max_pages (3) pages; the API has more.");
         assertThat(ids()).containsExactly("7", "7", "7");
+    }
+
+    /** The error names the remedies that apply: with max_pages set, setting it is none. */
+    @Test
+    void maxIterationsBelowMaxPagesSaysToRaiseOneOrLowerTheOther() throws Exception {
+        stub(get(urlPathEqualTo("/items")), page("", 7));
+        FlowProject.Result r = fetch("type: page_number\nmax_pages: 5", "max_iterations: 3");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("\"http_request: fetch\" sent 3 requests and its pagination still finds a next page"
+                + " within pagination.max_pages (5); raise response.max_iterations or lower max_pages to 3 or less.");
+        assertThat(requested()).hasSize(3);
+
+        api.resetAll();
+        stub(get(urlPathEqualTo("/items")), page("", 7));
+        r = fetch("type: page_number", "max_iterations: 3");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("\"http_request: fetch\" sent 3 requests and its pagination still finds a next page;"
+                + " raise response.max_iterations or set pagination.max_pages.");
+        assertThat(requested()).hasSize(3);
     }
 
     @Test
