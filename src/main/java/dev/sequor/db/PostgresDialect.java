@@ -14,8 +14,8 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * PostgreSQL: the connection's current schema (usually {@code public}), COPY FROM STDIN for bulk loads into temporary staging tables, cursors only
- * inside transactions.
+ * PostgreSQL: the connection's current schema (usually {@code public}), COPY FROM STDIN for bulk loads into temporary
+ * staging tables, cursors only inside transactions.
  */
 public final class PostgresDialect implements Dialect {
 
