@@ -114,9 +114,7 @@ public final class DuckDbDialect implements Dialect {
      * instant on another machine; PostgreSQL's loads read it as UTC too ({@link PostgresDialect#landingSessionSetup}).
      */
     private static String withZone(String text, ColumnType type) {
-        String sql = type.sql().strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-        if (!sql.equals("TIMESTAMPTZ") && !sql.startsWith("TIMESTAMP WITH TIME ZONE")
-                && !sql.matches("TIMESTAMP\\(\\d+\\) WITH TIME ZONE")) {
+        if (InferredKind.ofSqlType(type.sql()) != InferredKind.TIMESTAMPTZ) {
             return text;
         }
         return "CASE WHEN regexp_matches(" + text + ", '" + UtcOffsetPatterns.DATE_ONLY + "') THEN " + text

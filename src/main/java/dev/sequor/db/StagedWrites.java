@@ -42,6 +42,8 @@ final class StagedWrites {
     private boolean lastLoadPartial;
     /** The target whose batch move refused a value during the last {@link #loadTogether}, if any. */
     private TableTarget lastLoadRefusedBatch;
+    /** The targets a prepared commit moved in its open transaction ({@link #prepare}); null when none is prepared. */
+    private List<TableTarget> prepared;
 
     StagedWrites(JdbcDatabase db, boolean typedPagesInBackground, boolean loadsInPlace, boolean buildsInBatchesOnly) {
         this.db = db;
@@ -673,9 +675,6 @@ final class StagedWrites {
     boolean preparesCommits() {
         return dialect.transactionalDdl();
     }
-
-    /** The targets a prepared commit moved in its open transaction; null when none is prepared. */
-    private List<TableTarget> prepared;
 
     /**
      * The first half of {@link #commit(Predicate)} where DDL is transactional: everything the commit does, in a

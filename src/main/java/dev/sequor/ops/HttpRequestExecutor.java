@@ -95,8 +95,7 @@ public final class HttpRequestExecutor {
             return;
         }
         for (HttpRequestOp.TableDef t : spec.tables()) {
-            Dyn source = t.source() != null ? t.source() : spec.source();
-            String name = source == null ? null : run.evaluator().stringIfOnlyReads(source, scope);
+            String name = sourceIfKnown(t, spec, scope);
             if (name != null) {
                 run.openAhead(name, t.pos());
             }
@@ -173,6 +172,15 @@ public final class HttpRequestExecutor {
     }
 
     /**
+     * The source of table entry {@code t} (its own, else the response's), when its name is known before a response
+     * comes: written literally or read from variables; null otherwise.
+     */
+    private String sourceIfKnown(HttpRequestOp.TableDef t, Response spec, FlowScope scope) {
+        Dyn source = t.source() != null ? t.source() : spec.source();
+        return source == null ? null : run.evaluator().stringIfOnlyReads(source, scope);
+    }
+
+    /**
      * Whether one of the op's response tables is {@code namespace.table} on source {@code sourceName}, as far as their
      * names are known before a response comes (written literally or read from variables).
      */
@@ -185,8 +193,7 @@ public final class HttpRequestExecutor {
         Dialect dialect = db.dialect();
         String ownNamespace = namespace == null ? db.defaultNamespace() : namespace;
         for (HttpRequestOp.TableDef t : spec.tables()) {
-            Dyn source = t.source() != null ? t.source() : spec.source();
-            String tSource = source == null ? null : run.evaluator().stringIfOnlyReads(source, scope);
+            String tSource = sourceIfKnown(t, spec, scope);
             String tTable = t.table() == null ? null : run.evaluator().stringIfOnlyReads(t.table(), scope);
             String tNamespace = t.namespace() == null ? db.defaultNamespace()
                     : run.evaluator().stringIfOnlyReads(t.namespace(), scope);

@@ -14,10 +14,8 @@ import dev.sequor.testing.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,17 +166,8 @@ class CrossDatabaseCommitTest {
     }
 
     private static List<List<String>> pgRows(String sql) throws SQLException {
-        try (Connection c = PostgresTestDatabase.connect(pg.name()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+        try (Connection c = PostgresTestDatabase.connect(pg.name())) {
+            return FlowProject.rows(c, sql);
         }
     }
 }

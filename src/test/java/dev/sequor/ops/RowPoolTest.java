@@ -109,7 +109,9 @@ class RowPoolTest {
                 return RowOutcome.failed(i, SequorException.failed(null, "refused"), true, null);
             }
             try {
-                // rows 1 and 2 free their threads only after row 3 has failed; row 0 stays a while longer
+                // rows 1 and 2 free their threads only after row 3 has failed (50 ms: row 3's outcome is recorded
+                // just after its work returns), and row 0 holds the window open for 300 ms: time for the rows queued
+                // behind 3 to start, which they did before the pool knew to stop at a failed row
                 assertThat(rowThreeEnded.await(10, TimeUnit.SECONDS)).isTrue();
                 Thread.sleep(i == 0 ? 300 : 50);
             } catch (InterruptedException e) {

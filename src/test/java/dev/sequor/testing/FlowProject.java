@@ -147,8 +147,14 @@ public final class FlowProject {
     /** Every row of {@code sql} as a list of column values rendered with {@code String.valueOf}. */
     public List<List<String>> rows(String sql) throws SQLException {
         try (Connection c = db == Db.DUCKDB ? DuckDbFiles.connect(project.resolve("stage.duckdb"))
-                : PostgresTestDatabase.connect(pgDatabase);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                : PostgresTestDatabase.connect(pgDatabase)) {
+            return rows(c, sql);
+        }
+    }
+
+    /** Every row of {@code sql} on {@code c}, as {@link #rows(String)} gives them. */
+    public static List<List<String>> rows(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
