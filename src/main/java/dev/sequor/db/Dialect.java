@@ -461,6 +461,16 @@ public interface Dialect {
     }
 
     /**
+     * The column of the database's own that orders a staging table's rows as they were loaded, where staging carries
+     * no load number ({@link #numbersStagedRows}): PostgreSQL's {@code ctid}, in a temporary table that bulk loads
+     * only ever append to. Null where there is none. Read only after a failed move, to number a copy of staging for
+     * {@link MisfitBisection}.
+     */
+    default String loadOrderColumn() {
+        return null;
+    }
+
+    /**
      * The expression over a staging table that gives each staged row's number from 1 in load order: its
      * {@link TableMove#ROW_COLUMN} where it carries one ({@link #numbersStagedRows}).
      */

@@ -120,6 +120,15 @@ public final class PostgresDialect implements Dialect {
         return "LOCK TABLE " + qualifiedTable + " IN SHARE ROW EXCLUSIVE MODE";
     }
 
+    /**
+     * A staging table is a temporary table that COPY only appends to, never updated or deleted from, so its rows lie
+     * in load order.
+     */
+    @Override
+    public String loadOrderColumn() {
+        return "ctid";
+    }
+
     /** {@code pg_temp}: the session's own temporary schema (CREATE TEMPORARY TABLE lands there). */
     @Override
     public String stagingNamespace() {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -270,6 +271,9 @@ final class StagedWrites {
 
     static final ColumnDef ROW_NUMBER = new ColumnDef(TableMove.ROW_COLUMN, ColumnType.parse("bigint"));
 
+    /** A temporary copy of a staging table with its rows numbered, searched for a refused value (PostgreSQL). */
+    static final String NUMBERED_COPY = "_sequor_numbered";
+
     /** Appends rows (already rendered as text) to a target's staging table. */
     void load(TableTarget target, List<String[]> rows) {
         target.numberForLoad(rows);
@@ -402,8 +406,8 @@ final class StagedWrites {
         List<ColumnDef> columns = inferredColumns ? t.schema().columns(dialect) : t.columns();
         String query = dialect.firstMisfitQuery(staging(t), columns);
         try {
-            MisfitBisection tries = new MisfitBisection(s, dialect, staging(t),
-                    inferredColumns ? dialect::fromText : dialect::fromStaging, typedLike(s, t));
+            Function<ColumnDef, String> conversion = inferredColumns ? dialect::fromText : dialect::fromStaging;
+            MisfitBisection tries = new MisfitBisection(s, dialect, staging(t), conversion, typedLike(s, t));
             Misfit m = null;
             if (query != null) {
                 List<Row> found = s.query(query);
@@ -413,16 +417,17 @@ final class StagedWrites {
                             r.get(2) == null ? null : String.valueOf(r.get(2)));
                 }
             }
-            if (m == null && dialect.numbersStagedRows()) {
+            if (m == null && t.numbersRows()) {
                 m = stagedValueTheErrorNames(s, t, columns, e);
             }
             SequorException refusal = null;
             // the query tried every conversion a query can try; MySQL's tries those a SELECT refuses at all. A key
             // that exists twice or a NULL where none may go (SQLSTATE class 23) is no conversion to search for
             SQLException sql = Misfit.sqlCause(e);
-            if (m == null && dialect.numbersStagedRows() && (query == null || !dialect.refusesInQueries())
+            if (m == null && (query == null || !dialect.refusesInQueries())
                     && !(sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
-                MisfitBisection.Found found = tries.find(columns);
+                MisfitBisection.Found found = t.numbersRows() ? tries.find(columns)
+                        : foundInNumberedCopy(s, t, columns, conversion);
                 if (found != null) {
                     m = found.misfit();
                     refusal = found.refusal();
@@ -439,6 +444,35 @@ final class StagedWrites {
             // the database's own error says what it can
         }
         return null;
+    }
+
+    /**
+     * The first value of {@code columns} that {@code t}'s move refused, searched by {@link MisfitBisection} in a copy of
+     * its staging numbered in load order, where staging carries no load number but the database keeps its rows in
+     * that order ({@link Dialect#loadOrderColumn}); null where it does not, or staging holds more rows than are
+     * searched. The copy is dropped after.
+     */
+    private MisfitBisection.Found foundInNumberedCopy(SqlSession s, TableTarget t, List<ColumnDef> columns,
+                                                      Function<ColumnDef, String> conversion) {
+        String order = dialect.loadOrderColumn();
+        if (order == null) {
+            return null;
+        }
+        List<Row> staged = s.query("SELECT COUNT(*) FROM " + staging(t));
+        if (((Number) staged.get(0).get(0)).longValue() > MisfitBisection.MOST_ROWS) {
+            return null;
+        }
+        String copy = dialect.qualified(dialect.stagingNamespace(), NUMBERED_COPY);
+        s.execute(dialect.dropStaging(copy));
+        s.execute("CREATE TEMPORARY TABLE " + dialect.quote(NUMBERED_COPY) + " AS SELECT ROW_NUMBER() OVER (ORDER BY "
+                + order + ") AS " + dialect.quote(TableMove.ROW_COLUMN) + ", * FROM " + staging(t));
+        try {
+            return new MisfitBisection(s, dialect, copy, conversion, typedLike(s, t)).find(columns);
+        } finally {
+            if (!s.lost()) {
+                s.execute(dialect.dropStaging(copy));
+            }
+        }
     }
 
     /**

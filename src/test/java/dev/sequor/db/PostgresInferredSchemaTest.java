@@ -28,6 +28,11 @@ class PostgresInferredSchemaTest extends InferredSchemaBehaviourTest {
         return "numeric(" + precision + "," + scale + ")";
     }
 
+    @Test
+    void aNumberBeyondAnExistingNumericColumnsPrecisionIsRefusedNamingIt() {
+        aNumberBeyondAnExistingNumericColumnsPrecisionIsRefusedNamingIt("numeric field overflow");
+    }
+
     /**
      * A name past 63 bytes and the name PostgreSQL stores for it (a child table found in the catalog) are one target;
      * two names PostgreSQL would store as one are refused, naming both.
