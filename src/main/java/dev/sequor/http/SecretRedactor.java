@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class SecretRedactor {
 
     public static final String MASK = "<redacted>";
+    /** How a text cut short ends, wherever Sequor cuts one (an excerpt of a response body in an error). */
+    private static final String CUT = "...";
 
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "x-api-key", "api-key", "x-auth-token");
@@ -76,6 +78,9 @@ public final class SecretRedactor {
                 out = out.replace(n, MASK);
             }
         }
+        if (out.contains(CUT)) {
+            out = cutSecretsMasked(out);
+        }
         if (out.indexOf("://") >= 0) {
             out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "@");
         }
@@ -86,6 +91,39 @@ public final class SecretRedactor {
             out = AUTH_HEADER.matcher(out).replaceAll("$1" + MASK);
         }
         return out;
+    }
+
+    /**
+     * {@code text} with the start of a secret hidden where a text was cut short inside it ({@code Bearer SECRE...}):
+     * excerpts of long texts (a response body in an error) are cut before they are masked, and the start of a secret
+     * is no longer the secret. A start shorter than {@link #MIN_SECRET_LENGTH} is left, as it would hide ordinary text.
+     */
+    private String cutSecretsMasked(String text) {
+        StringBuilder out = new StringBuilder(text);
+        for (int cut = out.indexOf(CUT); cut >= 0; cut = out.indexOf(CUT, cut + CUT.length())) {
+            for (String n : needles) {
+                int start = longestSecretStartBefore(out, cut, n);
+                if (start >= 0) {
+                    out.replace(start, cut, MASK);
+                    cut = start + MASK.length();
+                    break;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Where the longest start of {@code secret}, at least {@link #MIN_SECRET_LENGTH} long, that ends at {@code end} in
+     * {@code text} begins; -1 if none.
+     */
+    private static int longestSecretStartBefore(CharSequence text, int end, String secret) {
+        for (int k = Math.min(secret.length() - 1, end); k >= MIN_SECRET_LENGTH; k--) {
+            if (text.subSequence(end - k, end).toString().equals(secret.substring(0, k))) {
+                return end - k;
+            }
+        }
+        return -1;
     }
 
     /** A header value as it may be shown. */

@@ -131,8 +131,9 @@ final class ResponseHandler {
         }
     }
 
-    private static String bodyExcerpt(HttpResponseData r) {
-        String t = r.text();
+    /** The body's first 1,000 characters, masked before the cut (a secret cut in two is no longer masked). */
+    private String bodyExcerpt(HttpResponseData r) {
+        String t = run.secretSet().mask(r.text());
         return t.length() > 1000 ? t.substring(0, 1000) + "..." : t;
     }
 

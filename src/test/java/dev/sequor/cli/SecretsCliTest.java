@@ -139,6 +139,8 @@ class SecretsCliTest {
         Files.writeString(project.resolve("flows/fail_jinja.yaml"), "steps:\n" + indent(JINJA_ERROR, 2));
         Files.writeString(project.resolve("flows/fail_denied.yaml"), "steps:\n" + indent(DENIED, 2));
         Files.writeString(project.resolve("flows/fail_graalpy.yaml"), "steps:\n" + indent(GRAALPY_SNIPPET, 2));
+        Files.writeString(project.resolve("flows/fail_denied_long.yaml"), "steps:\n"
+                + indent(DENIED.replace("/denied", "/denied_long"), 2));
         Files.writeString(project.resolve("flows/to_tables.yaml"), TO_TABLES_FLOW);
     }
 
@@ -164,6 +166,9 @@ class SecretsCliTest {
         api.stubFor(get(urlPathEqualTo("/digest")).withHeader("Authorization", absent()).willReturn(aResponse().withStatus(401)
                 .withHeader("WWW-Authenticate", "Digest realm=\"r\", nonce=\"n\", qop=\"auth\", opaque=\"o\"")));
         api.stubFor(get(urlPathEqualTo("/digest")).withHeader("Authorization", matching("Digest .*")).willReturn(okJson(echo)));
+        // an error page long enough that the excerpt in the error is cut inside the echoed token
+        api.stubFor(get(urlPathEqualTo("/denied_long")).willReturn(aResponse().withStatus(401)
+                .withBody("x".repeat(985) + "Bearer " + BEARER + " rejected")));
         api.stubFor(get(urlPathEqualTo("/denied")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"token " + BEARER + " rejected\",\"access_token\":\"" + OA_ACCESS + "\"}")));
     }
@@ -333,6 +338,12 @@ class SecretsCliTest {
         }
 
         assertThat(written.get("stdout of fail_graalpy")).contains("graalpy <redacted>");
+
+        // the body is masked before it is cut: no start of the token before the "..."
+        LaunchResult cut = run(launcher, "fail_denied_long");
+        assertThat(cut.exitCode()).as(cut.getErrorOutput()).isEqualTo(1);
+        assertThat(cut.getErrorOutput()).contains("xxxBearer <redacte...").doesNotContain(BEARER.substring(0, 4));
+        written.put("stderr of fail_denied_long", cut.getErrorOutput());
 
         Path log = home.resolve("logs/sequor.log");
         written.put("log file", Files.readString(log));

@@ -24,6 +24,19 @@ class SecretRedactorTest {
         assertThat(r.text(null)).isNull();
     }
 
+    /** A text cut short inside a secret ({@code Bearer SECRE...}) shows no start of it of four characters or more. */
+    @Test
+    void theStartOfASecretWhereATextWasCutIsHidden() {
+        SecretRedactor r = new SecretRedactor(Set.of("SECRETTOKEN123", "alice:BASICPASS456"));
+        assertThat(r.text("body: xxBearer SECRETTO...")).isEqualTo("body: xxBearer " + M + "...");
+        assertThat(r.text("Basic YWxpY2U6Q...")).isEqualTo("Basic " + M + "...");
+        assertThat(r.text("a SECR... b SECRETTOKEN1... c SECRETTOKEN123...")).isEqualTo("a " + M + "... b " + M
+                + "... c " + M + "...");
+        // three characters are left: shorter starts would hide ordinary text
+        assertThat(r.text("Bearer SEC...")).isEqualTo("Bearer SEC...");
+        assertThat(r.text("Loading... SECRET")).isEqualTo("Loading... SECRET");
+    }
+
     @Test
     void aSecretWithSpacesIsHiddenWhereAUrlEscapedThemAsPercent20() {
         // QueryStrings escapes spaces in a URL written in a flow as %20, not +
