@@ -11,10 +11,12 @@ import java.util.function.Supplier;
  * @param name    what the file writes after {@code type:}
  * @param dialect the SQL it speaks, also what {@code type: jdbc} sources name in {@code dialect:}; null for
  *                {@code jdbc} itself (its source decides) and {@code http}
- * @param keys    the keys its file takes besides {@code type} (documentation and checks)
+ * @param keys     the keys its file takes besides {@code type} (documentation and checks)
+ * @param required those of them a file must have, written (checked before a run; the opener says what they hold)
  * @param opener  how a rendered file becomes a connection source; null for {@code http}
  */
-public record SourceType(String name, Supplier<Dialect> dialect, List<String> keys, Opener opener) {
+public record SourceType(String name, Supplier<Dialect> dialect, List<String> keys, List<String> required,
+                         Opener opener) {
 
     /** Opens a database source: its dialect and where its connections come from. */
     @FunctionalInterface

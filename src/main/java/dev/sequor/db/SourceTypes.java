@@ -20,16 +20,16 @@ public final class SourceTypes {
 
     private static final List<SourceType> ALL = List.of(
             new SourceType("duckdb", () -> DuckDbDialect.INSTANCE, List.of("conn_str", "allow_external_access"),
-                    c -> DuckDbConnector.open(c)),
+                    List.of("conn_str"), c -> DuckDbConnector.open(c)),
             new SourceType("postgres", () -> PostgresDialect.INSTANCE, List.of("conn_str", "username", "password"),
-                    c -> PostgresConnector.open(c)),
+                    List.of("conn_str"), c -> PostgresConnector.open(c)),
             new SourceType("mysql", () -> MySqlDialect.INSTANCE, List.of("conn_str", "username", "password"),
-                    c -> MySqlConnector.open(c)),
+                    List.of("conn_str"), c -> MySqlConnector.open(c)),
             new SourceType("snowflake", () -> SnowflakeDialect.INSTANCE, SnowflakeSettings.KEYS,
-                    c -> SnowflakeConnector.open(c)),
+                    List.of("account"), c -> SnowflakeConnector.open(c)),
             new SourceType("jdbc", null, List.of("url", "driver", "driver_path", "dialect", "username", "password"),
-                    c -> GenericJdbcConnector.open(c)),
-            new SourceType(HTTP, null, List.of(), null));
+                    List.of("url", "driver"), c -> GenericJdbcConnector.open(c)),
+            new SourceType(HTTP, null, List.of(), List.of(), null));
 
     /** The dialect of {@code type: jdbc} sources that speak standard SQL only. */
     private static final String ANSI = "ansi";

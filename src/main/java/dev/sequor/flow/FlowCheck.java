@@ -39,6 +39,8 @@ public final class FlowCheck {
     private final Consumer<Dyn.Template> compile;
     /** The http sources whose tls.ca_file was checked, by name (and " in try" for those checked inside a try). */
     private final Set<String> caFilesChecked = new HashSet<>();
+    /** The sources whose file itself was checked, by name (and " in try" for those checked inside a try). */
+    private final Set<String> filesChecked = new HashSet<>();
     private List<String> databaseNames;
     private List<String> httpNames;
 
@@ -187,6 +189,21 @@ public final class FlowCheck {
         } else if (HTTP.equals(sources.declaredType(name))) {
             diag.invalidValue(d.pos(), where + " names source \"" + name + "\", an http source; expected a database source"
                     + " (type " + SourceTypes.databaseChoices() + ")" + choices(name, databases) + ".");
+        } else {
+            sourceFileItself(name);
+        }
+    }
+
+    /**
+     * The used source file's own problem (unreadable, an unknown type, a key its type needs missing), reported once
+     * at the file, so that a run stops before its first step rather than at the op that opens the source.
+     */
+    private void sourceFileItself(String name) {
+        if (filesChecked.add(name + (diag.lenient() ? " in try" : ""))) {
+            Diagnostics.Problem own = sources.fileProblem(name);
+            if (own != null) {
+                diag.invalidValue(own.pos(), own.message());
+            }
         }
     }
 
@@ -201,6 +218,7 @@ public final class FlowCheck {
             diag.invalidValue(pos, where + " names source \"" + name + "\", a " + sources.declaredType(name) + " source;"
                     + " expected an http source (type: http)" + choices(name, https) + ".");
         } else if (caFilesChecked.add(name + (diag.lenient() ? " in try" : ""))) {
+            sourceFileItself(name);
             // a source's own problem, reported once at the source file (not at each op that uses it)
             Diagnostics.Problem caFile = sources.unreadableCaFile(name);
             if (caFile != null) {

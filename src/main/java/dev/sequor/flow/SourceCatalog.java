@@ -22,4 +22,11 @@ public interface SourceCatalog {
      * certificates, at the source file's {@code tls}; null when it is fine, not literal, or not there.
      */
     Diagnostics.Problem unreadableCaFile(String name);
+
+    /**
+     * The error of source file {@code name} itself that opening it would meet (unreadable YAML, no or an unknown
+     * {@code type}, a key its type needs missing), at the file; null when there is none that can be known before
+     * the run renders it.
+     */
+    Diagnostics.Problem fileProblem(String name);
 }

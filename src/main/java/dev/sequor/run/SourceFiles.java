@@ -169,6 +169,50 @@ public final class SourceFiles implements SourceCatalog {
         }
     }
 
+    /**
+     * What is wrong with source file {@code name} itself, as opening it would find: YAML that does not read, no
+     * mapping, no {@code type}, a type Sequor does not know, or a key its type needs missing or empty (at the file).
+     * Null when none of that is so, or when the type is a template (known only once the run renders the file).
+     */
+    @Override
+    public Diagnostics.Problem fileProblem(String name) {
+        SourcePos file = new SourcePos(project.display(project.sourceFile(name)), 1, 1);
+        YMap source;
+        try {
+            source = load(name, file);
+        } catch (SequorException e) {
+            return problem(e.pos() == null ? file : e.pos(), e.getMessage());
+        }
+        YNode typeNode = source.get("type");
+        if (typeNode == null || typeNode.toPlain() == null) {
+            return problem(file, "Source \"" + name + "\" has no 'type'; expected one of " + typeList() + ".");
+        }
+        String type = String.valueOf(typeNode.toPlain());
+        if (JinjaMarkup.isTemplate(type)) {
+            return null;
+        }
+        SourceType known = SourceTypes.named(type).orElse(null);
+        if (known == null) {
+            return problem(typeNode.pos(), "Unknown source type: " + type + " (expected one of " + typeList() + ").");
+        }
+        for (String key : known.required()) {
+            YNode value = source.get(key);
+            if (value == null || value.toPlain() == null || String.valueOf(value.toPlain()).isBlank()) {
+                return problem(value == null ? file : value.pos(), "Source \"" + name + "\" has no '" + key
+                        + "'; a " + type + " source needs one.");
+            }
+        }
+        return null;
+    }
+
+    private static Diagnostics.Problem problem(SourcePos pos, String message) {
+        return new Diagnostics.Problem(Diagnostics.Severity.ERROR, pos, message);
+    }
+
+    private static String typeList() {
+        return String.join(", ", SourceTypes.names());
+    }
+
     private String available() {
         List<String> names = names();
         return names.isEmpty() ? " (the project has no sources/ files)" : " (sources: " + String.join(", ", names) + ")";

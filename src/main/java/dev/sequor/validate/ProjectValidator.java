@@ -77,13 +77,15 @@ public final class ProjectValidator {
 
     private void checkSource(SourceFiles sources, String name, Diagnostics diag) {
         SourcePos pos = new SourcePos(project.display(project.sourceFile(name)), 1, 1);
+        Diagnostics.Problem own = sources.fileProblem(name);
+        if (own != null) {
+            diag.error(own.pos(), own.message());
+            return;
+        }
         try {
             String type = sources.type(name, pos);
-            if (type == null) {
-                diag.error(pos, "Source \"" + name + "\" has no 'type'; expected one of " + typeList() + ".");
-            } else if (SourceTypes.named(type).isEmpty()) {
-                diag.error(sources.load(name, pos).get("type").pos(), "Unknown source type: " + type
-                        + " (expected one of " + typeList() + ").");
+            if (SourceTypes.named(type).isEmpty()) {
+                return; // a template: known when the run renders the file
             } else if (type.equals(SourceTypes.HTTP)) {
                 checkHttpSource(sources, name, pos, diag);
             } else {
@@ -93,10 +95,6 @@ public final class ProjectValidator {
         } catch (SequorException e) {
             diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
         }
-    }
-
-    private static String typeList() {
-        return String.join(", ", SourceTypes.names());
     }
 
     /**

@@ -231,6 +231,37 @@ class CliTest {
                 + " warning: Unknown key 'pasword' in mysql source is ignored (did you mean 'password'?).");
     }
 
+    /**
+     * A source file a flow uses that cannot be opened (an unknown type, a key its type needs missing, YAML that does
+     * not read) stops {@code run} before its first step, as {@code validate} reports it: the table of the step before
+     * the op that uses it is not written. Sources the flow does not use do not stop it.
+     */
+    @Test
+    void runStopsBeforeItsFirstStepWhenASourceItUsesCannotBeOpened(QuarkusMainLauncher launcher) throws IOException {
+        project("steps:\n  - op: execute\n    source: stage\n    statement: \"create table marker as select 42 as x;\\ngo\\n\"\n"
+                + "  - op: execute\n    source: bad\n    statement: \"select 1\\ngo\\n\"\n"
+                + "  - op: execute\n    source: noconn\n    statement: \"select 1\\ngo\\n\"\n"
+                + "  - op: execute\n    source: twice\n    statement: \"select 1\\ngo\\n\"\n");
+        Files.createDirectories(tmp.resolve("sources"));
+        Files.writeString(tmp.resolve("sources/stage.yaml"), "type: duckdb\nconn_str: \"duckdb:///stage.duckdb\"\n");
+        Files.writeString(tmp.resolve("sources/bad.yaml"), "type: duckdbb\nconn_str: \"duckdb:///:memory:\"\n");
+        Files.writeString(tmp.resolve("sources/noconn.yaml"), "type: duckdb\n");
+        Files.writeString(tmp.resolve("sources/twice.yaml"), "type: duckdb\ntype: duckdb\n");
+        Files.writeString(tmp.resolve("sources/jdbc_no_driver.yaml"), "type: jdbc\nurl: \"jdbc:x:y\"\n");
+        String problems = "sources/bad.yaml:1:7: Unknown source type: duckdbb (expected one of duckdb, postgres, mysql,"
+                + " snowflake, jdbc, http).\nsources/noconn.yaml:1:1: Source \"noconn\" has no 'conn_str'; a duckdb"
+                + " source needs one.\nsources/twice.yaml:2:1: ";
+        LaunchResult run = launcher.launch("run", "main", "-p", tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.getErrorOutput()).startsWith(problems);
+        assertThat(tmp.resolve("stage.duckdb")).doesNotExist();
+
+        LaunchResult validate = launcher.launch("validate", "-p", tmp.toString(), "--skip-python");
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.getOutput()).contains("sources/jdbc_no_driver.yaml:1:1: Source \"jdbc_no_driver\" has no"
+                + " 'driver'; a jdbc source needs one.").contains(problems.lines().toList());
+    }
+
     private void project(String mainFlow) throws IOException {
         Files.writeString(tmp.resolve("project.yaml"), "name: cli_test\n");
         Files.createDirectories(tmp.resolve("flows"));
