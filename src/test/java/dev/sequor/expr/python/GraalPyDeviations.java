@@ -14,6 +14,19 @@ final class GraalPyDeviations {
     private record Rule(String why, BiPredicate<String, Outcome[]> applies) {
     }
 
+    /** {CPython's text (the Java evaluator's), GraalPy 25.2's} for the same error. */
+    private static final List<List<String>> CPYTHON_TEXTS = List.of(
+            List.of("IndexError: pop from empty list", "IndexError: index out of range"),
+            List.of("IndexError: pop index out of range", "IndexError: index out of range"),
+            List.of("ValueError: list.remove(x): x not in list", "ValueError: list.index(x): x not in list"),
+            List.of("KeyError: 'pop from an empty set'", "KeyError: 'pop from an emtpy set'"),
+            List.of("ValueError: Single '{' encountered in format string",
+                    "ValueError: Single '}' encountered in format string"),
+            List.of("TypeError: can't compare datetime.datetime to datetime.date",
+                    "TypeError: Can't compare datetime.datetime and datetime.date"),
+            List.of("TypeError: can't compare datetime.datetime to datetime.date",
+                    "TypeError: Can't compare datetime.date and datetime.datetime"));
+
     private static final List<Rule> RULES = List.of(
             new Rule("GraalPy repeats the type in IndexError: IndexError: ...", (code, o) ->
                     errors(o) && o[1].text().equals("IndexError: " + o[0].text())
@@ -42,6 +55,24 @@ final class GraalPyDeviations {
                             && o[1].kind() == Outcome.Kind.VALUE),
             new Rule("a Java exception escapes GraalPy", (code, o) ->
                     o[1].text().contains("java.lang.")),
+            new Rule("GraalPy's round(float) beyond 2**63 saturates or pads the float's shortest decimal with zeros",
+                    (code, o) -> values(o) && code.contains("round(")),
+            new Rule("GraalPy subtracts a date and a datetime; CPython refuses", (code, o) ->
+                    o[0].text().matches("TypeError: unsupported operand type\\(s\\) for -: 'datetime\\.(date|datetime)' "
+                            + "and 'datetime\\.(date|datetime)'") && o[1].kind() == Outcome.Kind.VALUE),
+            new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->
+                    values(o) && code.contains("strftime")),
+            new Rule("GraalPy's zero division texts are not CPython's per-operator ones", (code, o) ->
+                    errors(o) && o[0].text().startsWith("ZeroDivisionError: ")
+                            && o[1].text().startsWith("ZeroDivisionError: ")),
+            new Rule("GraalPy words UnboundLocalError as Python 3.10 did", (code, o) ->
+                    errors(o) && o[0].text().startsWith("UnboundLocalError: cannot access local variable '")
+                            && o[1].text().startsWith("UnboundLocalError: local variable '")),
+            new Rule("GraalPy quotes the text of a failed fromisoformat twice", (code, o) ->
+                    errors(o) && o[0].text().startsWith("ValueError: Invalid isoformat string: '")
+                            && o[1].text().equals(o[0].text().replaceFirst(": '(.*)'$", ": ''$1''"))),
+            new Rule("GraalPy's own texts for list.pop, list.remove, set.pop, a lone '{' and datetime < date", (code, o) ->
+                    errors(o) && CPYTHON_TEXTS.contains(List.of(o[0].text(), o[1].text()))),
             new Rule("a negative number to a fractional power is complex in Python; the Java evaluator has no complex",
                     (code, o) -> o[0].text().startsWith("ValueError: math domain error: a negative number to a "
                             + "fractional power is complex") && (o[1].kind() == Outcome.Kind.VALUE

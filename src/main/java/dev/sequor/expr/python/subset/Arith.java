@@ -130,6 +130,9 @@ public final class Arith {
         if (a instanceof PyTuple) {
             throw PyExc.typeError("can only concatenate tuple (not \"" + Py.typeName(b) + "\") to tuple");
         }
+        if (a instanceof PyBytes) {
+            throw PyExc.typeError("can't concat " + Py.typeName(b) + " to bytes");
+        }
         throw PyExc.unsupported("+", a, b);
     }
 
@@ -231,7 +234,7 @@ public final class Arith {
             }
             double y = toDouble(b);
             if (y == 0) {
-                throw PyExc.zeroDivision("division by zero");
+                throw PyExc.zeroDivision("float division by zero");
             }
             return toDouble(a) / y;
         }
@@ -269,7 +272,7 @@ public final class Arith {
             return Ints.floorDiv(Ints.of(a), Ints.of(b));
         }
         if (isReal(a) && isReal(b)) {
-            return floatDivmod(toDouble(a), toDouble(b))[0];
+            return floatDivmod(toDouble(a), toDouble(b), "float floor division by zero")[0];
         }
         if (decimalOperands(a, b, "//")) {
             BigDecimal y = decimal(b);
@@ -297,7 +300,7 @@ public final class Arith {
             return Ints.mod(Ints.of(a), Ints.of(b));
         }
         if (isReal(a) && isReal(b)) {
-            return floatDivmod(toDouble(a), toDouble(b))[1];
+            return floatDivmod(toDouble(a), toDouble(b), "float modulo")[1];
         }
         if (decimalOperands(a, b, "%")) {
             BigDecimal y = decimal(b);
@@ -313,10 +316,13 @@ public final class Arith {
         throw PyExc.unsupported("%", a, b);
     }
 
-    /** CPython's float_divmod: {floor quotient, modulo with the divisor's sign}. */
-    static double[] floatDivmod(double vx, double wx) {
+    /**
+     * CPython's float_divmod: {floor quotient, modulo with the divisor's sign}; a zero divisor raises
+     * ZeroDivisionError with {@code onZero}, CPython's text for the operator ({@code //}, {@code %}, divmod).
+     */
+    static double[] floatDivmod(double vx, double wx, String onZero) {
         if (wx == 0) {
-            throw PyExc.zeroDivision("division by zero");
+            throw PyExc.zeroDivision(onZero);
         }
         double mod = vx % wx;
         double div = (vx - mod) / wx;

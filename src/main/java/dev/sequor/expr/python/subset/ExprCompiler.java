@@ -104,7 +104,7 @@ final class ExprCompiler {
             Object v = f.locals[slot];
             if (v == Frame.UNBOUND) {
                 throw new PyExc(PyExcType.UNBOUND_LOCAL_ERROR,
-                        "local variable '" + id + "' referenced before assignment");
+                        "cannot access local variable '" + id + "' where it is not associated with a value");
             }
             return v;
         };

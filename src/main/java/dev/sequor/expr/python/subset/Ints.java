@@ -91,10 +91,10 @@ final class Ints {
 
     /** Modulo with the sign of the divisor, like Python. */
     static Object mod(Object a, Object b) {
+        if (b instanceof Long y && y == 0) {
+            throw PyExc.zeroDivision("integer modulo by zero"); // CPython's text for %, unlike // and divmod
+        }
         if (a instanceof Long x && b instanceof Long y) {
-            if (y == 0) {
-                throw PyExc.zeroDivision("integer division or modulo by zero");
-            }
             return y == -1 ? 0L : Math.floorMod(x, y);
         }
         return normalize(divmod(big(a), big(b))[1]);

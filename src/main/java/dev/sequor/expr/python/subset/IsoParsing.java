@@ -8,7 +8,7 @@ import java.time.temporal.IsoFields;
 /**
  * {@code date/datetime/time.fromisoformat}, ported from Python 3.12's datetime module: extended and basic dates,
  * ISO week dates, any one-character separator, times to the hour/minute/second/fraction, {@code Z} and numeric
- * offsets. Failures are {@code Invalid isoformat string: ...} (GraalPy quotes the datetime and time ones twice);
+ * offsets. Failures are {@code Invalid isoformat string: ...};
  * out-of-range fields are the constructors' errors.
  */
 final class IsoParsing {
@@ -32,7 +32,7 @@ final class IsoParsing {
 
     static Object datetime(Object arg) {
         String s = text(arg);
-        PyExc invalid = PyExc.valueError("Invalid isoformat string: '" + Py.repr(s) + "'");
+        PyExc invalid = PyExc.valueError("Invalid isoformat string: " + Py.repr(s));
         if (s.length() < 7) {
             throw invalid;
         }
@@ -77,7 +77,7 @@ final class IsoParsing {
     static Object time(Object arg) {
         String s = text(arg);
         String t = s.startsWith("T") ? s.substring(1) : s;
-        PyExc invalid = PyExc.valueError("Invalid isoformat string: '" + Py.repr(t) + "'");
+        PyExc invalid = PyExc.valueError("Invalid isoformat string: " + Py.repr(s));
         Object[] time;
         try {
             time = time(t);

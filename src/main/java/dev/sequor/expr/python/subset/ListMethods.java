@@ -64,8 +64,11 @@ final class ListMethods {
                 if (i < 0) {
                     i += size;
                 }
+                if (size == 0) {
+                    throw PyExc.indexError("pop from empty list");
+                }
                 if (i < 0 || i >= size) {
-                    throw PyExc.indexError("index out of range");
+                    throw PyExc.indexError("pop index out of range");
                 }
                 return items.remove((int) i);
             }
@@ -73,7 +76,7 @@ final class ListMethods {
                 Object x = REMOVE.bind(args, kwargs)[0];
                 int i = indexOf(items, x, 0, items.size());
                 if (i < 0) {
-                    throw PyExc.valueError("list.index(x): x not in list");
+                    throw PyExc.valueError("list.remove(x): x not in list");
                 }
                 items.remove(i);
             }

@@ -42,7 +42,7 @@ final class NumberBuiltins {
             return PyTuple.of(Ints.normalize(qr[0]), Ints.normalize(qr[1]));
         }
         if ((x instanceof Double || Ints.isInt(x)) && (y instanceof Double || Ints.isInt(y))) {
-            double[] qr = Arith.floatDivmod(Arith.toDouble(x), Arith.toDouble(y));
+            double[] qr = Arith.floatDivmod(Arith.toDouble(x), Arith.toDouble(y), "float divmod()");
             return PyTuple.of(qr[0], qr[1]);
         }
         if ((x instanceof BigDecimal || Ints.isInt(x)) && (y instanceof BigDecimal || Ints.isInt(y))) {

@@ -60,13 +60,9 @@ final class Rounding {
         if (Double.isInfinite(x)) {
             throw PyExc.overflow("cannot convert float infinity to integer");
         }
-        double r = roundFloat(x, 0);
-        // GraalPy 25.2: a Java (long) cast (saturating: round(2.0**63) is 2**63 - 1) or, beyond the long range, the
-        // shortest decimal of the double (round(1e300) is 10**300, not the double's exact value)
-        if (r > Long.MAX_VALUE || r < Long.MIN_VALUE) {
-            return Ints.normalize(BigDecimal.valueOf(r).toBigInteger());
-        }
-        return (long) r;
+        // the exact value of the rounded double, as CPython's float.__round__ gives (GraalPy 25.2 saturates a Java
+        // long cast, round(2.0**63) being 2**63 - 1, and beyond builds the int from the shortest decimal text)
+        return fromDouble(roundFloat(x, 0));
     }
 
     /** An integral double as a Python int. */

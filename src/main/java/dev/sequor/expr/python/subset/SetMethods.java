@@ -37,7 +37,7 @@ final class SetMethods {
                 none("set.pop", args, kwargs);
                 List<Object> items = self.items();
                 if (items.isEmpty()) {
-                    throw PyExc.keyError("pop from an emtpy set"); // sic: GraalPy's message
+                    throw PyExc.keyError("pop from an empty set");
                 }
                 Object last = items.get(items.size() - 1);
                 self.discard(last);

@@ -59,7 +59,7 @@ final class StrFormat {
                 markup = false;
             } else {
                 if (atEnd) {
-                    throw PyExc.valueError("Single '}' encountered in format string"); // sic: GraalPy's text
+                    throw PyExc.valueError("Single '{' encountered in format string");
                 }
                 if (s.charAt(i) == '{') {
                     i++;

@@ -4,13 +4,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.Temporal;
 
 /**
- * {@code strftime} as GraalPy implements it (in Java, C locale): the directives below; any other {@code %x} is
- * copied as written (GraalPy does not pass it to the C library). A time-only value formats with 1900-01-01 as its
- * date, a date with midnight as its time.
+ * {@code strftime} as CPython on Linux gives it (it passes the format to glibc's, C locale): C's directives and
+ * glibc's ({@code %e %D %T %R %r %h %n %t %C %g %k %l %P %s %F}, the {@code -} flag that drops a number's padding);
+ * any other {@code %x} is copied as written, as glibc does. A time-only value formats with 1900-01-01 as its date,
+ * a date with midnight as its time. (GraalPy 25.2 copies the glibc-only directives as written.)
  */
 final class Strftime {
 
@@ -44,7 +46,12 @@ final class Strftime {
                 i += 2;
                 continue;
             }
-            String piece = directive(d, dt, offset);
+            boolean unpadded = d == '-' && i + 2 < fmt.length();
+            String piece = directive(unpadded ? fmt.charAt(i + 2) : d, dt, offset);
+            if (piece != null && unpadded) {
+                piece = unpadded(piece);
+                i++;
+            }
             if (piece == null) {
                 sb.append(c);
                 continue; // not a directive: the '%' and what follows are copied
@@ -53,6 +60,16 @@ final class Strftime {
             i++;
         }
         return sb.toString();
+    }
+
+    /** glibc's {@code -} flag: a number without its zero or space padding; text is left as it is. */
+    private static String unpadded(String piece) {
+        String digits = piece.stripLeading();
+        if (!digits.chars().allMatch(Character::isDigit) || digits.isEmpty()) {
+            return piece;
+        }
+        String stripped = digits.replaceFirst("^0+", "");
+        return stripped.isEmpty() ? "0" : stripped;
     }
 
     private static String directive(char d, LocalDateTime dt, Integer offset) {
@@ -85,6 +102,24 @@ final class Strftime {
                     + dt.getYear();
             case 'x' -> String.format("%02d/%02d/%02d", dt.getMonthValue(), dt.getDayOfMonth(), dt.getYear() % 100);
             case 'X' -> String.format("%02d:%02d:%02d", dt.getHour(), dt.getMinute(), dt.getSecond());
+            case 'e' -> String.format("%2d", dt.getDayOfMonth());
+            case 'k' -> String.format("%2d", dt.getHour());
+            case 'l' -> String.format("%2d", (dt.getHour() + 11) % 12 + 1);
+            case 'P' -> dt.getHour() < 12 ? "am" : "pm";
+            case 'h' -> MONTHS[dt.getMonthValue() - 1].substring(0, 3);
+            case 'C' -> String.valueOf(dt.getYear() / 100); // glibc: '0' for year 5, as %Y gives '5'
+
+            case 'g' -> String.format("%02d", dt.get(IsoFields.WEEK_BASED_YEAR) % 100);
+            case 'D' -> String.format("%02d/%02d/%02d", dt.getMonthValue(), dt.getDayOfMonth(), dt.getYear() % 100);
+            case 'F' -> String.format("%d-%02d-%02d", dt.getYear(), dt.getMonthValue(), dt.getDayOfMonth());
+            case 'T' -> String.format("%02d:%02d:%02d", dt.getHour(), dt.getMinute(), dt.getSecond());
+            case 'R' -> String.format("%02d:%02d", dt.getHour(), dt.getMinute());
+            case 'r' -> String.format("%02d:%02d:%02d ", (dt.getHour() + 11) % 12 + 1, dt.getMinute(), dt.getSecond())
+                    + (dt.getHour() < 12 ? "AM" : "PM");
+            case 'n' -> "\n";
+            case 't' -> "\t";
+            // seconds since the epoch of the wall time read in the process's time zone (CPython's mktime), offset or not
+            case 's' -> String.valueOf(dt.atZone(ZoneId.systemDefault()).toEpochSecond());
             case 'z' -> offset == null ? "" : TemporalText.offset(offset, "");
             case 'Z' -> offset == null ? "" : PyTimezone.nameFromOffset(offset);
             case '%' -> "%";

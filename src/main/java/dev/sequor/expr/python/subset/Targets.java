@@ -99,7 +99,7 @@ final class Targets {
                 yield f -> {
                     if (f.locals[slot] == Frame.UNBOUND) {
                         throw new PyExc(PyExcType.UNBOUND_LOCAL_ERROR,
-                                "local variable '" + name + "' referenced before assignment");
+                                "cannot access local variable '" + name + "' where it is not associated with a value");
                     }
                     f.locals[slot] = Frame.UNBOUND;
                 };

@@ -249,12 +249,9 @@ final class TemporalMethods {
             }
             return a instanceof Temporal && !(a instanceof LocalTime) ? add(a, TimedeltaArith.negate(td)) : null;
         }
-        if (a instanceof LocalDate x && (b instanceof LocalDate || isDatetime(b))) {
-            return PyTimedelta.ofMicros(ChronoUnit.DAYS.between(date((Temporal) b), x) * PyTimedelta.MICROS_PER_DAY);
-        }
-        if (isDatetime(a) && b instanceof LocalDate y) {
-            // GraalPy subtracts the date parts here (CPython refuses datetime - date)
-            return PyTimedelta.ofMicros(ChronoUnit.DAYS.between(y, date((Temporal) a)) * PyTimedelta.MICROS_PER_DAY);
+        // a datetime and a date do not subtract in CPython, either way (GraalPy 25.2 subtracts their date parts)
+        if (a instanceof LocalDate x && b instanceof LocalDate y) {
+            return PyTimedelta.ofMicros(ChronoUnit.DAYS.between(y, x) * PyTimedelta.MICROS_PER_DAY);
         }
         if (isDatetime(a) && isDatetime(b)) {
             if ((a instanceof OffsetDateTime) != (b instanceof OffsetDateTime)) {

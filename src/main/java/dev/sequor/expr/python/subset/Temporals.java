@@ -90,7 +90,8 @@ final class Temporals {
             throw PyExc.typeError("can't compare offset-naive and offset-aware datetimes");
         }
         if (aDatetime && b instanceof LocalDate || bDatetime && a instanceof LocalDate) {
-            throw PyExc.typeError("Can't compare " + Py.typeName(a) + " and " + Py.typeName(b));
+            // CPython's datetime answers either order (it is the subclass, so its reflected comparison runs first)
+            throw PyExc.typeError("can't compare datetime.datetime to datetime.date");
         }
         return null;
     }

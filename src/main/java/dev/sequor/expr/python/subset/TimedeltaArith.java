@@ -63,7 +63,7 @@ final class TimedeltaArith {
         }
         if (b instanceof Double d) {
             if (d == 0) {
-                throw PyExc.zeroDivision("integer division or modulo by zero"); // GraalPy's text
+                throw PyExc.zeroDivision("integer division or modulo by zero"); // CPython's text too
             }
             BigDecimal q = new BigDecimal(td.totalMicros()).divide(exact(d), 0, RoundingMode.HALF_EVEN);
             return PyTimedelta.ofMicros(q);
@@ -90,7 +90,7 @@ final class TimedeltaArith {
     static Object modulo(Object a, Object b) {
         if (a instanceof PyTimedelta td && b instanceof PyTimedelta other) {
             if (other.isZero()) {
-                throw PyExc.zeroDivision("integer division or modulo by zero");
+                throw PyExc.zeroDivision("integer modulo by zero");
             }
             return PyTimedelta.ofMicros(Ints.divmod(td.totalMicros(), other.totalMicros())[1]);
         }

@@ -1,0 +1,92 @@
+package dev.sequor.expr.python.subset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where GraalPy 25.2 departs from CPython 3.12 and the Java evaluator answers as CPython: each expected text is
+ * what python3 prints; the comment says what GraalPy answers instead (see GraalPyDeviations, docs/python-subset.md).
+ */
+class CPythonDivergencesTest {
+
+    private static String run(String code) {
+        return SnippetRunner.outcome(code);
+    }
+
+    /** GraalPy: 1180591620717411300000 and 10**25, the shortest decimal padded with zeros; round(2.0**63) saturated. */
+    @Test
+    void roundOfALargeFloatIsTheFloatsExactValue() {
+        assertEquals("OK (1180591620717411303424, 10000000000000000905969664, 9223372036854775808, True)",
+                run("round(2**70 + 0.0), round(float(10**25)), round(2.0**63), round(-1.5e300) == int(-1.5e300)"));
+    }
+
+    /** GraalPy subtracts the date parts and answers a timedelta. */
+    @Test
+    void aDatetimeAndADateDoNotSubtract() {
+        assertEquals("ERR TypeError: unsupported operand type(s) for -: 'datetime.datetime' and 'datetime.date'",
+                run("import datetime\nreturn datetime.datetime(2024, 1, 1) - datetime.date(2024, 1, 1)"));
+        assertEquals("ERR TypeError: unsupported operand type(s) for -: 'datetime.date' and 'datetime.datetime'",
+                run("import datetime\nreturn datetime.date(2024, 1, 1) - datetime.datetime(2024, 1, 1)"));
+    }
+
+    /** GraalPy copies these glibc directives as written ('%-m/%-d/2024'). */
+    @Test
+    void strftimeHasGlibcsDirectivesAndItsNoPaddingFlag() {
+        assertEquals("OK '3/5/2024'", run("import datetime\nreturn datetime.date(2024, 3, 5).strftime('%-m/%-d/%Y')"));
+        assertEquals("OK '7 AM 03/05/24| 5|07:04:09|07:04|07:04:09 AM|Mar|\\n|\\t|20|24| 7| 7|am|7 4 9 24 65|2024-03-05'",
+                run("import datetime\nreturn datetime.datetime(2024, 3, 5, 7, 4, 9).strftime("
+                        + "'%-I %p %D|%e|%T|%R|%r|%h|%n|%t|%C|%g|%k|%l|%P|%-H %-M %-S %-y %-j|%F')"));
+        assertEquals("OK '12 0 0|30|0|12|25 2025 1 Mon %|%-Q|%Q|%-'",
+                run("import datetime\nreturn datetime.datetime(2024, 12, 30).strftime("
+                        + "'%-I %-H %-M|%-e|%-k|%-l|%g %G %-V %-a %-%|%-Q|%Q|%-')"));
+        // %s: the wall time read in the process's time zone, as CPython's mktime does
+        long epoch = LocalDateTime.of(2024, 1, 2, 15, 4, 5).atZone(ZoneId.systemDefault()).toEpochSecond();
+        assertEquals("OK '" + epoch + "'", run("import datetime\nreturn datetime.datetime(2024, 1, 2, 15, 4, 5).strftime('%s')"));
+    }
+
+    /** GraalPy: 'division by zero' for every float operator, 'integer division or modulo by zero' for int %. */
+    @Test
+    void zeroDivisionHasCPythonsTextPerOperator() {
+        assertEquals("ERR ZeroDivisionError: float division by zero", run("1 / 0.0"));
+        assertEquals("ERR ZeroDivisionError: division by zero", run("1 / 0"));
+        assertEquals("ERR ZeroDivisionError: float floor division by zero", run("1.0 // 0"));
+        assertEquals("ERR ZeroDivisionError: float modulo", run("1.0 % 0"));
+        assertEquals("ERR ZeroDivisionError: float divmod()", run("divmod(1.0, 0)"));
+        assertEquals("ERR ZeroDivisionError: integer modulo by zero", run("1 % 0"));
+        assertEquals("ERR ZeroDivisionError: integer modulo by zero", run("10**30 % 0"));
+        assertEquals("ERR ZeroDivisionError: integer division or modulo by zero", run("1 // 0"));
+        assertEquals("ERR ZeroDivisionError: integer division or modulo by zero", run("divmod(1, 0)"));
+        assertEquals("ERR ZeroDivisionError: integer modulo by zero",
+                run("import datetime\nreturn datetime.timedelta(1) % datetime.timedelta(0)"));
+    }
+
+    /** GraalPy: Python 3.10's 'local variable 'x' referenced before assignment'. */
+    @Test
+    void unboundLocalHasPython312sText() {
+        assertEquals("ERR UnboundLocalError: cannot access local variable 'x' where it is not associated with a value",
+                run("def f():\n    y = x\n    x = 1\nreturn f()"));
+    }
+
+    /** GraalPy's texts: 'index out of range', 'list.index(x): ...', 'emtpy', Single '}', quoted twice, "Can't compare". */
+    @Test
+    void containerFormatAndDatetimeErrorsHaveCPythonsText() {
+        assertEquals("ERR IndexError: pop from empty list", run("[].pop()"));
+        assertEquals("ERR IndexError: pop index out of range", run("[1].pop(5)"));
+        assertEquals("ERR ValueError: list.remove(x): x not in list", run("[1].remove(2)"));
+        assertEquals("ERR KeyError: 'pop from an empty set'", run("set().pop()"));
+        assertEquals("ERR TypeError: can't concat str to bytes", run("b'abc' + 'd'"));
+        assertEquals("ERR TypeError: can't concat int to bytes", run("b'abc' + 1"));
+        assertEquals("ERR ValueError: Single '{' encountered in format string", run("'{'.format()"));
+        assertEquals("ERR ValueError: Invalid isoformat string: 'bad'",
+                run("import datetime\nreturn datetime.datetime.fromisoformat('bad')"));
+        assertEquals("ERR ValueError: Invalid isoformat string: 'Tbad'",
+                run("import datetime\nreturn datetime.time.fromisoformat('Tbad')"));
+        assertEquals("ERR TypeError: can't compare datetime.datetime to datetime.date",
+                run("import datetime\nreturn datetime.date(2024, 1, 1) < datetime.datetime(2024, 1, 1)"));
+        assertEquals("ERR TypeError: can't compare datetime.datetime to datetime.date",
+                run("import datetime\nreturn datetime.datetime(2024, 1, 1) >= datetime.date(2024, 1, 1)"));
+    }
+}
