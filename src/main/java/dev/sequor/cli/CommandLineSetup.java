@@ -27,7 +27,10 @@ public class CommandLineSetup {
 
     static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        StringBuilder line = new StringBuilder("Error: ").append(e.getMessage());
+        String message = e.getMessage();
+        // picocli ends some of its messages with a full stop ("Unknown subcommand 'x'."), others not
+        StringBuilder line = new StringBuilder("Error: ").append(message.endsWith(".")
+                ? message.substring(0, message.length() - 1) : message);
         if (e instanceof UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {

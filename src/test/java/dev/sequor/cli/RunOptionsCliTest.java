@@ -237,6 +237,8 @@ class RunOptionsCliTest {
                 "Error: Missing required parameter: 'NAME'. Run 'sequor env init --help' for usage.");
         assertUsageError(launcher.launch("--bogus"),
                 "Error: Unknown option: '--bogus'. Run 'sequor --help' for usage.");
+        assertUsageError(launcher.launch("help", "nosuch"),
+                "Error: Unknown subcommand 'nosuch'. Run 'sequor --help' for usage.");
         assertUsageError(launcher.launch("completion", "tcsh"),
                 "Error: Unknown shell: 'tcsh'; expected one of bash, zsh, fish, powershell. Run 'sequor completion --help'"
                         + " for usage.");
