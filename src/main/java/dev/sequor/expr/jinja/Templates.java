@@ -48,6 +48,9 @@ public final class Templates {
         jinjava.registerFilter(PythonMinMaxFilter.min());
         jinjava.registerFilter(new PythonBatchFilter());
         jinjava.registerFilter(new PythonTruncateFilter());
+        jinjava.registerFilter(new PythonIntFilter());
+        jinjava.registerFilter(new PythonFloatFilter());
+        jinjava.registerFilter(new PythonSumFilter());
         this.slots = new RenderSlots(jinjava, config);
     }
 
