@@ -99,7 +99,7 @@ public final class Templates {
         JinjavaInterpreter.pushCurrent(checker);
         Node root;
         try {
-            root = checker.parse(JinjaMarkup.withoutTrailingNewline(text));
+            root = checker.parse(TrimmedComments.asExpressions(JinjaMarkup.withoutTrailingNewline(text)));
             if (firstSyntaxError(checker).isEmpty()) {
                 KnownFiltersAndTests.check(root, checker.getContext(), pos);
                 // validation mode walks every branch without calling functions, so expressions get parsed too
@@ -227,6 +227,7 @@ public final class Templates {
                         .withIterateOverMapKeys(true)
                         .withUseNaturalOperatorPrecedence(true)
                         .withParseWhitespaceControlStrictly(true)
+                        .withUseTrimmingForNotesAndExpressions(true)
                         .withKeepNullableLoopValues(true)
                         .withHandleBackslashInQuotesOnly(true)
                         .build())
