@@ -55,6 +55,7 @@ public final class Templates {
         jinjava.registerFilter(new PythonSumFilter());
         jinjava.registerFilter(new PythonJoinFilter());
         jinjava.registerFilter(new PythonFormatFilter());
+        jinjava.registerTag(new PythonForTag());
         this.slots = new RenderSlots(jinjava, config);
     }
 
@@ -100,6 +101,7 @@ public final class Templates {
         Node root;
         try {
             root = checker.parse(TrimmedComments.asExpressions(JinjaMarkup.withoutTrailingNewline(text)));
+            PythonForTag.moveElseBranches(root);
             if (firstSyntaxError(checker).isEmpty()) {
                 KnownFiltersAndTests.check(root, checker.getContext(), pos);
                 // validation mode walks every branch without calling functions, so expressions get parsed too
