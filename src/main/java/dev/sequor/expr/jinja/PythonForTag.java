@@ -6,7 +6,6 @@ import com.hubspot.jinjava.lib.tag.ForTag;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.TagToken;
-import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.LengthLimitingStringBuilder;
 import com.hubspot.jinjava.util.ObjectIterator;
 import java.util.LinkedList;
@@ -15,7 +14,7 @@ import org.apache.commons.lang3.tuple.Pair;
 
 /**
  * Jinja2's <code>{% for %}...{% else %}...{% endfor %}</code>: the else branch renders only when the loop has no
- * item. Jinjava's for tag has no else: it rendered the else branch after every item and nothing for an empty list.
+ * item; and a loop over a string goes through its characters. Jinjava's for tag has no else: it rendered the else branch after every item and nothing for an empty list.
  * {@link #moveElseBranches} gives the else tag the nodes after it once, when the template is compiled; the loop then
  * renders the else tag as Jinjava's else tag renders itself (as nothing), and this tag renders its nodes when the
  * collection is empty.
@@ -30,8 +29,7 @@ final class PythonForTag extends ForTag {
         }
         Pair<List<String>, String> varsAndExpression = getLoopVarsAndExpression((TagToken) tagNode.getMaster());
         Object collection = interpreter.resolveELExpression(varsAndExpression.getRight(), tagNode.getLineNumber());
-        ForLoop probe = ObjectIterator.getLoop(collection);
-        boolean empty = !probe.hasNext();
+        boolean empty = collection instanceof String s ? s.isEmpty() : !ObjectIterator.getLoop(collection).hasNext();
         boolean checking = interpreter.isValidationMode();
         LengthLimitingStringBuilder out = new LengthLimitingStringBuilder(interpreter.getConfig().getMaxOutputSize());
         if (!empty || checking) {
@@ -43,6 +41,14 @@ final class PythonForTag extends ForTag {
             }
         }
         return out.toString();
+    }
+
+    /** A string loops over its characters, as in Python; Jinjava took it as one item. */
+    @Override
+    public String renderForCollection(TagNode tagNode, JinjavaInterpreter interpreter, List<String> loopVars,
+                                      Object collection) {
+        Object items = collection instanceof String s ? PythonItems.of(s) : collection;
+        return super.renderForCollection(tagNode, interpreter, loopVars, items);
     }
 
     /** The for's else tag holding the else branch, as {@link #moveElseBranches} left it: the last child. */

@@ -55,6 +55,13 @@ public final class Templates {
         jinjava.registerFilter(new PythonSumFilter());
         jinjava.registerFilter(new PythonJoinFilter());
         jinjava.registerFilter(new PythonFormatFilter());
+        jinjava.registerFilter(new PythonTitleFilter());
+        jinjava.registerFilter(new PythonTrimFilter());
+        jinjava.registerFilter(new PythonReplaceFilter());
+        jinjava.registerFilter(new PythonUniqueFilter());
+        jinjava.registerFilter(new PythonDictsortFilter());
+        jinjava.registerFilter(new PythonSliceFilter());
+        PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());
         this.slots = new RenderSlots(jinjava, config);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Jinja2's {@code for ... else} and {@code x if cond} without else; every expected text is Jinja2 3.1.6's. */
+/** Jinja2's {@code for ... else}, loops over strings and {@code x if cond} without else; every expected text is Jinja2 3.1.6's. */
 class ControlFlowTest {
 
     final Templates templates = Templates.shared();
@@ -23,6 +23,13 @@ class ControlFlowTest {
         assertThat(render("{% for i in [] %}{% if false %}a{% else %}b{% endif %}{% else %}e{{ 1 }}{% for j in [] %}{% else %}in{% endfor %}{% endfor %}")).isEqualTo("e1in");
         assertThat(render("{% for i in [1, 2] -%}\n {{ i }}\n{%- else -%}\n e \n{%- endfor %}")).isEqualTo("12");
         assertThat(render("{% for i in [] -%}\n {{ i }}\n{%- else -%}\n e \n{%- endfor %}")).isEqualTo("e");
+    }
+
+    @Test
+    void aLoopOverAStringGoesThroughItsCharacters() {
+        assertThat(render("{% for c in 'ab😀' %}[{{ c }}]{% endfor %}")).isEqualTo("[a][b][😀]");
+        assertThat(render("{% for c in 'ab' %}[{{ c }}{{ loop.index }}]{% else %}none{% endfor %}")).isEqualTo("[a1][b2]");
+        assertThat(render("{% for c in '' %}{{ c }}{% else %}blank{% endfor %}")).isEqualTo("blank");
     }
 
     @Test
