@@ -30,7 +30,8 @@ final class PythonItemsFilter extends Jinja2Filter {
             default -> {
                 List<Object> items = PythonItems.of(value);
                 if (items.isEmpty()) {
-                    throw new TemplateValueException("No " + args.filter() + " item, sequence was empty.");
+                    // Jinja2 gives an undefined value; None, as Jinjava gave, keeps |default('x') working after it
+                    yield null;
                 }
                 yield args.filter().equals("first") ? items.getFirst() : items.getLast();
             }
