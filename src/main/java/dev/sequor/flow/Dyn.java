@@ -87,10 +87,13 @@ public sealed interface Dyn permits Dyn.Const, Dyn.Template, Dyn.Python, Dyn.Pat
         return new Const(value, pos);
     }
 
-    /** A scalar from YAML: a template when the string has Jinja syntax, else a constant. */
+    /**
+     * A scalar from YAML: a template when the string has Jinja syntax, else a constant; a string's constant is what
+     * upstream's render of it gives (line breaks as \n, no final newline), as a template's render is.
+     */
     static Dyn scalar(Object value, SourcePos pos) {
-        if (value instanceof String s && JinjaMarkup.isTemplate(s)) {
-            return new Template(s, pos);
+        if (value instanceof String s) {
+            return JinjaMarkup.isTemplate(s) ? new Template(s, pos) : new Const(JinjaMarkup.normalized(s), pos);
         }
         return new Const(value, pos);
     }

@@ -15,11 +15,14 @@ public final class JinjaMarkup {
         return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
     }
 
-    /** Jinja2's default (keep_trailing_newline=False): one newline at the very end of a template is not output. */
-    static String withoutTrailingNewline(String text) {
-        if (text.endsWith("\r\n")) {
-            return text.substring(0, text.length() - 2);
-        }
-        return text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    /**
+     * The text Jinja2 renders from {@code text}: line breaks ({@code \r\n}, {@code \r}) read as {@code \n} and one
+     * newline at the very end not output (keep_trailing_newline=False). Upstream renders every string leaf, so this is
+     * also what a string without markup becomes ({@code message: |} ends without its newline). Returns {@code text}
+     * itself when there is nothing to change, which is the usual case.
+     */
+    public static String normalized(String text) {
+        String s = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -35,7 +35,7 @@ final class PythonRoundFilter extends Jinja2Filter {
             if (value instanceof BigDecimal) {
                 return rounded;
             }
-            return rounded.toBigInteger().bitLength() < 64 ? (Object) rounded.longValueExact() : rounded.toBigInteger();
+            return PythonIntFilter.whole(rounded.toBigInteger());
         }
         RoundingMode mode = method.equals("ceil") ? RoundingMode.CEILING : RoundingMode.FLOOR;
         return exact.setScale(precision, mode).doubleValue();

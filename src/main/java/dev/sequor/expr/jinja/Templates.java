@@ -3,6 +3,7 @@ package dev.sequor.expr.jinja;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Optional;
 import jinjava.javax.el.CompositeELResolver;
+import jinjava.javax.el.ExpressionFactory;
 
 /**
  * Jinja templates in flows ({@code {{ var('x') }}}), rendered by Jinjava with Jinja2's behaviour as upstream Sequor
@@ -37,7 +39,7 @@ public final class Templates {
     private Templates() {
         this.config = config(false);
         this.validationConfig = config(true);
-        this.jinjava = new Jinjava(config);
+        this.jinjava = new PythonJinjava(config);
         TemplateFunctions.registerAll(jinjava);
         jinjava.registerFilter(new PythonStringFilter());
         jinjava.registerFilter(new PythonUrlencodeFilter());
@@ -48,7 +50,35 @@ public final class Templates {
         jinjava.registerFilter(PythonMinMaxFilter.min());
         jinjava.registerFilter(new PythonBatchFilter());
         jinjava.registerFilter(new PythonTruncateFilter());
+        jinjava.registerFilter(new PythonIntFilter());
+        jinjava.registerFilter(new PythonFloatFilter());
+        jinjava.registerFilter(new PythonSumFilter());
+        jinjava.registerFilter(new PythonJoinFilter());
+        jinjava.registerFilter(new PythonFormatFilter());
+        jinjava.registerFilter(new PythonTitleFilter());
+        jinjava.registerFilter(new PythonTrimFilter());
+        jinjava.registerFilter(new PythonReplaceFilter());
+        jinjava.registerFilter(new PythonUniqueFilter());
+        jinjava.registerFilter(new PythonDictsortFilter());
+        jinjava.registerFilter(new PythonSliceFilter());
+        PythonItemsFilter.all().forEach(jinjava::registerFilter);
+        jinjava.registerTag(new PythonForTag());
         this.slots = new RenderSlots(jinjava, config);
+    }
+
+    /** Jinjava parsing expressions with {@link PythonParser}. */
+    private static final class PythonJinjava extends Jinjava {
+
+        private final ExpressionFactory expressions = PythonParser.expressionFactory(new TruthyTypeConverter());
+
+        PythonJinjava(JinjavaConfig config) {
+            super(config);
+        }
+
+        @Override
+        public ExpressionFactory getExpressionFactory() {
+            return expressions;
+        }
     }
 
     /** Holder idiom: the JVM creates the Jinjava instance once, on the first call to {@link #shared()}. */
@@ -77,7 +107,8 @@ public final class Templates {
         JinjavaInterpreter.pushCurrent(checker);
         Node root;
         try {
-            root = checker.parse(JinjaMarkup.withoutTrailingNewline(text));
+            root = checker.parse(TrimmedComments.asExpressions(JinjaMarkup.normalized(text)));
+            PythonForTag.moveElseBranches(root);
             if (firstSyntaxError(checker).isEmpty()) {
                 KnownFiltersAndTests.check(root, checker.getContext(), pos);
                 // validation mode walks every branch without calling functions, so expressions get parsed too
@@ -205,6 +236,7 @@ public final class Templates {
                         .withIterateOverMapKeys(true)
                         .withUseNaturalOperatorPrecedence(true)
                         .withParseWhitespaceControlStrictly(true)
+                        .withUseTrimmingForNotesAndExpressions(true)
                         .withKeepNullableLoopValues(true)
                         .withHandleBackslashInQuotesOnly(true)
                         .build())

@@ -55,7 +55,7 @@ public final class VarTemplate {
 
     /** The template when {@code text} is only text and {@code var('...')} expressions, else null. */
     public static VarTemplate parse(String text, SourcePos pos) {
-        String body = JinjaMarkup.withoutTrailingNewline(text);
+        String body = JinjaMarkup.normalized(text);
         List<String> texts = new ArrayList<>();
         List<Expression> expressions = new ArrayList<>();
         Matcher var = VAR.matcher(body);

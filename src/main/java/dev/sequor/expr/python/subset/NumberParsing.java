@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * underscores between digits ({@code '1_000'}, not {@code '_1'} or {@code '1__0'}), Unicode decimal digits
  * ({@code int('١٢')} is 12), base prefixes for base 0, 2, 8 and 16, and {@code inf}/{@code nan} for floats.
  */
-final class NumberParsing {
+public final class NumberParsing {
 
     private static final String DIGITS = "[0-9](?:_?[0-9])*";
     private static final Pattern FLOAT = Pattern.compile(
@@ -19,7 +19,7 @@ final class NumberParsing {
     }
 
     /** {@code int(text, base)}, or null when the text is not an int literal in that base. */
-    static Object parseInt(String text, int base) {
+    public static Object parseInt(String text, int base) {
         String s = asciiDigits(text).strip();
         int i = 0;
         boolean negative = false;
@@ -71,7 +71,7 @@ final class NumberParsing {
     }
 
     /** {@code float(text)}, or null when the text is not a float literal. */
-    static Double parseFloat(String text) {
+    public static Double parseFloat(String text) {
         String s = asciiDigits(text).strip();
         if (SPECIAL.matcher(s).matches()) {
             boolean negative = s.charAt(0) == '-';

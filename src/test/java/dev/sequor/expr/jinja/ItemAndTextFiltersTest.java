@@ -1,0 +1,39 @@
+package dev.sequor.expr.jinja;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Jinja2's item filters ({@code first}, {@code last}, {@code list}, {@code length}, {@code unique}, {@code slice},
+ * {@code dictsort}) and text filters ({@code title}, {@code trim}, {@code replace}); every expected text is Jinja2
+ * 3.1.6's.
+ */
+class ItemAndTextFiltersTest {
+
+    final Templates templates = Templates.shared();
+    final MapScope scope = new MapScope();
+
+    String render(String text) {
+        return templates.render(templates.compile(text, TemplatesTest.POS), scope, TemplatesTest.LIMIT);
+    }
+
+    @Test
+    void itemFiltersIterateAsPythonDoes() {
+        assertThat(render("{{ 'Hello'|first }} {{ 'Hello'|last }} {{ 'Hello'|list }} {{ '😀'|length }} {{ 'ab😀'|count }}")).isEqualTo("H o ['H', 'e', 'l', 'l', 'o'] 1 3");
+        assertThat(render("{{ {'a': 1, 'b': 2}|first }} {{ {'a': 1, 'b': 2}|list }} {{ {'a': 1}|length }} {{ ['b', 'a']|first }} {{ [1, 2]|last }} {{ [1, 2]|length }}")).isEqualTo("a ['a', 'b'] 1 b 2 2");
+        assertThat(render("{{ ['a', 'A', 'b']|unique|list }} {{ ['a', 'A', 'b']|unique(case_sensitive=true)|list }} {{ [{'k': 'a'}, {'k': 'A'}]|unique(attribute='k')|list }}")).isEqualTo("['a', 'b'] ['a', 'A', 'b'] [{'k': 'a'}]");
+        assertThat(render("{{ [1, 2, 3, 4, 5, 6, 7]|slice(3)|list }} {{ [1, 2, 3, 4]|slice(3, 0)|list }}")).isEqualTo("[[1, 2, 3], [4, 5], [6, 7]] [[1, 2], [3, 0], [4, 0]]");
+        assertThat(render("{{ {'b': 1, 'a': 2}|dictsort(reverse=true) }} {{ {'b': 1, 'A': 2}|dictsort }} {{ {'b': 1, 'a': 2}|dictsort(by='value') }}")).isEqualTo("[('b', 1), ('a', 2)] [('A', 2), ('b', 1)] [('b', 1), ('a', 2)]");
+        assertThat(render("{% for k, v in {'b': 1, 'a': 2}|dictsort %}{{ k }}={{ v }};{% endfor %}")).isEqualTo("a=2;b=1;");
+        // an empty sequence: Jinja2's undefined, None here (see PythonItemsFilter); |default applies to both
+        assertThat(render("{{ []|first|default('d') }} {{ ''|last|default('e') }}")).isEqualTo("d e");
+    }
+
+    @Test
+    void textFiltersAreJinja2s() {
+        assertThat(render("{{ 'hello-world foo_bar'|title }} {{ \"it's o'neil\"|title }} {{ 'hELLO wORLD'|title }} {{ '(a) [b] <c> {d}'|title }}")).isEqualTo("Hello-World Foo_bar It's O'neil Hello World (A) [B] <C> {D}");
+        assertThat(render("[{{ 'xxhixx'|trim('x') }}] [{{ '  hi  '|trim }}] [{{ '\u00a0hi\t'|trim }}]")).isEqualTo("[hi] [hi] [hi]");
+        assertThat(render("{{ 'abc'|replace('', '-') }} {{ 'aaa'|replace('a', 'b', 2) }} {{ 'ab'|replace('', '-', 2) }} {{ 'x'|replace('x', 'y', 0) }}")).isEqualTo("-a-b-c- bba -a-b x");
+    }
+}
