@@ -1,6 +1,7 @@
 package dev.sequor.run;
 
 import dev.sequor.error.SequorException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,18 +13,41 @@ public final class VarAssign {
     private VarAssign() {
     }
 
-    /** Applies every {@code name: definition} entry; returns a short summary for the log. */
+    /**
+     * Applies every {@code name: definition} entry; returns a short summary for the log. Every definition is checked
+     * before any is set, so a refused one leaves every variable as it was (upstream had set, and saved, those before
+     * it).
+     */
     public static String applyAll(Map<String, Object> definitions, FlowScope scope) {
+        Map<String, Assignment> checked = new LinkedHashMap<>();
+        definitions.forEach((name, def) -> checked.put(name, checked(name, def)));
         StringBuilder summary = new StringBuilder();
-        definitions.forEach((name, def) -> {
-            String where = apply(name, def, scope);
-            summary.append(summary.isEmpty() ? "" : ", ").append(name).append(" (").append(where).append(")");
+        checked.forEach((name, a) -> {
+            a.apply(name, scope);
+            summary.append(summary.isEmpty() ? "" : ", ").append(name).append(" (").append(a.scope()).append(")");
         });
         return summary.toString();
     }
 
     /** Sets one variable; returns the scope it went to. */
     public static String apply(String name, Object definition, FlowScope scope) {
+        Assignment a = checked(name, definition);
+        a.apply(name, scope);
+        return a.scope();
+    }
+
+    /** A value and the scope it goes to: {@code local} or {@code project}. */
+    private record Assignment(String scope, Object value) {
+        void apply(String name, FlowScope flowScope) {
+            if (scope.equals("local")) {
+                flowScope.frame().set(name, value);
+            } else {
+                flowScope.setProjectVariable(name, value);
+            }
+        }
+    }
+
+    private static Assignment checked(String name, Object definition) {
         if (definition instanceof Map<?, ?> m) {
             if (!m.containsKey("value")) {
                 throw SequorException.failed(null, "Setting variable \"" + name + "\" with a dict that has no \"value\" key: "
@@ -34,16 +58,12 @@ public final class VarAssign {
                         + Texts.shortRepr(m) + " (write {value: ..., scope: local|project}).");
             }
             String s = String.valueOf(m.get("scope"));
-            Object value = m.get("value");
-            switch (s) {
-                case "local" -> scope.frame().set(name, value);
-                case "project" -> scope.setProjectVariable(name, value);
-                default -> throw SequorException.failed(null, "Setting variable \"" + name + "\" with invalid scope: " + s
+            if (!s.equals("local") && !s.equals("project")) {
+                throw SequorException.failed(null, "Setting variable \"" + name + "\" with invalid scope: " + s
                         + " (expected local or project).");
             }
-            return s;
+            return new Assignment(s, m.get("value"));
         }
-        scope.setProjectVariable(name, definition);
-        return "project";
+        return new Assignment("project", definition);
     }
 }
