@@ -60,6 +60,8 @@ final class GraalPyDeviations {
             new Rule("GraalPy subtracts a date and a datetime; CPython refuses", (code, o) ->
                     o[0].text().matches("TypeError: unsupported operand type\\(s\\) for -: 'datetime\\.(date|datetime)' "
                             + "and 'datetime\\.(date|datetime)'") && o[1].kind() == Outcome.Kind.VALUE),
+            new Rule("GraalPy's str.splitlines does not break at \\x1c, \\x1d and \\x1e", (code, o) ->
+                    values(o) && code.contains("splitlines") && code.matches("(?s).*\\\\x1[cde].*")),
             new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->
                     values(o) && code.contains("strftime")),
             new Rule("GraalPy's zero division texts are not CPython's per-operator ones", (code, o) ->

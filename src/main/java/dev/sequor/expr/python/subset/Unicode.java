@@ -32,7 +32,8 @@ final class Unicode {
     /** Line boundaries of str.splitlines in GraalPy, which (unlike CPython) does not break at \x1c, \x1d, \x1e. */
     static boolean isLineBreak(int cp) {
         return switch (cp) {
-            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029 -> true;
+            // the file, group and record separators too, as CPython's str.splitlines (GraalPy 25.2 leaves them)
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029 -> true;
             default -> false;
         };
     }

@@ -47,6 +47,13 @@ class CPythonDivergencesTest {
         assertEquals("OK '" + epoch + "'", run("import datetime\nreturn datetime.datetime(2024, 1, 2, 15, 4, 5).strftime('%s')"));
     }
 
+    /** GraalPy keeps the file, group and record separators inside a line. */
+    @Test
+    void splitlinesBreaksAtTheSeparatorCharactersToo() {
+        assertEquals("OK ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']",
+                run("'a\\x1cb\\x1dc\\x1ed\\x0be\\x0cf\\x85g\\u2028h\\u2029i'.splitlines()"));
+    }
+
     /** GraalPy: 'division by zero' for every float operator, 'integer division or modulo by zero' for int %. */
     @Test
     void zeroDivisionHasCPythonsTextPerOperator() {

@@ -575,6 +575,7 @@ class StrMethodsArgsTest {
                 c("'abc'.upper(x=1, y=2)", () -> Attrs.callMethod("abc", "upper", new Object[] {}, kw("x", Long.valueOf(1L), "y", Long.valueOf(2L))),
                         "ERR TypeError: str.upper() got an unexpected keyword argument '2'"),
                 c("'a\\x1cb\\x1dc\\x1ed\\x85e\\x0cf\\u2029g'.splitlines()", () -> Attrs.callMethod("a\034b\035c\036d\u0085e\014f\u2029g", "splitlines", new Object[] {}, null),
-                        "OK ['a\\x1cb\\x1dc\\x1ed', 'e', 'f', 'g']"));
+                        // GraalPy 25.2 keeps \x1c-\x1e inside the line; CPython (and the evaluator) break there
+                        "OK ['a', 'b', 'c', 'd', 'e', 'f', 'g']"));
     }
 }

@@ -65,7 +65,8 @@ class StrMethodsTest {
                 c("'x\ud83d\ude00y'.split('\ud83d\ude00')", () -> Attrs.callMethod("x\ud83d\ude00y", "split", new Object[] {"\ud83d\ude00"}, null),
                         "OK ['x', 'y']"),
                 c("'a\\nb\\r\\nc\\rd\\x0be\\x1cf\\u2028g'.splitlines()", () -> Attrs.callMethod("a\012b\015\012c\015d\013e\034f\u2028g", "splitlines", new Object[] {}, null),
-                        "OK ['a', 'b', 'c', 'd', 'e\\x1cf', 'g']"),
+                        // GraalPy 25.2 keeps \x1c inside the line; CPython (and the evaluator) break there
+                        "OK ['a', 'b', 'c', 'd', 'e', 'f', 'g']"),
                 c("'a\\nb\\r\\nc\\r'.splitlines(True)", () -> Attrs.callMethod("a\012b\015\012c\015", "splitlines", new Object[] {Boolean.TRUE}, null),
                         "OK ['a\\n', 'b\\r\\n', 'c\\r']"),
                 c("'\\n'.splitlines()", () -> Attrs.callMethod("\012", "splitlines", new Object[] {}, null),
