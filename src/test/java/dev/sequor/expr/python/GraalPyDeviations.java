@@ -62,6 +62,9 @@ final class GraalPyDeviations {
                             + "and 'datetime\\.(date|datetime)'") && o[1].kind() == Outcome.Kind.VALUE),
             new Rule("GraalPy's str.splitlines does not break at \\x1c, \\x1d and \\x1e", (code, o) ->
                     values(o) && code.contains("splitlines") && code.matches("(?s).*\\\\x1[cde].*")),
+            new Rule("GraalPy's str.format answers None for a missing attribute of a field ({0.x})", (code, o) ->
+                    o[0].text().startsWith("AttributeError: ") && o[1].kind() == Outcome.Kind.VALUE
+                            && code.contains(".format(")),
             new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->
                     values(o) && code.contains("strftime")),
             new Rule("GraalPy's zero division texts are not CPython's per-operator ones", (code, o) ->

@@ -233,16 +233,12 @@ final class StrFormat {
         return result;
     }
 
-    /** GraalPy's lookup answers None for a missing attribute instead of raising AttributeError. */
+    /**
+     * The attribute of a {@code {0.name}} field: a missing one is CPython's AttributeError. GraalPy 25.2 answers None,
+     * which printed 'None' where a template written for objects met a dict ({@code '{r.name}'.format(r=row)}).
+     */
     private static Object attribute(Object value, String name) {
-        try {
-            return Attrs.get(value, name);
-        } catch (PyExc e) {
-            if (e.type() == PyExcType.ATTRIBUTE_ERROR) {
-                return null;
-            }
-            throw e;
-        }
+        return Attrs.get(value, name);
     }
 
     /** A non-negative decimal number, or -1 (then the text is a name or key), as GraalPy reads field names. */

@@ -47,6 +47,14 @@ class CPythonDivergencesTest {
         assertEquals("OK '" + epoch + "'", run("import datetime\nreturn datetime.datetime(2024, 1, 2, 15, 4, 5).strftime('%s')"));
     }
 
+    /** GraalPy prints 'None' for an attribute a field names that the value does not have. */
+    @Test
+    void aFormatFieldsMissingAttributeIsAnAttributeError() {
+        assertEquals("ERR AttributeError: 'int' object has no attribute 'x'", run("'{0.x}'.format(1)"));
+        assertEquals("ERR AttributeError: 'dict' object has no attribute 'name'", run("'{r.name}'.format(r={'name': 'a'})"));
+        assertEquals("OK '3 2024'", run("import datetime\nreturn '{0.real} {1.year}'.format(3, datetime.date(2024, 1, 2))"));
+    }
+
     /** GraalPy keeps the file, group and record separators inside a line. */
     @Test
     void splitlinesBreaksAtTheSeparatorCharactersToo() {
