@@ -65,6 +65,8 @@ final class GraalPyDeviations {
             new Rule("GraalPy's str.format answers None for a missing attribute of a field ({0.x})", (code, o) ->
                     o[0].text().startsWith("AttributeError: ") && o[1].kind() == Outcome.Kind.VALUE
                             && code.contains(".format(")),
+            new Rule("GraalPy's format type 'n' follows the JVM's locale; CPython's C locale groups nothing", (code, o) ->
+                    values(o) && code.matches("(?s).*(:n}|'n'\\)).*")),
             new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->
                     values(o) && code.contains("strftime")),
             new Rule("GraalPy's zero division texts are not CPython's per-operator ones", (code, o) ->

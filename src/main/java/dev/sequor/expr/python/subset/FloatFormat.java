@@ -60,9 +60,6 @@ final class FloatFormat extends NumberLayout {
             case 'n' -> {
                 formatG(value, positivePrefix, precision, thresholdAdjust);
                 useLocaleGrouping();
-                if (lenPoint > 0) {
-                    result.setCharAt(lenWhole, localeDecimalSeparator()); // GraalPy's index, sign not counted
-                }
             }
             case '%' -> {
                 formatF(100.0 * value, positivePrefix, precision);

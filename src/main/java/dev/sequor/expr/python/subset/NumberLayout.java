@@ -1,8 +1,5 @@
 package dev.sequor.expr.python.subset;
 
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
-import java.util.Locale;
 
 /**
  * The text of one formatted number while it is built: sign, whole-number digits, then the rest (point, fraction,
@@ -27,26 +24,18 @@ class NumberLayout {
         this.groupSize = FormatSpec.given(spec.grouping()) ? spec.groupSize() : -1;
     }
 
-    /** The 'n' type: the grouping of the default locale's number format (GraalPy reads its LC_NUMERIC locale). */
+    /**
+     * The 'n' type's grouping: none. CPython runs in the C locale unless a program calls setlocale (it never sets
+     * LC_NUMERIC itself), whose 'n' groups nothing and writes '.'; GraalPy 25.2 took the JVM's locale (1,234,567).
+     */
     void useLocaleGrouping() {
-        NumberFormat nf = NumberFormat.getInstance(Locale.getDefault(Locale.Category.DISPLAY));
-        if (nf instanceof DecimalFormat format) {
-            boolean use = format.isGroupingUsed();
-            if (use) {
-                grouping = format.getDecimalFormatSymbols().getGroupingSeparator();
-                groupSize = format.getGroupingSize();
-                use = groupSize > 0;
-            }
-            if (!use) {
-                grouping = FormatSpec.NONE;
-                groupSize = -1;
-            }
-        }
+        grouping = FormatSpec.NONE;
+        groupSize = -1;
     }
 
+    /** The 'n' type's decimal point: the C locale's. */
     static char localeDecimalSeparator() {
-        NumberFormat nf = NumberFormat.getInstance(Locale.getDefault(Locale.Category.DISPLAY));
-        return nf instanceof DecimalFormat format ? format.getDecimalFormatSymbols().getDecimalSeparator() : '.';
+        return '.';
     }
 
     void groupWholeIfRequired() {

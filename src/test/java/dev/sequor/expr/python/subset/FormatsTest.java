@@ -113,7 +113,7 @@ class FormatsTest {
                 c("format(1.5, 'n')", () -> Formats.format(Double.valueOf(1.5d), "n"),
                         "OK '1.5'"),
                 c("format(1234567, 'n')", () -> Formats.format(Long.valueOf(1234567L), "n"),
-                        "OK '1,234,567'"),
+                        "OK '1234567'"), // GraalPy 25.2 grouped by the JVM's locale; CPython's C locale does not
                 c("format(1e100, 'f')", () -> Formats.format(Double.valueOf(1e+100d), "f"),
                         "OK '10000000000000000159028911097599180468360808563945281389781327557747838772170381060813469985856815104.000000'"),
                 c("format(1e-7, '')", () -> Formats.format(Double.valueOf(1e-07d), ""),
@@ -287,11 +287,11 @@ class FormatsTest {
                 c("format(1, '.0%')", () -> Formats.format(Long.valueOf(1L), ".0%"),
                         "OK '100%'"),
                 c("format(-1.5, 'n')", () -> Formats.format(Double.valueOf(-1.5d), "n"),
-                        "OK '-..5'"),
+                        "OK '-1.5'"), // GraalPy 25.2 put its point at the wrong index
                 c("format(1234567.25, 'n')", () -> Formats.format(Double.valueOf(1234567.25d), "n"),
                         "OK '1.23457e+06'"),
                 c("format(Decimal('1234567.5'), 'n')", () -> Formats.format(new BigDecimal("1234567.5"), "n"),
-                        "OK '1,234,567.5'"),
+                        "OK '1234567.5'"),
                 c("format(2**40, 's')", () -> Formats.format(Long.valueOf(1099511627776L), "s"),
                         "ERR ValueError: Unknown format code 's' for object of type 'integer'"),
                 c("format(2**31, 's')", () -> Formats.format(Long.valueOf(2147483648L), "s"),

@@ -270,7 +270,7 @@ class StrFormatTest {
                 c("'{:5}'.format(1.5)", () -> Attrs.callMethod("{:5}", "format", new Object[] {Double.valueOf(1.5d)}, null),
                         "OK '  1.5'"),
                 c("'{:n}'.format(1234)", () -> Attrs.callMethod("{:n}", "format", new Object[] {Long.valueOf(1234L)}, null),
-                        "OK '1,234'"),
+                        "OK '1234'"), // the C locale's 'n', as CPython; GraalPy 25.2 grouped
                 c("'x'.format_map({})", () -> Attrs.callMethod("x", "format_map", new Object[] {dict()}, null),
                         "OK 'x'"),
                 c("'{a}{b}'.format_map({'a': 1, 'b': 2})", () -> Attrs.callMethod("{a}{b}", "format_map", new Object[] {dict("a", Long.valueOf(1L), "b", Long.valueOf(2L))}, null),
