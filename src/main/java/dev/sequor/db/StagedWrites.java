@@ -447,8 +447,8 @@ final class StagedWrites {
     }
 
     /**
-     * The first value of {@code columns} that {@code t}'s move refused, searched by {@link MisfitBisection} in a copy of
-     * its staging numbered in load order, where staging carries no load number but the database keeps its rows in
+     * The first value of {@code columns} that {@code t}'s move refused, searched by {@link MisfitBisection} in a copy
+     * of its staging numbered in load order, where staging carries no load number but the database keeps its rows in
      * that order ({@link Dialect#loadOrderColumn}); null where it does not, or staging holds more rows than are
      * searched. The copy is dropped after.
      */

@@ -14,7 +14,8 @@ import org.apache.commons.lang3.tuple.Pair;
 
 /**
  * Jinja2's <code>{% for %}...{% else %}...{% endfor %}</code>: the else branch renders only when the loop has no
- * item; and a loop over a string goes through its characters. Jinjava's for tag has no else: it rendered the else branch after every item and nothing for an empty list.
+ * item; and a loop over a string goes through its characters. Jinjava's for tag has no else: it rendered the else
+ * branch after every item and nothing for an empty list.
  * {@link #moveElseBranches} gives the else tag the nodes after it once, when the template is compiled; the loop then
  * renders the else tag as Jinjava's else tag renders itself (as nothing), and this tag renders its nodes when the
  * collection is empty.
