@@ -29,13 +29,6 @@ public final class VarAssign {
         return summary.toString();
     }
 
-    /** Sets one variable; returns the scope it went to. */
-    public static String apply(String name, Object definition, FlowScope scope) {
-        Assignment a = checked(name, definition);
-        a.apply(name, scope);
-        return a.scope();
-    }
-
     /** A value and the scope it goes to: {@code local} or {@code project}. */
     private record Assignment(String scope, Object value) {
         void apply(String name, FlowScope flowScope) {
