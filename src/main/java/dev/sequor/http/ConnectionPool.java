@@ -1,6 +1,5 @@
 package dev.sequor.http;
 
-import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,28 +7,17 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Connections kept alive between requests, per {@link Endpoint}, for the run's whole life. The most recently used
- * is taken first (the likeliest still open); one idle for a second or more is checked before it is used again, since
- * servers close idle connections after a few seconds and a request sent into a closed one may be lost.
+ * is taken first (the likeliest still open), and every one is checked before it is used again (a few microseconds):
+ * servers close idle connections after a while, some right after an answer without a {@code Connection: close},
+ * and a POST sent into a closed one may be lost.
  */
 final class ConnectionPool implements AutoCloseable {
 
     /** More idle connections than requests ever in flight at once (parallel: N stays far below). */
     private static final int MAX_IDLE_PER_ENDPOINT = 256;
-    /** Servers close idle connections after seconds, not sooner; a check costs a millisecond, so not every time. */
-    static final Duration CHECK_AFTER_IDLE = Duration.ofSeconds(1);
 
     private final Map<Endpoint, Deque<Http1Connection>> idle = new ConcurrentHashMap<>();
-    private final long checkAfterIdleNanos;
     private volatile boolean closed;
-
-    ConnectionPool() {
-        this(CHECK_AFTER_IDLE);
-    }
-
-    /** A pool that checks a connection idle for {@code checkAfterIdle} or longer before it is used again. */
-    ConnectionPool(Duration checkAfterIdle) {
-        this.checkAfterIdleNanos = checkAfterIdle.toNanos();
-    }
 
     /** An idle connection to the endpoint that is still open, or null. */
     Http1Connection take(Endpoint endpoint) {
@@ -38,7 +26,7 @@ final class ConnectionPool implements AutoCloseable {
             return null;
         }
         for (Http1Connection c = kept.pollLast(); c != null; c = kept.pollLast()) {
-            if (System.nanoTime() - c.idleSince() < checkAfterIdleNanos || c.stillOpen()) {
+            if (c.stillOpen()) {
                 return c;
             }
             c.close();
@@ -49,7 +37,6 @@ final class ConnectionPool implements AutoCloseable {
     /** Keeps a connection whose last response was read whole and that may carry another request. */
     void giveBack(Http1Connection c) {
         Deque<Http1Connection> kept = idle.computeIfAbsent(c.endpoint(), e -> new ConcurrentLinkedDeque<>());
-        c.idleFrom(System.nanoTime());
         kept.addLast(c);
         if (closed || kept.size() > MAX_IDLE_PER_ENDPOINT) {
             Http1Connection oldest = closed ? kept.pollLast() : kept.pollFirst();

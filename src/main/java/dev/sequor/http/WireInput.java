@@ -41,24 +41,6 @@ final class WireInput {
         return lim > pos;
     }
 
-    /**
-     * Whether the connection is still open while no answer is expected: a read that finds nothing within a
-     * millisecond says open; an end of stream, an error or bytes nobody asked for say it cannot carry a request.
-     */
-    boolean idleAndOpen() {
-        if (socket.isClosed() || lim > pos) {
-            return false;
-        }
-        try {
-            socket.setSoTimeout(1);
-            return in.read(buf, 0, buf.length) == 0;
-        } catch (SocketTimeoutException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Reads more bytes into the buffer (growing it when full); -1 at the end of the stream. */
     int fill(long deadline) throws IOException {
         if (pos > 0 && pos == lim) {

@@ -134,13 +134,30 @@ class Http1ConnectionTest {
     }
 
     @Test
-    void aConnectionIdleLongEnoughIsCheckedSoAPostNeverGoesIntoOneTheServerClosed() throws Exception {
-        // kept connections are checked after ConnectionPool.CHECK_AFTER_IDLE; this pool checks them every time
-        try (RawServer server = new RawServer((n, r) -> new Answer(OK, true));
-             LiveTransport t = new LiveTransport(new ProxyEnvironment(Map.of()), new ConnectionPool(Duration.ZERO))) {
-            t.send(request("GET", server.url("/a"), null));
-            assertThat(server.awaitClosedByServer()).isTrue();
-            assertThat(t.send(request("POST", server.url("/sync"), "{}")).text()).isEqualTo("ok");
+    void aKeptConnectionIsCheckedBeforeEveryRequestSoAPostNeverGoesIntoOneTheServerClosed() throws Exception {
+        // the server closes each connection right after its answer without a Connection: close (some servers do,
+        // and every server does after its idle timeout): urllib3 finds that out before reusing one, and so must we
+        try (RawServer server = new RawServer((n, r) -> new Answer(OK, true)); LiveTransport t = transport()) {
+            for (int i = 1; i <= 3; i++) {
+                assertThat(t.send(request("POST", server.url("/sync/" + i), "{}")).text()).isEqualTo("ok");
+                assertThat(server.awaitClosedByServer()).isTrue();
+            }
+            assertThat(server.seen()).extracting(RawServer.Seen::connection).containsExactly(1, 2, 3);
+            assertThat(server.seen()).extracting(RawServer.Seen::requestLine)
+                    .containsExactly("POST /sync/1 HTTP/1.1", "POST /sync/2 HTTP/1.1", "POST /sync/3 HTTP/1.1");
+        }
+    }
+
+    @Test
+    void aKeptConnectionOnWhichTheServerSentBytesNobodyAskedForIsNotReused() throws Exception {
+        // an answer followed by stray bytes (a second, unrequested response): the line is out of step, so the next
+        // request goes on a new connection instead of reading the stray bytes as its answer
+        try (RawServer server = new RawServer((n, r) -> n == 1
+                ? Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 500 Stray\r\nContent-Length: 0\r\n\r\n")
+                : Answer.of(OK));
+             LiveTransport t = transport()) {
+            assertThat(t.send(request("GET", server.url("/a"), null)).text()).isEqualTo("ok");
+            assertThat(t.send(request("POST", server.url("/b"), "{}")).statusCode()).isEqualTo(200);
             assertThat(server.seen()).extracting(RawServer.Seen::connection).containsExactly(1, 2);
         }
     }
