@@ -66,8 +66,12 @@ public final class Databases implements AutoCloseable {
             throw SequorException.invalid(pos, "Source '" + sourceName + "' has no 'type'; expected "
                     + SourceTypes.databaseChoices());
         }
-        SourceType sourceType = SourceTypes.named(type.toString()).filter(SourceType::isDatabase)
-                .orElseThrow(() -> SequorException.invalid(pos, "Unknown source type: " + type));
+        SourceType sourceType = SourceTypes.named(type.toString()).orElseThrow(() -> SequorException.invalid(pos,
+                "Unknown source type: " + type + " (expected one of " + SourceTypes.databaseChoices() + ")"));
+        if (!sourceType.isDatabase()) {
+            throw SequorException.invalid(pos, "Source '" + sourceName + "' is of type " + type
+                    + ", not a database; expected " + SourceTypes.databaseChoices());
+        }
         SourceType.Opened opened = sourceType.opener().open(new SourceConfig(sourceName, config, pos, projectDir,
                 cacheDir));
         return JdbcDatabase.open(sourceName, opened.dialect(), opened.connector(), notices, pos);

@@ -109,9 +109,13 @@ class DatabasesTest {
     @Test
     void badConfigsAreInvalidInputAtTheirPosition() {
         assertThatThrownBy(() -> databases.open("s", source("oracle", "oracle://h/db", null, null), POS))
-                .isInstanceOf(SequorException.class).hasMessage("Unknown source type: oracle")
+                .isInstanceOf(SequorException.class)
+                .hasMessage("Unknown source type: oracle (expected one of duckdb, postgres, mysql, snowflake or jdbc)")
                 .satisfies(e -> assertThat(((SequorException) e).kind()).isEqualTo(ExitCode.INVALID_INPUT))
                 .satisfies(e -> assertThat(((SequorException) e).pos()).isEqualTo(POS));
+        assertThatThrownBy(() -> databases.open("api", source("http", null, null, null), POS))
+                .hasMessage("Source 'api' is of type http, not a database; expected duckdb, postgres, mysql,"
+                        + " snowflake or jdbc");
         assertThatThrownBy(() -> databases.open("s", source("duckdb", null, null, null), POS))
                 .hasMessage("Source 's' has no 'conn_str'; expected a connection string such as duckdb:///data/warehouse.db");
         assertThatThrownBy(() -> databases.open("s", source("postgres", "mysql://u:topsecret@h/db", null, null), POS))
