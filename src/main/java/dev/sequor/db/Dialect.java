@@ -479,6 +479,15 @@ public interface Dialect {
     }
 
     /**
+     * A number for each row of a query's result, distinct and rising as the rows come: a {@code transform}'s merge
+     * keeps the row with the largest of each key. Snowflake's ROW_NUMBER needs an ORDER BY, which a query's own
+     * order does not give.
+     */
+    default String resultRowNumber() {
+        return "ROW_NUMBER() OVER ()";
+    }
+
+    /**
      * Whether a query refuses a value as the move's INSERT does, so that a conversion can be tried by a query
      * ({@link MisfitBisection}); MySQL's strict mode refuses values only in writes.
      */

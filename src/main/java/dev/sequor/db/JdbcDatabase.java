@@ -277,8 +277,8 @@ final class JdbcDatabase implements Database {
                         + " result; its columns: " + String.join(", ", columns));
             }
         }
-        SqlSession.executeOn(c, create + "SELECT q.*, ROW_NUMBER() OVER () AS " + dialect.quote(TableMove.ROW_COLUMN)
-                + " FROM (" + select + ") q");
+        SqlSession.executeOn(c, create + "SELECT q.*, " + dialect.resultRowNumber() + " AS "
+                + dialect.quote(TableMove.ROW_COLUMN) + " FROM (" + select + ") q");
         return columns;
     }
 

@@ -52,7 +52,8 @@ final class RenameSwap {
             try {
                 String builtTable = d.qualified(namespace, built);
                 long rows = SqlSession.countOn(c, "CREATE TABLE " + builtTable + " AS " + select);
-                if (rows < 0) {
+                if (rows <= 0) {
+                    // Snowflake's driver counts no rows for a CREATE TABLE AS (DDL), whatever it made
                     rows = SqlSession.longOn(c, "SELECT count(*) FROM " + builtTable);
                 }
                 swap(session, c, List.of(new Replacement(namespace, table, built, List.of())));

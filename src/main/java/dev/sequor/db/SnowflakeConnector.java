@@ -21,6 +21,8 @@ final class SnowflakeConnector implements Connector {
     }
 
     static final String DRIVER = "net.snowflake.client.jdbc.SnowflakeDriver";
+    /** The driver's switch for decrypting private keys with the BouncyCastle it carries. */
+    static final String BOUNCY_CASTLE = "net.snowflake.jdbc.enableBouncyCastle";
 
     /** The {@code type: snowflake} source ({@link SnowflakeSettings#KEYS}). */
     static SourceType.Opened open(SourceConfig config) {
@@ -44,6 +46,11 @@ final class SnowflakeConnector implements Connector {
     /** With {@code driver} speaking for Snowflake's (tests hand a driver that records the conversation). */
     static SourceType.Opened open(SourceConfig config, Class<? extends Driver> driver) {
         SnowflakeSettings settings = SnowflakeSettings.of(config);
+        if (settings.properties().containsKey("private_key_file_pwd")) {
+            // The JDK cannot read the PBES2 keys OpenSSL 3 encrypts by default; the driver's own BouncyCastle can,
+            // when asked ("Key decryption errors" in Snowflake's JDBC documentation). A user's own setting wins.
+            System.getProperties().putIfAbsent(BOUNCY_CASTLE, "true");
+        }
         SnowflakeDialect dialect = SnowflakeDialect.INSTANCE;
         JdbcPool pool = new JdbcPool(config.sourceName(), settings.jdbcUrl(), driver, settings.user(),
                 settings.password(), settings.properties(), dialect, e -> withoutSecrets(dialect.errorText(e), settings));

@@ -49,6 +49,14 @@ public final class SnowflakeDialect implements Dialect {
     /** Text types without a length: every staged value fits them. */
     private static final Pattern ANY_TEXT = Pattern.compile("(?i)\\s*(TEXT|STRING|VARCHAR)\\s*");
 
+    /**
+     * Whole-number types without a scale of their own. Snowflake's CAST rounds text with a fraction into them ('1.5' is
+     * 2), where PostgreSQL refuses it for an integer type and keeps it for a plain numeric; a fraction is refused here
+     * too, rather than rounded away. {@code NUMBER(12,0)} rounds, as PostgreSQL's {@code numeric(12,0)} does.
+     */
+    private static final Pattern WHOLE_ONLY = Pattern.compile(
+            "(?i)\\s*(INT|INTEGER|BIGINT|SMALLINT|TINYINT|BYTEINT|NUMBER|NUMERIC|DECIMAL|DEC)\\s*");
+
     /** Types whose text is JSON: PARSE_JSON makes an object or array of it, where CAST would keep a string. */
     private static final List<String> JSON_TYPES = List.of("VARIANT", "OBJECT", "ARRAY");
 
@@ -179,7 +187,44 @@ public final class SnowflakeDialect implements Dialect {
     public String fromStaging(ColumnDef column) {
         String type = typeSql(column.type());
         return JSON_TYPES.contains(type.toUpperCase(Locale.ROOT)) ? "PARSE_JSON(" + quote(column.name()) + ")"
-                : "CAST(" + quote(column.name()) + " AS " + type + ")";
+                : "CAST(" + castable(quote(column.name()), type) + " AS " + type + ")";
+    }
+
+    /**
+     * The staged text as the CAST to {@code type} gets it: into a {@link #WHOLE_ONLY} type, text that is not a whole
+     * number becomes text no number is read from, so that the CAST fails (and TRY_CAST gives null) instead of
+     * rounding it. Sequor's own row numbers are whole numbers.
+     */
+    private String castable(String text, String type) {
+        if (!WHOLE_ONLY.matcher(type).matches() || text.equals(quote(TableMove.ROW_COLUMN))) {
+            return text;
+        }
+        return "IFF(REGEXP_LIKE(" + text + ", ' *[-+]?[0-9]+ *'), " + text + ", 'not a whole number: ' || " + text + ")";
+    }
+
+    /**
+     * Landing sessions read offset-less timestamps as UTC, as on PostgreSQL and DuckDB (the account's TIMEZONE,
+     * America/Los_Angeles unless changed, would make the same record another instant), and ISO text by Snowflake's
+     * own rules whatever input formats the account set.
+     */
+    @Override
+    public List<String> landingSessionSetup() {
+        return List.of("ALTER SESSION SET TIMEZONE = 'UTC' TIMESTAMP_INPUT_FORMAT = 'AUTO' DATE_INPUT_FORMAT = 'AUTO'");
+    }
+
+    /** Back to the user's and account's settings, for whoever borrows the session next. */
+    @Override
+    public List<String> landingSessionTeardown() {
+        return List.of("ALTER SESSION UNSET TIMEZONE, TIMESTAMP_INPUT_FORMAT, DATE_INPUT_FORMAT");
+    }
+
+    /**
+     * ROW_NUMBER without an ORDER BY is refused ("Window function type [ROW_NUMBER] requires ORDER BY in window
+     * specification"); SEQ8 gives distinct rising numbers, with gaps, which is all a merge's last-row-per-key needs.
+     */
+    @Override
+    public String resultRowNumber() {
+        return "SEQ8()";
     }
 
     /** Staging keeps no row order here, so every staged row carries its load number, by which a refusal is found. */
@@ -202,7 +247,7 @@ public final class SnowflakeDialect implements Dialect {
             if (JSON_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
                 query.tryColumn(c, "TRY_PARSE_JSON(" + text + ") IS NULL");
             } else if (TRIED.matcher(type).lookingAt() && !ANY_TEXT.matcher(type).matches()) {
-                query.tryColumn(c, "TRY_CAST(" + text + " AS " + type + ") IS NULL");
+                query.tryColumn(c, "TRY_CAST(" + castable(text, type) + " AS " + type + ") IS NULL");
             }
         }
         return query.sql();

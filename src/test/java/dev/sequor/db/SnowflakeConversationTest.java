@@ -28,15 +28,17 @@ class SnowflakeConversationTest {
     static final SourcePos POS = new SourcePos("sources/wh.yaml", 1, 1);
     static final List<ColumnDef> USERS = List.of(ColumnDef.of("id", "integer", "t", POS),
             ColumnDef.of("Full Name", "text", "t", POS), ColumnDef.of("payload", "json", "t", POS));
-    static final String TYPED = "CAST(\"ID\" AS integer), CAST(\"Full Name\" AS text), PARSE_JSON(\"PAYLOAD\")";
+    /** An integer column's text, refused rather than rounded when it has a fraction (Snowflake's CAST rounds). */
+    static final String ID_TEXT = "IFF(REGEXP_LIKE(\"ID\", ' *[-+]?[0-9]+ *'), \"ID\", 'not a whole number: ' || \"ID\")";
+    static final String TYPED = "CAST(" + ID_TEXT + " AS integer), CAST(\"Full Name\" AS text), PARSE_JSON(\"PAYLOAD\")";
     static final String LAST_PER_ID = "SELECT \"ID\", \"Full Name\", \"PAYLOAD\" FROM (SELECT \"ID\", \"Full Name\","
             + " \"PAYLOAD\", \"_SEQUOR_ROW\", max(\"_SEQUOR_ROW\") OVER (PARTITION BY \"ID\") AS \"_SEQUOR_LAST\" FROM"
-            + " (SELECT CAST(\"ID\" AS integer) AS \"ID\", CAST(\"Full Name\" AS text) AS \"Full Name\","
+            + " (SELECT CAST(" + ID_TEXT + " AS integer) AS \"ID\", CAST(\"Full Name\" AS text) AS \"Full Name\","
             + " PARSE_JSON(\"PAYLOAD\") AS \"PAYLOAD\", CAST(\"_SEQUOR_ROW\" AS bigint) AS \"_SEQUOR_ROW\" FROM"
             + " \"S1\") AS typed) AS numbered WHERE \"_SEQUOR_ROW\" = \"_SEQUOR_LAST\"";
     /** The first staged value USERS' columns refuse: text without a length takes any, JSON is tried as JSON. */
     static final String MISFIT_QUERY = "SELECT r, c, v FROM (SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, 'id' AS c,"
-            + " \"ID\" AS v FROM \"S1\" WHERE \"ID\" IS NOT NULL AND TRY_CAST(\"ID\" AS integer) IS NULL UNION ALL"
+            + " \"ID\" AS v FROM \"S1\" WHERE \"ID\" IS NOT NULL AND TRY_CAST(" + ID_TEXT + " AS integer) IS NULL UNION ALL"
             + " SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, 'payload' AS c, \"PAYLOAD\" AS v FROM \"S1\" WHERE"
             + " \"PAYLOAD\" IS NOT NULL AND TRY_PARSE_JSON(\"PAYLOAD\") IS NULL) AS m ORDER BY r LIMIT 1";
 
@@ -110,6 +112,20 @@ class SnowflakeConversationTest {
         assertThat(fake.properties.get(0)).containsEntry("authenticator", "SNOWFLAKE_JWT")
                 .containsEntry("private_key_file", dir.resolve("rsa_key.p8").toAbsolutePath().toString())
                 .containsEntry("private_key_file_pwd", "phrase").doesNotContainKey("password");
+        // keys encrypted as OpenSSL 3 does by default need the BouncyCastle the driver carries
+        assertThat(System.getProperty(SnowflakeConnector.BOUNCY_CASTLE)).isEqualTo("true");
+    }
+
+    @Test
+    void landingRunsInASessionThatReadsOffsetLessTimestampsAsUtcAndGivesTheSettingsBack() {
+        fake.tables.add("API.USERS");
+        write(WriteSpec.of(WriteMode.APPEND), List.of(user(1, "Ann")));
+        List<String> all = fake.everyStatement();
+        assertThat(fake.sessionSettings()).containsExactly(
+                "ALTER SESSION SET TIMEZONE = 'UTC' TIMESTAMP_INPUT_FORMAT = 'AUTO' DATE_INPUT_FORMAT = 'AUTO'",
+                "ALTER SESSION UNSET TIMEZONE, TIMESTAMP_INPUT_FORMAT, DATE_INPUT_FORMAT");
+        assertThat(all.get(0)).startsWith("ALTER SESSION SET");
+        assertThat(all.get(all.size() - 1)).startsWith("ALTER SESSION UNSET");
     }
 
     @Test
@@ -223,7 +239,7 @@ class SnowflakeConversationTest {
         assertThat(log()).endsWith(
                 "(begin)",
                 "(exists? API.USERS true)",
-                "DELETE FROM \"API\".\"USERS\" WHERE \"ID\" IN (SELECT CAST(\"ID\" AS integer) FROM \"S1\")",
+                "DELETE FROM \"API\".\"USERS\" WHERE \"ID\" IN (SELECT CAST(" + ID_TEXT + " AS integer) FROM \"S1\")",
                 "INSERT INTO \"API\".\"USERS\" (\"ID\", \"Full Name\", \"PAYLOAD\") " + LAST_PER_ID,
                 "TRUNCATE TABLE IF EXISTS \"S1\"",
                 "(commit)");
@@ -342,7 +358,7 @@ class SnowflakeConversationTest {
                 "(leftovers? [API, _SEQUOR_STAGE_])",
                 "(begin)",
                 "SELECT * FROM (SELECT day, n FROM x) q LIMIT 0",
-                "CREATE TEMPORARY TABLE \"T\" AS SELECT q.*, ROW_NUMBER() OVER () AS \"_SEQUOR_ROW\" FROM (SELECT day,"
+                "CREATE TEMPORARY TABLE \"T\" AS SELECT q.*, SEQ8() AS \"_SEQUOR_ROW\" FROM (SELECT day,"
                         + " n FROM x) q",
                 "(exists? API.DAILY true)",
                 "SELECT count(*) FROM \"T\"",

@@ -120,15 +120,36 @@ class SnowflakeDialectTest {
         assertThat(JdbcDatabase.stagingName("x".repeat(300), D)).hasSize(255).startsWith("_sequor_stage_");
     }
 
+    /**
+     * Snowflake's CAST rounds text with a fraction into a whole-number type ('1.5' is 2): into one without a scale of
+     * its own, such text is made unreadable as a number first, so the cast fails as PostgreSQL's does for an integer
+     * (and TRY_CAST finds the row); a type with a scale, NUMBER(12,0) too, rounds as PostgreSQL's numeric does.
+     */
+    @Test
+    void aFractionIntoAWholeNumberTypeIsRefusedNotRounded() {
+        String guarded = "CAST(IFF(REGEXP_LIKE(\"N\", ' *[-+]?[0-9]+ *'), \"N\", 'not a whole number: ' || \"N\") AS ";
+        for (String type : List.of("integer", "bigint", "smallint", "int", "numeric", "NUMBER", "decimal")) {
+            assertThat(D.fromStaging(ColumnDef.of("n", type, "t", POS))).isEqualTo(guarded + type + ")");
+        }
+        for (String type : List.of("numeric(12,2)", "NUMBER(12,0)", "float", "text")) {
+            assertThat(D.fromStaging(ColumnDef.of("n", type, "t", POS))).isEqualTo("CAST(\"N\" AS " + type + ")");
+        }
+        assertThat(D.firstMisfitQuery("\"S\"", List.of(ColumnDef.of("n", "integer", "t", POS))))
+                .contains("TRY_CAST(IFF(REGEXP_LIKE(\"N\", ' *[-+]?[0-9]+ *'), \"N\", 'not a whole number: ' || \"N\")"
+                        + " AS integer) IS NULL");
+        assertThat(D.fromStaging(StagedWrites.ROW_NUMBER)).isEqualTo("CAST(\"_SEQUOR_ROW\" AS bigint)");
+    }
+
     /** Every write mode's statements, as TableMoveTest writes them down for PostgreSQL. */
     @Test
     void writeModesInSnowflakeSql() {
+        String id = "CAST(IFF(REGEXP_LIKE(\"ID\", ' *[-+]?[0-9]+ *'), \"ID\", 'not a whole number: ' || \"ID\") AS bigint)";
         List<ColumnDef> cols = List.of(ColumnDef.of("id", "bigint", "t", POS), ColumnDef.of("doc", "json", "t", POS));
         String staging = "\"_SEQUOR_STAGE_1_T\"";
         TableMove m = new TableMove(D, "\"RAW\".\"T\"", staging, List.of("id", "doc"),
                 cols.stream().map(D::fromStaging).toList(), D.fromStaging(StagedWrites.ROW_NUMBER),
                 TableMove.declared(D, cols));
-        String insert = "INSERT INTO \"RAW\".\"T\" (\"ID\", \"DOC\") SELECT CAST(\"ID\" AS bigint), PARSE_JSON(\"DOC\")"
+        String insert = "INSERT INTO \"RAW\".\"T\" (\"ID\", \"DOC\") SELECT " + id + ", PARSE_JSON(\"DOC\")"
                 + " FROM " + staging;
         assertThat(m.move(WriteSpec.of(WriteMode.CREATE), true)).containsExactly("DROP TABLE IF EXISTS \"RAW\".\"T\"",
                 "CREATE TABLE \"RAW\".\"T\" (\"ID\" bigint, \"DOC\" VARIANT)", insert);
@@ -138,14 +159,14 @@ class SnowflakeDialectTest {
         assertThat(m.prepare(upsert, false)).containsExactly(
                 "CREATE TABLE \"RAW\".\"T\" (\"ID\" bigint, \"DOC\" VARIANT, PRIMARY KEY (\"ID\"))");
         String last = "SELECT \"ID\", \"DOC\" FROM (SELECT \"ID\", \"DOC\", \"_SEQUOR_ROW\", max(\"_SEQUOR_ROW\") OVER"
-                + " (PARTITION BY \"ID\") AS \"_SEQUOR_LAST\" FROM (SELECT CAST(\"ID\" AS bigint) AS \"ID\","
+                + " (PARTITION BY \"ID\") AS \"_SEQUOR_LAST\" FROM (SELECT " + id + " AS \"ID\","
                 + " PARSE_JSON(\"DOC\") AS \"DOC\", CAST(\"_SEQUOR_ROW\" AS bigint) AS \"_SEQUOR_ROW\" FROM " + staging
                 + ") AS typed) AS numbered WHERE \"_SEQUOR_ROW\" = \"_SEQUOR_LAST\"";
         assertThat(m.move(upsert, true)).containsExactly("MERGE INTO \"RAW\".\"T\" AS t USING (" + last + ") AS s ON"
                 + " t.\"ID\" = s.\"ID\" WHEN MATCHED THEN UPDATE SET \"DOC\" = s.\"DOC\" WHEN NOT MATCHED THEN INSERT"
                 + " (\"ID\", \"DOC\") VALUES (s.\"ID\", s.\"DOC\")");
         assertThat(m.move(WriteSpec.merge(List.of("id"), MergeStrategy.DELETE_INSERT), true)).containsExactly(
-                "DELETE FROM \"RAW\".\"T\" WHERE \"ID\" IN (SELECT CAST(\"ID\" AS bigint) FROM " + staging + ")",
+                "DELETE FROM \"RAW\".\"T\" WHERE \"ID\" IN (SELECT " + id + " FROM " + staging + ")",
                 "INSERT INTO \"RAW\".\"T\" (\"ID\", \"DOC\") " + last);
     }
 

@@ -75,13 +75,16 @@ public final class SnowflakeFakeDriver implements Driver {
 
         /**
          * The log with each random name of a staging table of {@code table} (upper case) replaced by S1, S2, ... in
-         * order of first appearance.
+         * order of first appearance, without the landing session's ALTER SESSION statements ({@link #sessionSettings}).
          */
         public List<String> logWithStagingNamed(String table) {
             Pattern staging = Pattern.compile("_SEQUOR_STAGE_[0-9A-F]{8}_" + Pattern.quote(table));
             Map<String, String> names = new HashMap<>();
             List<String> out = new ArrayList<>();
             for (String line : List.copyOf(log)) {
+                if (line.startsWith("ALTER SESSION")) {
+                    continue;
+                }
                 Matcher m = staging.matcher(line);
                 StringBuilder sb = new StringBuilder();
                 while (m.find()) {
@@ -95,6 +98,20 @@ public final class SnowflakeFakeDriver implements Driver {
 
         /** The statements only, without transaction events and catalog look-ups. */
         public List<String> statements() {
+            synchronized (log) {
+                return log.stream().filter(s -> !s.startsWith("(") && !s.startsWith("ALTER SESSION")).toList();
+            }
+        }
+
+        /** The ALTER SESSION statements, which {@link #statements()} leaves out, in order. */
+        public List<String> sessionSettings() {
+            synchronized (log) {
+                return log.stream().filter(s -> s.startsWith("ALTER SESSION")).toList();
+            }
+        }
+
+        /** Everything sent, ALTER SESSION statements included. */
+        public List<String> everyStatement() {
             synchronized (log) {
                 return log.stream().filter(s -> !s.startsWith("(")).toList();
             }
@@ -174,6 +191,7 @@ public final class SnowflakeFakeDriver implements Driver {
     private static Statement statement(Conversation c, String preparedSql) {
         Map<Integer, Object> bound = new TreeMap<>();
         ResultSet[] last = {null};
+        long[] updateCount = {-1};
         InvocationHandler h = (proxy, method, args) -> {
             String name = method.getName();
             switch (name) {
@@ -196,14 +214,18 @@ public final class SnowflakeFakeDriver implements Driver {
                     if (name.equals("executeQuery")) {
                         return last[0];
                     }
-                    // as Snowflake's driver: DDL, PUT, COPY and queries answer with a result set, DML with a count
-                    return !sql.matches("(?s)^(INSERT|DELETE|MERGE|UPDATE|TRUNCATE).*");
+                    // as Snowflake's driver (SFStatementType): queries, SHOW, DESCRIBE and file commands (PUT, GET,
+                    // LIST, REMOVE) answer with a result set; DML, COPY, DDL, ALTER SESSION, USE, COMMIT with a count,
+                    // which for everything but DML and COPY is 0 (a CREATE TABLE ... AS SELECT too)
+                    boolean results = sql.matches("(?is)^\\s*(SELECT|WITH|SHOW|DESC|DESCRIBE|PUT|GET|LIST|LS|REMOVE|RM)\\b.*");
+                    updateCount[0] = results ? -1 : 0;
+                    return results;
                 }
                 case "getResultSet" -> {
-                    return last[0];
+                    return updateCount[0] < 0 ? last[0] : null;
                 }
                 case "getUpdateCount" -> {
-                    return -1;
+                    return (int) updateCount[0];
                 }
                 case "hashCode" -> {
                     return System.identityHashCode(proxy);

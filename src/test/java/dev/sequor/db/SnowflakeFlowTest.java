@@ -76,7 +76,7 @@ class SnowflakeFlowTest {
                 "ALTER TABLE \"ANALYTICS\".\"STAGE\" SWAP WITH \"ANALYTICS\".\"DAILY\"",
                 "DROP TABLE IF EXISTS \"ANALYTICS\".\"STAGE\"",
                 "SELECT * FROM (select day, n from daily_new) q LIMIT 0",
-                "CREATE TEMPORARY TABLE \"STAGE\" AS SELECT q.*, ROW_NUMBER() OVER () AS \"_SEQUOR_ROW\" FROM"
+                "CREATE TEMPORARY TABLE \"STAGE\" AS SELECT q.*, SEQ8() AS \"_SEQUOR_ROW\" FROM"
                         + " (select day, n from daily_new) q",
                 "SELECT count(*) FROM \"STAGE\"",
                 "MERGE INTO \"ANALYTICS\".\"DAILY\" AS t USING (SELECT \"DAY\", \"N\" FROM (SELECT \"DAY\", \"N\","
