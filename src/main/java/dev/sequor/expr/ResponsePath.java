@@ -5,9 +5,16 @@ import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPath;
 import io.burt.jmespath.JmesPathException;
 import io.burt.jmespath.RuntimeConfiguration;
+import io.burt.jmespath.JmesPathType;
+import io.burt.jmespath.function.FunctionArgument;
 import io.burt.jmespath.function.FunctionRegistry;
 import io.burt.jmespath.jcf.JcfRuntime;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A JMESPath expression over a parsed JSON body ({@code data}, {@code meta.total_pages}, {@code data[-1].id},
@@ -18,7 +25,8 @@ import java.util.List;
 public final class ResponsePath {
 
     private static final JmesPath<Object> JMESPATH = new JcfRuntime(RuntimeConfiguration.builder()
-            .withFunctionRegistry(FunctionRegistry.defaultRegistry().extend(new SumFunction())).build());
+            .withFunctionRegistry(FunctionRegistry.defaultRegistry().extend(new SumFunction(), new ContainsFunction()))
+            .build());
     private static final String COMPILE_PREFIX = "Unable to compile expression ";
 
     private final String expression;
@@ -84,6 +92,82 @@ public final class ResponsePath {
             }
             return runtime.createNumber(total);
         }
+    }
+
+    /**
+     * {@code contains(array, value)} as Python's jmespath computes it, with Python's {@code in}: numbers equal by value
+     * ({@code contains([2], `2.0`)} is true, as are 1 and true), and so do lists and objects holding them. The library
+     * asks Java's {@code List.contains}, for which 2 and 2.0 differ. Strings are the library's (a substring test).
+     */
+    private static final class ContainsFunction extends io.burt.jmespath.function.ContainsFunction {
+        @Override
+        protected <T> T callFunction(Adapter<T> runtime, List<FunctionArgument<T>> arguments) {
+            T subject = arguments.get(0).value();
+            if (runtime.typeOf(subject) != JmesPathType.ARRAY) {
+                return super.callFunction(runtime, arguments);
+            }
+            Object needle = arguments.get(1).value();
+            for (T element : runtime.toList(subject)) {
+                if (pythonEquals(element, needle)) {
+                    return runtime.createBoolean(true);
+                }
+            }
+            return runtime.createBoolean(false);
+        }
+    }
+
+    /** Python's {@code ==} over JSON values: numbers (booleans among them) by exact value, containers by content. */
+    static boolean pythonEquals(Object a, Object b) {
+        if (isNumeric(a) && isNumeric(b)) {
+            BigDecimal x = exact(a);
+            BigDecimal y = exact(b);
+            return x != null && y != null ? x.compareTo(y) == 0 : asDouble(a) == asDouble(b);
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            Iterator<?> i = y.iterator();
+            for (Object e : x) {
+                if (!pythonEquals(e, i.next())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!y.containsKey(e.getKey()) || !pythonEquals(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static boolean isNumeric(Object v) {
+        return v instanceof Number || v instanceof Boolean;
+    }
+
+    /** The exact value; null for a NaN or an infinity, which compare as doubles. */
+    private static BigDecimal exact(Object v) {
+        return switch (v) {
+            case Boolean b -> b ? BigDecimal.ONE : BigDecimal.ZERO;
+            case BigDecimal d -> d;
+            case BigInteger i -> new BigDecimal(i);
+            case Double d -> Double.isFinite(d) ? new BigDecimal(d) : null;
+            case Float f -> Float.isFinite(f) ? new BigDecimal(f) : null;
+            case Number n -> BigDecimal.valueOf(n.longValue());
+            default -> null;
+        };
+    }
+
+    private static double asDouble(Object v) {
+        return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
     }
 
     /** The library's message without the expression it repeats (our messages quote the path themselves). */

@@ -33,6 +33,21 @@ class ResponsePathTest {
     }
 
     @Test
+    void containsComparesAsPythonsJmespathDoes() throws Exception {
+        // Python's jmespath: contains is Python's `in`, where 2 == 2.0 and True == 1
+        assertThat(select("contains(@, `2.0`)", "[1, 2, 3]")).isEqualTo(true);
+        assertThat(select("contains(@, `2`)", "[1.0, 2.0]")).isEqualTo(true);
+        assertThat(select("contains(@, `true`)", "[1]")).isEqualTo(true);
+        assertThat(select("contains(@, `[1.0, {\"a\": 2.0}]`)", "[[1, {\"a\": 2}]]")).isEqualTo(true);
+        assertThat(select("contains(@, `9007199254740993`)", "[9007199254740992.0]")).isEqualTo(false);
+        assertThat(select("contains(@, `2.5`)", "[1, 2]")).isEqualTo(false);
+        assertThat(select("contains(@, 'b')", "[\"a\", \"b\"]")).isEqualTo(true);
+        assertThat(select("contains(@, 'bc')", "\"abcd\"")).isEqualTo(true);
+        assertThat(select("items[?contains(tags, `1`)].id", "{\"items\": [{\"id\": 7, \"tags\": [1.0]}]}"))
+                .isEqualTo(List.of(7));
+    }
+
+    @Test
     void sumKeepsWholeNumbersWholeAndFractionsDouble() throws Exception {
         assertThat(select("sum(@)", "[1, 2, 3]")).isEqualTo(6L);
         assertThat(select("sum(@)", "[1, 2.5]")).isEqualTo(3.5);
