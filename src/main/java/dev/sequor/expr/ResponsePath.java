@@ -117,7 +117,7 @@ public final class ResponsePath {
     }
 
     /** Python's {@code ==} over JSON values: numbers (booleans among them) by exact value, containers by content. */
-    static boolean pythonEquals(Object a, Object b) {
+    private static boolean pythonEquals(Object a, Object b) {
         if (isNumeric(a) && isNumeric(b)) {
             BigDecimal x = exact(a);
             BigDecimal y = exact(b);
