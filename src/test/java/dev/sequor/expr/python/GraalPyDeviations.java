@@ -65,6 +65,9 @@ final class GraalPyDeviations {
             new Rule("GraalPy's str.format answers None for a missing attribute of a field ({0.x})", (code, o) ->
                     o[0].text().startsWith("AttributeError: ") && o[1].kind() == Outcome.Kind.VALUE
                             && code.contains(".format(")),
+            new Rule("GraalPy reads a %(key)'s value, or a mapping argument, again for each later % field", (code, o) ->
+                    o[0].text().equals("TypeError: not enough arguments for format string")
+                            && code.matches("(?s).*(%\\(|% *[\\[{]).*") && o[1].kind() == Outcome.Kind.VALUE),
             new Rule("GraalPy's format type 'n' follows the JVM's locale; CPython's C locale groups nothing", (code, o) ->
                     values(o) && code.matches("(?s).*(:n}|'n'\\)).*")),
             new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->

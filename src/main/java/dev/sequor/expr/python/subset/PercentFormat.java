@@ -4,34 +4,36 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * printf-style {@code fmt % args}, following GraalPy's FormatProcessor: a tuple supplies the arguments in order,
- * a mapping (dict, list, bytes, Sequor's rows) supplies {@code %(key)s} fields (and is never "not all converted"),
- * anything else is the single argument. Conversions: s r a c d i u o x X e E f F g G and %%.
+ * printf-style {@code fmt % args}, following GraalPy's FormatProcessor for the conversions and CPython's
+ * unicode_format for the arguments: a tuple supplies them in order, anything else is the single argument; a
+ * mapping (dict, list, bytes, Sequor's rows) also supplies {@code %(key)s} fields, each key's value then being the
+ * single argument (and a mapping is never "not all converted"). Conversions: s r a c d i u o x X e E f F g G and %%.
  */
 final class PercentFormat {
 
-    /** argIndex values for a non-tuple argument: not yet used, used, and a mapping. */
-    private static final int SINGLE = -1;
-    private static final int SINGLE_USED = -2;
-    private static final int MAPPING = -3;
-
     private final String fmt;
-    private final Object args;
+    /**
+     * CPython's formatter state: the arguments still being read ({@code args}, then the value of each {@code %(key)}),
+     * their count (-1 for a single value) and the next index (-2 for an unread single value, -1 once it is read).
+     */
     private Object current;
+    private int argLength;
     private int argIndex;
+    /** The mapping {@code %(key)} reads, or null when the argument is none (a tuple, a str, a number...). */
+    private final Object mapping;
     private int index;
 
     PercentFormat(String fmt, Object args) {
         this.fmt = fmt;
-        this.args = args;
         this.current = args;
-        if (args instanceof PyTuple) {
+        if (args instanceof PyTuple t) {
+            argLength = t.size();
             argIndex = 0;
-        } else if (isMapping(args)) {
-            argIndex = MAPPING;
         } else {
-            argIndex = SINGLE;
+            argLength = -1;
+            argIndex = -2;
         }
+        this.mapping = !(args instanceof PyTuple) && isMapping(args) ? args : null;
     }
 
     /** What CPython's PyMapping_Check accepts among our values: anything subscriptable but tuples and strings. */
@@ -53,7 +55,7 @@ final class PercentFormat {
                 continue;
             }
             if (c == '(') {
-                if (argIndex != MAPPING) {
+                if (mapping == null) {
                     throw PyExc.typeError("format requires a mapping");
                 }
                 int depth = 1;
@@ -66,13 +68,17 @@ final class PercentFormat {
                         depth++;
                     }
                 }
-                current = Items.getItem(args, fmt.substring(keyStart, index - 1));
+                // as CPython: the key's value is the single argument of this field and of any later unkeyed one,
+                // so '%(a)s %s' % {'a': 1} has not enough arguments (GraalPy reuses the value: '1 1')
+                current = Items.getItem(mapping, fmt.substring(keyStart, index - 1));
+                argLength = -1;
+                argIndex = -2;
             } else {
                 index--;
             }
             out.append(field());
         }
-        if (argIndex == SINGLE || (argIndex >= 0 && ((PyTuple) args).size() >= argIndex + 1)) {
+        if (argIndex < argLength && mapping == null) {
             throw PyExc.typeError("not all arguments converted during string formatting");
         }
         return out.toString();
@@ -86,32 +92,13 @@ final class PercentFormat {
         return fmt.charAt(index++);
     }
 
+    /** CPython's getnextarg: the tuple's next item, or the single value once. */
     private Object arg() {
-        Object value = null;
-        boolean found = false;
-        switch (argIndex) {
-            case MAPPING -> {
-                return current;
-            }
-            case SINGLE_USED -> {
-            }
-            case SINGLE -> {
-                argIndex = SINGLE_USED;
-                return args;
-            }
-            default -> {
-                PyTuple t = (PyTuple) args;
-                if (argIndex < t.size()) {
-                    value = t.get(argIndex);
-                    found = true;
-                }
-                argIndex++;
-            }
+        if (argIndex < argLength) {
+            int i = argIndex++;
+            return argLength < 0 ? current : ((PyTuple) current).get(i);
         }
-        if (!found) {
-            throw PyExc.typeError("not enough arguments for format string");
-        }
-        return value;
+        throw PyExc.typeError("not enough arguments for format string");
     }
 
     private String field() {

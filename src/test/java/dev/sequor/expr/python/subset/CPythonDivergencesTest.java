@@ -104,4 +104,19 @@ class CPythonDivergencesTest {
         assertEquals("ERR TypeError: can't compare datetime.datetime to datetime.date",
                 run("import datetime\nreturn datetime.datetime(2024, 1, 1) >= datetime.date(2024, 1, 1)"));
     }
+
+    /** GraalPy reads a %(key)'s value, or a mapping, for every later field: '1 1', '[1, 2] [1, 2]' for '%s %s'. */
+    @Test
+    void aPercentKeysValueIsTheSingleArgumentOfLaterFields() {
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%(a)s %s' % {'a': 1}"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%(a)s %*d' % {'a': 1}"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%(a)*d' % {'a': 1}"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%s %s' % {'a': 1}"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%s %s' % [1, 2]"));
+        assertEquals("OK \"{'a': 1} 1\"", run("'%s %(a)s' % {'a': 1}"));
+        assertEquals("OK '1 2'", run("'%(a)s %(b)s' % {'a': 1, 'b': 2}"));
+        assertEquals("OK '[1, 2]'", run("'%s' % [1, 2]"));
+        assertEquals("ERR TypeError: format requires a mapping", run("'%s %(a)s' % ({'a': 1},)"));
+        assertEquals("ERR TypeError: format requires a mapping", run("'%(a)s' % 5"));
+    }
 }
