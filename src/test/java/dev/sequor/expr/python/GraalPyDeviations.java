@@ -68,6 +68,13 @@ final class GraalPyDeviations {
             new Rule("GraalPy reads a %(key)'s value, or a mapping argument, again for each later % field", (code, o) ->
                     o[0].text().equals("TypeError: not enough arguments for format string")
                             && code.matches("(?s).*(%\\(|% *[\\[{]).*") && o[1].kind() == Outcome.Kind.VALUE),
+            new Rule("GraalPy reads a fill that is itself an alignment character ('=>5') as the alignment",
+                    (code, o) -> o[1].text().matches("ValueError: (Invalid conversion specification|Unknown format "
+                            + "code '[<>=^]'.*)") && code.matches("(?s).*[<>=^][<>=^].*")),
+            new Rule("GraalPy 25.2 has no 'z' format option (coerce a negative zero, Python 3.11)", (code, o) ->
+                    o[1].text().matches("ValueError: (Invalid conversion specification|Unknown format code 'z'.*)")
+                            && (o[0].kind() == Outcome.Kind.VALUE || o[0].text().contains("Negative zero coercion (z)"))
+                            && code.contains("z")),
             new Rule("GraalPy's format type 'n' follows the JVM's locale; CPython's C locale groups nothing", (code, o) ->
                     values(o) && code.matches("(?s).*(:n}|'n'\\)).*")),
             new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->

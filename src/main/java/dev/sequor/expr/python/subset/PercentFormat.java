@@ -151,7 +151,7 @@ final class PercentFormat {
                 }
             }
         }
-        FormatSpec spec = new FormatSpec(fill, align, sign, alternate, width, FormatSpec.NONE, precision, c);
+        FormatSpec spec = new FormatSpec(fill, align, sign, false, alternate, width, FormatSpec.NONE, precision, c);
         return switch (c) {
             case 'c' -> character(spec);
             case 'd', 'o', 'x', 'X', 'u', 'i' -> integer(spec);
@@ -218,8 +218,8 @@ final class PercentFormat {
                     + " is required, not " + Conversions.shortTypeName(v));
         }
         char type = spec.type() == 'u' || spec.type() == 'i' ? 'd' : spec.type();
-        return IntFormat.percent(n, new FormatSpec(spec.fill(), spec.align(), spec.sign(), spec.alternate(), spec.width(),
-                spec.grouping(), spec.precision(), type));
+        return IntFormat.percent(n, new FormatSpec(spec.fill(), spec.align(), spec.sign(), false, spec.alternate(),
+                spec.width(), spec.grouping(), spec.precision(), type));
     }
 
     /** GraalPy's asNumber: ints as they are, floats and Decimals truncated where a real number is allowed. */

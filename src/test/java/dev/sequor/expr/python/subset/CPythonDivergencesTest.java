@@ -119,4 +119,33 @@ class CPythonDivergencesTest {
         assertEquals("ERR TypeError: format requires a mapping", run("'%s %(a)s' % ({'a': 1},)"));
         assertEquals("ERR TypeError: format requires a mapping", run("'%(a)s' % 5"));
     }
+
+    /** GraalPy reads an alignment character first as the alignment: these are "Invalid conversion specification". */
+    @Test
+    void aFillCanBeAnAlignmentCharacter() {
+        assertEquals("OK '====5'", run("format(5, '=>5')"));
+        assertEquals("OK '^^x^^'", run("format('x', '^^5')"));
+        assertEquals("OK '1<<<'", run("'{:<<4}'.format(1)"));
+        assertEquals("OK '>>>>1.50'", run("f'{1.5:>>8.2f}'"));
+        assertEquals("OK '====5'", run("format(5, '==5')"));
+        assertEquals("ERR ValueError: Unknown format code '<' for object of type 'int'", run("format(1, '<<<')"));
+    }
+
+    /** GraalPy has no 'z' option (3.11): "Unknown format code 'z'" or "Invalid conversion specification". */
+    @Test
+    void theZOptionDropsTheSignOfAFloatRoundedToZero() {
+        assertEquals("OK ('0.0', '0.0', '0.0', '-0.1', '+0.00e+00', '0.0%', '-0.001', '00000000.0', 'inf', '-inf')",
+                run("format(-0.0, 'z.1f'), format(-0.04, 'z.1f'), format(-0.0, 'z'), format(-0.06, 'z.1f'), "
+                        + "format(-0.0, '+z.2e'), format(-0.0001, 'z.1%'), format(-0.001, 'z.1g'), "
+                        + "format(-0.0, 'z010.1f'), format(float('inf'), 'z'), format(float('-inf'), 'z')"));
+        assertEquals("OK '0.0 0.0'", run("'{:z.1f} {}'.format(-0.0, f'{-0.0:z}')"));
+        assertEquals("ERR ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+                run("format(1, 'z')"));
+        assertEquals("ERR ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+                run("format(-1, 'z,d')"));
+        assertEquals("ERR ValueError: Negative zero coercion (z) not allowed in string format specifier",
+                run("format('x', 'z')"));
+        assertEquals("ERR ValueError: Sign not allowed in string format specifier", run("format('x', '+z')"));
+        assertEquals("OK 'xzzzz'", run("format('x', 'z<5')"));
+    }
 }
