@@ -155,6 +155,10 @@ public final class Arith {
             }
             return out;
         }
+        Object views = ViewSets.operator(BinOperator.SUB, a, b);
+        if (views != null) {
+            return views;
+        }
         Object temporal = TemporalMethods.subtract(a, b);
         if (temporal != null) {
             return temporal;
@@ -383,6 +387,10 @@ public final class Arith {
     private static Object bitwise(BinOperator op, Object a, Object b) {
         if (a instanceof PySet x && b instanceof PySet y) {
             return SetMethods.operator(op, x, y);
+        }
+        Object views = ViewSets.operator(op, a, b);
+        if (views != null) {
+            return views;
         }
         if (op == BinOperator.BITOR && a instanceof PyDict x && b instanceof PyDict y) {
             PyDict out = x.copy();
