@@ -25,7 +25,9 @@ final class GraalPyDeviations {
             List.of("TypeError: can't compare datetime.datetime to datetime.date",
                     "TypeError: Can't compare datetime.datetime and datetime.date"),
             List.of("TypeError: can't compare datetime.datetime to datetime.date",
-                    "TypeError: Can't compare datetime.date and datetime.datetime"));
+                    "TypeError: Can't compare datetime.date and datetime.datetime"),
+            List.of("TypeError: maketrans() argument 2 must be str, not int",
+                    "TypeError: argument 2 must be str, not int"));
 
     private static final List<Rule> RULES = List.of(
             new Rule("GraalPy repeats the type in IndexError: IndexError: ...", (code, o) ->
@@ -82,6 +84,9 @@ final class GraalPyDeviations {
             new Rule("GraalPy hashes what an items view is asked to hold; CPython looks up its key", (code, o) ->
                     o[0].kind() == Outcome.Kind.VALUE && o[1].text().startsWith("TypeError: unhashable type: ")
                             && code.contains(".items()")),
+            new Rule("GraalPy's bytes.fromhex names the position of a lone last digit, not the one missing after it",
+                    (code, o) -> errors(o) && o[0].text().startsWith("ValueError: non-hexadecimal number found in "
+                            + "fromhex() arg at position ") && o[1].text().startsWith("ValueError: non-hexadecimal")),
             new Rule("GraalPy's format type 'n' follows the JVM's locale; CPython's C locale groups nothing", (code, o) ->
                     values(o) && code.matches("(?s).*(:n}|'n'\\)).*")),
             new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->
@@ -95,8 +100,8 @@ final class GraalPyDeviations {
             new Rule("GraalPy quotes the text of a failed fromisoformat twice", (code, o) ->
                     errors(o) && o[0].text().startsWith("ValueError: Invalid isoformat string: '")
                             && o[1].text().equals(o[0].text().replaceFirst(": '(.*)'$", ": ''$1''"))),
-            new Rule("GraalPy's own texts for list.pop, list.remove, set.pop, a lone '{' and datetime < date", (code, o) ->
-                    errors(o) && CPYTHON_TEXTS.contains(List.of(o[0].text(), o[1].text()))),
+            new Rule("GraalPy's own texts for list.pop, list.remove, set.pop, a lone '{', datetime < date, maketrans",
+                    (code, o) -> errors(o) && CPYTHON_TEXTS.contains(List.of(o[0].text(), o[1].text()))),
             new Rule("a negative number to a fractional power is complex in Python; the Java evaluator has no complex",
                     (code, o) -> o[0].text().startsWith("ValueError: math domain error: a negative number to a "
                             + "fractional power is complex") && (o[1].kind() == Outcome.Kind.VALUE

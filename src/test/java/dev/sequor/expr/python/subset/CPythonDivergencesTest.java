@@ -148,4 +148,25 @@ class CPythonDivergencesTest {
         assertEquals("ERR ValueError: Sign not allowed in string format specifier", run("format('x', '+z')"));
         assertEquals("OK 'xzzzz'", run("format('x', 'z<5')"));
     }
+
+    /** GraalPy names the position of a lone last digit, not the missing one after it: '0' is position 0. */
+    @Test
+    void fromhexNamesThePositionOfTheMissingDigit() {
+        assertEquals("ERR ValueError: non-hexadecimal number found in fromhex() arg at position 1",
+                run("bytes.fromhex('0')"));
+        assertEquals("ERR ValueError: non-hexadecimal number found in fromhex() arg at position 3",
+                run("bytes.fromhex('012')"));
+        assertEquals("ERR ValueError: non-hexadecimal number found in fromhex() arg at position 4",
+                run("bytes.fromhex('01 2')"));
+        // a non-ASCII character is reported first, wherever it is (both engines)
+        assertEquals("ERR ValueError: non-hexadecimal number found in fromhex() arg at position 3",
+                run("bytes.fromhex('0g é')"));
+    }
+
+    /** GraalPy: 'argument 2 must be str, not int', without the function's name. */
+    @Test
+    void maketransNamesItselfInATypeError() {
+        assertEquals("ERR TypeError: maketrans() argument 2 must be str, not int", run("str.maketrans('a', 1)"));
+        assertEquals("ERR TypeError: maketrans() argument 2 must be str, not int", run("str.maketrans(1, 1)"));
+    }
 }
