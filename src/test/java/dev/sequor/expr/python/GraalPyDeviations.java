@@ -87,6 +87,11 @@ final class GraalPyDeviations {
             new Rule("GraalPy's bytes.fromhex names the position of a lone last digit, not the one missing after it",
                     (code, o) -> errors(o) && o[0].text().startsWith("ValueError: non-hexadecimal number found in "
                             + "fromhex() arg at position ") && o[1].text().startsWith("ValueError: non-hexadecimal")),
+            new Rule("GraalPy's bytes %b and %s refusal names 'str' whatever the type", (code, o) ->
+                    errors(o) && o[0].text().startsWith("TypeError: %b requires a bytes-like object")
+                            && o[1].text().startsWith("TypeError: %b requires a bytes-like object")),
+            new Rule("GraalPy zero-fills %a, and bytes' %b; CPython pads them with spaces", (code, o) ->
+                    values(o) && code.matches("(?s).*%[-+ #]*0\\d*[ab].*")),
             new Rule("GraalPy's format type 'n' follows the JVM's locale; CPython's C locale groups nothing", (code, o) ->
                     values(o) && code.matches("(?s).*(:n}|'n'\\)).*")),
             new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->

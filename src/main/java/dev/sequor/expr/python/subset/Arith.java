@@ -297,8 +297,8 @@ public final class Arith {
         if (a instanceof String s) {
             return Formats.percent(s, b);
         }
-        if (a instanceof PyBytes) {
-            throw PyExc.unsupported("%", a, b);
+        if (a instanceof PyBytes fmt) {
+            return PercentFormat.formatBytes(fmt, b);
         }
         if (isInt(a) && isInt(b)) {
             return Ints.mod(Ints.of(a), Ints.of(b));

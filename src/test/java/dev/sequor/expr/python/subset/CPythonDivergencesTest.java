@@ -169,4 +169,17 @@ class CPythonDivergencesTest {
         assertEquals("ERR TypeError: maketrans() argument 2 must be str, not int", run("str.maketrans('a', 1)"));
         assertEquals("ERR TypeError: maketrans() argument 2 must be str, not int", run("str.maketrans(1, 1)"));
     }
+
+    /** GraalPy names 'str' as the type %b refuses, and zero-fills %a and bytes' %b: "00'x'", b'0\x00\x00\x00ab'. */
+    @Test
+    void percentBytesConversionsHaveCPythonsTextAndFill() {
+        assertEquals("ERR TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'int'",
+                run("b'%s' % 1"));
+        assertEquals("ERR TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'NoneType'",
+                run("b'%b' % None"));
+        assertEquals("OK \"  'x'\"", run("'%05a' % 'x'"));
+        assertEquals("OK b'   ab'", run("b'%05b' % b'ab'"));
+        assertEquals("OK b\"  'x'\"", run("b'%05a' % 'x'"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("b'%(a)s %s' % {b'a': b'x'}"));
+    }
 }
