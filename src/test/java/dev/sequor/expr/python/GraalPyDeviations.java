@@ -25,7 +25,9 @@ final class GraalPyDeviations {
             List.of("TypeError: can't compare datetime.datetime to datetime.date",
                     "TypeError: Can't compare datetime.datetime and datetime.date"),
             List.of("TypeError: can't compare datetime.datetime to datetime.date",
-                    "TypeError: Can't compare datetime.date and datetime.datetime"));
+                    "TypeError: Can't compare datetime.date and datetime.datetime"),
+            List.of("TypeError: maketrans() argument 2 must be str, not int",
+                    "TypeError: argument 2 must be str, not int"));
 
     private static final List<Rule> RULES = List.of(
             new Rule("GraalPy repeats the type in IndexError: IndexError: ...", (code, o) ->
@@ -65,6 +67,31 @@ final class GraalPyDeviations {
             new Rule("GraalPy's str.format answers None for a missing attribute of a field ({0.x})", (code, o) ->
                     o[0].text().startsWith("AttributeError: ") && o[1].kind() == Outcome.Kind.VALUE
                             && code.contains(".format(")),
+            new Rule("GraalPy reads a %(key)'s value, or a mapping argument, again for each later % field", (code, o) ->
+                    o[0].text().equals("TypeError: not enough arguments for format string")
+                            && code.matches("(?s).*(%\\(|% *[\\[{]).*") && o[1].kind() == Outcome.Kind.VALUE),
+            new Rule("GraalPy reads a fill that is itself an alignment character ('=>5') as the alignment",
+                    (code, o) -> o[1].text().matches("ValueError: (Invalid conversion specification|Unknown format "
+                            + "code '[<>=^]'.*)") && code.matches("(?s).*[<>=^][<>=^].*")),
+            new Rule("GraalPy 25.2 has no 'z' format option (coerce a negative zero, Python 3.11)", (code, o) ->
+                    o[1].text().matches("ValueError: (Invalid conversion specification|Unknown format code 'z'.*)")
+                            && (o[0].kind() == Outcome.Kind.VALUE || o[0].text().contains("Negative zero coercion (z)"))
+                            && code.contains("z")),
+            new Rule("a set from a dict view operator: the same items, in the order CPython's algorithm adds them",
+                    (code, o) -> values(o) && code.matches("(?s).*\\.(keys|items)\\(\\).*")
+                            && o[0].text().startsWith("{")
+                            && sortedChars(o[0].text()).equals(sortedChars(o[1].text()))),
+            new Rule("GraalPy hashes what an items view is asked to hold; CPython looks up its key", (code, o) ->
+                    o[0].kind() == Outcome.Kind.VALUE && o[1].text().startsWith("TypeError: unhashable type: ")
+                            && code.contains(".items()")),
+            new Rule("GraalPy's bytes.fromhex names the position of a lone last digit, not the one missing after it",
+                    (code, o) -> errors(o) && o[0].text().startsWith("ValueError: non-hexadecimal number found in "
+                            + "fromhex() arg at position ") && o[1].text().startsWith("ValueError: non-hexadecimal")),
+            new Rule("GraalPy's bytes %b and %s refusal names 'str' whatever the type", (code, o) ->
+                    errors(o) && o[0].text().startsWith("TypeError: %b requires a bytes-like object")
+                            && o[1].text().startsWith("TypeError: %b requires a bytes-like object")),
+            new Rule("GraalPy zero-fills %a, and bytes' %b; CPython pads them with spaces", (code, o) ->
+                    values(o) && code.matches("(?s).*%[-+ #]*0\\d*[ab].*")),
             new Rule("GraalPy's format type 'n' follows the JVM's locale; CPython's C locale groups nothing", (code, o) ->
                     values(o) && code.matches("(?s).*(:n}|'n'\\)).*")),
             new Rule("GraalPy copies glibc's strftime directives (%-d, %e, %T, ...) as written", (code, o) ->
@@ -78,8 +105,8 @@ final class GraalPyDeviations {
             new Rule("GraalPy quotes the text of a failed fromisoformat twice", (code, o) ->
                     errors(o) && o[0].text().startsWith("ValueError: Invalid isoformat string: '")
                             && o[1].text().equals(o[0].text().replaceFirst(": '(.*)'$", ": ''$1''"))),
-            new Rule("GraalPy's own texts for list.pop, list.remove, set.pop, a lone '{' and datetime < date", (code, o) ->
-                    errors(o) && CPYTHON_TEXTS.contains(List.of(o[0].text(), o[1].text()))),
+            new Rule("GraalPy's own texts for list.pop, list.remove, set.pop, a lone '{', datetime < date, maketrans",
+                    (code, o) -> errors(o) && CPYTHON_TEXTS.contains(List.of(o[0].text(), o[1].text()))),
             new Rule("a negative number to a fractional power is complex in Python; the Java evaluator has no complex",
                     (code, o) -> o[0].text().startsWith("ValueError: math domain error: a negative number to a "
                             + "fractional power is complex") && (o[1].kind() == Outcome.Kind.VALUE
@@ -97,6 +124,13 @@ final class GraalPyDeviations {
             }
         }
         return null;
+    }
+
+    /** The characters of a repr, sorted: two sets' reprs with the same items in another order have the same. */
+    private static String sortedChars(String text) {
+        char[] chars = text.toCharArray();
+        java.util.Arrays.sort(chars);
+        return new String(chars);
     }
 
     private static boolean errors(Outcome[] o) {

@@ -155,6 +155,10 @@ public final class Arith {
             }
             return out;
         }
+        Object views = ViewSets.operator(BinOperator.SUB, a, b);
+        if (views != null) {
+            return views;
+        }
         Object temporal = TemporalMethods.subtract(a, b);
         if (temporal != null) {
             return temporal;
@@ -293,8 +297,8 @@ public final class Arith {
         if (a instanceof String s) {
             return Formats.percent(s, b);
         }
-        if (a instanceof PyBytes) {
-            throw PyExc.unsupported("%", a, b);
+        if (a instanceof PyBytes fmt) {
+            return PercentFormat.formatBytes(fmt, b);
         }
         if (isInt(a) && isInt(b)) {
             return Ints.mod(Ints.of(a), Ints.of(b));
@@ -383,6 +387,10 @@ public final class Arith {
     private static Object bitwise(BinOperator op, Object a, Object b) {
         if (a instanceof PySet x && b instanceof PySet y) {
             return SetMethods.operator(op, x, y);
+        }
+        Object views = ViewSets.operator(op, a, b);
+        if (views != null) {
+            return views;
         }
         if (op == BinOperator.BITOR && a instanceof PyDict x && b instanceof PyDict y) {
             PyDict out = x.copy();

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The methods of Python's bytes that snippets use on what str.encode and hashlib return: decode, hex, find, rfind,
- * index, rindex, count, startswith, endswith, split, rsplit, strip, lstrip, rstrip, upper, lower, replace, join;
- * and {@code in}. GraalPy's argument names and messages ({@link MethodSig}). Bytes whitespace is ASCII's.
+ * index, rindex, count, startswith, endswith, split, rsplit, strip, lstrip, rstrip, upper, lower, replace, join,
+ * the class tests ({@link BytesClasses}) and {@code fromhex} ({@link BytesHex}); and {@code in}. GraalPy's argument
+ * names and messages ({@link MethodSig}). Bytes whitespace is ASCII's.
  */
 final class BytesMethods {
 
@@ -36,14 +37,21 @@ final class BytesMethods {
         m.put("lower", MethodSig.of("bytes.lower", 0, false));
         m.put("replace", MethodSig.of("bytes.replace", 2, true, "old", "replacement", "count"));
         m.put("join", MethodSig.of("bytes.join", 1, false, "a"));
+        for (String name : new String[] {"isascii", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
+                "istitle"}) {
+            m.put(name, MethodSig.of("bytes." + name, 0, false));
+        }
         return Map.copyOf(m);
     }
 
     static boolean has(String name) {
-        return SIGS.containsKey(name);
+        return SIGS.containsKey(name) || "fromhex".equals(name);
     }
 
     static Object call(PyBytes self, String name, Object[] args, Kwargs kwargs) {
+        if ("fromhex".equals(name)) { // a class method: the bytes it is read from plays no part
+            return BytesHex.fromHex(args, kwargs);
+        }
         MethodSig sig = SIGS.get(name);
         if (sig == null) {
             return Attrs.NO_METHOD;
@@ -73,6 +81,8 @@ final class BytesMethods {
             case "replace" -> new PyBytes(latin1(StrSearch.replace(latin1(b), latin1(bytesArg(a[0])), latin1(bytesArg(a[1])),
                     StrArgs.index(a[2], -1))));
             case "join" -> join(b, a[0]);
+            case "isascii", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "istitle" ->
+                    BytesClasses.test(name, b);
             default -> throw new IllegalStateException(name);
         };
     }
@@ -300,6 +310,9 @@ final class BytesMethods {
             }
             if (Strs.len(sep) != 1) {
                 throw PyExc.valueError("sep must be length 1.");
+            }
+            if (sep.charAt(0) >= 128) {
+                throw PyExc.valueError("sep must be ASCII.");
             }
         }
         long per = 1;

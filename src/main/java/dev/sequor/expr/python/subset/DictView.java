@@ -8,9 +8,8 @@ import java.util.Map;
  * {@code d.keys()}, {@code d.values()}, {@code d.items()}: live views, as in Python (they see later changes of the
  * dict), with {@code len}, iteration (over a snapshot taken when the loop starts, as the evaluator iterates dicts),
  * {@code in}, {@code reversed} and repr {@code dict_keys(['a'])}. Keys and items views equal each other and sets
- * holding the same values; a values view equals only itself, as in Python. Not supported: the set operators on
- * views ({@code d.keys() - other}), and {@code some_set == d.keys()} written with the set on the left (False here,
- * True in Python).
+ * holding the same values; a values view equals only itself, as in Python. Keys and items views also have the set
+ * operators, the set comparisons and {@code isdisjoint} (in {@link ViewSets}).
  */
 final class DictView implements PyObject, Items.PyIterable, Items.Container, Py.Sized, Repr.HasRepr {
 
@@ -104,37 +103,28 @@ final class DictView implements PyObject, Items.PyIterable, Items.Container, Py.
         return kind.typeName + "(" + Py.repr(new PyList(values())) + ")";
     }
 
+    /** Keys and items views behave as sets; a values view does not. */
+    boolean isSetLike() {
+        return kind != Kind.VALUES;
+    }
+
+    @Override
+    public Object getAttr(String name) {
+        if (name.equals("isdisjoint") && isSetLike()) {
+            return BuiltinFunction.method(this, name, (args, kw) -> ViewSets.isDisjoint(this,
+                    Arity.unnamed(kind.typeName + ".isdisjoint", 1, 1).constructor().bind(args, kw)[0]));
+        }
+        return null;
+    }
+
+    /** Python's {@code ==}: a values view equals only itself; a keys or items view, a set or view with its items. */
     @Override
     public boolean equals(Object o) {
         if (kind == Kind.VALUES) {
             return o == this;
         }
-        List<Object> other;
-        if (o instanceof DictView v && v.kind != Kind.VALUES) {
-            other = v.values();
-        } else if (o instanceof PySet s) {
-            other = s.items();
-        } else {
-            return false;
-        }
-        if (other.size() != len()) {
-            return false;
-        }
-        for (Object x : other) {
-            if (!isHashable(x) || !contains(x)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isHashable(Object x) {
-        try {
-            DictKeys.of(x);
-            return true;
-        } catch (PyExc unhashable) {
-            return false;
-        }
+        Boolean equal = ViewSets.compare("==", this, o);
+        return equal != null && equal;
     }
 
     @Override

@@ -40,8 +40,22 @@ final class FloatFormat extends NumberLayout {
 
     static String format(double value, FormatSpec spec) {
         FloatFormat f = new FloatFormat(spec);
-        f.layout(value);
+        f.layout(spec.noNegZero() && roundsToZero(value, spec) ? 0.0 : value);
         return f.pad();
+    }
+
+    /**
+     * For the {@code z} option: whether a negative value shows only zeros once rounded ({@code -0.0}, {@code -0.04}
+     * at {@code .1f}), so that CPython's Py_DTSF_NO_NEG_0 drops its sign. A positive zero formats to the same digits.
+     */
+    private static boolean roundsToZero(double value, FormatSpec spec) {
+        if (!(value < 0 || (value == 0 && 1 / value < 0))) {
+            return false;
+        }
+        FloatFormat digits = new FloatFormat(new FormatSpec(FormatSpec.NONE, '>', FormatSpec.NONE, false,
+                spec.alternate(), -1, FormatSpec.NONE, spec.precision(), spec.type()));
+        digits.layout(-value);
+        return Double.isFinite(value) && !digits.result.chars().anyMatch(c -> c >= '1' && c <= '9');
     }
 
     private void layout(double value) {

@@ -1,20 +1,22 @@
 package dev.sequor.expr.python.subset;
 
 /**
- * A parsed format specification {@code [[fill]align][sign][#][0][width][grouping][.precision][type]}, as GraalPy
- * 25.2 parses it for int, float and str (its InternalFormat.Parser). GraalPy 25.2 has no {@code z} option: a
- * {@code z} there is "Invalid conversion specification" or an unknown format code, as in GraalPy.
+ * A parsed format specification {@code [[fill]align][sign][z][#][0][width][grouping][.precision][type]} for int,
+ * float and str, as CPython 3.12 parses it. GraalPy 25.2 (its InternalFormat.Parser, from Jython) differs twice, and
+ * the evaluator answers as CPython: it reads an alignment character first as the alignment, so a fill that is one
+ * ({@code '=>5'}, {@code '^^5'}, {@code '<<4'}) is refused, and it has no {@code z} option.
  *
  * @param fill      {@link #NONE} when not given
  * @param align     one of {@code <>=^}: the type's default when not given
  * @param sign      {@code +}, {@code -}, space, or {@link #NONE}
+ * @param noNegZero {@code z}: a float that rounds to zero loses its minus sign (refused for int and str)
  * @param width     -1 when not given
  * @param grouping  {@code ,} {@code _} or {@link #NONE}
  * @param precision -1 when not given
  * @param type      the type's default when not given (may be {@link #NONE})
  */
-record FormatSpec(char fill, char align, char sign, boolean alternate, int width, char grouping, int precision,
-        char type) {
+record FormatSpec(char fill, char align, char sign, boolean noNegZero, boolean alternate, int width, char grouping,
+        int precision, char type) {
 
     static final char NONE = '\uffff';
 
@@ -39,16 +41,22 @@ record FormatSpec(char fill, char align, char sign, boolean alternate, int width
         int n = spec.length();
         char fill = NONE;
         char align = NONE;
-        if (n > 0 && isAlign(spec.charAt(0))) {
-            align = spec.charAt(p++);
-        } else if (n > 1 && isAlign(spec.charAt(1))) {
+        // the second character first, as CPython: in '=>5' the '=' is the fill
+        if (n > 1 && isAlign(spec.charAt(1))) {
             fill = spec.charAt(0);
             align = spec.charAt(1);
             p = 2;
+        } else if (n > 0 && isAlign(spec.charAt(0))) {
+            align = spec.charAt(p++);
         }
         char sign = NONE;
         if (p < n && "+- ".indexOf(spec.charAt(p)) >= 0) {
             sign = spec.charAt(p++);
+        }
+        boolean noNegZero = false;
+        if (p < n && spec.charAt(p) == 'z') {
+            noNegZero = true;
+            p++;
         }
         boolean alternate = false;
         if (p < n && spec.charAt(p) == '#') {
@@ -115,7 +123,7 @@ record FormatSpec(char fill, char align, char sign, boolean alternate, int width
                 throw PyExc.valueError("Cannot specify '" + grouping + "' with '" + type + "'.");
             }
         }
-        return new FormatSpec(fill, align, sign, alternate, width, grouping, precision, type);
+        return new FormatSpec(fill, align, sign, noNegZero, alternate, width, grouping, precision, type);
     }
 
     private static boolean isAlign(char c) {

@@ -42,7 +42,7 @@ final class Formats {
         throw PyExc.typeError("unsupported format string passed to " + Py.typeName(value) + ".__format__");
     }
 
-    /** str.__format__: precision truncates; sign, '#' and '=' are refused. */
+    /** str.__format__: precision truncates; sign, 'z', '#' and '=' are refused (in CPython's order). */
     static String text(String s, String specText) {
         FormatSpec spec = FormatSpec.parse(specText, 's', '<');
         if (spec.type() != 's') {
@@ -51,6 +51,9 @@ final class Formats {
         if (FormatSpec.given(spec.sign())) {
             throw PyExc.valueError(spec.sign() == ' ' ? "Space not allowed in string format specifier"
                     : "Sign not allowed in string format specifier");
+        }
+        if (spec.noNegZero()) {
+            throw PyExc.valueError("Negative zero coercion (z) not allowed in string format specifier");
         }
         if (spec.alternate()) {
             throw PyExc.valueError("Alternate form (#) not allowed in string format specifier");

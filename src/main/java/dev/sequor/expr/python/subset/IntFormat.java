@@ -28,6 +28,9 @@ final class IntFormat extends NumberLayout {
         if (spec.precision() >= 0) {
             throw PyExc.valueError("Precision not allowed in integer format specifier");
         }
+        if (spec.noNegZero()) { // an int has no negative zero; CPython refuses the option (after the precision)
+            throw PyExc.valueError("Negative zero coercion (z) not allowed in integer format specifier");
+        }
         if (spec.type() == 'c') {
             if (FormatSpec.given(spec.sign())) {
                 throw PyExc.valueError("Sign not allowed with integer format specifier 'c'");

@@ -221,8 +221,12 @@ public final class Py {
         return true;
     }
 
-    /** {@code a < b} etc. with NaN answering false; on sets, subset and superset tests. */
+    /** {@code a < b} etc. with NaN answering false; on sets (and keys and items views), subset and superset tests. */
     public static boolean lt(Object a, Object b) {
+        Boolean views = ViewSets.compare("<", a, b);
+        if (views != null) {
+            return views;
+        }
         if (a instanceof PySet x && b instanceof PySet y) {
             return subset(x, y, true);
         }
@@ -231,6 +235,10 @@ public final class Py {
     }
 
     public static boolean le(Object a, Object b) {
+        Boolean views = ViewSets.compare("<=", a, b);
+        if (views != null) {
+            return views;
+        }
         if (a instanceof PySet x && b instanceof PySet y) {
             return subset(x, y, false);
         }
@@ -239,6 +247,10 @@ public final class Py {
     }
 
     public static boolean gt(Object a, Object b) {
+        Boolean views = ViewSets.compare(">", a, b);
+        if (views != null) {
+            return views;
+        }
         if (a instanceof PySet x && b instanceof PySet y) {
             return subset(y, x, true);
         }
@@ -247,6 +259,10 @@ public final class Py {
     }
 
     public static boolean ge(Object a, Object b) {
+        Boolean views = ViewSets.compare(">=", a, b);
+        if (views != null) {
+            return views;
+        }
         if (a instanceof PySet x && b instanceof PySet y) {
             return subset(y, x, false);
         }

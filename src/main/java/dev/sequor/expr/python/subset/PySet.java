@@ -62,6 +62,9 @@ public final class PySet implements PyObject {
 
     @Override
     public boolean equals(Object o) {
+        if (ViewSets.isSetLike(o)) {
+            return o.equals(this); // set.__eq__ declines a view; the view's reflected == answers
+        }
         return o instanceof PySet other && other.map.size() == map.size() && map.keySet().containsAll(other.map.keySet());
     }
 

@@ -49,12 +49,15 @@ final class StrMethods {
     }
 
     static boolean has(String name) {
-        return SIGS.containsKey(name) || "format".equals(name);
+        return SIGS.containsKey(name) || "format".equals(name) || "maketrans".equals(name);
     }
 
     static Object call(String self, String name, Object[] args, Kwargs kwargs) {
         if ("format".equals(name)) {
             return StrFormat.format(self, args, kwargs == null ? Map.of() : kwargs);
+        }
+        if ("maketrans".equals(name)) { // a static method: the str it is read from plays no part
+            return StrMaketrans.maketrans(args, kwargs);
         }
         MethodSig sig = SIGS.get(name);
         if (sig == null) {

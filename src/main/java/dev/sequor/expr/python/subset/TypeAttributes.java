@@ -34,6 +34,12 @@ final class TypeAttributes {
         if (type == PyTypes.TIME) {
             return time(name);
         }
+        if (type == PyTypes.STR && "maketrans".equals(name)) {
+            return BuiltinFunction.function(name, StrMaketrans::maketrans);
+        }
+        if (type == PyTypes.BYTES && "fromhex".equals(name)) {
+            return BuiltinFunction.function(name, BytesHex::fromHex);
+        }
         if (type == PyTypes.DICT && "fromkeys".equals(name)) {
             return BuiltinFunction.function(name, DictMethods::fromKeys);
         }

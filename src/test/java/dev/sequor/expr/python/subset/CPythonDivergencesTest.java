@@ -104,4 +104,82 @@ class CPythonDivergencesTest {
         assertEquals("ERR TypeError: can't compare datetime.datetime to datetime.date",
                 run("import datetime\nreturn datetime.datetime(2024, 1, 1) >= datetime.date(2024, 1, 1)"));
     }
+
+    /** GraalPy reads a %(key)'s value, or a mapping, for every later field: '1 1', '[1, 2] [1, 2]' for '%s %s'. */
+    @Test
+    void aPercentKeysValueIsTheSingleArgumentOfLaterFields() {
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%(a)s %s' % {'a': 1}"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%(a)s %*d' % {'a': 1}"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%(a)*d' % {'a': 1}"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%s %s' % {'a': 1}"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("'%s %s' % [1, 2]"));
+        assertEquals("OK \"{'a': 1} 1\"", run("'%s %(a)s' % {'a': 1}"));
+        assertEquals("OK '1 2'", run("'%(a)s %(b)s' % {'a': 1, 'b': 2}"));
+        assertEquals("OK '[1, 2]'", run("'%s' % [1, 2]"));
+        assertEquals("ERR TypeError: format requires a mapping", run("'%s %(a)s' % ({'a': 1},)"));
+        assertEquals("ERR TypeError: format requires a mapping", run("'%(a)s' % 5"));
+    }
+
+    /** GraalPy reads an alignment character first as the alignment: these are "Invalid conversion specification". */
+    @Test
+    void aFillCanBeAnAlignmentCharacter() {
+        assertEquals("OK '====5'", run("format(5, '=>5')"));
+        assertEquals("OK '^^x^^'", run("format('x', '^^5')"));
+        assertEquals("OK '1<<<'", run("'{:<<4}'.format(1)"));
+        assertEquals("OK '>>>>1.50'", run("f'{1.5:>>8.2f}'"));
+        assertEquals("OK '====5'", run("format(5, '==5')"));
+        assertEquals("ERR ValueError: Unknown format code '<' for object of type 'int'", run("format(1, '<<<')"));
+    }
+
+    /** GraalPy has no 'z' option (3.11): "Unknown format code 'z'" or "Invalid conversion specification". */
+    @Test
+    void theZOptionDropsTheSignOfAFloatRoundedToZero() {
+        assertEquals("OK ('0.0', '0.0', '0.0', '-0.1', '+0.00e+00', '0.0%', '-0.001', '00000000.0', 'inf', '-inf')",
+                run("format(-0.0, 'z.1f'), format(-0.04, 'z.1f'), format(-0.0, 'z'), format(-0.06, 'z.1f'), "
+                        + "format(-0.0, '+z.2e'), format(-0.0001, 'z.1%'), format(-0.001, 'z.1g'), "
+                        + "format(-0.0, 'z010.1f'), format(float('inf'), 'z'), format(float('-inf'), 'z')"));
+        assertEquals("OK '0.0 0.0'", run("'{:z.1f} {}'.format(-0.0, f'{-0.0:z}')"));
+        assertEquals("ERR ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+                run("format(1, 'z')"));
+        assertEquals("ERR ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+                run("format(-1, 'z,d')"));
+        assertEquals("ERR ValueError: Negative zero coercion (z) not allowed in string format specifier",
+                run("format('x', 'z')"));
+        assertEquals("ERR ValueError: Sign not allowed in string format specifier", run("format('x', '+z')"));
+        assertEquals("OK 'xzzzz'", run("format('x', 'z<5')"));
+    }
+
+    /** GraalPy names the position of a lone last digit, not the missing one after it: '0' is position 0. */
+    @Test
+    void fromhexNamesThePositionOfTheMissingDigit() {
+        assertEquals("ERR ValueError: non-hexadecimal number found in fromhex() arg at position 1",
+                run("bytes.fromhex('0')"));
+        assertEquals("ERR ValueError: non-hexadecimal number found in fromhex() arg at position 3",
+                run("bytes.fromhex('012')"));
+        assertEquals("ERR ValueError: non-hexadecimal number found in fromhex() arg at position 4",
+                run("bytes.fromhex('01 2')"));
+        // a non-ASCII character is reported first, wherever it is (both engines)
+        assertEquals("ERR ValueError: non-hexadecimal number found in fromhex() arg at position 3",
+                run("bytes.fromhex('0g é')"));
+    }
+
+    /** GraalPy: 'argument 2 must be str, not int', without the function's name. */
+    @Test
+    void maketransNamesItselfInATypeError() {
+        assertEquals("ERR TypeError: maketrans() argument 2 must be str, not int", run("str.maketrans('a', 1)"));
+        assertEquals("ERR TypeError: maketrans() argument 2 must be str, not int", run("str.maketrans(1, 1)"));
+    }
+
+    /** GraalPy names 'str' as the type %b refuses, and zero-fills %a and bytes' %b: "00'x'", b'0\x00\x00\x00ab'. */
+    @Test
+    void percentBytesConversionsHaveCPythonsTextAndFill() {
+        assertEquals("ERR TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'int'",
+                run("b'%s' % 1"));
+        assertEquals("ERR TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'NoneType'",
+                run("b'%b' % None"));
+        assertEquals("OK \"  'x'\"", run("'%05a' % 'x'"));
+        assertEquals("OK b'   ab'", run("b'%05b' % b'ab'"));
+        assertEquals("OK b\"  'x'\"", run("b'%05a' % 'x'"));
+        assertEquals("ERR TypeError: not enough arguments for format string", run("b'%(a)s %s' % {b'a': b'x'}"));
+    }
 }
