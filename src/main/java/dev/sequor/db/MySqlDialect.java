@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -358,6 +359,25 @@ public final class MySqlDialect implements Dialect {
                 + " ON DUPLICATE KEY UPDATE " + set;
     }
 
+    /**
+     * The column keys of each unique index, from information_schema.statistics rows (index name, column name) in
+     * order. An index with a functional key part (MySQL 8.0.13+: {@code UNIQUE ((lower(email)))}, whose column name is
+     * NULL) finds rows by an expression rather than by the key's values, so it is left out.
+     */
+    static Collection<Set<String>> uniqueIndexColumns(List<String[]> rows) {
+        Map<String, Set<String>> unique = new java.util.HashMap<>();
+        Set<String> onExpressions = new java.util.HashSet<>();
+        for (String[] row : rows) {
+            if (row[1] == null) {
+                onExpressions.add(row[0]);
+            } else {
+                unique.computeIfAbsent(row[0], i -> new java.util.HashSet<>()).add(columnKeyOf(row[1]));
+            }
+        }
+        onExpressions.forEach(unique::remove);
+        return unique.values();
+    }
+
     /** Fails unless a PRIMARY KEY or UNIQUE index of the table covers exactly the key columns. */
     @Override
     public void checkUpsertKey(Connection c, String namespace, String table, List<String> key) throws SQLException {
@@ -365,15 +385,15 @@ public final class MySqlDialect implements Dialect {
                 + " WHERE table_schema = ? AND table_name = ? AND non_unique = 0 ORDER BY index_name, seq_in_index")) {
             ps.setString(1, stored(namespace));
             ps.setString(2, stored(table));
-            Map<String, Set<String>> unique = new java.util.HashMap<>();
+            List<String[]> rows = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    unique.computeIfAbsent(rs.getString(1), i -> new java.util.HashSet<>())
-                            .add(columnKey(rs.getString(2)));
+                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
             }
+            Collection<Set<String>> unique = uniqueIndexColumns(rows);
             Set<String> wanted = key.stream().map(this::columnKey).collect(Collectors.toSet());
-            if (!unique.containsValue(wanted)) {
+            if (!unique.contains(wanted)) {
                 String keys = key.stream().map(this::quote).collect(Collectors.joining(", "));
                 throw SequorException.failed(null, "Table " + qualified(namespace,
                         table) + " has no PRIMARY KEY or UNIQUE index on (" + keys + "), which MySQL's upsert needs to"
@@ -526,7 +546,16 @@ public final class MySqlDialect implements Dialect {
     public String errorText(SQLException e) {
         String text = CONNECTION_ID.matcher(Dialect.firstLine(e.getMessage())).replaceFirst("");
         var syntax = SYNTAX.matcher(text);
-        return syntax.matches() ? "syntax error " + syntax.group(1) : text;
+        if (syntax.matches()) {
+            return "syntax error " + syntax.group(1);
+        }
+        if (text.contains("RSA public key is not available client side")) {
+            // MySQL 8's caching_sha2_password sends the password only encrypted: over TLS, or with the server's key
+            return text + "; MySQL's caching_sha2_password sign-in needs an encrypted connection: add"
+                    + " ?sslMode=verify-full (or ?sslMode=trust) to the conn_str, or ?allowPublicKeyRetrieval=true on"
+                    + " a network you trust (docs/databases/mysql.md)";
+        }
+        return text;
     }
 
     /**

@@ -37,10 +37,12 @@ class SnowflakeConversationTest {
             + " PARSE_JSON(\"PAYLOAD\") AS \"PAYLOAD\", CAST(\"_SEQUOR_ROW\" AS bigint) AS \"_SEQUOR_ROW\" FROM"
             + " \"S1\") AS typed) AS numbered WHERE \"_SEQUOR_ROW\" = \"_SEQUOR_LAST\"";
     /** The first staged value USERS' columns refuse: text without a length takes any, JSON is tried as JSON. */
-    static final String MISFIT_QUERY = "SELECT r, c, v FROM (SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, 'id' AS c,"
-            + " \"ID\" AS v FROM \"S1\" WHERE \"ID\" IS NOT NULL AND TRY_CAST(" + ID_TEXT + " AS integer) IS NULL UNION ALL"
-            + " SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, 'payload' AS c, \"PAYLOAD\" AS v FROM \"S1\" WHERE"
-            + " \"PAYLOAD\" IS NOT NULL AND TRY_PARSE_JSON(\"PAYLOAD\") IS NULL) AS m ORDER BY r LIMIT 1";
+    static final String MISFIT_ID = "\"ID\" IS NOT NULL AND TRY_CAST(" + ID_TEXT + " AS integer) IS NULL";
+    static final String MISFIT_PAYLOAD = "\"PAYLOAD\" IS NOT NULL AND TRY_PARSE_JSON(\"PAYLOAD\") IS NULL";
+    static final String MISFIT_QUERY = "SELECT r, c, v FROM (SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, CASE WHEN "
+            + MISFIT_ID + " THEN 'id' WHEN " + MISFIT_PAYLOAD + " THEN 'payload' END AS c, CASE WHEN " + MISFIT_ID
+            + " THEN \"ID\" WHEN " + MISFIT_PAYLOAD + " THEN \"PAYLOAD\" END AS v FROM \"S1\") AS m WHERE c IS NOT NULL"
+            + " ORDER BY r LIMIT 1";
 
     @TempDir
     Path dir;

@@ -37,16 +37,15 @@ class SnowflakeDialectTest {
                 ColumnDef.of("note", "text", "t", POS), ColumnDef.of("place", "GEOGRAPHY", "t", POS),
                 ColumnDef.of("doc", "jsonb", "t", POS));
         assertThat(D.numbersStagedRows()).isTrue();
-        String row = "SELECT CAST(\"_SEQUOR_ROW\" AS NUMBER) AS r, ";
-        assertThat(D.firstMisfitQuery("\"S\"", columns)).isEqualTo("SELECT r, c, v FROM ("
-                + row + "'amount' AS c, \"AMOUNT\" AS v FROM \"S\" WHERE \"AMOUNT\" IS NOT NULL AND"
-                + " TRY_CAST(\"AMOUNT\" AS numeric(12,2)) IS NULL UNION ALL "
-                + row + "'seen at' AS c, \"seen at\" AS v FROM \"S\" WHERE \"seen at\" IS NOT NULL AND"
-                + " TRY_CAST(\"seen at\" AS TIMESTAMP_TZ) IS NULL UNION ALL "
-                + row + "'it''s' AS c, \"it's\" AS v FROM \"S\" WHERE \"it's\" IS NOT NULL AND"
-                + " TRY_CAST(\"it's\" AS VARCHAR(36)) IS NULL UNION ALL "
-                + row + "'doc' AS c, \"DOC\" AS v FROM \"S\" WHERE \"DOC\" IS NOT NULL AND"
-                + " TRY_PARSE_JSON(\"DOC\") IS NULL) AS m ORDER BY r LIMIT 1");
+        String amount = "\"AMOUNT\" IS NOT NULL AND TRY_CAST(\"AMOUNT\" AS numeric(12,2)) IS NULL";
+        String seen = "\"seen at\" IS NOT NULL AND TRY_CAST(\"seen at\" AS TIMESTAMP_TZ) IS NULL";
+        String its = "\"it's\" IS NOT NULL AND TRY_CAST(\"it's\" AS VARCHAR(36)) IS NULL";
+        String doc = "\"DOC\" IS NOT NULL AND TRY_PARSE_JSON(\"DOC\") IS NULL";
+        assertThat(D.firstMisfitQuery("\"S\"", columns)).isEqualTo("SELECT r, c, v FROM (SELECT CAST(\"_SEQUOR_ROW\""
+                + " AS NUMBER) AS r, CASE WHEN " + amount + " THEN 'amount' WHEN " + seen + " THEN 'seen at' WHEN " + its
+                + " THEN 'it''s' WHEN " + doc + " THEN 'doc' END AS c, CASE WHEN " + amount + " THEN \"AMOUNT\" WHEN "
+                + seen + " THEN \"seen at\" WHEN " + its + " THEN \"it's\" WHEN " + doc + " THEN \"DOC\" END AS v"
+                + " FROM \"S\") AS m WHERE c IS NOT NULL ORDER BY r LIMIT 1");
         assertThat(D.firstMisfitQuery("\"S\"", List.of(ColumnDef.of("note", "varchar", "t", POS)))).isNull();
     }
 
