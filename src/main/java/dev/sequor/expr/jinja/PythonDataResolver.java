@@ -2,6 +2,7 @@ package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.objects.Namespace;
 import com.hubspot.jinjava.objects.collections.PyList;
 import com.hubspot.jinjava.objects.collections.PyMap;
 import dev.sequor.db.Row;
@@ -42,6 +43,9 @@ final class PythonDataResolver extends ELResolver {
             return rowValue(row, property);
         }
         if (data instanceof Map<?, ?> map) {
+            if (base instanceof Namespace ns && !map.containsKey(String.valueOf(property))) {
+                throw TemplateValueException.noAttribute(ns, property);
+            }
             return mapValue(map, property);
         }
         if (data instanceof List<?> list) {

@@ -1,5 +1,6 @@
 package dev.sequor.expr.jinja;
 
+import com.hubspot.jinjava.objects.Namespace;
 import dev.sequor.db.Row;
 import dev.sequor.expr.python.subset.FloatRepr;
 import java.math.BigDecimal;
@@ -44,6 +45,9 @@ final class PythonStr {
         if (value instanceof Row) {
             return "Row";
         }
+        if (value instanceof Namespace) {
+            return "jinja2.utils.Namespace";
+        }
         if (value instanceof Map) {
             return "dict";
         }
@@ -79,6 +83,10 @@ final class PythonStr {
             out.append(floatRepr(((Number) value).doubleValue()));
         } else if (value instanceof BigDecimal d) {
             out.append(d.toString());
+        } else if (value instanceof Namespace ns) {
+            out.append("<Namespace ");
+            appendMap(out, ns);
+            out.append('>');
         } else if (value instanceof Map<?, ?> map) {
             appendMap(out, map);
         } else if (value instanceof Map.Entry<?, ?> e) {

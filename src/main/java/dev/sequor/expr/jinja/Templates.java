@@ -10,6 +10,7 @@ import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 import com.hubspot.jinjava.interpret.TemplateSyntaxException;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
@@ -63,6 +64,9 @@ public final class Templates {
         jinjava.registerFilter(new PythonSliceFilter());
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());
+        jinjava.registerTag(new PythonNamespace.Set());
+        jinjava.registerFunction(new ELFunctionDefinition("", "namespace", PythonNamespace.class, "create",
+                Object[].class));
         this.slots = new RenderSlots(jinjava, config);
     }
 

@@ -1,10 +1,14 @@
 package dev.sequor.expr.jinja;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Jinja2's {@code for ... else}, loops over strings and {@code x if cond} without else; every expected text is Jinja2 3.1.6's. */
+/**
+ * Jinja2's {@code for ... else}, loops over strings, {@code x if cond} without else and {@code namespace()}; every
+ * expected text and error is Jinja2 3.1.6's.
+ */
 class ControlFlowTest {
 
     final Templates templates = Templates.shared();
@@ -37,5 +41,27 @@ class ControlFlowTest {
         assertThat(render("{% for i in [1,2,3] %}{{ i }}{{ \",\" if not loop.last }}{% endfor %}")).isEqualTo("1,2,3");
         assertThat(render("[{{ 'x' if false }}] [{{ 'x' if true }}] [{{ 1 if false else none }}] [{{ ('a' if false) ~ 'b' }}]")).isEqualTo("[] [x] [None] [b]");
         assertThat(render("{{ 'yes' if (1 if false) else 'no' }}")).isEqualTo("no");
+    }
+
+    @Test
+    void aNamespaceCarriesStateOutOfALoop() {
+        assertThat(render("{% set ns = namespace(found=false, n=0) %}{% for x in [1,2] %}{% set ns.n = ns.n + x %}{% endfor %}{{ ns.n }}")).isEqualTo("3");
+        assertThat(render("{% set ns = namespace(found=false) %}{% for x in [1,2] %}{% if x == 2 %}{% set ns.found = true %}{% endif %}{% endfor %}{{ ns.found }}")).isEqualTo("True");
+        // Jinja2 prints the attributes in the order given; Jinjava's namespace dropped None and had no order
+        assertThat(render("{% set ns = namespace(found=false, n=0) %}{{ ns }}")).isEqualTo("<Namespace {'found': False, 'n': 0}>");
+        assertThat(render("{% set ns = namespace(x=none) %}{{ ns.x }}")).isEqualTo("None");
+        // a dict given to namespace() is copied, not written through
+        assertThat(render("{% set d = {'a': 1} %}{% set ns = namespace(d, b=2) %}{% set ns.a = 5 %}{{ ns.a }}{{ ns.b }}{{ d.a }}")).isEqualTo("521");
+        assertThat(render("{% set ns = namespace([['k', 1]]) %}{{ ns.k }}")).isEqualTo("1");
+    }
+
+    @Test
+    void settingAnAttributeOfANonNamespaceFails() {
+        // Jinja2: TemplateRuntimeError; Jinjava set a variable named 'd.a' and printed 1
+        assertThatThrownBy(() -> render("{% set d = {'a': 1} %}{% set d.a = 5 %}{{ d.a }}"))
+                .hasMessage("Error rendering Jinja template: cannot assign attribute on non-namespace object");
+        // Jinja2 (StrictUndefined, as upstream): 'jinja2.utils.Namespace object' has no attribute 'zz'
+        assertThatThrownBy(() -> render("{% set ns = namespace(n=0) %}{{ ns.zz }}"))
+                .hasMessage("Error rendering Jinja template: 'jinja2.utils.Namespace object' has no attribute 'zz'");
     }
 }
