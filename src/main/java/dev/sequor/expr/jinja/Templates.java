@@ -65,6 +65,8 @@ public final class Templates {
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());
         jinjava.registerTag(new PythonNamespace.Set());
+        jinjava.registerTag(new PythonWithTag());
+        jinjava.registerTag(new PythonFilterTag());
         jinjava.registerFunction(new ELFunctionDefinition("", "namespace", PythonNamespace.class, "create",
                 Object[].class));
         this.slots = new RenderSlots(jinjava, config);

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /**
- * Jinja2's {@code for ... else}, loops over strings, {@code x if cond} without else and {@code namespace()}; every
+ * Jinja2's {@code for ... else}, loops over strings, {@code x if cond} without else, {@code namespace()}, {@code with} and the
+ * {@code filter} block; every
  * expected text and error is Jinja2 3.1.6's.
  */
 class ControlFlowTest {
@@ -63,5 +64,35 @@ class ControlFlowTest {
         // Jinja2 (StrictUndefined, as upstream): 'jinja2.utils.Namespace object' has no attribute 'zz'
         assertThatThrownBy(() -> render("{% set ns = namespace(n=0) %}{{ ns.zz }}"))
                 .hasMessage("Error rendering Jinja template: 'jinja2.utils.Namespace object' has no attribute 'zz'");
+    }
+
+    @Test
+    void withScopesItsNames() {
+        assertThat(render("{% with a = 1, b = 2 %}{{ a + b }}{% endwith %}")).isEqualTo("3");
+        // the values are computed outside: b is the outer a
+        assertThat(render("{% set a = 5 %}{% with a = 1, b = a %}{{ a }}{{ b }}{% endwith %}{{ a }}")).isEqualTo("155");
+        assertThat(render("{% with %}{% set q = 1 %}{{ q }}{% endwith %}{{ q is defined }}")).isEqualTo("1False");
+        assertThat(render("{% with a = [1,2], b = {\"x\": [1, 2]}, c = 'a,b=c', d = 1 == 1 %}{{ a }}{{ b }}{{ c }}{{ d }}{% endwith %}{{ a is defined }}"))
+                .isEqualTo("[1, 2]{'x': [1, 2]}a,b=cTrueFalse");
+        assertThat(render("{% with a = 1 %}{% with b = a + 1 %}{{ a }}{{ b }}{% endwith %}{{ b is defined }}{% endwith %}")).isEqualTo("12False");
+        // Jinja2: TemplateSyntaxError (expected token '=', got '.')
+        assertThatThrownBy(() -> render("{% with a.b = 1 %}{% endwith %}")).hasMessageContaining("Invalid Jinja template");
+    }
+
+    @Test
+    void filterBlockFiltersItsText() {
+        assertThat(render("{% filter upper %}abc{% endfilter %}")).isEqualTo("ABC");
+        assertThat(render("{% filter replace('a','b') %}aaa{% endfilter %}")).isEqualTo("bbb");
+        assertThat(render("{% filter replace(\"a\",\"b\") | upper %}aXa{% endfilter %}")).isEqualTo("BXB");
+        assertThat(render("{% filter upper %}{% set z = 1 %}{{ z }}a{% endfilter %}{{ z is defined }}")).isEqualTo("1AFalse");
+        assertThat(render("{% filter indent(2, true) %}a\nb{% endfilter %}")).isEqualTo("  a\n  b");
+        assertThat(render("{% for i in [1,2] %}{% filter upper %}a{{ i }}{% endfilter %}{% endfor %}")).isEqualTo("A1A2");
+        assertThat(render("{% filter title %}{% filter lower %}HELLO WORLD{% endfilter %}{% endfilter %}")).isEqualTo("Hello World");
+        // Jinja2: TemplateAssertionError when compiling
+        assertThatThrownBy(() -> templates.compile("{% filter upper | nosuch %}x{% endfilter %}", TemplatesTest.POS))
+                .hasMessage("Invalid Jinja template: No filter named 'nosuch'");
+        // Jinja2: TypeError (sequence item 0: expected str instance, int found)
+        assertThatThrownBy(() -> render("{% filter length %}abc{% endfilter %}"))
+                .hasMessageStartingWith("Error rendering Jinja template: the filters of {% filter length %} gave a value of type 'int'");
     }
 }
