@@ -3,6 +3,7 @@ package dev.sequor.expr.jinja;
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
+import com.hubspot.jinjava.el.ext.TruncDivOperator;
 import java.util.Properties;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.misc.TypeConverter;
@@ -12,11 +13,13 @@ import jinjava.de.odysseus.el.tree.impl.Parser;
 import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstString;
 
 /**
- * Jinjava's expression parser with two of Jinja2's rules it lacks: {@code ~} joins Python's {@code str()} of its
+ * Jinjava's expression parser with Python's arithmetic ({@link PythonArithmetic}) and two more of Jinja2's rules it
+ * lacks: {@code ~} joins Python's {@code str()} of its
  * operands ({@link PythonConcatOperator}), and {@code a if cond} without {@code else} gives an empty string when
  * {@code cond} is false, as Jinja2's Undefined prints, where Jinjava gives None (so
  * <code>{{ "," if not loop.last }}</code> printed {@code None} after the last item). Expressions are parsed once
@@ -27,6 +30,13 @@ final class PythonParser extends ExtendedParser {
     PythonParser(Builder context, String input) {
         super(context, input);
         putExtensionHandler(StringConcatOperator.TOKEN, PythonConcatOperator.HANDLER);
+        putExtensionHandler(TruncDivOperator.TOKEN, PythonArithmetic.FLOOR_DIV_HANDLER);
+    }
+
+    /** Python's arithmetic ({@link PythonArithmetic}) in place of Jinjava's. */
+    @Override
+    protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
+        return super.createAstBinary(left, right, PythonArithmetic.replacing(operator));
     }
 
     /** The expression factory Sequor's Jinjava uses: Jinjava's, with this parser. */

@@ -1,0 +1,252 @@
+package dev.sequor.expr.jinja;
+
+import com.hubspot.jinjava.el.ext.StringBuildingOperator;
+import com.hubspot.jinjava.el.ext.TruncDivOperator;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.objects.collections.SizeLimitingPyList;
+import com.hubspot.jinjava.util.LengthLimitingStringBuilder;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import jinjava.de.odysseus.el.misc.NumberOperations;
+import jinjava.de.odysseus.el.misc.TypeConverter;
+import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionHandler;
+import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionPoint;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+
+/**
+ * Python's {@code + - * / // %} for templates, replacing Jinjava's, which coerced strings to numbers and back:
+ * {@code '5' * 2} was 10 (Jinja2: {@code '55'}), {@code '5' + 2} was {@code '52'} and {@code '5' - 2} was 3 (Jinja2:
+ * TypeError), {@code 7 / 0} printed {@code inf} (Jinja2: ZeroDivisionError), {@code -7 % 3} was -1 (Jinja2: 2), and
+ * {@code 2 * 'ab'}, {@code [1] * 2} and {@code 1 + true} were errors. Numbers are still added, subtracted, multiplied
+ * and divided by Jinjava's number operations (so big integers still overflow); what Python refuses fails with
+ * Python's TypeError or ZeroDivisionError message, and a string or list may be repeated up to Jinjava's size limits.
+ * {@link PythonParser} puts these in place of Jinjava's operators when it parses an expression.
+ */
+final class PythonArithmetic extends AstBinary.SimpleOperator implements StringBuildingOperator {
+
+    static final PythonArithmetic ADD = new PythonArithmetic("+");
+    static final PythonArithmetic SUB = new PythonArithmetic("-");
+    static final PythonArithmetic MUL = new PythonArithmetic("*");
+    static final PythonArithmetic DIV = new PythonArithmetic("/");
+    static final PythonArithmetic FLOOR_DIV = new PythonArithmetic("//");
+    static final PythonArithmetic MOD = new PythonArithmetic("%");
+
+    /** What {@link PythonParser} registers for the {@code //} token. */
+    static final ExtensionHandler FLOOR_DIV_HANDLER = new ExtensionHandler(ExtensionPoint.MUL) {
+        @Override
+        public AstNode createAstNode(AstNode... children) {
+            return new AstBinary(children[0], children[1], FLOOR_DIV);
+        }
+    };
+
+    private final String symbol;
+
+    private PythonArithmetic(String symbol) {
+        this.symbol = symbol;
+    }
+
+    /** Ours for Jinjava's arithmetic operator {@code op}; any other operator as it is. */
+    static AstBinary.Operator replacing(AstBinary.Operator op) {
+        if (op == AstBinary.ADD || op instanceof com.hubspot.jinjava.el.ext.AdditionOperator) {
+            return ADD;
+        }
+        if (op == AstBinary.SUB) {
+            return SUB;
+        }
+        if (op == AstBinary.MUL) {
+            return MUL;
+        }
+        if (op == AstBinary.DIV) {
+            return DIV;
+        }
+        if (op == AstBinary.MOD) {
+            return MOD;
+        }
+        if (op instanceof TruncDivOperator) {
+            return FLOOR_DIV;
+        }
+        return op;
+    }
+
+    @Override
+    protected Object apply(TypeConverter converter, Object left, Object right) {
+        Object a = left instanceof Boolean b ? (Object) (b ? 1L : 0L) : left;
+        Object b = right instanceof Boolean c ? (Object) (c ? 1L : 0L) : right;
+        return switch (symbol) {
+            case "+" -> add(converter, left, right, a, b);
+            case "*" -> multiply(converter, left, right, a, b);
+            default -> {
+                if (!(a instanceof Number x) || !(b instanceof Number y)) {
+                    if (symbol.equals("%") && left instanceof CharSequence) {
+                        throw new TemplateValueException("string formatting with % ('%05d' % n) is not supported in "
+                                + "templates; use a _expression");
+                    }
+                    throw unsupported(left, right);
+                }
+                yield divideOrSubtract(converter, x, y);
+            }
+        };
+    }
+
+    private Object add(TypeConverter converter, Object left, Object right, Object a, Object b) {
+        if (left instanceof CharSequence s) {
+            if (!(right instanceof CharSequence t)) {
+                throw new TemplateValueException("can only concatenate str (not \"" + PythonStr.typeName(right)
+                        + "\") to str");
+            }
+            return getStringBuilder().append(s.toString()).append(t.toString()).toString();
+        }
+        if (left instanceof Collection<?> items) {
+            if (!(right instanceof Collection<?> more)) {
+                throw new TemplateValueException("can only concatenate list (not \"" + PythonStr.typeName(right)
+                        + "\") to list");
+            }
+            List<Object> joined = new ArrayList<>(items);
+            joined.addAll(more);
+            return list(joined);
+        }
+        if (a instanceof Number && b instanceof Number) {
+            return NumberOperations.add(converter, a, b);
+        }
+        throw unsupported(left, right);
+    }
+
+    private Object multiply(TypeConverter converter, Object left, Object right, Object a, Object b) {
+        if (isSequence(left) || isSequence(right)) {
+            Object sequence = isSequence(left) ? left : right;
+            Object count = isSequence(left) ? b : a;
+            if (!isInteger(count)) {
+                throw new TemplateValueException("can't multiply sequence by non-int of type '"
+                        + PythonStr.typeName(isSequence(left) ? right : left) + "'");
+            }
+            long n = ((Number) count).longValue();
+            return repeat(sequence, count instanceof BigInteger big && big.signum() > 0 ? Long.MAX_VALUE : n);
+        }
+        if (a instanceof Number && b instanceof Number) {
+            return NumberOperations.mul(converter, a, b);
+        }
+        throw unsupported(left, right);
+    }
+
+    private Object repeat(Object sequence, long n) {
+        if (sequence instanceof CharSequence s) {
+            LengthLimitingStringBuilder out = getStringBuilder();
+            if (s.isEmpty()) {
+                return "";
+            }
+            for (long i = 0; i < n; i++) {
+                out.append(s.toString()); // fails with Jinjava's message past the longest string a template may build
+            }
+            return out.toString();
+        }
+        Collection<?> items = (Collection<?>) sequence;
+        if (n <= 0 || items.isEmpty()) {
+            return list(new ArrayList<>());
+        }
+        if (n > Templates.MAX_OUTPUT_CHARS / items.size()) {
+            throw new TemplateValueException("a list of " + items.size() + " items repeated " + n
+                    + " times is longer than a template may build");
+        }
+        List<Object> repeated = new ArrayList<>((int) (items.size() * n));
+        for (long i = 0; i < n; i++) {
+            repeated.addAll(items);
+        }
+        return list(repeated);
+    }
+
+    private Object divideOrSubtract(TypeConverter converter, Number a, Number b) {
+        if (symbol.equals("-")) {
+            return NumberOperations.sub(converter, a, b);
+        }
+        boolean floats = isFloat(a) || isFloat(b);
+        if (isZero(b)) {
+            throw new TemplateValueException(switch (symbol) {
+                case "/" -> floats ? "float division by zero" : "division by zero";
+                case "//" -> floats ? "float floor division by zero" : "integer division or modulo by zero";
+                default -> floats ? "float modulo" : "integer modulo by zero";
+            });
+        }
+        if (symbol.equals("/")) {
+            return NumberOperations.div(converter, a, b);
+        }
+        if (a instanceof BigDecimal || b instanceof BigDecimal) {
+            // Python's Decimal: // truncates and % takes the dividend's sign
+            BigDecimal x = decimal(a);
+            BigDecimal y = decimal(b);
+            return symbol.equals("//") ? x.divideToIntegralValue(y).setScale(0, RoundingMode.DOWN) : x.remainder(y);
+        }
+        if (floats) {
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            double mod = x % y;
+            if (mod != 0 && (mod < 0) != (y < 0)) {
+                mod += y;
+            }
+            return symbol.equals("//") ? (double) Math.round((x - mod) / y) : (mod == 0 ? Math.copySign(0.0, y) : mod);
+        }
+        if (a instanceof BigInteger || b instanceof BigInteger) {
+            BigInteger x = bigInteger(a);
+            BigInteger y = bigInteger(b);
+            BigInteger[] qr = x.divideAndRemainder(y);
+            if (qr[1].signum() != 0 && qr[1].signum() != y.signum()) {
+                qr[0] = qr[0].subtract(BigInteger.ONE);
+                qr[1] = qr[1].add(y);
+            }
+            return symbol.equals("//") ? qr[0] : qr[1];
+        }
+        long x = a.longValue();
+        long y = b.longValue();
+        return symbol.equals("//") ? Math.floorDiv(x, y) : Math.floorMod(x, y);
+    }
+
+    private TemplateValueException unsupported(Object left, Object right) {
+        return new TemplateValueException("unsupported operand type(s) for " + symbol + ": '"
+                + PythonStr.typeName(left) + "' and '" + PythonStr.typeName(right) + "'");
+    }
+
+    private static Object list(List<Object> items) {
+        int max = JinjavaInterpreter.getCurrentMaybe().map(i -> i.getConfig().getMaxListSize()).orElse(Integer.MAX_VALUE);
+        return new SizeLimitingPyList(items, max);
+    }
+
+    private static boolean isSequence(Object o) {
+        return o instanceof CharSequence || o instanceof Collection<?>;
+    }
+
+    private static boolean isInteger(Object o) {
+        return o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte
+                || o instanceof BigInteger;
+    }
+
+    private static boolean isFloat(Number n) {
+        return n instanceof Double || n instanceof Float;
+    }
+
+    private static boolean isZero(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d.signum() == 0;
+        }
+        if (n instanceof BigInteger i) {
+            return i.signum() == 0;
+        }
+        return isFloat(n) ? n.doubleValue() == 0 : n.longValue() == 0;
+    }
+
+    private static BigDecimal decimal(Number n) {
+        return n instanceof BigDecimal d ? d : n instanceof BigInteger i ? new BigDecimal(i) : new BigDecimal(n.toString());
+    }
+
+    private static BigInteger bigInteger(Number n) {
+        return n instanceof BigInteger i ? i : BigInteger.valueOf(n.longValue());
+    }
+
+    @Override
+    public String toString() {
+        return symbol;
+    }
+}

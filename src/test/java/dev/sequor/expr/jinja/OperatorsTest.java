@@ -1,0 +1,80 @@
+package dev.sequor.expr.jinja;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Python's {@code + - * / // %} in templates ({@link PythonArithmetic}); every expected text is Jinja2 3.1.6's, and
+ * every expected error is the message of the TypeError or ZeroDivisionError Jinja2 raises.
+ */
+class OperatorsTest {
+
+    final Templates templates = Templates.shared();
+    final MapScope scope = new MapScope();
+
+    String render(String text) {
+        return templates.render(templates.compile(text, TemplatesTest.POS), scope, TemplatesTest.LIMIT);
+    }
+
+    void fails(String text, String message) {
+        assertThatThrownBy(() -> render(text)).as(text).hasMessage("Error rendering Jinja template: " + message);
+    }
+
+    @Test
+    void aStringOrAListTimesAnIntegerRepeatsIt() {
+        // Jinjava: '5' * 2 was 10, and the others were errors
+        assertThat(render("{{ '5' * 2 }}|{{ 2 * 'ab' }}|{{ 'a' * 0 }}|{{ 'ab' * -3 }}|{{ 'ab' * true }}|{{ 3 * 3 * 'a' }}"))
+                .isEqualTo("55|abab|||ab|aaaaaaaaa");
+        assertThat(render("{{ [1] * 2 }}|{{ 3 * [0] }}|{{ [1, 'a'] * 2 }}|{{ [1, 2] * 0 }}")).isEqualTo("[1, 1]|[0, 0, 0]|[1, 'a', 1, 'a']|[]");
+        fails("{{ 'ab' * 1.5 }}", "can't multiply sequence by non-int of type 'float'");
+        fails("{{ '5' * '2' }}", "can't multiply sequence by non-int of type 'str'");
+        fails("{{ none * 2 }}", "unsupported operand type(s) for *: 'NoneType' and 'int'");
+    }
+
+    @Test
+    void stringsAreNotNumbers() {
+        // Jinjava: '5' + 2 was '52', '5' - 2 was 3, '6' / 2 was 3.0, 'a' + none was 'anull', none + 1 was 1
+        fails("{{ '5' + 2 }}", "can only concatenate str (not \"int\") to str");
+        fails("{{ 1 + '5' }}", "unsupported operand type(s) for +: 'int' and 'str'");
+        fails("{{ 'a' + none }}", "can only concatenate str (not \"NoneType\") to str");
+        fails("{{ none + 1 }}", "unsupported operand type(s) for +: 'NoneType' and 'int'");
+        fails("{{ '5' - 2 }}", "unsupported operand type(s) for -: 'str' and 'int'");
+        fails("{{ '6' / 2 }}", "unsupported operand type(s) for /: 'str' and 'int'");
+        fails("{{ '6' // 2 }}", "unsupported operand type(s) for //: 'str' and 'int'");
+        fails("{{ none % 2 }}", "unsupported operand type(s) for %: 'NoneType' and 'int'");
+        // Jinjava: [1] + 2 was [1, 2] and dicts were merged
+        fails("{{ [1] + 2 }}", "can only concatenate list (not \"int\") to list");
+        fails("{{ {'a': 1} + {'b': 2} }}", "unsupported operand type(s) for +: 'dict' and 'dict'");
+        assertThat(render("{{ 'a' + 'b' }}|{{ [1, 2] + [3] }}|{{ 1 + true }}|{{ 10 - true }}")).isEqualTo("ab|[1, 2, 3]|2|9");
+    }
+
+    @Test
+    void divisionByZeroFails() {
+        // Jinjava: 7 / 0 printed inf, 7.5 // 0 inf and 7.5 % 0 nan
+        fails("{{ 7 / 0 }}", "division by zero");
+        fails("{{ 7.0 / 0 }}", "float division by zero");
+        fails("{{ 7 / 0.0 }}", "float division by zero");
+        fails("{{ 7 // 0 }}", "integer division or modulo by zero");
+        fails("{{ 7.5 // 0 }}", "float floor division by zero");
+        fails("{{ 7 % 0 }}", "integer modulo by zero");
+        fails("{{ 7.5 % 0 }}", "float modulo");
+    }
+
+    @Test
+    void moduloAndFloorDivisionFollowTheDivisorsSign() {
+        // Jinjava: -7 % 3 was -1
+        assertThat(render("{{ -7 % 3 }}|{{ 7 % -3 }}|{{ -7.5 % 2 }}|{{ 7.5 % -2 }}|{{ 6 % -3.0 }}|{{ 10 % 3 }}"))
+                .isEqualTo("2|-2|0.5|-0.5|-0.0|1");
+        assertThat(render("{{ -7 // 2 }}|{{ -7.5 // 2 }}|{{ 7 // 2.0 }}|{{ 7 / 2 }}|{{ 6 / 3 }}")).isEqualTo("-4|-4.0|3.0|3.5|2.0");
+    }
+
+    @Test
+    void stringFormattingWithPercentFailsClearly() {
+        // Jinja2 formats ('%d' % 5 is '5'); Jinjava gave 1 for '5' % 2 and "Conversion = ' '" for '%d' % 5
+        fails("{{ '%d' % 5 }}", "string formatting with % ('%05d' % n) is not supported in templates; use a _expression");
+        // a % in any template error's message no longer breaks it (Jinjava used the message as a format pattern)
+        fails("{% set d = {'a': 1} %}{{ d['50%'] }}", "'dict object' has no attribute '50%'");
+    }
+}
