@@ -11,6 +11,7 @@ import jinjava.de.odysseus.el.tree.TreeBuilder;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
 import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
+import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
@@ -18,7 +19,8 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstString;
 
 /**
- * Jinjava's expression parser with Python's arithmetic ({@link PythonArithmetic}) and two more of Jinja2's rules it
+ * Jinjava's expression parser with Python's arithmetic ({@link PythonArithmetic}), Python's string escapes
+ * ({@link PythonScanner}) and two more of Jinja2's rules it
  * lacks: {@code ~} joins Python's {@code str()} of its
  * operands ({@link PythonConcatOperator}), and {@code a if cond} without {@code else} gives an empty string when
  * {@code cond} is false, as Jinja2's Undefined prints, where Jinjava gives None (so
@@ -31,6 +33,12 @@ final class PythonParser extends ExtendedParser {
         super(context, input);
         putExtensionHandler(StringConcatOperator.TOKEN, PythonConcatOperator.HANDLER);
         putExtensionHandler(TruncDivOperator.TOKEN, PythonArithmetic.FLOOR_DIV_HANDLER);
+    }
+
+    /** String literals with Python's escapes ({@link PythonScanner}). */
+    @Override
+    protected Scanner createScanner(String expression) {
+        return new PythonScanner(expression);
     }
 
     /** Python's arithmetic ({@link PythonArithmetic}) in place of Jinjava's. */

@@ -1,0 +1,40 @@
+package dev.sequor.expr.jinja;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** String, list and dict literals in expressions, read as Jinja2 reads them; every expected text is Jinja2 3.1.6's. */
+class LiteralsTest {
+
+    final Templates templates = Templates.shared();
+    final MapScope scope = new MapScope();
+
+    String render(String text) {
+        return templates.render(templates.compile(text, TemplatesTest.POS), scope, TemplatesTest.LIMIT);
+    }
+
+    @Test
+    void stringLiteralsHavePythonsEscapes() {
+        // Jinjava: "invalid escape sequence" for \\u, \\x, \\N, octal, \\a, \\v and any unknown escape such as \\d
+        assertThat(render("{{ '\\u00e9' }}|{{ '\\x41' }}|{{ '\\U0001F600' }}|{{ '\\N{BULLET}' }}|{{ 'é\\u00e9' }}"))
+                .isEqualTo("é|A|😀|•|éé");
+        assertThat(render("{{ 'a\\nb' }}|{{ 'a\\tb' }}|{{ 'a\\\\b' }}|{{ 'it\\'s' }}|{{ \"say \\\"hi\\\"\" }}|{{ '\\\\n' }}"))
+                .isEqualTo("a\nb|a\tb|a\\b|it's|say \"hi\"|\\n");
+        assertThat(render("{{ '\\101\\0' | list }}|{{ '\\a\\v' | list }}|{{ '\\777' }}")).isEqualTo("['A', '\\x00']|['\\x07', '\\x0b']|ǿ");
+        // an unknown escape keeps its backslash, as in a regex
+        assertThat(render("{{ '\\d+' }}|{{ '\\8' }}")).isEqualTo("\\d+|\\8");
+        assertThat(render("{% set x = '\\u00e9' %}{{ x }}{{ 'a.b' | replace('.', '\\x2e\\x2e') }}")).isEqualTo("éa..b");
+    }
+
+    @Test
+    void aMalformedEscapeIsASyntaxError() {
+        // Jinja2: TemplateSyntaxError with these words
+        assertThatThrownBy(() -> render("{{ '\\x4' }}")).hasMessageContaining("Invalid Jinja template")
+                .hasMessageContaining("truncated \\xXX escape");
+        assertThatThrownBy(() -> render("{{ '\\u00' }}")).hasMessageContaining("truncated \\uXXXX escape");
+        assertThatThrownBy(() -> render("{{ '\\N{NOPE}' }}")).hasMessageContaining("unknown Unicode character name");
+        assertThatThrownBy(() -> render("{{ '\\U00110000' }}")).hasMessageContaining("illegal Unicode character");
+    }
+}
