@@ -113,7 +113,7 @@ public final class Templates {
         JinjavaInterpreter.pushCurrent(checker);
         Node root;
         try {
-            root = checker.parse(TrimmedComments.asExpressions(JinjaMarkup.normalized(text)));
+            root = checker.parse(NestedBraces.spaced(TrimmedComments.asExpressions(JinjaMarkup.normalized(text))));
             PythonForTag.moveElseBranches(root);
             if (firstSyntaxError(checker).isEmpty()) {
                 KnownFiltersAndTests.check(root, checker.getContext(), pos);

@@ -37,4 +37,19 @@ class LiteralsTest {
         assertThatThrownBy(() -> render("{{ '\\N{NOPE}' }}")).hasMessageContaining("unknown Unicode character name");
         assertThatThrownBy(() -> render("{{ '\\U00110000' }}")).hasMessageContaining("illegal Unicode character");
     }
+
+    @Test
+    void nestedDictsEndAnExpressionOnlyAtItsOwnBraces() {
+        // Jinjava ended {{ at the first }} and failed to parse: "syntax error at position 17, encountered 'null'"
+        assertThat(render("{{ {'a': {'b': [1, {'c': 2}]}}['a']['b'][1]['c'] }}")).isEqualTo("2");
+        assertThat(render("{{ {'a': {'b': 1}} | tojson }}")).isEqualTo("{\"a\": {\"b\": 1}}");
+        assertThat(render("{{ {'a': [1, 2], 'b': {'c': none, 'd': true}} | tojson }}")).isEqualTo("{\"a\": [1, 2], \"b\": {\"c\": null, \"d\": true}}");
+        assertThat(render("{{ {'b': 1, 'a': {'z': 1, 'y': 2}} | tojson }}")).isEqualTo("{\"a\": {\"y\": 2, \"z\": 1}, \"b\": 1}");
+        assertThat(render("{{ {'a': {'b': 1}}|tojson(indent=2) }}")).isEqualTo("{\n  \"a\": {\n    \"b\": 1\n  }\n}");
+        assertThat(render("{{ {'a': {'b': 1}}.a.b }}|{{ {'a': {'b': {'c': {}}}} }}|{{ {'x': '}}'} }}|{{ '{' ~ '}}' }}"))
+                .isEqualTo("1|{'a': {'b': {'c': {}}}}|{'x': '}}'}|{}}");
+        assertThat(render("a {{- {'a': {'b': 1}} -}} b {{ {'c': {'d': 2}} }} c")).isEqualTo("a{'a': {'b': 1}}b {'c': {'d': 2}} c");
+        // comments and raw blocks are left as they are
+        assertThat(render("{# {{ {'a': {'b': 1}} }} #}x{% raw %}{{ {'a': {'b': 1}} }}{% endraw %}")).isEqualTo("x{{ {'a': {'b': 1}} }}");
+    }
 }
