@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Jinja2's lexer ends a <code>{{ ... }}</code> at the first {@code }}} outside brackets; Jinjava's at the first
  * {@code }}} at all, so <code>{{ {'a': {'b': 1}} | tojson }}</code> ended after the {@code 1} and failed to parse.
- * Before Jinjava parses a template, each {@code }}} inside an expression's open brackets becomes {@code } }}, which
+ * Before Jinjava parses a template, each {@code }}} that closes a dict inside an expression becomes {@code } }}, which
  * means the same. Expressions are found as {@link TrimmedComments} finds comments: in text, not inside comments or
  * <code>{% raw %}</code>, skipping string literals. Runs once per template, at compile time.
  */
@@ -42,8 +42,8 @@ final class NestedBraces {
             } else if (kind == '%') {
                 i = tagEnd(text, open + 2);
             } else if (kind == '{') {
-                // an expression: walk it, counting brackets
-                int depth = 0;
+                // an expression: walk it, keeping the brackets open
+                StringBuilder brackets = new StringBuilder();
                 int j = open + 2;
                 while (j < text.length()) {
                     char c = text.charAt(j);
@@ -52,7 +52,8 @@ final class NestedBraces {
                         continue;
                     }
                     if (c == '}' && j + 1 < text.length() && text.charAt(j + 1) == '}') {
-                        if (depth == 0) {
+                        if (brackets.isEmpty() || brackets.charAt(brackets.length() - 1) != '{') {
+                            // the end, or a syntax error (Jinja2: "unexpected '}'") that Jinjava reports here
                             j += 2;
                             break;
                         }
@@ -63,9 +64,9 @@ final class NestedBraces {
                         copied = j + 1;
                     }
                     if (c == '(' || c == '[' || c == '{') {
-                        depth++;
-                    } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                        depth--;
+                        brackets.append(c);
+                    } else if ((c == ')' || c == ']' || c == '}') && !brackets.isEmpty()) {
+                        brackets.setLength(brackets.length() - 1);
                     }
                     j++;
                 }
