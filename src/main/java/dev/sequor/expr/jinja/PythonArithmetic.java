@@ -1,5 +1,6 @@
 package dev.sequor.expr.jinja;
 
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringBuildingOperator;
 import com.hubspot.jinjava.el.ext.TruncDivOperator;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -19,9 +20,10 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 
 /**
- * Python's {@code + - * / // %} for templates, replacing Jinjava's, which coerced strings to numbers and back:
+ * Python's {@code + - * / // % **} for templates, replacing Jinjava's, which coerced strings to numbers and back:
  * {@code '5' * 2} was 10 (Jinja2: {@code '55'}), {@code '5' + 2} was {@code '52'} and {@code '5' - 2} was 3 (Jinja2:
- * TypeError), {@code 7 / 0} printed {@code inf} (Jinja2: ZeroDivisionError), {@code -7 % 3} was -1 (Jinja2: 2), and
+ * TypeError), {@code 7 / 0} printed {@code inf} (Jinja2: ZeroDivisionError), {@code -7 % 3} was -1 (Jinja2: 2), {@code 2 ** -1}
+ * was 0 and {@code 10 ** 20} 2^63 - 1 (Jinja2: 0.5 and the exact integer), and
  * {@code 2 * 'ab'}, {@code [1] * 2} and {@code 1 + true} were errors. Numbers are still added, subtracted, multiplied
  * and divided by Jinjava's number operations (so big integers still overflow); what Python refuses fails with
  * Python's TypeError or ZeroDivisionError message, and a string or list may be repeated up to Jinjava's size limits.
@@ -35,12 +37,24 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
     static final PythonArithmetic DIV = new PythonArithmetic("/");
     static final PythonArithmetic FLOOR_DIV = new PythonArithmetic("//");
     static final PythonArithmetic MOD = new PythonArithmetic("%");
+    static final PythonArithmetic POW = new PythonArithmetic("**");
+
+    /** The largest power of integers computed exactly, in bits (Jinjava's gave 2^63 - 1 for 10 ** 20). */
+    private static final long MAX_POWER_BITS = 1L << 20;
 
     /** What {@link PythonParser} registers for the {@code //} token. */
     static final ExtensionHandler FLOOR_DIV_HANDLER = new ExtensionHandler(ExtensionPoint.MUL) {
         @Override
         public AstNode createAstNode(AstNode... children) {
             return new AstBinary(children[0], children[1], FLOOR_DIV);
+        }
+    };
+
+    /** What {@link PythonParser} registers for the {@code **} token. */
+    static final ExtensionHandler POW_HANDLER = new ExtensionHandler(PowerOfOperator.HANDLER.getExtensionPoint()) {
+        @Override
+        public AstNode createAstNode(AstNode... children) {
+            return new AstBinary(children[0], children[1], POW);
         }
     };
 
@@ -80,6 +94,13 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
         return switch (symbol) {
             case "+" -> add(converter, left, right, a, b);
             case "*" -> multiply(converter, left, right, a, b);
+            case "**" -> {
+                if (!(a instanceof Number x) || !(b instanceof Number y)) {
+                    throw new TemplateValueException("unsupported operand type(s) for ** or pow(): '"
+                            + PythonStr.typeName(left) + "' and '" + PythonStr.typeName(right) + "'");
+                }
+                yield power(x, y);
+            }
             default -> {
                 if (!(a instanceof Number x) || !(b instanceof Number y)) {
                     if (symbol.equals("%") && left instanceof CharSequence) {
@@ -202,6 +223,41 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
         long x = a.longValue();
         long y = b.longValue();
         return symbol.equals("//") ? Math.floorDiv(x, y) : Math.floorMod(x, y);
+    }
+
+    /** Python's {@code a ** b}: exact for integers, a float for a negative exponent. */
+    private static Object power(Number a, Number b) {
+        if (isInteger(a) && isInteger(b) && bigInteger(b).signum() >= 0) {
+            BigInteger base = bigInteger(a);
+            if (base.abs().compareTo(BigInteger.ONE) <= 0) { // -1, 0 or 1, to any power however big
+                if (base.signum() == 0) {
+                    return bigInteger(b).signum() == 0 ? 1L : 0L;
+                }
+                return base.signum() < 0 && bigInteger(b).testBit(0) ? -1L : 1L;
+            }
+            if (bigInteger(b).bitLength() > 31 || (long) base.abs().bitLength() * b.longValue() > MAX_POWER_BITS) {
+                throw new TemplateValueException("the result of " + a + " ** " + b + " is too big for a template");
+            }
+            BigInteger result = base.pow(b.intValue());
+            return result.bitLength() < 64 ? (Object) result.longValue() : result;
+        }
+        if (a instanceof BigDecimal d && isInteger(b) && b.longValue() >= 0 && b.longValue() <= 999_999_999) {
+            return d.pow(b.intValue());
+        }
+        double x = a.doubleValue();
+        double y = b.doubleValue();
+        if (x == 0 && y < 0) {
+            throw new TemplateValueException("0.0 cannot be raised to a negative power");
+        }
+        double result = Math.pow(x, y);
+        if (Double.isNaN(result) && !Double.isNaN(x) && !Double.isNaN(y)) {
+            throw new TemplateValueException("a negative number to a fractional power is a complex number, which "
+                    + "templates do not have");
+        }
+        if (Double.isInfinite(result) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
+            throw new TemplateValueException("(34, 'Numerical result out of range')");
+        }
+        return result;
     }
 
     private TemplateValueException unsupported(Object left, Object right) {

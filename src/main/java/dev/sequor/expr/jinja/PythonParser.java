@@ -2,6 +2,7 @@ package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import com.hubspot.jinjava.el.ext.TruncDivOperator;
 import java.util.Properties;
@@ -33,6 +34,7 @@ final class PythonParser extends ExtendedParser {
         super(context, input);
         putExtensionHandler(StringConcatOperator.TOKEN, PythonConcatOperator.HANDLER);
         putExtensionHandler(TruncDivOperator.TOKEN, PythonArithmetic.FLOOR_DIV_HANDLER);
+        putExtensionHandler(PowerOfOperator.TOKEN, PythonArithmetic.POW_HANDLER);
     }
 
     /** String literals with Python's escapes ({@link PythonScanner}). */

@@ -69,6 +69,7 @@ public final class Templates {
         jinjava.registerTag(new PythonFilterTag());
         jinjava.registerFunction(new ELFunctionDefinition("", "namespace", PythonNamespace.class, "create",
                 Object[].class));
+        jinjava.registerFunction(new ELFunctionDefinition("", "dict", PythonNamespace.class, "dict", Object[].class));
         this.slots = new RenderSlots(jinjava, config);
     }
 

@@ -52,4 +52,12 @@ class LiteralsTest {
         // comments and raw blocks are left as they are
         assertThat(render("{# {{ {'a': {'b': 1}} }} #}x{% raw %}{{ {'a': {'b': 1}} }}{% endraw %}")).isEqualTo("x{{ {'a': {'b': 1}} }}");
     }
+
+    @Test
+    void dictBuildsADict() {
+        // Jinjava: "Could not resolve function 'dict'"
+        assertThat(render("{{ dict(a=1, b=none) }}|{{ dict({'x': 1}, y=2) }}|{{ dict([['k', 'v']]) }}|{{ dict() }}|{{ dict(a=1) | tojson }}"))
+                .isEqualTo("{'a': 1, 'b': None}|{'x': 1, 'y': 2}|{'k': 'v'}|{}|{\"a\": 1}");
+        assertThat(render("{% set d = dict(a=1) %}{{ d.a }}{{ d.get('zz', 3) }}")).isEqualTo("13");
+    }
 }

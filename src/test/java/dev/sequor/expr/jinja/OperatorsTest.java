@@ -71,6 +71,20 @@ class OperatorsTest {
     }
 
     @Test
+    void powersAreExactForIntegersAndFloatsForNegativeExponents() {
+        // Jinjava: 2 ** -1 was 0, 10 ** 20 and 0 ** -1 were 9223372036854775807
+        assertThat(render("{{ 2 ** -1 }}|{{ 2 ** 0.5 }}|{{ 2.0 ** 2 }}|{{ (-8) ** 2 }}|{{ 0 ** 0 }}|{{ (-1) ** 3 }}|{{ true ** 2 }}"))
+                .isEqualTo("0.5|1.4142135623730951|4.0|64|1|-1|1");
+        assertThat(render("{{ 10 ** 20 }}|{{ 10 ** 20 + 1 }}|{{ 2 ** 64 // 3 }}|{{ 2 ** 3 ** 2 }}|{{ -2 ** 2 }}"))
+                .isEqualTo("100000000000000000000|100000000000000000001|6148914691236517205|64|4");
+        fails("{{ 0 ** -1 }}", "0.0 cannot be raised to a negative power");
+        fails("{{ 'a' ** 2 }}", "unsupported operand type(s) for ** or pow(): 'str' and 'int'");
+        fails("{{ 10.0 ** 400 }}", "(34, 'Numerical result out of range')");
+        // Jinja2 gives a complex number, which templates here do not have
+        fails("{{ (-8) ** 0.5 }}", "a negative number to a fractional power is a complex number, which templates do not have");
+    }
+
+    @Test
     void stringFormattingWithPercentFailsClearly() {
         // Jinja2 formats ('%d' % 5 is '5'); Jinjava gave 1 for '5' % 2 and "Conversion = ' '" for '%d' % 5
         fails("{{ '%d' % 5 }}", "string formatting with % ('%05d' % n) is not supported in templates; use a _expression");
