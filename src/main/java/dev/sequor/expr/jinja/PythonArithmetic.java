@@ -8,6 +8,7 @@ import com.hubspot.jinjava.objects.collections.SizeLimitingPyList;
 import com.hubspot.jinjava.util.LengthLimitingStringBuilder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,12 +23,12 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 /**
  * Python's {@code + - * / // % **} for templates, replacing Jinjava's, which coerced strings to numbers and back:
  * {@code '5' * 2} was 10 (Jinja2: {@code '55'}), {@code '5' + 2} was {@code '52'} and {@code '5' - 2} was 3 (Jinja2:
- * TypeError), {@code 7 / 0} printed {@code inf} (Jinja2: ZeroDivisionError), {@code -7 % 3} was -1 (Jinja2: 2), {@code 2 ** -1}
- * was 0 and {@code 10 ** 20} 2^63 - 1 (Jinja2: 0.5 and the exact integer), and
- * {@code 2 * 'ab'}, {@code [1] * 2} and {@code 1 + true} were errors. Numbers are still added, subtracted, multiplied
- * and divided by Jinjava's number operations (so big integers still overflow); what Python refuses fails with
- * Python's TypeError or ZeroDivisionError message, and a string or list may be repeated up to Jinjava's size limits.
- * {@link PythonParser} puts these in place of Jinjava's operators when it parses an expression.
+ * TypeError), {@code 7 / 0} printed {@code inf} (Jinja2: ZeroDivisionError), {@code -7 % 3} was -1 (Jinja2: 2),
+ * {@code 2 ** -1} was 0, integers past 2^63 wrapped around, and {@code 2 * 'ab'}, {@code [1] * 2} and
+ * {@code 1 + true} were errors. Integers are exact (a Long while they fit, else a BigInteger), other numbers are
+ * computed by Jinjava's number operations; what Python refuses fails with Python's TypeError or ZeroDivisionError
+ * message, and a string or list may be repeated up to Jinjava's size limits. {@link PythonParser} puts these in
+ * place of Jinjava's operators when it parses an expression.
  */
 final class PythonArithmetic extends AstBinary.SimpleOperator implements StringBuildingOperator {
 
@@ -39,7 +40,7 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
     static final PythonArithmetic MOD = new PythonArithmetic("%");
     static final PythonArithmetic POW = new PythonArithmetic("**");
 
-    /** The largest power of integers computed exactly, in bits (Jinjava's gave 2^63 - 1 for 10 ** 20). */
+    /** The largest integer a template may compute, in bits (about 315,000 digits). */
     private static final long MAX_POWER_BITS = 1L << 20;
 
     /** What {@link PythonParser} registers for the {@code //} token. */
@@ -132,7 +133,8 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
             return list(joined);
         }
         if (a instanceof Number && b instanceof Number) {
-            return NumberOperations.add(converter, a, b);
+            return isInteger(a) && isInteger(b) ? exact(bigInteger((Number) a).add(bigInteger((Number) b)))
+                    : NumberOperations.add(converter, a, b);
         }
         throw unsupported(left, right);
     }
@@ -149,7 +151,8 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
             return repeat(sequence, count instanceof BigInteger big && big.signum() > 0 ? Long.MAX_VALUE : n);
         }
         if (a instanceof Number && b instanceof Number) {
-            return NumberOperations.mul(converter, a, b);
+            return isInteger(a) && isInteger(b) ? exact(bigInteger((Number) a).multiply(bigInteger((Number) b)))
+                    : NumberOperations.mul(converter, a, b);
         }
         throw unsupported(left, right);
     }
@@ -182,7 +185,8 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
 
     private Object divideOrSubtract(TypeConverter converter, Number a, Number b) {
         if (symbol.equals("-")) {
-            return NumberOperations.sub(converter, a, b);
+            return isInteger(a) && isInteger(b) ? exact(bigInteger(a).subtract(bigInteger(b)))
+                    : NumberOperations.sub(converter, a, b);
         }
         boolean floats = isFloat(a) || isFloat(b);
         if (isZero(b)) {
@@ -193,7 +197,8 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
             });
         }
         if (symbol.equals("/")) {
-            return NumberOperations.div(converter, a, b);
+            return isInteger(a) && isInteger(b) ? trueDivision(bigInteger(a), bigInteger(b))
+                    : NumberOperations.div(converter, a, b);
         }
         if (a instanceof BigDecimal || b instanceof BigDecimal) {
             // Python's Decimal: // truncates and % takes the dividend's sign
@@ -238,8 +243,7 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
             if (bigInteger(b).bitLength() > 31 || (long) base.abs().bitLength() * b.longValue() > MAX_POWER_BITS) {
                 throw new TemplateValueException("the result of " + a + " ** " + b + " is too big for a template");
             }
-            BigInteger result = base.pow(b.intValue());
-            return result.bitLength() < 64 ? (Object) result.longValue() : result;
+            return exact(base.pow(b.intValue()));
         }
         if (a instanceof BigDecimal d && isInteger(b) && b.longValue() >= 0 && b.longValue() <= 999_999_999) {
             return d.pow(b.intValue());
@@ -258,6 +262,26 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
             throw new TemplateValueException("(34, 'Numerical result out of range')");
         }
         return result;
+    }
+
+    /** An integer result as a Long when it fits, as Jinjava's own integers are; Python's ints do not overflow. */
+    private static Object exact(BigInteger n) {
+        if (n.bitLength() > MAX_POWER_BITS) {
+            throw new TemplateValueException("an integer of " + n.bitLength() + " bits is too big for a template");
+        }
+        return n.bitLength() < 64 ? (Object) n.longValue() : n;
+    }
+
+    /** Python's {@code int / int}: the float nearest to the quotient. */
+    private static double trueDivision(BigInteger a, BigInteger b) {
+        if (a.bitLength() <= 53 && b.bitLength() <= 53) {
+            return a.doubleValue() / b.doubleValue(); // both exact as doubles: one rounding, as Python's
+        }
+        double q = new BigDecimal(a).divide(new BigDecimal(b), new MathContext(40)).doubleValue();
+        if (Double.isInfinite(q)) {
+            throw new TemplateValueException("integer division result too large for a float");
+        }
+        return q;
     }
 
     private TemplateValueException unsupported(Object left, Object right) {

@@ -5,12 +5,14 @@ import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import com.hubspot.jinjava.el.ext.TruncDivOperator;
+import java.math.BigInteger;
 import java.util.Properties;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.TreeBuilder;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
+import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionPoint;
 import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
@@ -37,10 +39,64 @@ final class PythonParser extends ExtendedParser {
         putExtensionHandler(PowerOfOperator.TOKEN, PythonArithmetic.POW_HANDLER);
     }
 
+    /**
+     * Jinja2's precedence for {@code **}: tighter than {@code * / // %}, looser than a unary minus and filters
+     * ({@code 2 * 3 ** 2} is 18, {@code -2 ** 2} is 4); Jinjava parsed it at the level of {@code *}, so
+     * {@code 2 * 3 ** 2} was 36. The rest is Jinjava's {@code mul} with natural operator precedence, as configured.
+     */
+    @Override
+    protected AstNode mul(boolean required) throws ScanException, ParseException {
+        AstNode v = power(required);
+        if (v == null) {
+            return null;
+        }
+        while (true) {
+            Symbol symbol = getToken().getSymbol();
+            if (symbol == Symbol.MUL || symbol == Symbol.DIV || symbol == Symbol.MOD) {
+                consumeToken();
+                AstBinary.Operator op = symbol == Symbol.MUL ? AstBinary.MUL : symbol == Symbol.DIV ? AstBinary.DIV
+                        : AstBinary.MOD;
+                v = createAstBinary(v, power(true), op);
+            } else if (symbol == Symbol.EXTENSION && !isPower() && getExtensionHandler(getToken()) != null
+                    && getExtensionHandler(getToken()).getExtensionPoint() == ExtensionPoint.MUL) {
+                v = getExtensionHandler(consumeToken()).createAstNode(v, power(true));
+            } else {
+                return v;
+            }
+        }
+    }
+
+    /** Operands joined by {@code **}, left to right as in Jinja2 ({@code 2 ** 3 ** 2} is 64). */
+    private AstNode power(boolean required) throws ScanException, ParseException {
+        AstNode v = filter(required);
+        if (v == null) {
+            return null;
+        }
+        while (isPower()) {
+            consumeToken();
+            v = new AstBinary(v, filter(true), PythonArithmetic.POW);
+        }
+        return v;
+    }
+
+    private boolean isPower() {
+        return getToken().getSymbol() == Symbol.EXTENSION && PowerOfOperator.TOKEN.getImage().equals(getToken().getImage());
+    }
+
     /** String literals with Python's escapes ({@link PythonScanner}). */
     @Override
     protected Scanner createScanner(String expression) {
         return new PythonScanner(expression);
+    }
+
+    /** An integer literal past 2^63 is a BigInteger, as Python's ints have no limit (Jinjava: a syntax error). */
+    @Override
+    protected Number parseInteger(String string) throws ParseException {
+        try {
+            return Long.valueOf(string);
+        } catch (NumberFormatException e) {
+            return new BigInteger(string);
+        }
     }
 
     /** Python's arithmetic ({@link PythonArithmetic}) in place of Jinjava's. */

@@ -85,6 +85,27 @@ class OperatorsTest {
     }
 
     @Test
+    void powerBindsTighterThanMultiplication() {
+        // Jinjava parsed ** at the level of *: 2 * 3 ** 2 was 36
+        assertThat(render("{{ 2 * 3 ** 2 }}|{{ 10 % 3 ** 2 }}|{{ (2 ** 70) // 2 ** 69 }}|{{ 2 ** 2 * 3 }}|{{ -3 ** 2 }}|{{ 2 ** -2 ** 2 }}|{{ [1,2] | length ** 2 }}"))
+                .isEqualTo("18|1|2|12|9|0.0625|4");
+        // a filter binds to the operand before it
+        fails("{{ 2 ** 2 | string }}", "unsupported operand type(s) for ** or pow(): 'int' and 'str'");
+    }
+
+    @Test
+    void integersDoNotOverflow() {
+        // Jinjava: 9223372036854775807 + 1 was -9223372036854775808, and a literal past 2^63 a syntax error
+        assertThat(render("{{ 9223372036854775807 + 1 }}|{{ 9223372036854775807 * 2 }}|{{ -9223372036854775807 - 10 }}"))
+                .isEqualTo("9223372036854775808|18446744073709551614|-9223372036854775817");
+        assertThat(render("{{ 100000000000000000000 }}|{{ 100000000000000000000 - 100000000000000000000 + 1 }}|{{ (2 ** 100) % 7 }}|{{ 2 ** 100 > 5 }}"))
+                .isEqualTo("100000000000000000000|1|2|True");
+        assertThat(render("{{ 2 ** 100 / 2 }}|{{ 1 / 3 }}|{{ 9007199254740993 / 1 }}|{{ [2 ** 70, 1] | sum }}"))
+                .isEqualTo("6.338253001141147e+29|0.3333333333333333|9007199254740992.0|1180591620717411303425");
+        fails("{{ 10 ** 400 / 1 }}", "integer division result too large for a float");
+    }
+
+    @Test
     void stringFormattingWithPercentFailsClearly() {
         // Jinja2 formats ('%d' % 5 is '5'); Jinjava gave 1 for '5' % 2 and "Conversion = ' '" for '%d' % 5
         fails("{{ '%d' % 5 }}", "string formatting with % ('%05d' % n) is not supported in templates; use a _expression");
