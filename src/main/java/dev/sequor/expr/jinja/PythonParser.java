@@ -20,6 +20,7 @@ import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstString;
+import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
 /**
  * Jinjava's expression parser with Python's arithmetic ({@link PythonArithmetic}), Python's string escapes
@@ -37,6 +38,40 @@ final class PythonParser extends ExtendedParser {
         putExtensionHandler(StringConcatOperator.TOKEN, PythonConcatOperator.HANDLER);
         putExtensionHandler(TruncDivOperator.TOKEN, PythonArithmetic.FLOOR_DIV_HANDLER);
         putExtensionHandler(PowerOfOperator.TOKEN, PythonArithmetic.POW_HANDLER);
+    }
+
+    /** JUEL's {@code and}, its operands parsed by {@link #not}. */
+    @Override
+    protected AstNode and(boolean required) throws ScanException, ParseException {
+        AstNode v = not(required);
+        if (v == null) {
+            return null;
+        }
+        while (true) {
+            Symbol symbol = getToken().getSymbol();
+            if (symbol == Symbol.AND) {
+                consumeToken();
+                v = createAstBinary(v, not(true), AstBinary.AND);
+            } else if (symbol == Symbol.EXTENSION && getExtensionHandler(getToken()) != null
+                    && getExtensionHandler(getToken()).getExtensionPoint() == ExtensionPoint.AND) {
+                v = getExtensionHandler(consumeToken()).createAstNode(v, not(true));
+            } else {
+                return v;
+            }
+        }
+    }
+
+    /**
+     * Jinja2's {@code not}, looser than comparisons: {@code not 1 == 2} is {@code not (1 == 2)}, True, and
+     * {@code not 'b' in ['a']} True. JUEL bound it as tightly as a unary minus, so the first compared False with 2
+     * (an error) and the second asked whether False is in the list (False).
+     */
+    private AstNode not(boolean required) throws ScanException, ParseException {
+        if (getToken().getSymbol() == Symbol.NOT) {
+            consumeToken();
+            return createAstUnary(not(true), AstUnary.NOT);
+        }
+        return eq(required);
     }
 
     /**

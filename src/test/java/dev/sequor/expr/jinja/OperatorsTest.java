@@ -94,6 +94,16 @@ class OperatorsTest {
     }
 
     @Test
+    void notBindsLooserThanComparisons() {
+        // Jinjava: not 1 == 2 compared False with 2 ("Cannot coerce"), not 2 ** 0 was 1
+        assertThat(render("{{ not 1 == 2 }}|{{ not 'b' in ['a'] }}|{{ not 'a' in ['a'] }}|{{ not 2 ** 0 }}|{{ not 1 < 2 }}|{{ not 1 + 1 }}"))
+                .isEqualTo("True|True|False|False|False|False");
+        assertThat(render("{{ not true and false }}|{{ not false or false }}|{{ not not true }}|{{ 1 == 1 and not 2 == 3 }}|{{ not none is none }}|{{ [not true] }}"))
+                .isEqualTo("False|True|True|True|False|[False]");
+        assertThat(render("{% for i in [1,2] %}{% if not loop.index == 1 %}x{{ i }}{% endif %}{% endfor %}")).isEqualTo("x2");
+    }
+
+    @Test
     void integersDoNotOverflow() {
         // Jinjava: 9223372036854775807 + 1 was -9223372036854775808, and a literal past 2^63 a syntax error
         assertThat(render("{{ 9223372036854775807 + 1 }}|{{ 9223372036854775807 * 2 }}|{{ -9223372036854775807 - 10 }}"))
