@@ -6,6 +6,11 @@ import com.hubspot.jinjava.el.ext.TruncDivOperator;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.objects.collections.SizeLimitingPyList;
 import com.hubspot.jinjava.util.LengthLimitingStringBuilder;
+import dev.sequor.expr.python.subset.Arith;
+import dev.sequor.expr.python.subset.HostValues;
+import dev.sequor.expr.python.subset.PyExc;
+import dev.sequor.expr.python.subset.PyTuple;
+import dev.sequor.expr.python.syntax.Node.BinOperator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -26,8 +31,9 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
  * TypeError), {@code 7 / 0} printed {@code inf} (Jinja2: ZeroDivisionError), {@code -7 % 3} was -1 (Jinja2: 2),
  * {@code 2 ** -1} was 0, integers past 2^63 wrapped around, and {@code 2 * 'ab'}, {@code [1] * 2} and
  * {@code 1 + true} were errors. Integers are exact (a Long while they fit, else a BigInteger), other numbers are
- * computed by Jinjava's number operations; what Python refuses fails with Python's TypeError or ZeroDivisionError
- * message, and a string or list may be repeated up to Jinjava's size limits. {@link PythonParser} puts these in
+ * computed by Jinjava's number operations, {@code '%05d' % n} is the Python subset's formatting (Jinjava failed
+ * with "Conversion = ' '"); what Python refuses fails with Python's TypeError or ZeroDivisionError message, and a
+ * string, list or tuple may be repeated up to Jinjava's size limits. {@link PythonParser} puts these in
  * place of Jinjava's operators when it parses an expression.
  */
 final class PythonArithmetic extends AstBinary.SimpleOperator implements StringBuildingOperator {
@@ -104,9 +110,8 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
             }
             default -> {
                 if (!(a instanceof Number x) || !(b instanceof Number y)) {
-                    if (symbol.equals("%") && left instanceof CharSequence) {
-                        throw new TemplateValueException("string formatting with % ('%05d' % n) is not supported in "
-                                + "templates; use a _expression");
+                    if (symbol.equals("%") && left instanceof CharSequence format) {
+                        yield percentFormat(format.toString(), right);
                     }
                     throw unsupported(left, right);
                 }
@@ -124,13 +129,14 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
             return getStringBuilder().append(s.toString()).append(t.toString()).toString();
         }
         if (left instanceof Collection<?> items) {
-            if (!(right instanceof Collection<?> more)) {
-                throw new TemplateValueException("can only concatenate list (not \"" + PythonStr.typeName(right)
-                        + "\") to list");
+            if (!(right instanceof Collection<?> more) || (left instanceof PythonTuple) != (right instanceof PythonTuple)) {
+                String type = PythonStr.typeName(left);
+                throw new TemplateValueException("can only concatenate " + type + " (not \"" + PythonStr.typeName(right)
+                        + "\") to " + type);
             }
             List<Object> joined = new ArrayList<>(items);
             joined.addAll(more);
-            return list(joined);
+            return left instanceof PythonTuple ? new PythonTuple(joined) : list(joined);
         }
         if (a instanceof Number && b instanceof Number) {
             return isInteger(a) && isInteger(b) ? exact(bigInteger((Number) a).add(bigInteger((Number) b)))
@@ -170,7 +176,7 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
         }
         Collection<?> items = (Collection<?>) sequence;
         if (n <= 0 || items.isEmpty()) {
-            return list(new ArrayList<>());
+            return sequence instanceof PythonTuple ? new PythonTuple(new ArrayList<>()) : list(new ArrayList<>());
         }
         if (n > Templates.MAX_OUTPUT_CHARS / items.size()) {
             throw new TemplateValueException("a list of " + items.size() + " items repeated " + n
@@ -180,7 +186,7 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
         for (long i = 0; i < n; i++) {
             repeated.addAll(items);
         }
-        return list(repeated);
+        return sequence instanceof PythonTuple ? new PythonTuple(repeated) : list(repeated);
     }
 
     private Object divideOrSubtract(TypeConverter converter, Number a, Number b) {
@@ -228,6 +234,21 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
         long x = a.longValue();
         long y = b.longValue();
         return symbol.equals("//") ? Math.floorDiv(x, y) : Math.floorMod(x, y);
+    }
+
+    /**
+     * Python's {@code format % values} by the Python subset's own (a tuple gives several values, a dict named ones);
+     * its TypeError or ValueError is the template's error.
+     */
+    private static String percentFormat(String format, Object values) {
+        Object args = values instanceof PythonTuple tuple
+                ? new PyTuple(tuple.stream().map(HostValues::toPython).toArray())
+                : HostValues.toPython(values);
+        try {
+            return (String) Arith.binary(BinOperator.MOD, format, args);
+        } catch (PyExc e) {
+            throw new TemplateValueException(e.getMessage());
+        }
     }
 
     /** Python's {@code a ** b}: exact for integers, a float for a negative exponent. */

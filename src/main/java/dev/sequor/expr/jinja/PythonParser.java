@@ -1,6 +1,7 @@
 package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
+import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
@@ -19,6 +20,7 @@ import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstString;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
@@ -116,6 +118,12 @@ final class PythonParser extends ExtendedParser {
 
     private boolean isPower() {
         return getToken().getSymbol() == Symbol.EXTENSION && PowerOfOperator.TOKEN.getImage().equals(getToken().getImage());
+    }
+
+    /** A tuple literal is a {@link PythonTuple}, printed as Python prints a tuple. */
+    @Override
+    protected AstTuple createAstTuple(AstParameters parameters) throws ScanException, ParseException {
+        return new PythonTuple.Node(parameters);
     }
 
     /** String literals with Python's escapes ({@link PythonScanner}). */

@@ -51,6 +51,9 @@ final class PythonStr {
         if (value instanceof Map) {
             return "dict";
         }
+        if (value instanceof PythonTuple) {
+            return "tuple";
+        }
         if (value instanceof Collection) {
             return "list";
         }
@@ -95,6 +98,8 @@ final class PythonStr {
             out.append(", ");
             appendRepr(out, e.getValue());
             out.append(')');
+        } else if (value instanceof PythonTuple tuple) {
+            appendItems(out, tuple.iterator(), '(', tuple.size() == 1 ? ",)" : ")");
         } else if (value instanceof Collection<?> items) {
             appendItems(out, items.iterator());
         } else if (value instanceof Object[] items) {
@@ -124,7 +129,11 @@ final class PythonStr {
     }
 
     private static void appendItems(StringBuilder out, Iterator<?> items) {
-        out.append('[');
+        appendItems(out, items, '[', "]");
+    }
+
+    private static void appendItems(StringBuilder out, Iterator<?> items, char open, String close) {
+        out.append(open);
         boolean first = true;
         while (items.hasNext()) {
             if (!first) {
@@ -133,7 +142,7 @@ final class PythonStr {
             first = false;
             appendRepr(out, items.next());
         }
-        out.append(']');
+        out.append(close);
     }
 
     /** Python picks single quotes unless the text holds a single quote and no double quote. */

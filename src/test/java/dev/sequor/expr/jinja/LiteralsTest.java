@@ -60,4 +60,17 @@ class LiteralsTest {
                 .isEqualTo("{'a': 1, 'b': None}|{'x': 1, 'y': 2}|{'k': 'v'}|{}|{\"a\": 1}");
         assertThat(render("{% set d = dict(a=1) %}{{ d.a }}{{ d.get('zz', 3) }}")).isEqualTo("13");
     }
+
+    @Test
+    void tuplesPrintAsTuples() {
+        // Jinjava printed a tuple as a list: [1, 2]
+        assertThat(render("{{ (1, 2) }}|{{ ('a', none, (1, 2)) }}|{{ [(1, 2)] }}|{{ {'k': (1, 2)} }}|{{ (1, 2) * 2 }}|{{ (1, 2) ~ '' }}"))
+                .isEqualTo("(1, 2)|('a', None, (1, 2))|[(1, 2)]|{'k': (1, 2)}|(1, 2, 1, 2)|(1, 2)");
+        // still a sequence to filters, loops and tests
+        assertThat(render("{{ (1, 2) | list }}|{{ (1, 2) | length }}|{{ (1, 2) | tojson }}|{{ (1, 2)[0] }}|{{ 2 in (1, 2) }}|{{ (3, 1, 2) | sort }}|{{ (1, 2) | join('-') }}"))
+                .isEqualTo("[1, 2]|2|[1, 2]|1|True|[1, 2, 3]|1-2");
+        assertThat(render("{% for a, b in [(1, 2), (3, 4)] %}{{ a }}{{ b }}{% endfor %}|{{ dict([('a', 1)]) }}")).isEqualTo("1234|{'a': 1}");
+        assertThatThrownBy(() -> render("{{ (1, 2) + [3] }}"))
+                .hasMessage("Error rendering Jinja template: can only concatenate tuple (not \"list\") to tuple");
+    }
 }

@@ -116,9 +116,14 @@ class OperatorsTest {
     }
 
     @Test
-    void stringFormattingWithPercentFailsClearly() {
-        // Jinja2 formats ('%d' % 5 is '5'); Jinjava gave 1 for '5' % 2 and "Conversion = ' '" for '%d' % 5
-        fails("{{ '%d' % 5 }}", "string formatting with % ('%05d' % n) is not supported in templates; use a _expression");
+    void percentFormatsAString() {
+        // Jinjava: '5' % 2 was 1, '%d' % 5 failed with "Conversion = ' '"
+        assertThat(render("{{ '%05d' % 42 }}|{{ '%s-%s' % (1, 'a') }}|{{ '%s' % [1, 2] }}|{{ '%(a)s!' % {'a': 1} }}|{{ '%.2f' % 3.14159 }}"))
+                .isEqualTo("00042|1-a|[1, 2]|1!|3.14");
+        assertThat(render("{{ '%s and %s' % (none, true) }}|{{ '%r' % 'a' }}|{{ '%x' % 255 }}|{{ '%5.1f%%' % 12.345 }}|{{ '%s' % (2 ** 70) }}"))
+                .isEqualTo("None and True|'a'|ff| 12.3%|1180591620717411303424");
+        fails("{{ 'x' % 5 }}", "not all arguments converted during string formatting");
+        fails("{{ '%d' % 'a' }}", "%d format: a real number is required, not str");
         // a % in any template error's message no longer breaks it (Jinjava used the message as a format pattern)
         fails("{% set d = {'a': 1} %}{{ d['50%'] }}", "'dict object' has no attribute '50%'");
     }
