@@ -25,7 +25,8 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstString;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
 /**
- * Jinjava's expression parser with Python's arithmetic ({@link PythonArithmetic}), Python's string escapes
+ * Jinjava's expression parser with Python's arithmetic ({@link PythonArithmetic}) and comparisons
+ * ({@link PythonComparison}), Python's string escapes
  * ({@link PythonScanner}) and two more of Jinja2's rules it
  * lacks: {@code ~} joins Python's {@code str()} of its
  * operands ({@link PythonConcatOperator}), and {@code a if cond} without {@code else} gives an empty string when
@@ -142,10 +143,11 @@ final class PythonParser extends ExtendedParser {
         }
     }
 
-    /** Python's arithmetic ({@link PythonArithmetic}) in place of Jinjava's. */
+    /** Python's arithmetic ({@link PythonArithmetic}), comparisons and {@code and} ({@link PythonComparison}). */
     @Override
     protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
-        return super.createAstBinary(left, right, PythonArithmetic.replacing(operator));
+        return super.createAstBinary(left, right,
+                PythonComparison.replacing(PythonArithmetic.replacing(operator)));
     }
 
     /** The expression factory Sequor's Jinjava uses: Jinjava's, with this parser. */

@@ -104,6 +104,28 @@ class OperatorsTest {
     }
 
     @Test
+    void comparisonsDoNotCoerce() {
+        // Jinjava: 7 == '7' was True, '10' < 9 compared numbers
+        assertThat(render("{{ 7 == '7' }}|{{ 7 != '7' }}|{{ 1 == 1.0 }}|{{ true == 1 }}|{{ none == none }}|{{ none == 0 }}|{{ 2 ** 70 == 2 ** 70 }}"))
+                .isEqualTo("False|True|True|True|True|False|True");
+        assertThat(render("{{ [1, 2] == [1, 2] }}|{{ [1, 2] == (1, 2) }}|{{ {'a': 1} == {'a': 1.0} }}|{{ 9007199254740993 == 9007199254740992.0 }}|{{ [1] != [1] }}"))
+                .isEqualTo("True|False|True|False|False");
+        assertThat(render("{{ 'a' < 'b' }}|{{ [1, 2] < [1, 3] }}|{{ 1 < 2.5 }}|{{ 2 >= 2 }}|{{ 'B' > 'a' }}")).isEqualTo("True|True|True|True|False");
+        assertThat(render("{% for k, v in {'a': 1} | dictsort %}{{ (k, v) == ('a', 1) }}{% endfor %}")).isEqualTo("True");
+        fails("{{ '10' < 9 }}", "'<' not supported between instances of 'str' and 'int'");
+        fails("{{ none < 1 }}", "'<' not supported between instances of 'NoneType' and 'int'");
+        fails("{{ [1, 'a'] < [1, 2] }}", "'<' not supported between instances of 'str' and 'int'");
+    }
+
+    @Test
+    void andGivesAnOperand() {
+        // Jinjava: 1 and 'yes' was True
+        assertThat(render("{{ 1 and 'yes' }}|{{ 0 and 'yes' }}|{{ '' and 'yes' }}|{{ [] and 1 }}|{{ none and 1 }}|{{ 1 and 2 and 3 }}|{{ 0 or 'x' }}"))
+                .isEqualTo("yes|0||[]|None|3|x");
+        assertThat(render("{% if 1 and 0 %}y{% else %}n{% endif %}|{% set x = 5 %}{{ x > 3 and x < 10 }}")).isEqualTo("n|True");
+    }
+
+    @Test
     void integersDoNotOverflow() {
         // Jinjava: 9223372036854775807 + 1 was -9223372036854775808, and a literal past 2^63 a syntax error
         assertThat(render("{{ 9223372036854775807 + 1 }}|{{ 9223372036854775807 * 2 }}|{{ -9223372036854775807 - 10 }}"))
