@@ -30,7 +30,7 @@ final class PythonDataResolver extends ELResolver {
     private static final Set<String> LIST_METHODS = Set.of("append", "extend", "insert", "pop", "count", "index",
             "reverse", "copy");
     private static final Set<String> STR_METHODS = Set.of("upper", "lower", "strip", "startswith", "endswith",
-            "replace", "split");
+            "replace", "split", "format");
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {

@@ -1,8 +1,10 @@
 package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
+import com.hubspot.jinjava.el.ext.AstFilterChain;
 import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.FilterSpec;
 import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import com.hubspot.jinjava.el.ext.TruncDivOperator;
@@ -19,8 +21,12 @@ import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
+import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
+import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
+import jinjava.de.odysseus.el.tree.impl.ast.AstProperty;
 import jinjava.de.odysseus.el.tree.impl.ast.AstString;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
@@ -119,6 +125,32 @@ final class PythonParser extends ExtendedParser {
 
     private boolean isPower() {
         return getToken().getSymbol() == Symbol.EXTENSION && PowerOfOperator.TOKEN.getImage().equals(getToken().getImage());
+    }
+
+    /** Tests and filters whose operand may be a missing attribute ({@link MissingAttribute}). */
+    private static final java.util.Set<String> TOLERANT = java.util.Set.of(EXPTEST_PREFIX + "defined",
+            EXPTEST_PREFIX + "undefined", FILTER_PREFIX + "default", FILTER_PREFIX + "d");
+
+    /** {@code d.zz is defined} and {@code d.zz | default(...)} read a missing last attribute as undefined. */
+    @Override
+    protected AstMethod createAstMethod(AstProperty property, AstParameters params) {
+        if (property instanceof AstDot && property.getChild(0) instanceof AstIdentifier name
+                && TOLERANT.contains(name.getName()) && params.getCardinality() > 0) {
+            java.util.List<AstNode> operands = new java.util.ArrayList<>();
+            operands.add(MissingAttribute.tolerant(params.getChild(0)));
+            for (int i = 1; i < params.getCardinality(); i++) {
+                operands.add(params.getChild(i));
+            }
+            params = createAstParameters(operands);
+        }
+        return super.createAstMethod(property, params);
+    }
+
+    /** The same for a filter chain that starts with {@code default}. */
+    @Override
+    protected AstFilterChain createAstFilterChain(AstNode input, java.util.List<FilterSpec> filterSpecs) {
+        boolean tolerant = !filterSpecs.isEmpty() && TOLERANT.contains(FILTER_PREFIX + filterSpecs.getFirst().getName());
+        return super.createAstFilterChain(tolerant ? MissingAttribute.tolerant(input) : input, filterSpecs);
     }
 
     /** A tuple literal is a {@link PythonTuple}, printed as Python prints a tuple. */

@@ -1,13 +1,20 @@
 package dev.sequor.expr.jinja;
 
+import com.hubspot.jinjava.el.ext.NamedParameter;
+import dev.sequor.expr.python.subset.Attrs;
+import dev.sequor.expr.python.subset.HostValues;
+import dev.sequor.expr.python.subset.Kwargs;
+import dev.sequor.expr.python.subset.PyExc;
+import dev.sequor.expr.python.subset.PyTuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The few Python {@code str} methods templates may call on strings ({@code name.upper()}, {@code s.split(',')}),
- * with Python's semantics rather than Java's (e.g. {@code split} takes a literal separator, not a regex).
+ * The few Python {@code str} methods templates may call on strings ({@code name.upper()}, {@code s.split(',')},
+ * {@code '{}-{}'.format(a, b)}), with Python's semantics rather than Java's (e.g. {@code split} takes a literal
+ * separator, not a regex; {@code format} is the Python subset's).
  */
 final class StrMethods {
 
@@ -44,8 +51,33 @@ final class StrMethods {
                 PythonDataResolver.requireArgs(method, args, 0, 1);
                 yield args.length == 0 || args[0] == null ? splitWhitespace(s) : splitLiteral(s, PythonStr.str(args[0]));
             }
+            case "format" -> format(s, args);
             default -> throw TemplateValueException.noAttribute(s, method);
         };
+    }
+
+    /** Python's {@code str.format}, by the Python subset's own; its errors are the template's. */
+    private static String format(String s, Object[] args) {
+        List<Object> positional = new ArrayList<>();
+        Kwargs keywords = new Kwargs();
+        for (Object arg : args) {
+            if (arg instanceof NamedParameter named) {
+                keywords.put(named.getName(), toPython(named.getValue()));
+            } else {
+                positional.add(toPython(arg));
+            }
+        }
+        try {
+            return (String) Attrs.callMethod(s, "format", positional.toArray(), keywords);
+        } catch (PyExc e) {
+            throw new TemplateValueException(e.getMessage());
+        }
+    }
+
+    private static Object toPython(Object value) {
+        return value instanceof PythonTuple tuple
+                ? new PyTuple(tuple.stream().map(StrMethods::toPython).toArray())
+                : HostValues.toPython(value);
     }
 
     private static List<String> splitWhitespace(String s) {

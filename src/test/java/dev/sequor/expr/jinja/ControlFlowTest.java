@@ -95,4 +95,21 @@ class ControlFlowTest {
         assertThatThrownBy(() -> render("{% filter length %}abc{% endfilter %}"))
                 .hasMessageStartingWith("Error rendering Jinja template: the filters of {% filter length %} gave a value of type 'int'");
     }
+
+    @Test
+    void aMissingAttributeIsUndefinedToDefinedAndDefault() {
+        // Jinjava evaluated d.zz first and failed: 'dict object' has no attribute 'zz'
+        assertThat(render("{% set d = {'a': 1} %}{{ d.zz is defined }}|{{ d['zz'] is defined }}|{{ d.zz is undefined }}|{{ d.zz is not defined }}|{{ d.a is defined }}"))
+                .isEqualTo("False|False|True|True|True");
+        assertThat(render("{% set d = {'a': 1} %}{{ d.zz | default(5) }}|{{ d.a | default(5) }}|{{ d.zz | d(7) }}|{{ d.zz | default(5) | string }}"))
+                .isEqualTo("5|1|7|5");
+        assertThat(render("{% set ns = namespace(n=1) %}{{ ns.zz is defined }}{{ ns.n is defined }}|{% set l = [1] %}{{ l[5] is defined }}|{% set d = {'a': {'b': 2}} %}{{ d.a.b is defined }}{{ d.a.zz is defined }}"))
+                .isEqualTo("FalseTrue|False|TrueFalse");
+        assertThat(render("{% set d = {'a': 1} %}{% if d.zz is defined %}y{% else %}n{% endif %}")).isEqualTo("n");
+        // only the last lookup may be missing, as in Jinja2
+        assertThatThrownBy(() -> render("{% set d = {'a': {}} %}{{ d.a.b.c is defined }}"))
+                .hasMessage("Error rendering Jinja template: 'dict object' has no attribute 'b'");
+        assertThatThrownBy(() -> render("{% set d = {'a': 1} %}{{ d.zz }}"))
+                .hasMessage("Error rendering Jinja template: 'dict object' has no attribute 'zz'");
+    }
 }

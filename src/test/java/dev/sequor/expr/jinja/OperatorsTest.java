@@ -138,6 +138,16 @@ class OperatorsTest {
     }
 
     @Test
+    void strFormatIsPythons() {
+        // Jinjava: "'str object' has no attribute 'format'"
+        assertThat(render("{{ '{}'.format(1) }}|{{ '{}-{}'.format('a', 2) }}|{{ '{name}!'.format(name='x') }}|{{ '{:05.1f}'.format(3.14159) }}|{{ '{}'.format((1, 2)) }}"))
+                .isEqualTo("1|a-2|x!|003.1|(1, 2)");
+        assertThat(render("{{ '{}'.format(none) }}|{{ '{0}{0}'.format('ab') }}|{{ '{:>5}|'.format('a') }}|{{ '{a[b]}'.format(a={'b': 7}) }}|{{ '{:,}'.format(1234567) }}"))
+                .isEqualTo("None|abab|    a||7|1,234,567");
+        fails("{{ '{}'.format() }}", "Replacement index 0 out of range for positional args tuple");
+    }
+
+    @Test
     void percentFormatsAString() {
         // Jinjava: '5' % 2 was 1, '%d' % 5 failed with "Conversion = ' '"
         assertThat(render("{{ '%05d' % 42 }}|{{ '%s-%s' % (1, 'a') }}|{{ '%s' % [1, 2] }}|{{ '%(a)s!' % {'a': 1} }}|{{ '%.2f' % 3.14159 }}"))
