@@ -71,7 +71,11 @@ final class PythonNamespace {
         return JinjavaInterpreter.getCurrentMaybe().map(i -> i.getConfig().getMaxMapSize()).orElse(Integer.MAX_VALUE);
     }
 
-    /** Jinjava's set tag, failing as Jinja2 does on {@code {% set x.attr = ... %}} when {@code x} is no namespace. */
+    /**
+     * Jinjava's set tag, failing as Jinja2 does on {@code {% set x.attr = ... %}} when {@code x} is no namespace, and
+     * unpacking one sequence into several names ({@code {% set a, b = pair %}}), which Jinjava took as one value for
+     * two names ("uneven number of variables").
+     */
     static final class Set extends SetTag {
 
         @Override
@@ -84,7 +88,18 @@ final class PythonNamespace {
                     throw new TemplateValueException("cannot assign attribute on non-namespace object");
                 }
             }
-            super.executeSet(tagToken, interpreter, varTokens, resolvedList, allowDeferredValueOverride);
+            List<?> values = resolvedList;
+            if (varTokens.length > 1 && values != null && values.size() == 1
+                    && (values.getFirst() instanceof List<?> || values.getFirst() instanceof CharSequence)) {
+                // {% set a, b = pair %}: one sequence unpacked, as Python's assignment does
+                values = PythonItems.of(values.getFirst() instanceof CharSequence cs ? cs.toString() : values.getFirst());
+                if (values.size() != varTokens.length && !interpreter.isValidationMode()) {
+                    throw new TemplateValueException(values.size() > varTokens.length
+                            ? "too many values to unpack (expected " + varTokens.length + ")"
+                            : "not enough values to unpack (expected " + varTokens.length + ", got " + values.size() + ")");
+                }
+            }
+            super.executeSet(tagToken, interpreter, varTokens, values, allowDeferredValueOverride);
         }
     }
 }

@@ -21,6 +21,7 @@ import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBracket;
 import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
 import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
 import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
@@ -151,6 +152,89 @@ final class PythonParser extends ExtendedParser {
     protected AstFilterChain createAstFilterChain(AstNode input, java.util.List<FilterSpec> filterSpecs) {
         boolean tolerant = !filterSpecs.isEmpty() && TOLERANT.contains(FILTER_PREFIX + filterSpecs.getFirst().getName());
         return super.createAstFilterChain(tolerant ? MissingAttribute.tolerant(input) : input, filterSpecs);
+    }
+
+    /**
+     * Jinjava's {@code value}: a name or literal followed by attributes, calls and subscripts, with Python's extended
+     * slice added ({@link PythonSlice}, {@code s[::-1]}), which Jinjava rejected. Operators after a value are parsed
+     * by the levels above, as Sequor's Jinjava uses natural operator precedence.
+     */
+    @Override
+    protected AstNode value() throws ScanException, ParseException {
+        boolean lvalue = true;
+        AstNode v = nonliteral();
+        if (v == null) {
+            v = literal();
+            if (v == null) {
+                return null;
+            }
+            lvalue = false;
+        }
+        while (true) {
+            Symbol symbol = getToken().getSymbol();
+            if (symbol == Symbol.DOT) {
+                consumeToken();
+                AstDot dot = createAstDot(v, consumeToken(Symbol.IDENTIFIER).getImage(), lvalue);
+                v = getToken().getSymbol() == Symbol.LPAREN && context.isEnabled(Builder.Feature.METHOD_INVOCATIONS)
+                        ? createAstMethod(dot, params()) : dot;
+            } else if (symbol == Symbol.LBRACK) {
+                consumeToken();
+                AstNode property = expr(false);
+                boolean strict = !context.isEnabled(Builder.Feature.NULL_PROPERTIES);
+                Symbol next = consumeToken().getSymbol();
+                if (next == Symbol.COLON) {
+                    AstNode stop = expr(false);
+                    if (getToken().getSymbol() == Symbol.COLON) {
+                        consumeToken();
+                        AstNode step = expr(false);
+                        consumeToken(Symbol.RBRACK);
+                        v = new PythonSlice(v, property, stop, step);
+                    } else {
+                        consumeToken(Symbol.RBRACK);
+                        v = createAstRangeBracket(v, property, stop, lvalue, strict);
+                    }
+                } else if (next == Symbol.RBRACK) {
+                    AstBracket bracket = createAstBracket(v, property, lvalue, strict);
+                    v = getToken().getSymbol() == Symbol.LPAREN && context.isEnabled(Builder.Feature.METHOD_INVOCATIONS)
+                            ? createAstMethod(bracket, params()) : bracket;
+                } else {
+                    fail(Symbol.RBRACK);
+                }
+            } else {
+                return v;
+            }
+        }
+    }
+
+    /** A trailing comma is allowed, as in Jinja2 ({@code [1, 2,]}, {@code (1,)}, {@code f(a,)}). */
+    @Override
+    protected AstParameters params(Symbol left, Symbol right) throws ScanException, ParseException {
+        consumeToken(left);
+        java.util.List<AstNode> items = new java.util.ArrayList<>();
+        AstNode v = expr(false);
+        if (v != null) {
+            items.add(v);
+            while (getToken().getSymbol() == Symbol.COMMA) {
+                consumeToken();
+                if (getToken().getSymbol() == right) {
+                    break;
+                }
+                items.add(expr(true));
+            }
+        }
+        consumeToken(right);
+        return createAstParameters(items);
+    }
+
+    /** {@code ()}, the empty tuple, which Jinjava's parser rejected; anything else as Jinjava parses it. */
+    @Override
+    protected AstNode nonliteral() throws ScanException, ParseException {
+        if (getToken().getSymbol() == Symbol.LPAREN && lookahead(0).getSymbol() == Symbol.RPAREN) {
+            consumeToken();
+            consumeToken();
+            return createAstTuple(createAstParameters(new java.util.ArrayList<>()));
+        }
+        return super.nonliteral();
     }
 
     /** A tuple literal is a {@link PythonTuple}, printed as Python prints a tuple. */

@@ -112,4 +112,15 @@ class ControlFlowTest {
         assertThatThrownBy(() -> render("{% set d = {'a': 1} %}{{ d.zz }}"))
                 .hasMessage("Error rendering Jinja template: 'dict object' has no attribute 'zz'");
     }
+
+    @Test
+    void setUnpacksASequence() {
+        // Jinjava: "Tag 'set' declares an uneven number of variables and assigned values"
+        assertThat(render("{% set a, b = (1, 2) %}{{ a }}{{ b }}|{% set a, b = [3, 4] %}{{ a }}{{ b }}|{% set a, b = 1, 2 %}{{ a }}{{ b }}|{% set a, b = 'xy' %}{{ a }}{{ b }}"))
+                .isEqualTo("12|34|12|xy");
+        assertThatThrownBy(() -> render("{% set a, b = [1, 2, 3] %}"))
+                .hasMessage("Error rendering Jinja template: too many values to unpack (expected 2)");
+        assertThatThrownBy(() -> render("{% set a, b, c = [1, 2] %}"))
+                .hasMessage("Error rendering Jinja template: not enough values to unpack (expected 3, got 2)");
+    }
 }

@@ -73,4 +73,16 @@ class LiteralsTest {
         assertThatThrownBy(() -> render("{{ (1, 2) + [3] }}"))
                 .hasMessage("Error rendering Jinja template: can only concatenate tuple (not \"list\") to tuple");
     }
+
+    @Test
+    void extendedSlicesAndTrailingCommas() {
+        // Jinjava: a syntax error for s[::-1], (1,), () and [1,]
+        assertThat(render("{{ 'abc'[::-1] }}|{{ [1,2,3,4][::2] }}|{{ [1,2,3,4][1::2] }}|{{ 'abcdef'[4:1:-1] }}|{{ (1, 2, 3)[::-1] }}|{{ 'a😀b'[::-1] }}"))
+                .isEqualTo("cba|[1, 3]|[2, 4]|edc|(3, 2, 1)|b😀a");
+        assertThat(render("{{ [1,2,3,4,5][-1:0:-2] }}|{{ [1,2,3][::-1][0] }}|{{ 'abc'[none:none:-1] }}|{% for i in [1,2,3][::-1] %}{{ i }}{% endfor %}|{{ 'abc'[:-1] }}"))
+                .isEqualTo("[5, 3]|3|cba|321|ab");
+        assertThat(render("{{ (1,) }}|{{ () }}|{{ [1,] }}|{{ {'a': 1,} }}|{{ (1,)[0] }}|{{ dict(a=1,) }}|{{ ([1],) }}"))
+                .isEqualTo("(1,)|()|[1]|{'a': 1}|1|{'a': 1}|([1],)");
+        assertThatThrownBy(() -> render("{{ 'abc'[::0] }}")).hasMessage("Error rendering Jinja template: slice step cannot be zero");
+    }
 }
