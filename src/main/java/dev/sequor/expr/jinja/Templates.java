@@ -62,6 +62,7 @@ public final class Templates {
         jinjava.registerFilter(new PythonUniqueFilter());
         jinjava.registerFilter(new PythonDictsortFilter());
         jinjava.registerFilter(new PythonSliceFilter());
+        jinjava.registerFilter(new PythonAttrFilter());
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());
         jinjava.registerTag(new PythonNamespace.Set());

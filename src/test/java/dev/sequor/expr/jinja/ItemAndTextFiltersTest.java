@@ -1,6 +1,7 @@
 package dev.sequor.expr.jinja;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,15 @@ class ItemAndTextFiltersTest {
         assertThat(render("{{ 'hello-world foo_bar'|title }} {{ \"it's o'neil\"|title }} {{ 'hELLO wORLD'|title }} {{ '(a) [b] <c> {d}'|title }}")).isEqualTo("Hello-World Foo_bar It's O'neil Hello World (A) [B] <C> {D}");
         assertThat(render("[{{ 'xxhixx'|trim('x') }}] [{{ '  hi  '|trim }}] [{{ '\u00a0hi\t'|trim }}]")).isEqualTo("[hi] [hi] [hi]");
         assertThat(render("{{ 'abc'|replace('', '-') }} {{ 'aaa'|replace('a', 'b', 2) }} {{ 'ab'|replace('', '-', 2) }} {{ 'x'|replace('x', 'y', 0) }}")).isEqualTo("-a-b-c- bba -a-b x");
+    }
+
+    @Test
+    void attrIsAnAttributeNotAnItem() {
+        // Jinjava gave the key's value; Jinja2 (StrictUndefined, as upstream) fails
+        assertThatThrownBy(() -> render("{% set d = {'k': 1} %}{{ d | attr('k') }}"))
+                .hasMessage("Error rendering Jinja template: 'dict object' has no attribute 'k'");
+        assertThat(render("{% set ns = namespace(k=2) %}{{ ns | attr('k') }}")).isEqualTo("2");
+        assertThatThrownBy(() -> render("{{ 'abc' | attr('zz') }}"))
+                .hasMessage("Error rendering Jinja template: 'str object' has no attribute 'zz'");
     }
 }
