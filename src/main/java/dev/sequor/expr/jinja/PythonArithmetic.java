@@ -6,9 +6,12 @@ import com.hubspot.jinjava.el.ext.TruncDivOperator;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.objects.collections.SizeLimitingPyList;
 import com.hubspot.jinjava.util.LengthLimitingStringBuilder;
+import dev.sequor.db.Row;
 import dev.sequor.expr.python.subset.Arith;
 import dev.sequor.expr.python.subset.HostValues;
+import dev.sequor.expr.python.subset.PyDict;
 import dev.sequor.expr.python.subset.PyExc;
+import dev.sequor.expr.python.subset.PyList;
 import dev.sequor.expr.python.subset.PyTuple;
 import dev.sequor.expr.python.syntax.Node.BinOperator;
 import java.math.BigDecimal;
@@ -18,6 +21,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import jinjava.de.odysseus.el.misc.NumberOperations;
 import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionHandler;
@@ -240,15 +244,34 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
      * Python's {@code format % values} by the Python subset's own (a tuple gives several values, a dict named ones);
      * its TypeError or ValueError is the template's error.
      */
-    private static String percentFormat(String format, Object values) {
-        Object args = values instanceof PythonTuple tuple
-                ? new PyTuple(tuple.stream().map(HostValues::toPython).toArray())
-                : HostValues.toPython(values);
+    static String percentFormat(String format, Object values) {
+        Object args = toPython(values);
         try {
             return (String) Arith.binary(BinOperator.MOD, format, args);
         } catch (PyExc e) {
             throw new TemplateValueException(e.getMessage());
         }
+    }
+
+    /** A template value as the Python subset's, tuples kept tuples at any depth. */
+    static Object toPython(Object value) {
+        if (value instanceof PythonTuple tuple) {
+            return new PyTuple(tuple.stream().map(PythonArithmetic::toPython).toArray());
+        }
+        if (value instanceof Map.Entry<?, ?> item) { // a dict's item, from items() or dictsort
+            return new PyTuple(new Object[] {toPython(item.getKey()), toPython(item.getValue())});
+        }
+        if (value instanceof Map<?, ?> map && !(value instanceof Row)) {
+            PyDict dict = new PyDict(map.size());
+            map.forEach((k, v) -> dict.put(toPython(k), toPython(v)));
+            return dict;
+        }
+        if (value instanceof Collection<?> items) {
+            PyList list = new PyList(items.size());
+            items.forEach(item -> list.add(toPython(item)));
+            return list;
+        }
+        return HostValues.toPython(value);
     }
 
     /** Python's {@code a ** b}: exact for integers, a float for a negative exponent. */

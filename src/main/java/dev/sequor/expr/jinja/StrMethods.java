@@ -2,10 +2,8 @@ package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import dev.sequor.expr.python.subset.Attrs;
-import dev.sequor.expr.python.subset.HostValues;
 import dev.sequor.expr.python.subset.Kwargs;
 import dev.sequor.expr.python.subset.PyExc;
-import dev.sequor.expr.python.subset.PyTuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,9 +60,9 @@ final class StrMethods {
         Kwargs keywords = new Kwargs();
         for (Object arg : args) {
             if (arg instanceof NamedParameter named) {
-                keywords.put(named.getName(), toPython(named.getValue()));
+                keywords.put(named.getName(), PythonArithmetic.toPython(named.getValue()));
             } else {
-                positional.add(toPython(arg));
+                positional.add(PythonArithmetic.toPython(arg));
             }
         }
         try {
@@ -74,11 +72,6 @@ final class StrMethods {
         }
     }
 
-    private static Object toPython(Object value) {
-        return value instanceof PythonTuple tuple
-                ? new PyTuple(tuple.stream().map(StrMethods::toPython).toArray())
-                : HostValues.toPython(value);
-    }
 
     private static List<String> splitWhitespace(String s) {
         String trimmed = s.strip();
