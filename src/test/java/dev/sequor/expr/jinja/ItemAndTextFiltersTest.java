@@ -47,4 +47,13 @@ class ItemAndTextFiltersTest {
         assertThatThrownBy(() -> render("{{ 'abc' | attr('zz') }}"))
                 .hasMessage("Error rendering Jinja template: 'str object' has no attribute 'zz'");
     }
+
+    @Test
+    void uniqueComparesNumbersByValue() {
+        // Jinjava kept 1, 1.0 and True as three values (Java's equality)
+        assertThat(render("{{ [1, 1.0, true] | unique | list }}|{{ [1.0, 1, 2, 2.5, 2.50] | unique | list }}|{{ [0, false, 0.0, -0.0] | unique | list }}"))
+                .isEqualTo("[1]|[1.0, 2, 2.5]|[0]");
+        assertThat(render("{{ [(1, 2), (1.0, 2)] | unique | list }}|{{ [{'n': 1}, {'n': 1.0}] | unique(attribute='n') | list }}"))
+                .isEqualTo("[(1, 2)]|[{'n': 1}]");
+    }
 }
