@@ -5,21 +5,25 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstRightValue;
 import jinjava.javax.el.ELContext;
 
 /**
- * Python's {@code == != < <= > >=} and {@code and} for templates, replacing JUEL's, which coerced one side to the
+ * Python's {@code == != < <= > >= in} and {@code and} for templates, replacing JUEL's, which coerced one side to the
  * other's type: {@code 7 == '7'} was True and {@code '10' < 9} compared numbers (Jinja2: False, and a TypeError).
  * Numbers and booleans compare by value ({@code 1 == 1.0}, {@code true == 1}), text by code point, lists and tuples
  * item by item (a list never equals a tuple), dicts by their items; {@code <} between other types fails with
  * Python's TypeError. {@code a and b} gives {@code a} when it is false, else {@code b}, as Python's does (JUEL's
- * gave True or False; {@code or} already gave a value). {@link PythonParser} puts these in place of JUEL's.
+ * gave True or False; {@code or} already gave a value). {@code in} looks for an equal item, key or substring
+ * (Jinjava converted the item to the container's type: {@code '1' in [1]} was True). {@link PythonParser} puts these
+ * in place of JUEL's and Jinjava's, and chains them as Python does ({@link Chain}).
  */
 final class PythonComparison extends AstBinary.SimpleOperator {
 
@@ -43,6 +47,9 @@ final class PythonComparison extends AstBinary.SimpleOperator {
             return "&&";
         }
     };
+
+    static final PythonComparison IN = new PythonComparison("in");
+    static final PythonComparison NOT_IN = new PythonComparison("not in");
 
     private final String symbol;
 
@@ -78,11 +85,40 @@ final class PythonComparison extends AstBinary.SimpleOperator {
 
     @Override
     protected Object apply(TypeConverter converter, Object a, Object b) {
+        return test(a, b);
+    }
+
+    /** The comparison of two values already evaluated (a link of a chain such as {@code 1 < x < 3}). */
+    boolean test(Object a, Object b) {
         return switch (symbol) {
             case "==" -> equal(a, b);
             case "!=" -> !equal(a, b);
+            case "in" -> contains(b, a);
+            case "not in" -> !contains(b, a);
             default -> order(a, b);
         };
+    }
+
+    /** Python's {@code item in container}: a substring, a key, or an item equal to it (JUEL's coerced: '1' in [1]). */
+    static boolean contains(Object container, Object item) {
+        if (container instanceof CharSequence text) {
+            if (!(item instanceof CharSequence part)) {
+                throw new TemplateValueException("'in <string>' requires string as left operand, not "
+                        + PythonStr.typeName(item));
+            }
+            return text.toString().contains(part);
+        }
+        Iterable<?> items = container instanceof Map<?, ?> map ? map.keySet()
+                : container instanceof Iterable<?> iterable ? iterable : null;
+        if (items == null) {
+            throw new TemplateValueException("argument of type '" + PythonStr.typeName(container) + "' is not iterable");
+        }
+        for (Object candidate : items) {
+            if (equal(item, candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean order(Object a, Object b) {
@@ -218,5 +254,58 @@ final class PythonComparison extends AstBinary.SimpleOperator {
     @Override
     public String toString() {
         return symbol;
+    }
+
+    /**
+     * A chain of comparisons, {@code 1 < x < 3} or {@code a == b == c}: each operand evaluated once, each link tested
+     * in turn, False at the first false one, as Python's {@code 1 < x and x < 3}. JUEL rejected a chain of
+     * {@code <} and read a chain of {@code ==} from the left ({@code 2 == 2 == 2} was {@code True == 2}, False).
+     */
+    static final class Chain extends AstRightValue {
+
+        private final List<AstNode> operands;
+        private final List<PythonComparison> links;
+
+        Chain(List<AstNode> operands, List<PythonComparison> links) {
+            this.operands = List.copyOf(operands);
+            this.links = List.copyOf(links);
+        }
+
+        @Override
+        public Object eval(Bindings bindings, ELContext context) {
+            Object left = operands.getFirst().eval(bindings, context);
+            for (int i = 0; i < links.size(); i++) {
+                Object right = operands.get(i + 1).eval(bindings, context);
+                if (!links.get(i).test(left, right)) {
+                    return false;
+                }
+                left = right;
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "chain";
+        }
+
+        @Override
+        public void appendStructure(StringBuilder builder, Bindings bindings) {
+            operands.getFirst().appendStructure(builder, bindings);
+            for (int i = 0; i < links.size(); i++) {
+                builder.append(' ').append(links.get(i)).append(' ');
+                operands.get(i + 1).appendStructure(builder, bindings);
+            }
+        }
+
+        @Override
+        public int getCardinality() {
+            return operands.size();
+        }
+
+        @Override
+        public AstNode getChild(int i) {
+            return operands.get(i);
+        }
     }
 }

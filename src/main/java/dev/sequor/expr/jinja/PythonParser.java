@@ -72,6 +72,58 @@ final class PythonParser extends ExtendedParser {
     }
 
     /**
+     * Jinja2's comparison level: {@code == != < <= > >= in} and {@code not in} at one precedence, chained as Python
+     * chains them ({@link PythonComparison.Chain}); JUEL put {@code ==} below {@code <} and Jinjava's {@code <} took
+     * one operator only.
+     */
+    @Override
+    protected AstNode eq(boolean required) throws ScanException, ParseException {
+        AstNode first = add(required);
+        if (first == null) {
+            return null;
+        }
+        java.util.List<AstNode> operands = new java.util.ArrayList<>();
+        java.util.List<PythonComparison> links = new java.util.ArrayList<>();
+        operands.add(first);
+        for (PythonComparison link = comparison(); link != null; link = comparison()) {
+            links.add(link);
+            operands.add(add(true));
+        }
+        if (links.isEmpty()) {
+            return first;
+        }
+        return links.size() == 1 ? new AstBinary(first, operands.get(1), links.getFirst())
+                : new PythonComparison.Chain(operands, links);
+    }
+
+    /** The comparison operator at the current token, consumed, or null. */
+    private PythonComparison comparison() throws ScanException, ParseException {
+        PythonComparison op = switch (getToken().getSymbol()) {
+            case EQ -> PythonComparison.EQ;
+            case NE -> PythonComparison.NE;
+            case LT -> PythonComparison.LT;
+            case LE -> PythonComparison.LE;
+            case GT -> PythonComparison.GT;
+            case GE -> PythonComparison.GE;
+            default -> null;
+        };
+        if (op != null) {
+            consumeToken();
+            return op;
+        }
+        if (getToken().getSymbol() == Symbol.EXTENSION && "in".equals(getToken().getImage())) {
+            consumeToken();
+            return PythonComparison.IN;
+        }
+        if ("not".equals(getToken().getImage()) && "in".equals(lookahead(0).getImage())) {
+            consumeToken();
+            consumeToken();
+            return PythonComparison.NOT_IN;
+        }
+        return null;
+    }
+
+    /**
      * Jinja2's {@code not}, looser than comparisons: {@code not 1 == 2} is {@code not (1 == 2)}, True, and
      * {@code not 'b' in ['a']} True. JUEL bound it as tightly as a unary minus, so the first compared False with 2
      * (an error) and the second asked whether False is in the list (False).

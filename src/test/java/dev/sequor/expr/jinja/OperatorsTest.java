@@ -118,6 +118,18 @@ class OperatorsTest {
     }
 
     @Test
+    void comparisonsChainAndInLooksForAnEqualItem() {
+        // Jinjava: 1 < 2 < 3 was a syntax error, 2 == 2 == 2 False, '1' in [1] True
+        assertThat(render("{{ 1 < 2 < 3 }}|{{ 3 > 2 > 1 }}|{{ 2 == 2 == 2 }}|{{ 1 < 3 < 2 }}|{% set x = 5 %}{{ 0 < x <= 5 }}{{ 0 < x < 5 }}|{{ 1 == 1 != 2 }}|{{ 3 < 2 < 'a' }}"))
+                .isEqualTo("True|True|True|False|TrueFalse|True|False");
+        assertThat(render("{{ 'a' in 'abc' }}|{{ 'd' not in 'abc' }}|{{ '1' in [1] }}|{{ 1 in [1.0] }}|{{ true in [1] }}|{{ 'k' in {'k': 1} }}|{{ [1] in [[1], 2] }}|{{ 1 in [1] == true }}|{{ none in [none] }}"))
+                .isEqualTo("True|True|False|True|True|True|True|False|True");
+        fails("{{ 1 in 'abc' }}", "'in <string>' requires string as left operand, not int");
+        fails("{{ 1 in none }}", "argument of type 'NoneType' is not iterable");
+        fails("{{ 1 < 2 < 'a' }}", "'<' not supported between instances of 'int' and 'str'");
+    }
+
+    @Test
     void andGivesAnOperand() {
         // Jinjava: 1 and 'yes' was True
         assertThat(render("{{ 1 and 'yes' }}|{{ 0 and 'yes' }}|{{ '' and 'yes' }}|{{ [] and 1 }}|{{ none and 1 }}|{{ 1 and 2 and 3 }}|{{ 0 or 'x' }}"))
