@@ -51,7 +51,7 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
     static final PythonArithmetic POW = new PythonArithmetic("**");
 
     /** The largest integer a template may compute, in bits (about 315,000 digits). */
-    private static final long MAX_POWER_BITS = 1L << 20;
+    private static final long MAX_INTEGER_BITS = 1L << 20;
 
     /** What {@link PythonParser} registers for the {@code //} token. */
     static final ExtensionHandler FLOOR_DIV_HANDLER = new ExtensionHandler(ExtensionPoint.MUL) {
@@ -284,7 +284,7 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
                 }
                 return base.signum() < 0 && bigInteger(b).testBit(0) ? -1L : 1L;
             }
-            if (bigInteger(b).bitLength() > 31 || (long) base.abs().bitLength() * b.longValue() > MAX_POWER_BITS) {
+            if (bigInteger(b).bitLength() > 31 || (long) base.abs().bitLength() * b.longValue() > MAX_INTEGER_BITS) {
                 throw new TemplateValueException("the result of " + a + " ** " + b + " is too big for a template");
             }
             return exact(base.pow(b.intValue()));
@@ -310,7 +310,7 @@ final class PythonArithmetic extends AstBinary.SimpleOperator implements StringB
 
     /** An integer result as a Long when it fits, as Jinjava's own integers are; Python's ints do not overflow. */
     private static Object exact(BigInteger n) {
-        if (n.bitLength() > MAX_POWER_BITS) {
+        if (n.bitLength() > MAX_INTEGER_BITS) {
             throw new TemplateValueException("an integer of " + n.bitLength() + " bits is too big for a template");
         }
         return n.bitLength() < 64 ? (Object) n.longValue() : n;

@@ -32,10 +32,11 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstString;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
 /**
- * Jinjava's expression parser with Python's arithmetic ({@link PythonArithmetic}) and comparisons
- * ({@link PythonComparison}), Python's string escapes
- * ({@link PythonScanner}) and two more of Jinja2's rules it
- * lacks: {@code ~} joins Python's {@code str()} of its
+ * Jinjava's expression parser made to read and evaluate expressions as Jinja2 does: Python's arithmetic
+ * ({@link PythonArithmetic}), comparisons, {@code in}, {@code and} and chains ({@link PythonComparison}), Jinja2's
+ * precedence for {@code not} and {@code **}, Python's string escapes ({@link PythonScanner}), tuples
+ * ({@link PythonTuple}), extended slices ({@link PythonSlice}), trailing commas, a missing attribute as undefined to
+ * {@code is defined} and {@code default} ({@link MissingAttribute}); {@code ~} joins Python's {@code str()} of its
  * operands ({@link PythonConcatOperator}), and {@code a if cond} without {@code else} gives an empty string when
  * {@code cond} is false, as Jinja2's Undefined prints, where Jinjava gives None (so
  * <code>{{ "," if not loop.last }}</code> printed {@code None} after the last item). Expressions are parsed once
