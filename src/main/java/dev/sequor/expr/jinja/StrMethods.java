@@ -2,8 +2,10 @@ package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import dev.sequor.expr.python.subset.Attrs;
+import dev.sequor.expr.python.subset.HostValues;
 import dev.sequor.expr.python.subset.Kwargs;
 import dev.sequor.expr.python.subset.PyExc;
+import dev.sequor.expr.python.subset.PyTuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Locale;
 /**
  * The few Python {@code str} methods templates may call on strings ({@code name.upper()}, {@code s.split(',')},
  * {@code '{}-{}'.format(a, b)}), with Python's semantics rather than Java's (e.g. {@code split} takes a literal
- * separator, not a regex; {@code format} is the Python subset's).
+ * separator, not a regex); the methods not written here ({@code format}, {@code join}, {@code find}...) are the
+ * Python subset's.
  */
 final class StrMethods {
 
@@ -49,13 +52,12 @@ final class StrMethods {
                 PythonDataResolver.requireArgs(method, args, 0, 1);
                 yield args.length == 0 || args[0] == null ? splitWhitespace(s) : splitLiteral(s, PythonStr.str(args[0]));
             }
-            case "format" -> format(s, args);
-            default -> throw TemplateValueException.noAttribute(s, method);
+            default -> python(s, method, args);
         };
     }
 
-    /** Python's {@code str.format}, by the Python subset's own; its errors are the template's. */
-    private static String format(String s, Object[] args) {
+    /** Any other str method ({@code format}, {@code join}, {@code find}, ...), by the Python subset's own. */
+    private static Object python(String s, String method, Object[] args) {
         List<Object> positional = new ArrayList<>();
         Kwargs keywords = new Kwargs();
         for (Object arg : args) {
@@ -66,7 +68,11 @@ final class StrMethods {
             }
         }
         try {
-            return (String) Attrs.callMethod(s, "format", positional.toArray(), keywords);
+            Object result = Attrs.callMethod(s, method, positional.toArray(), keywords);
+            if (result instanceof PyTuple tuple) { // partition, rpartition
+                return new PythonTuple(new ArrayList<>(Arrays.stream(tuple.items).map(HostValues::toJava).toList()));
+            }
+            return HostValues.toJava(result);
         } catch (PyExc e) {
             throw new TemplateValueException(e.getMessage());
         }

@@ -56,4 +56,17 @@ class ItemAndTextFiltersTest {
         assertThat(render("{{ [(1, 2), (1.0, 2)] | unique | list }}|{{ [{'n': 1}, {'n': 1.0}] | unique(attribute='n') | list }}"))
                 .isEqualTo("[(1, 2)]|[{'n': 1}]");
     }
+
+    @Test
+    void stringsIndexAndHavePythonsMethods() {
+        // Jinjava: 'str object' has no attribute '0', and only a few str methods existed
+        assertThat(render("{{ 'abc'[0] }}{{ 'abc'[-1] }}|{{ 'a😀'[1] }}|{{ 'x'.join(['a', 'b']) }}|{{ 'abc'.find('c') }}|{{ 'abc'.count('a') }}|{{ '  a'.lstrip() }}|{{ 'a'.rjust(3) }}"))
+                .isEqualTo("ac|😀|axb|2|1|a|  a");
+        assertThat(render("{{ 'a b'.title() }}|{{ 'a,b'.rsplit(',', 1) }}|{{ 'abc'.partition('b') }}|{{ '42'.zfill(5) }}|{{ 'abc'.isalpha() }}|{{ 'a\nb'.splitlines() }}"))
+                .isEqualTo("A B|['a', 'b']|('a', 'b', 'c')|00042|True|['a', 'b']");
+        // Jinja2 (StrictUndefined): str object has no element 5; ValueError: substring not found
+        assertThatThrownBy(() -> render("{{ 'abc'[5] }}")).hasMessage("Error rendering Jinja template: str object has no element 5");
+        assertThatThrownBy(() -> render("{{ 'abc'.index('z') }}")).hasMessage("Error rendering Jinja template: substring not found");
+        assertThatThrownBy(() -> render("{{ 'abc'.zz() }}")).hasMessage("Error rendering Jinja template: 'str object' has no attribute 'zz'");
+    }
 }
