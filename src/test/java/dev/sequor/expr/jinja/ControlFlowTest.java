@@ -123,4 +123,15 @@ class ControlFlowTest {
         assertThatThrownBy(() -> render("{% set a, b, c = [1, 2] %}"))
                 .hasMessage("Error rendering Jinja template: not enough values to unpack (expected 3, got 2)");
     }
+
+    @Test
+    void aLoopFilterKeepsTheItemsThatPass() {
+        // Jinjava read "[1,2,3] if i > 1" as one expression: 'i' is undefined
+        assertThat(render("{% for i in [1,2,3] if i > 1 %}{{ loop.index }}{{ i }}{% else %}none{% endfor %}|{% for i in [1] if i > 1 %}x{% else %}none{% endfor %}"))
+                .isEqualTo("1223|none");
+        assertThat(render("{% for i in [1,2,3] if i > 1 %}{{ i }}{{ ',' if not loop.last }}{% endfor %}|{% for k, v in {'a': 1, 'b': 2}.items() if v > 1 %}{{ k }}{% endfor %}|{% for c in 'abc' if c != 'b' %}{{ c }}{% endfor %}"))
+                .isEqualTo("2,3|b|ac");
+        assertThat(render("{% for s in ['if', 'x'] if s == 'if' %}{{ s }}{% endfor %}|{% for a, b in [(1, 2), (3, 4)] if a > 1 %}{{ b }}{% endfor %}|{% for i in [1,2,3] if i > 1 %}{{ loop.length }}{% endfor %}"))
+                .isEqualTo("if|4|22");
+    }
 }
