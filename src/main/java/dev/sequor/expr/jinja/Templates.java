@@ -63,6 +63,7 @@ public final class Templates {
         jinjava.registerFilter(new PythonDictsortFilter());
         jinjava.registerFilter(new PythonSliceFilter());
         jinjava.registerFilter(new PythonAttrFilter());
+        PythonMoreFilters.all().forEach(jinjava::registerFilter);
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());
         jinjava.registerTag(new PythonNamespace.Set());

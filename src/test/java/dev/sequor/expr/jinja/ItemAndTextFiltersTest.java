@@ -69,4 +69,17 @@ class ItemAndTextFiltersTest {
         assertThatThrownBy(() -> render("{{ 'abc'.index('z') }}")).hasMessage("Error rendering Jinja template: substring not found");
         assertThatThrownBy(() -> render("{{ 'abc'.zz() }}")).hasMessage("Error rendering Jinja template: 'str object' has no attribute 'zz'");
     }
+
+    @Test
+    void itemsFilesizeformatAndSelectWithoutATest() {
+        // Jinjava: no filter named 'items', 'KB' for kilobytes, and select/reject required a test
+        assertThat(render("{{ {'b': 2, 'a': 1} | items | list }}|{% for k, v in {'b': 2} | items %}{{ k }}{{ v }}{% endfor %}"))
+                .isEqualTo("[('b', 2), ('a', 1)]|b2");
+        assertThat(render("{{ [1,2,None,0,''] | select | list }}|{{ [1,2,None,0,''] | reject | list }}|{{ [1,2,3,4] | select('odd') | list }}"))
+                .isEqualTo("[1, 2]|[None, 0, '']|[1, 3]");
+        assertThat(render("{{ 1000 | filesizeformat }}|{{ 1 | filesizeformat }}|{{ 10 | filesizeformat }}|{{ 1024 | filesizeformat(true) }}|{{ 1e30 | filesizeformat }}|{{ 1500000 | filesizeformat }}|{{ 1250 | filesizeformat }}"))
+                .isEqualTo("1.0 kB|1 Byte|10 Bytes|1.0 KiB|1000000.0 YB|1.5 MB|1.2 kB");
+        assertThatThrownBy(() -> render("{{ [1, 2] | items | list }}"))
+                .hasMessage("Error rendering Jinja template: Can only get item pairs from a mapping");
+    }
 }
