@@ -130,6 +130,16 @@ class OperatorsTest {
     }
 
     @Test
+    void inAndSequenceTestsArePythons() {
+        // Jinjava: 'x' is in 'xyz' failed (a list was required) and 'abc' is sequence was False
+        assertThat(render("{{ 'abc' is sequence }}{{ {} is sequence }}{{ 1 is sequence }}{{ none is sequence }}{{ [1] is sequence }}"))
+                .isEqualTo("TrueTrueFalseFalseTrue");
+        assertThat(render("{{ 'x' is in 'xyz' }}{{ 1 is in [1.0] }}{{ 'a' is in {'a': 1} }}{{ 'z' is not in ['a'] }}|{{ [1, 2, 3] | select('in', [2, 3]) | list }}"))
+                .isEqualTo("TrueTrueTrueTrue|[2, 3]");
+        fails("{{ 1 is in 'abc' }}", "'in <string>' requires string as left operand, not int");
+    }
+
+    @Test
     void andGivesAnOperand() {
         // Jinjava: 1 and 'yes' was True
         assertThat(render("{{ 1 and 'yes' }}|{{ 0 and 'yes' }}|{{ '' and 'yes' }}|{{ [] and 1 }}|{{ none and 1 }}|{{ 1 and 2 and 3 }}|{{ 0 or 'x' }}"))
