@@ -64,6 +64,7 @@ public final class Templates {
         jinjava.registerFilter(new PythonSliceFilter());
         jinjava.registerFilter(new PythonAttrFilter());
         PythonMoreFilters.all().forEach(jinjava::registerFilter);
+        jinjava.registerFilter(new PythonMapFilter());
         PythonTests.all().forEach(jinjava.getGlobalContext()::registerExpTest);
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());

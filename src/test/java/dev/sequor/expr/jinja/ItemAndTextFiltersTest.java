@@ -82,4 +82,12 @@ class ItemAndTextFiltersTest {
         assertThatThrownBy(() -> render("{{ [1, 2] | items | list }}"))
                 .hasMessage("Error rendering Jinja template: Can only get item pairs from a mapping");
     }
+
+    @Test
+    void mapTakesADottedAttributeAndADefault() {
+        // Jinjava looked 'a.b' up as one key and had no default: 'dict object' has no attribute 'a.b'
+        assertThat(render("{{ [{'a': {'b': 1}}] | map(attribute='a.b') | list }}|{{ [{'a': 1}, {}] | map(attribute='a', default=0) | list }}|{{ [{'a': [5, 6]}] | map(attribute='a.1') | list }}"))
+                .isEqualTo("[1]|[1, 0]|[6]");
+        assertThat(render("{{ ['ab', 'cd'] | map('upper') | list }}|{% set ns = namespace(v=1) %}{{ [ns] | map(attribute='v') | list }}")).isEqualTo("['AB', 'CD']|[1]");
+    }
 }
