@@ -29,7 +29,8 @@ final class KnownFiltersAndTests {
         if (node instanceof ExpressionNode && node.getMaster() instanceof ExpressionToken token) {
             code = token.getExpr();
         } else if (node instanceof TagNode tag) {
-            code = tag.getHelpers();
+            // the filter tag names its first filter without a '|'
+            code = tag.getTag() instanceof PythonFilterTag ? "|" + tag.getHelpers() : tag.getHelpers();
         }
         if (code != null) {
             checkCode(STRING_LITERAL.matcher(code).replaceAll("''"), node.getLineNumber(), library, templatePos);

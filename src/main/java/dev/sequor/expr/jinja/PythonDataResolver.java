@@ -2,6 +2,7 @@ package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.objects.Namespace;
 import com.hubspot.jinjava.objects.collections.PyList;
 import com.hubspot.jinjava.objects.collections.PyMap;
 import dev.sequor.db.Row;
@@ -28,8 +29,13 @@ final class PythonDataResolver extends ELResolver {
     private static final Set<String> ROW_METHODS = Set.of("get", "items", "keys", "values", "to_dict");
     private static final Set<String> LIST_METHODS = Set.of("append", "extend", "insert", "pop", "count", "index",
             "reverse", "copy");
+    /** Python's str methods; those {@link StrMethods} does not write itself are the Python subset's. */
     private static final Set<String> STR_METHODS = Set.of("upper", "lower", "strip", "startswith", "endswith",
-            "replace", "split");
+            "replace", "split", "format", "capitalize", "casefold", "center", "count", "encode", "expandtabs", "find",
+            "format_map", "index", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier", "islower",
+            "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join", "ljust", "lstrip", "partition",
+            "removeprefix", "removesuffix", "rfind", "rindex", "rjust", "rpartition", "rsplit", "rstrip", "splitlines",
+            "swapcase", "title", "zfill");
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
@@ -42,6 +48,9 @@ final class PythonDataResolver extends ELResolver {
             return rowValue(row, property);
         }
         if (data instanceof Map<?, ?> map) {
+            if (base instanceof Namespace ns && !map.containsKey(String.valueOf(property))) {
+                throw TemplateValueException.noAttribute(ns, property);
+            }
             return mapValue(map, property);
         }
         if (data instanceof List<?> list) {
@@ -49,6 +58,18 @@ final class PythonDataResolver extends ELResolver {
         }
         if (data instanceof String && STR_METHODS.contains(String.valueOf(property))) {
             return null; // a method call follows; see invoke
+        }
+        if (data instanceof String text && !(property instanceof Boolean)) {
+            Long index = property instanceof Number n ? Long.valueOf(n.longValue()) : parseIndex(property);
+            if (index != null) {
+                // s[i] by code point, from the end when negative, as Python indexes a str
+                List<Object> chars = PythonItems.of(text);
+                long i = index < 0 ? chars.size() + index : index;
+                if (i < 0 || i >= chars.size()) {
+                    throw new TemplateValueException("str object has no element " + index);
+                }
+                return chars.get((int) i);
+            }
         }
         throw TemplateValueException.noAttribute(data, property);
     }

@@ -7,14 +7,17 @@ import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.TagToken;
 import com.hubspot.jinjava.util.LengthLimitingStringBuilder;
+import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
+import com.hubspot.jinjava.util.ObjectTruthValue;
 import java.util.LinkedList;
 import java.util.List;
 import org.apache.commons.lang3.tuple.Pair;
 
 /**
  * Jinja2's <code>{% for %}...{% else %}...{% endfor %}</code>: the else branch renders only when the loop has no
- * item; and a loop over a string goes through its characters. Jinjava's for tag has no else: it rendered the else
+ * item; a loop over a string goes through its characters; and a loop filter ({@code for x in items if x > 1}) keeps
+ * the items that pass, counted by {@code loop} as Jinja2 counts them. Jinjava's for tag has no else: it rendered the else
  * branch after every item and nothing for an empty list.
  * {@link #moveElseBranches} gives the else tag the nodes after it once, when the template is compiled; the loop then
  * renders the else tag as Jinjava's else tag renders itself (as nothing), and this tag renders its nodes when the
@@ -25,11 +28,19 @@ final class PythonForTag extends ForTag {
     @Override
     public String interpret(TagNode tagNode, JinjavaInterpreter interpreter) {
         TagNode elseBranch = elseBranch(tagNode);
-        if (elseBranch == null) {
+        Pair<List<String>, String> varsAndExpression = getLoopVarsAndExpression((TagToken) tagNode.getMaster());
+        String[] iterableAndTest = loopFilter(varsAndExpression.getRight());
+        if (elseBranch == null && iterableAndTest == null) {
             return super.interpret(tagNode, interpreter);
         }
-        Pair<List<String>, String> varsAndExpression = getLoopVarsAndExpression((TagToken) tagNode.getMaster());
-        Object collection = interpreter.resolveELExpression(varsAndExpression.getRight(), tagNode.getLineNumber());
+        String iterable = iterableAndTest == null ? varsAndExpression.getRight() : iterableAndTest[0];
+        Object collection = interpreter.resolveELExpression(iterable, tagNode.getLineNumber());
+        if (iterableAndTest != null && !interpreter.isValidationMode()) {
+            collection = filtered(collection, varsAndExpression.getLeft(), iterableAndTest[1], tagNode, interpreter);
+        }
+        if (elseBranch == null) {
+            return renderForCollection(tagNode, interpreter, varsAndExpression.getLeft(), collection);
+        }
         boolean empty = collection instanceof String s ? s.isEmpty() : !ObjectIterator.getLoop(collection).hasNext();
         boolean checking = interpreter.isValidationMode();
         LengthLimitingStringBuilder out = new LengthLimitingStringBuilder(interpreter.getConfig().getMaxOutputSize());
@@ -42,6 +53,68 @@ final class PythonForTag extends ForTag {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Jinja2's loop filter, {@code for x in items if x > 1}: the iterable and the test, split at the first
+     * {@code if} outside brackets and strings (Jinja2 takes no conditional expression there without parentheses),
+     * or null when there is none. Jinjava read {@code items if x > 1} as one expression and failed on {@code x}.
+     */
+    static String[] loopFilter(String expression) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (depth == 0 && expression.startsWith("if", i) && i > 0
+                    && Character.isWhitespace(expression.charAt(i - 1))
+                    && (i + 2 == expression.length() || Character.isWhitespace(expression.charAt(i + 2)))) {
+                return new String[] {expression.substring(0, i).strip(), expression.substring(i + 2).strip()};
+            }
+        }
+        return null;
+    }
+
+    /** The items for which {@code test} is true, with the loop variables bound to each in turn. */
+    private static List<Object> filtered(Object collection, List<String> loopVars, String test, TagNode tagNode,
+                                         JinjavaInterpreter interpreter) {
+        List<Object> kept = new java.util.ArrayList<>();
+        Object items = collection instanceof String s ? PythonItems.of(s) : collection;
+        ForLoop loop = ObjectIterator.getLoop(items);
+        while (loop.hasNext()) {
+            Object item = loop.next();
+            try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
+                bind(interpreter, loopVars, item);
+                Object result = interpreter.resolveELExpression(test, tagNode.getLineNumber());
+                if (ObjectTruthValue.evaluate(result)) {
+                    kept.add(item);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static void bind(JinjavaInterpreter interpreter, List<String> loopVars, Object item) {
+        if (loopVars.size() == 1) {
+            interpreter.getContext().put(loopVars.getFirst(), item);
+            return;
+        }
+        List<Object> parts = item instanceof java.util.Map.Entry<?, ?> e ? java.util.Arrays.asList(e.getKey(), e.getValue())
+                : PythonItems.of(item);
+        for (int i = 0; i < loopVars.size(); i++) {
+            interpreter.getContext().put(loopVars.get(i), i < parts.size() ? parts.get(i) : null);
+        }
     }
 
     /** A string loops over its characters, as in Python; Jinjava took it as one item. */

@@ -2,21 +2,30 @@ package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.FormatFilter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Jinja2's {@code format(*args)} ({@code '%s' % args}) on Jinjava's printf: arguments that Java would print in its
- * own way (None, booleans, lists, dicts, dates) are given as their Python {@code str()}, so {@code '%s'|format(none)}
- * is {@code None}, not {@code null}; numbers are passed as they are, for {@code %d} and {@code %.2f}.
+ * Jinja2's {@code format(*args, **kwargs)}: {@code str(value) % args}, or {@code % kwargs} for named fields, by the
+ * same Python {@code %} as the operator ({@link PythonArithmetic}). Jinjava's went to Java's printf, so
+ * {@code '%s'|format(1e20)} was {@code 1.0E20} and {@code %r} an error.
  */
 final class PythonFormatFilter extends FormatFilter {
 
     @Override
     public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
-        Object[] printable = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            printable[i] = args[i] instanceof Number || args[i] instanceof String ? args[i] : PythonStr.str(args[i]);
+        Object[] positional = args == null ? new Object[0] : args;
+        boolean named = kwargs != null && !kwargs.isEmpty();
+        if (named && positional.length > 0) {
+            throw new TemplateValueException("can't handle positional and keyword arguments at the same time");
         }
-        return super.filter(var == null ? null : PythonStr.str(var), interpreter, printable, kwargs);
+        Object values = named ? new LinkedHashMap<>(kwargs) : new PythonTuple(Arrays.asList(positional));
+        return PythonArithmetic.percentFormat(PythonStr.str(var), values);
+    }
+
+    @Override
+    public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+        return filter(var, interpreter, (Object[]) args, Map.of());
     }
 }

@@ -48,7 +48,7 @@ final class PythonOrder {
         };
     }
 
-    private static Object attributeOf(Object value, String part) {
+    static Object attributeOf(Object value, String part) {
         if (value instanceof Map<?, ?> map && map.containsKey(part)) {
             return map.get(part);
         }

@@ -1,5 +1,6 @@
 package dev.sequor.expr.jinja;
 
+import com.hubspot.jinjava.objects.Namespace;
 import dev.sequor.db.Row;
 import dev.sequor.expr.python.subset.FloatRepr;
 import java.math.BigDecimal;
@@ -44,8 +45,14 @@ final class PythonStr {
         if (value instanceof Row) {
             return "Row";
         }
+        if (value instanceof Namespace) {
+            return "jinja2.utils.Namespace";
+        }
         if (value instanceof Map) {
             return "dict";
+        }
+        if (value instanceof PythonTuple) {
+            return "tuple";
         }
         if (value instanceof Collection) {
             return "list";
@@ -79,6 +86,10 @@ final class PythonStr {
             out.append(floatRepr(((Number) value).doubleValue()));
         } else if (value instanceof BigDecimal d) {
             out.append(d.toString());
+        } else if (value instanceof Namespace ns) {
+            out.append("<Namespace ");
+            appendMap(out, ns);
+            out.append('>');
         } else if (value instanceof Map<?, ?> map) {
             appendMap(out, map);
         } else if (value instanceof Map.Entry<?, ?> e) {
@@ -87,6 +98,8 @@ final class PythonStr {
             out.append(", ");
             appendRepr(out, e.getValue());
             out.append(')');
+        } else if (value instanceof PythonTuple tuple) {
+            appendItems(out, tuple.iterator(), '(', tuple.size() == 1 ? ",)" : ")");
         } else if (value instanceof Collection<?> items) {
             appendItems(out, items.iterator());
         } else if (value instanceof Object[] items) {
@@ -116,7 +129,11 @@ final class PythonStr {
     }
 
     private static void appendItems(StringBuilder out, Iterator<?> items) {
-        out.append('[');
+        appendItems(out, items, '[', "]");
+    }
+
+    private static void appendItems(StringBuilder out, Iterator<?> items, char open, String close) {
+        out.append(open);
         boolean first = true;
         while (items.hasNext()) {
             if (!first) {
@@ -125,7 +142,7 @@ final class PythonStr {
             first = false;
             appendRepr(out, items.next());
         }
-        out.append(']');
+        out.append(close);
     }
 
     /** Python picks single quotes unless the text holds a single quote and no double quote. */

@@ -1,13 +1,21 @@
 package dev.sequor.expr.jinja;
 
+import com.hubspot.jinjava.el.ext.NamedParameter;
+import dev.sequor.expr.python.subset.Attrs;
+import dev.sequor.expr.python.subset.HostValues;
+import dev.sequor.expr.python.subset.Kwargs;
+import dev.sequor.expr.python.subset.PyExc;
+import dev.sequor.expr.python.subset.PyTuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The few Python {@code str} methods templates may call on strings ({@code name.upper()}, {@code s.split(',')}),
- * with Python's semantics rather than Java's (e.g. {@code split} takes a literal separator, not a regex).
+ * The few Python {@code str} methods templates may call on strings ({@code name.upper()}, {@code s.split(',')},
+ * {@code '{}-{}'.format(a, b)}), with Python's semantics rather than Java's (e.g. {@code split} takes a literal
+ * separator, not a regex); the methods not written here ({@code format}, {@code join}, {@code find}...) are the
+ * Python subset's.
  */
 final class StrMethods {
 
@@ -44,9 +52,32 @@ final class StrMethods {
                 PythonDataResolver.requireArgs(method, args, 0, 1);
                 yield args.length == 0 || args[0] == null ? splitWhitespace(s) : splitLiteral(s, PythonStr.str(args[0]));
             }
-            default -> throw TemplateValueException.noAttribute(s, method);
+            default -> python(s, method, args);
         };
     }
+
+    /** Any other str method ({@code format}, {@code join}, {@code find}, ...), by the Python subset's own. */
+    private static Object python(String s, String method, Object[] args) {
+        List<Object> positional = new ArrayList<>();
+        Kwargs keywords = new Kwargs();
+        for (Object arg : args) {
+            if (arg instanceof NamedParameter named) {
+                keywords.put(named.getName(), PythonArithmetic.toPython(named.getValue()));
+            } else {
+                positional.add(PythonArithmetic.toPython(arg));
+            }
+        }
+        try {
+            Object result = Attrs.callMethod(s, method, positional.toArray(), keywords);
+            if (result instanceof PyTuple tuple) { // partition, rpartition
+                return new PythonTuple(new ArrayList<>(Arrays.stream(tuple.items).map(HostValues::toJava).toList()));
+            }
+            return HostValues.toJava(result);
+        } catch (PyExc e) {
+            throw new TemplateValueException(e.getMessage());
+        }
+    }
+
 
     private static List<String> splitWhitespace(String s) {
         String trimmed = s.strip();

@@ -51,7 +51,8 @@ final class TemplateFailures {
 
     private static SequorException failed(SourcePos templatePos, int line, Throwable cause, String fallback) {
         Throwable root = userFacingCause(cause);
-        String detail = root != null ? root.getMessage() : fallback;
+        String detail = root instanceof TemplateValueException value ? value.text()
+                : root != null ? root.getMessage() : fallback;
         return SequorException.failed(at(templatePos, line), "Error rendering Jinja template: " + clean(detail), cause);
     }
 

@@ -10,6 +10,7 @@ import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 import com.hubspot.jinjava.interpret.TemplateSyntaxException;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
@@ -61,8 +62,18 @@ public final class Templates {
         jinjava.registerFilter(new PythonUniqueFilter());
         jinjava.registerFilter(new PythonDictsortFilter());
         jinjava.registerFilter(new PythonSliceFilter());
+        jinjava.registerFilter(new PythonAttrFilter());
+        PythonMoreFilters.all().forEach(jinjava::registerFilter);
+        jinjava.registerFilter(new PythonMapFilter());
+        PythonTests.all().forEach(jinjava.getGlobalContext()::registerExpTest);
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());
+        jinjava.registerTag(new PythonNamespace.Set());
+        jinjava.registerTag(new PythonWithTag());
+        jinjava.registerTag(new PythonFilterTag());
+        jinjava.registerFunction(new ELFunctionDefinition("", "namespace", PythonNamespace.class, "create",
+                Object[].class));
+        jinjava.registerFunction(new ELFunctionDefinition("", "dict", PythonNamespace.class, "dict", Object[].class));
         this.slots = new RenderSlots(jinjava, config);
     }
 
@@ -107,7 +118,7 @@ public final class Templates {
         JinjavaInterpreter.pushCurrent(checker);
         Node root;
         try {
-            root = checker.parse(TrimmedComments.asExpressions(JinjaMarkup.normalized(text)));
+            root = checker.parse(NestedBraces.spaced(TrimmedComments.asExpressions(JinjaMarkup.normalized(text))));
             PythonForTag.moveElseBranches(root);
             if (firstSyntaxError(checker).isEmpty()) {
                 KnownFiltersAndTests.check(root, checker.getContext(), pos);

@@ -1,6 +1,7 @@
 package dev.sequor.expr.jinja;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,17 @@ class PythonPrintingTest {
     @Test
     void formatPrintsArgumentsAsPythonStr() {
         assertThat(render("{{ '%s'|format(none) }} {{ '%s|%s'|format(true, [1, 'a']) }} {{ '%s'|format({'k': false}) }} {{ '%d-%05.2f'|format(3, 2.5) }}")).isEqualTo("None True|[1, 'a'] {'k': False} 3-02.50");
+    }
+
+    @Test
+    void formatIsPythonsPercent() {
+        // Jinjava gave numbers to Java's printf: '%s'|format(1e20) was 1.0E20 and %r an error
+        assertThat(render("{{ '%s'|format(1e20) }}|{{ '%r'|format('a') }}|{{ '%(a)s-%(b)s'|format(a=1, b=none) }}|{{ '%s'|format((1, 2)) }}|{{ none|format }}"))
+                .isEqualTo("1e+20|'a'|1-None|(1, 2)|None");
+        assertThat(render("{% for k, v in {'a': 1} | dictsort %}{{ '%s'|format((k, v)) }}{{ '{}'.format((k, v)) }}{% endfor %}")).isEqualTo("('a', 1)('a', 1)");
+        assertThatThrownBy(() -> render("{{ '%s %s'|format(1) }}"))
+                .hasMessage("Error rendering Jinja template: not enough arguments for format string");
+        assertThatThrownBy(() -> render("{{ '%s'|format(1, a=2) }}"))
+                .hasMessage("Error rendering Jinja template: can't handle positional and keyword arguments at the same time");
     }
 }
