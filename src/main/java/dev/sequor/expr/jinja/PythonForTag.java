@@ -61,29 +61,10 @@ final class PythonForTag extends ForTag {
      * or null when there is none. Jinjava read {@code items if x > 1} as one expression and failed on {@code x}.
      */
     static String[] loopFilter(String expression) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (depth == 0 && expression.startsWith("if", i) && i > 0
-                    && Character.isWhitespace(expression.charAt(i - 1))
-                    && (i + 2 == expression.length() || Character.isWhitespace(expression.charAt(i + 2)))) {
-                return new String[] {expression.substring(0, i).strip(), expression.substring(i + 2).strip()};
-            }
-        }
-        return null;
+        int at = TopLevelText.find(expression, 0, i -> i > 0 && expression.startsWith("if", i)
+                && Character.isWhitespace(expression.charAt(i - 1))
+                && (i + 2 == expression.length() || Character.isWhitespace(expression.charAt(i + 2))));
+        return at < 0 ? null : new String[] {expression.substring(0, at).strip(), expression.substring(at + 2).strip()};
     }
 
     /** The items for which {@code test} is true, with the loop variables bound to each in turn. */

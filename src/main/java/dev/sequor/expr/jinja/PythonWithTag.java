@@ -37,8 +37,8 @@ final class PythonWithTag implements Tag {
         List<Object> values = new ArrayList<>();
         String helpers = tagNode.getHelpers().strip();
         if (!helpers.isEmpty()) {
-            for (String assignment : TopLevel.split(helpers, ',')) {
-                int eq = TopLevel.assignment(assignment);
+            for (String assignment : TopLevelText.split(helpers, ',')) {
+                int eq = TopLevelText.assignment(assignment);
                 String name = eq < 0 ? "" : assignment.substring(0, eq).strip();
                 String expr = eq < 0 ? "" : assignment.substring(eq + 1).strip();
                 if (!NAME.matcher(name).matches() || expr.isEmpty()) {
@@ -59,66 +59,6 @@ final class PythonWithTag implements Tag {
                 out.append(child.render(interpreter));
             }
             return out.toString();
-        }
-    }
-
-    /** Splitting a tag's text where no string, bracket or parenthesis is open. */
-    static final class TopLevel {
-
-        private TopLevel() {
-        }
-
-        /** {@code text} cut at each {@code separator} outside strings and brackets. */
-        static List<String> split(String text, char separator) {
-            List<String> parts = new ArrayList<>();
-            int depth = 0;
-            char quote = 0;
-            int start = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(' || c == '[' || c == '{') {
-                    depth++;
-                } else if (c == ')' || c == ']' || c == '}') {
-                    depth--;
-                } else if (c == separator && depth == 0) {
-                    parts.add(text.substring(start, i));
-                    start = i + 1;
-                }
-            }
-            parts.add(text.substring(start));
-            return parts;
-        }
-
-        /** Where the first {@code =} that is an assignment (not {@code ==}, {@code !=}, {@code <=}, {@code >=}) is, or -1. */
-        static int assignment(String text) {
-            char quote = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '=') {
-                    boolean paired = i + 1 < text.length() && text.charAt(i + 1) == '='
-                            || i > 0 && "=!<>".indexOf(text.charAt(i - 1)) >= 0;
-                    if (!paired) {
-                        return i;
-                    }
-                }
-            }
-            return -1;
         }
     }
 }
