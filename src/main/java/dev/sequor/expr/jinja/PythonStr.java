@@ -45,13 +45,13 @@ final class PythonStr {
         if (value instanceof Row) {
             return "Row";
         }
-        if (value instanceof Namespace) {
+        if (JinjavaStarted.yes() && value instanceof Namespace) {
             return "jinja2.utils.Namespace";
         }
         if (value instanceof Map) {
             return "dict";
         }
-        if (value instanceof PythonTuple) {
+        if (JinjavaStarted.yes() && value instanceof PythonTuple) {
             return "tuple";
         }
         if (value instanceof Collection) {
@@ -86,7 +86,7 @@ final class PythonStr {
             out.append(floatRepr(((Number) value).doubleValue()));
         } else if (value instanceof BigDecimal d) {
             out.append(d.toString());
-        } else if (value instanceof Namespace ns) {
+        } else if (JinjavaStarted.yes() && value instanceof Namespace ns) {
             out.append("<Namespace ");
             appendMap(out, ns);
             out.append('>');
@@ -98,7 +98,7 @@ final class PythonStr {
             out.append(", ");
             appendRepr(out, e.getValue());
             out.append(')');
-        } else if (value instanceof PythonTuple tuple) {
+        } else if (JinjavaStarted.yes() && value instanceof PythonTuple tuple) {
             appendItems(out, tuple.iterator(), '(', tuple.size() == 1 ? ",)" : ")");
         } else if (value instanceof Collection<?> items) {
             appendItems(out, items.iterator());

@@ -38,6 +38,7 @@ public final class Templates {
     private final RenderSlots slots;
 
     private Templates() {
+        JinjavaStarted.now();
         this.config = config(false);
         this.validationConfig = config(true);
         this.jinjava = new PythonJinjava(config);
