@@ -9,12 +9,7 @@ import io.burt.jmespath.JmesPathType;
 import io.burt.jmespath.function.FunctionArgument;
 import io.burt.jmespath.function.FunctionRegistry;
 import io.burt.jmespath.jcf.JcfRuntime;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * A JMESPath expression over a parsed JSON body ({@code data}, {@code meta.total_pages}, {@code data[-1].id},
@@ -108,66 +103,12 @@ public final class ResponsePath {
             }
             Object needle = arguments.get(1).value();
             for (T element : runtime.toList(subject)) {
-                if (pythonEquals(element, needle)) {
+                if (PythonEquality.equal(element, needle)) {
                     return runtime.createBoolean(true);
                 }
             }
             return runtime.createBoolean(false);
         }
-    }
-
-    /** Python's {@code ==} over JSON values: numbers (booleans among them) by exact value, containers by content. */
-    private static boolean pythonEquals(Object a, Object b) {
-        if (isNumeric(a) && isNumeric(b)) {
-            BigDecimal x = exact(a);
-            BigDecimal y = exact(b);
-            return x != null && y != null ? x.compareTo(y) == 0 : asDouble(a) == asDouble(b);
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            Iterator<?> i = y.iterator();
-            for (Object e : x) {
-                if (!pythonEquals(e, i.next())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (Map.Entry<?, ?> e : x.entrySet()) {
-                if (!y.containsKey(e.getKey()) || !pythonEquals(e.getValue(), y.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static boolean isNumeric(Object v) {
-        return v instanceof Number || v instanceof Boolean;
-    }
-
-    /** The exact value; null for a NaN or an infinity, which compare as doubles. */
-    private static BigDecimal exact(Object v) {
-        return switch (v) {
-            case Boolean b -> b ? BigDecimal.ONE : BigDecimal.ZERO;
-            case BigDecimal d -> d;
-            case BigInteger i -> new BigDecimal(i);
-            case Double d -> Double.isFinite(d) ? new BigDecimal(d) : null;
-            case Float f -> Float.isFinite(f) ? new BigDecimal(f) : null;
-            case Number n -> BigDecimal.valueOf(n.longValue());
-            default -> null;
-        };
-    }
-
-    private static double asDouble(Object v) {
-        return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
     }
 
     /** The library's message without the expression it repeats (our messages quote the path themselves). */

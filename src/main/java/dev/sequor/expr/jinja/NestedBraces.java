@@ -1,7 +1,6 @@
 package dev.sequor.expr.jinja;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Jinja2's lexer ends a <code>{{ ... }}</code> at the first {@code }}} outside brackets; Jinjava's at the first
@@ -12,9 +11,6 @@ import java.util.regex.Pattern;
  */
 final class NestedBraces {
 
-    private static final Pattern RAW = Pattern.compile("\\{%-?\\s*raw\\s*-?%}");
-    private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
-
     private NestedBraces() {
     }
 
@@ -24,8 +20,8 @@ final class NestedBraces {
             return text;
         }
         StringBuilder out = null;
-        Matcher raw = RAW.matcher(text);
-        Matcher endRaw = END_RAW.matcher(text);
+        Matcher raw = MarkupScan.RAW.matcher(text);
+        Matcher endRaw = MarkupScan.END_RAW.matcher(text);
         int copied = 0;
         int i = 0;
         while (i < text.length()) {
@@ -40,7 +36,7 @@ final class NestedBraces {
             } else if (kind == '%' && raw.region(open, text.length()).lookingAt()) {
                 i = endRaw.region(raw.end(), text.length()).find() ? endRaw.end() : text.length();
             } else if (kind == '%') {
-                i = tagEnd(text, open + 2);
+                i = MarkupScan.tagEnd(text, open + 2, '%');
             } else if (kind == '{') {
                 // an expression: walk it, keeping the brackets open
                 StringBuilder brackets = new StringBuilder();
@@ -48,7 +44,7 @@ final class NestedBraces {
                 while (j < text.length()) {
                     char c = text.charAt(j);
                     if (c == '\'' || c == '"') {
-                        j = stringEnd(text, j);
+                        j = MarkupScan.stringEnd(text, j);
                         continue;
                     }
                     if (c == '}' && j + 1 < text.length() && text.charAt(j + 1) == '}') {
@@ -76,31 +72,5 @@ final class NestedBraces {
             }
         }
         return out == null ? text : out.append(text, copied, text.length()).toString();
-    }
-
-    /** After the tag that starts before {@code from}: past its {@code %}}, skipping strings. */
-    private static int tagEnd(String text, int from) {
-        int i = from;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = stringEnd(text, i);
-            } else if (c == '%' && i + 1 < text.length() && text.charAt(i + 1) == '}') {
-                return i + 2;
-            } else {
-                i++;
-            }
-        }
-        return text.length();
-    }
-
-    /** After the string literal whose quote is at {@code at}. */
-    private static int stringEnd(String text, int at) {
-        char quote = text.charAt(at);
-        int i = at + 1;
-        while (i < text.length() && text.charAt(i) != quote) {
-            i += text.charAt(i) == '\\' ? 2 : 1;
-        }
-        return Math.min(i + 1, text.length());
     }
 }

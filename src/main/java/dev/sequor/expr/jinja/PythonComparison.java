@@ -1,13 +1,11 @@
 package dev.sequor.expr.jinja;
 
+import dev.sequor.expr.PythonEquality;
 import dev.sequor.expr.python.subset.Strs;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
@@ -122,7 +120,8 @@ final class PythonComparison extends AstBinary.SimpleOperator {
     }
 
     private boolean order(Object a, Object b) {
-        if (isNumber(a) && isNumber(b) && (isNaN(a) || isNaN(b))) {
+        if (PythonEquality.isNumber(a) && PythonEquality.isNumber(b)
+                && (PythonEquality.isNaN(a) || PythonEquality.isNaN(b))) {
             return false; // every order comparison with a NaN is false in Python
         }
         int c = compare(a, b);
@@ -135,8 +134,8 @@ final class PythonComparison extends AstBinary.SimpleOperator {
     }
 
     private int compare(Object a, Object b) {
-        if (isNumber(a) && isNumber(b)) {
-            return compareNumbers(a, b);
+        if (PythonEquality.isNumber(a) && PythonEquality.isNumber(b)) {
+            return PythonEquality.compareNumbers(a, b);
         }
         if (a instanceof CharSequence x && b instanceof CharSequence y) {
             return Strs.compare(x.toString(), y.toString());
@@ -165,90 +164,7 @@ final class PythonComparison extends AstBinary.SimpleOperator {
 
     /** Python's {@code a == b}. */
     static boolean equal(Object a, Object b) {
-        if (a == b) {
-            return true;
-        }
-        if (a == null || b == null) {
-            return false;
-        }
-        if (isNumber(a) && isNumber(b)) {
-            return !isNaN(a) && !isNaN(b) && compareNumbers(a, b) == 0;
-        }
-        if (a instanceof CharSequence x && b instanceof CharSequence y) {
-            return x.toString().equals(y.toString());
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (Map.Entry<?, ?> e : x.entrySet()) {
-                if (!y.containsKey(e.getKey()) || !equal(e.getValue(), y.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Map.Entry<?, ?> e) {
-            return equal(java.util.List.of(entryList(e)), b);
-        }
-        if (b instanceof Map.Entry<?, ?> e) {
-            return equal(a, java.util.List.of(entryList(e)));
-        }
-        if (a instanceof Collection<?> x && b instanceof Collection<?> y) {
-            if ((a instanceof PythonTuple) != (b instanceof PythonTuple) || x.size() != y.size()) {
-                return false;
-            }
-            Iterator<?> j = y.iterator();
-            for (Object item : x) {
-                if (!equal(item, j.next())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static Object[] entryList(Map.Entry<?, ?> e) {
-        return new Object[] {e.getKey(), e.getValue()};
-    }
-
-    private static boolean isNumber(Object v) {
-        return v instanceof Number || v instanceof Boolean;
-    }
-
-    private static boolean isNaN(Object v) {
-        return v instanceof Double d && d.isNaN() || v instanceof Float f && f.isNaN();
-    }
-
-    private static int compareNumbers(Object a, Object b) {
-        if (isInfinite(a) || isInfinite(b)) {
-            return Double.compare(number(a).doubleValue(), number(b).doubleValue());
-        }
-        return exact(a).compareTo(exact(b));
-    }
-
-    private static boolean isInfinite(Object v) {
-        return v instanceof Double d && d.isInfinite() || v instanceof Float f && f.isInfinite();
-    }
-
-    private static Number number(Object v) {
-        return v instanceof Boolean b ? (Number) (b ? 1L : 0L) : (Number) v;
-    }
-
-    /** The number's exact value (a float's binary value, as Python compares an int with a float). */
-    private static BigDecimal exact(Object v) {
-        Number n = number(v);
-        if (n instanceof BigDecimal d) {
-            return d;
-        }
-        if (n instanceof BigInteger i) {
-            return new BigDecimal(i);
-        }
-        if (n instanceof Double || n instanceof Float) {
-            return new BigDecimal(n.doubleValue());
-        }
-        return BigDecimal.valueOf(n.longValue());
+        return PythonEquality.equal(a, b);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.objects.collections.PyList;
+import dev.sequor.expr.PythonEquality;
 import java.util.Collections;
 import java.util.List;
 import jinjava.de.odysseus.el.tree.Bindings;
@@ -13,7 +14,7 @@ import jinjava.javax.el.ELContext;
  * every filter and loop, but printed as Python prints a tuple ({@code (1, 2)}, {@code (1,)}) and kept apart from a
  * list where Python keeps them apart ({@code +}, and {@code '%s-%s' % (a, b)}).
  */
-final class PythonTuple extends PyList {
+final class PythonTuple extends PyList implements PythonEquality.Tuple {
 
     PythonTuple(List<Object> items) {
         super(Collections.unmodifiableList(items));

@@ -1,7 +1,6 @@
 package dev.sequor.expr.jinja;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Jinja2's whitespace control on comments (<code>{#- note #}</code>, <code>{# note -#}</code>) for Jinjava, whose
@@ -12,9 +11,6 @@ import java.util.regex.Pattern;
  */
 final class TrimmedComments {
 
-    private static final Pattern RAW = Pattern.compile("\\{%-?\\s*raw\\s*-?%}");
-    private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
-
     private TrimmedComments() {
     }
 
@@ -24,8 +20,8 @@ final class TrimmedComments {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
-        Matcher raw = RAW.matcher(text);
-        Matcher endRaw = END_RAW.matcher(text);
+        Matcher raw = MarkupScan.RAW.matcher(text);
+        Matcher endRaw = MarkupScan.END_RAW.matcher(text);
         int i = 0;
         while (i < text.length()) {
             int open = text.indexOf('{', i);
@@ -46,7 +42,7 @@ final class TrimmedComments {
                 out.append(text, i, end);
                 i = end;
             } else if (kind == '%' || kind == '{') {
-                int end = tagEnd(text, open + 2, kind == '%' ? '%' : '}');
+                int end = MarkupScan.tagEnd(text, open + 2, kind == '%' ? '%' : '}');
                 out.append(text, i, end);
                 i = end;
             } else {
@@ -62,23 +58,5 @@ final class TrimmedComments {
         out.append(body.startsWith("-") ? "{{- ''" : "{{ ''");
         body.chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
         out.append(body.endsWith("-") && body.length() > 1 ? " -}}" : " }}");
-    }
-
-    /** Where the tag or expression that starts before {@code from} ends: after its closing delimiter, skipping strings. */
-    private static int tagEnd(String text, int from, char closing) {
-        int i = from;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
-                i++;
-                while (i < text.length() && text.charAt(i) != c) {
-                    i += text.charAt(i) == '\\' ? 2 : 1;
-                }
-            } else if (c == closing && i + 1 < text.length() && text.charAt(i + 1) == '}') {
-                return i + 2;
-            }
-            i++;
-        }
-        return text.length();
     }
 }
