@@ -46,6 +46,12 @@ public record TlsSettings(Path caFile, boolean insecure) {
         return new TlsSettings(caFile, SourceValues.flag(m.get("insecure"), where + "tls.insecure", pos));
     }
 
+    /** What each run that uses a source with {@code tls.insecure: true} says, and {@code sequor validate} too. */
+    public static String insecureWarning(String sourceName) {
+        return "Source \"" + sourceName + "\" has tls.insecure: true; the certificates of its hosts are not checked, so"
+                + " anyone on the network path can read and change its traffic.";
+    }
+
     /**
      * The system's authorities plus those of ca_file, or null when the system's alone are trusted (no ca_file,
      * or insecure, which trusts everything anyway). An error names the file and what is wrong with it.

@@ -13,6 +13,7 @@ import dev.sequor.http.HttpSourceConfig;
 import dev.sequor.http.HttpTransport;
 import dev.sequor.http.HttpTransports;
 import dev.sequor.http.SecretSet;
+import dev.sequor.http.TlsSettings;
 import dev.sequor.project.Environment;
 import dev.sequor.project.Project;
 import dev.sequor.project.ProjectState;
@@ -255,9 +256,8 @@ public final class RunContext implements AutoCloseable {
         HttpSourceConfig config = HttpSourceConfig.from(name, new LinkedHashMap<>(rendered), file, project.dir());
         secrets.addAll(config.secrets());
         if (config.connection().tls().insecure() && insecureSources.add(name)) {
-            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.valuePos("tls"), "Source \"" + name
-                    + "\" has tls.insecure: true; the certificates of its hosts are not checked, so anyone on the"
-                    + " network path can read and change its traffic.").toString());
+            log.warn(new Diagnostics.Problem(Diagnostics.Severity.WARNING, file.valuePos("tls"),
+                    TlsSettings.insecureWarning(name)).toString());
         }
         return config;
     }

@@ -12,6 +12,7 @@ import dev.sequor.flow.OpDyns;
 import dev.sequor.flow.op.Op;
 import dev.sequor.expr.jinja.JinjaMarkup;
 import dev.sequor.http.HttpSourceConfig;
+import dev.sequor.http.TlsSettings;
 import dev.sequor.project.Project;
 import dev.sequor.run.Evaluator;
 import dev.sequor.run.SourceFiles;
@@ -122,6 +123,18 @@ public final class ProjectValidator {
                 } catch (SequorException e) {
                     diag.error(e.pos() == null ? pos : e.pos(), e.getMessage());
                 }
+            }
+        }
+        // as every run that uses the source warns, when tls.insecure is literally true
+        if (plain.get("tls") instanceof Map<?, ?> tls && !containsTemplate(tls)) {
+            Map<String, Object> alone = new LinkedHashMap<>();
+            alone.put("tls", tls);
+            try {
+                if (HttpSourceConfig.from(name, alone, file, project.dir()).connection().tls().insecure()) {
+                    diag.warning(file.valuePos("tls"), TlsSettings.insecureWarning(name));
+                }
+            } catch (SequorException e) {
+                // a tls mapping that does not read is reported with the other settings above
             }
         }
         // as run checks it before the first step, whatever the other settings are

@@ -126,6 +126,14 @@ class SourceSettingsCliTest {
                 + " the certificates of its hosts are not checked, so anyone on the network path can read and change its"
                 + " traffic.");
         assertThat(rows()).containsExactly("1|Ann", "2|Bob");
+
+        LaunchResult validate = launcher.launch("validate", "-p", project.toString(), "--skip-python");
+        assertThat(validate.exitCode()).as(validate.getErrorOutput()).isZero();
+        assertThat(validate.getOutput() + validate.getErrorOutput()).containsOnlyOnce("sources/api.yaml:3:6: warning:"
+                + " Source \"api\" has tls.insecure: true; the certificates of its hosts are not checked, so anyone on the"
+                + " network path can read and change its traffic.");
+        LaunchResult strict = launcher.launch("validate", "-p", project.toString(), "--skip-python", "--strict");
+        assertThat(strict.exitCode()).isNotZero();
     }
 
     @Test
