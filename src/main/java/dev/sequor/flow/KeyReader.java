@@ -239,16 +239,21 @@ public final class KeyReader {
 
     /** {@code value}, written under {@code key} in {@code where}, compiled as a path; null (reported) when it is not one. */
     public static Dyn.Path path(String key, YNode value, Diagnostics diag, String where) {
+        return path(key, value, diag, where, "");
+    }
+
+    /** As {@link #path(String, YNode, Diagnostics, String)}, {@code hint} ("; ...") ending the sentence of an error. */
+    public static Dyn.Path path(String key, YNode value, Diagnostics diag, String where, String hint) {
         if (!(value instanceof YScalar s) || !(s.value() instanceof String text)) {
             diag.invalidValue(value.pos(), "'" + key + "' in " + where + " must be a JMESPath expression string such as"
-                    + " data or meta.next_cursor, not " + value.kindName() + ".");
+                    + " data or meta.next_cursor, not " + value.kindName() + hint + ".");
             return null;
         }
         try {
             return new Dyn.Path(ResponsePath.compile(text), key, value.pos());
         } catch (IllegalArgumentException e) {
             diag.invalidValue(value.pos(), "'" + key + "' in " + where + " is not a valid JMESPath expression: "
-                    + e.getMessage() + ".");
+                    + e.getMessage() + hint + ".");
             return null;
         }
     }

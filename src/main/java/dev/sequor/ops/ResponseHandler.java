@@ -65,6 +65,7 @@ final class ResponseHandler {
     }
 
     private final RunContext run;
+    private final ShortFormPathCheck shortFormPaths = new ShortFormPathCheck();
 
     ResponseHandler(RunContext run) {
         this.run = run;
@@ -179,6 +180,9 @@ final class ResponseHandler {
         }
         Object variables = parsed != null && parsed.containsKey("variables") ? parsed.get("variables")
                 : run.evaluator().eval(spec.variables(), scope);
+        if (variables != null && (parsed == null || !parsed.containsKey("variables"))) {
+            shortFormPaths.check(spec.variables(), scope.response(), run, op.meta().label());
+        }
         if (variables != null) {
             if (!(variables instanceof Map<?, ?> vars)) {
                 throw SequorException.failed(spec.pos(), "Response 'variables' must be a mapping of names to values, not "

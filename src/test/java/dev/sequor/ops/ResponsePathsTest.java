@@ -106,6 +106,48 @@ class ResponsePathsTest {
         assertThat(project.savedVariables()).containsEntry("last_id", 3);
     }
 
+    /**
+     * Upstream has no NAME_path short form: {@code export_path: out} there set a variable named export_path. Here it
+     * reads the body's field 'out'; when the first response has no such field, the run says what happened and how to
+     * write the upstream meaning, once however many responses follow. A field the body has is not warned about.
+     */
+    @Test
+    void aShortFormPathWhoseLeadingFieldTheBodyLacksIsWarnedAboutOnce() throws Exception {
+        project.flow("main", """
+                steps:
+                  - op: set_variable
+                    set: {n: 0}
+                """ + op("fetch", "all_rows", "data_path: customers", """
+                variables:
+                  export_path: out.csv
+                  cursor_path: meta.next_cursor
+                  n_expression: var('n') + 1
+                while_expression: var('n') < 3
+                """));
+        FlowProject.Result r = project.run("main");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(api.getAllServeEvents()).hasSize(3);
+        String warning = "flows/main.yaml:15:22: warning: \"http_request: fetch\": response variable 'export_path' reads"
+                + " the path 'out.csv' of the response body, which has no field 'out', so 'export' is None; to set a"
+                + " variable named 'export_path' write export_path: {value: ..., scope: project}.";
+        assertThat(r.err()).containsOnlyOnce(warning).doesNotContain("'cursor_path'");
+    }
+
+    /** A value that is no path at all (a file name, a template) is refused before any request, saying the same. */
+    @Test
+    void aShortFormValueThatIsNoPathIsRefusedWithTheUpstreamSpelling() throws Exception {
+        project.flow("main", "steps:\n" + op("fetch", "all_rows", "data_path: customers", """
+                variables:
+                  export_path: /tmp/out.csv
+                """));
+        FlowProject.Result r = project.run("main");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("flows/main.yaml:13:22: ").contains("'export_path' in ").contains("is not a valid"
+                + " JMESPath expression: ").contains("; NAME_path reads a path of the response body, so a variable named"
+                + " 'export_path' is written export_path: {value: ..., scope: project}.");
+        assertThat(api.getAllServeEvents()).isEmpty();
+    }
+
     @Test
     void aPathSelectingAScalarForRowsFailsNamingTheTableAndPath() throws Exception {
         project.flow("main", "steps:\n" + op("fetch", "bad", "data_path: word", ""));

@@ -45,7 +45,10 @@ public final class VarDefs {
                             + owner.where() + ". Only one of them can be specified.");
                     return;
                 }
-                entries.put(base, orNull(KeyReader.path(name, written, owner.diagnostics(), owner.where()), written));
+                // upstream has no short form: its flows may have a variable literally named like this
+                entries.put(base, orNull(KeyReader.path(name, written, owner.diagnostics(), owner.where(),
+                        "; NAME_path reads a path of the response body, so a variable named '" + name + "' is written "
+                        + name + ": {value: ..., scope: project}"), written));
             } else if (written instanceof YMap nested) {
                 Dyn.DMap def = Dyns.withKeyExpressions(nested, owner);
                 if (nested.get(VALUE_PATH) != null) {
