@@ -293,15 +293,26 @@ public final class PostgresDialect implements Dialect {
         return m != null && m.find() ? new Misfit(Long.parseLong(m.group(1)), m.group(2), m.group(3)) : null;
     }
 
-    /** The server's message without pgjdbc's "ERROR:" prefix and "Position:"/"Where:" lines. */
+    /**
+     * The server's message without pgjdbc's "ERROR:" prefix and "Position:"/"Where:" lines. An object that depends on
+     * what a statement changes (a view on a table that is dropped, or on a column whose type is altered, as an inferred
+     * column's widening does) is named by the server's detail only ("view v depends on column x"): it is added.
+     */
     @Override
     public String errorText(SQLException e) {
         if (e instanceof PSQLException pe) {
             ServerErrorMessage server = pe.getServerErrorMessage();
             if (server != null && server.getMessage() != null) {
-                return Dialect.firstLine(server.getMessage());
+                String text = Dialect.firstLine(server.getMessage());
+                boolean dependency = DEPENDENT_OBJECTS_STILL_EXIST.equals(e.getSQLState())
+                        || FEATURE_NOT_SUPPORTED.equals(e.getSQLState()) && text.contains("used by a view or rule");
+                return dependency && server.getDetail() != null
+                        ? text + " (" + server.getDetail().strip().replace('\n', ' ') + ")" : text;
             }
         }
         return Dialect.firstLine(e.getMessage());
     }
+
+    private static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
+    private static final String FEATURE_NOT_SUPPORTED = "0A000";
 }

@@ -34,6 +34,22 @@ class PostgresInferredSchemaTest extends InferredSchemaBehaviourTest {
     }
 
     /**
+     * A view on the table stops PostgreSQL from widening a column it uses, whatever the write mode: the error names
+     * the view and the column (the server's detail), and the table keeps its rows and type.
+     */
+    @Test
+    void aViewOnAColumnTheRecordsWidenIsNamedInTheError() {
+        write("inf_viewed", CREATE, List.of(rec("id", 1, "v", 10)));
+        db.execute("CREATE VIEW " + q("inf_viewed_v") + " AS SELECT v FROM " + q("inf_viewed"));
+        assertThatThrownBy(() -> write("inf_viewed", WriteSpec.of(WriteMode.REPLACE), List.of(rec("id", 2, "v", "ten"))))
+                .isInstanceOf(SequorException.class)
+                .hasMessage("SQL error on source 'stage': cannot alter type of a column used by a view or rule (rule"
+                        + " _RETURN on view " + ns + ".inf_viewed_v depends on column \"v\")");
+        assertThat(columns("inf_viewed")).containsExactly("id bigint", "v bigint");
+        assertThat(texts("SELECT id, v FROM " + q("inf_viewed"))).containsExactly("1|10");
+    }
+
+    /**
      * A name past 63 bytes and the name PostgreSQL stores for it (a child table found in the catalog) are one target;
      * two names PostgreSQL would store as one are refused, naming both.
      */
