@@ -523,6 +523,14 @@ public interface Dialect {
         return ValueText.of(value);
     }
 
+    /**
+     * The value a refusal names ({@link Misfit}), from the text {@code staged} in the declared {@code column}: that
+     * text, unless the dialect stages the column's values in another form ({@link #binaryText}).
+     */
+    default String refusedValue(ColumnDef column, String staged) {
+        return staged;
+    }
+
     /** The type a staging column is created with. */
     default String stagingType(ColumnDef column) {
         return stagesAsText() ? "VARCHAR" : typeSql(column.type());

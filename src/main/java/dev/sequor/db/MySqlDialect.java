@@ -519,9 +519,30 @@ public final class MySqlDialect implements Dialect {
         return name;
     }
 
-    /** A binary column's staged hex as its bytes ({@link #binaryText}). */
+    /** A binary column's value as it came: the text whose UTF-8 it staged, or the bytes' hex when they are no UTF-8. */
+    @Override
+    public String refusedValue(ColumnDef column, String staged) {
+        if (staged == null || !isBinary(typeSql(column.type()))) {
+            return staged;
+        }
+        try {
+            byte[] bytes = HexFormat.of().parseHex(staged);
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            return staged;
+        }
+    }
+
+    /**
+     * A binary column's staged hex as its bytes ({@link #binaryText}). Cut to 2^31-1 characters first, which no staged
+     * value reaches (a statement is at most max_allowed_packet, 1 GB): MariaDB 10.11 types {@code UNHEX} of a LONGTEXT
+     * as BINARY(0), its length past 32 bits, so wherever the result is materialized (the window a merge picks each
+     * key's last row with, {@code CREATE TABLE ... AS}) every value came out empty, and a merge by a binary key kept
+     * one row; {@code UNHEX(LEFT(x, 2147483647))} is a LONGBLOB.
+     */
     static String binaryFromText(String name) {
-        return "UNHEX(" + name + ")";
+        return "UNHEX(LEFT(" + name + ", 2147483647))";
     }
 
     /** Staged {@code true}/{@code false} (any case) as 1/0; other text as it is, for MySQL to refuse. */

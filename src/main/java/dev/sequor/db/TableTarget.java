@@ -311,6 +311,10 @@ public final class TableTarget {
         return namespace;
     }
 
+    Dialect dialect() {
+        return owner.dialect();
+    }
+
     String table() {
         return table;
     }

@@ -186,6 +186,60 @@ class BinaryColumnsFlowTest {
         assertThat(inferred.get(1).get(1)).startsWith("b'\\x00\\x01\\x02").endsWith("\\xfd\\xfe\\xff'");
     }
 
+    /** A merge by a binary key (a digest) finds the rows an earlier run landed by their bytes. */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aMergeByABinaryKeyMatchesItsBytes(Db db) throws Exception {
+        FlowProject p = project(db);
+        String merge = "columns: {k: " + binaryType(db) + ", id: integer}\n"
+                + "          write_mode: merge\n"
+                + "          primary_key: [k]";
+        p.flow("first", "steps:\n" + landing("keyed", merge, """
+                [{"k": hashlib.md5(str(i).encode()).digest(), "id": i} for i in range(3)]"""));
+        p.flow("second", "steps:\n" + landing("keyed", merge, """
+                [{"k": hashlib.md5(str(i).encode()).digest(), "id": 10 + i} for i in range(1, 4)]"""));
+
+        FlowProject.Result first = p.run("first");
+        assertThat(first.exit()).as(first.err()).isZero();
+        FlowProject.Result second = p.run("second");
+        assertThat(second.exit()).as(second.err()).isZero();
+
+        String hex = switch (db) {
+            case POSTGRES -> "encode(k, 'hex')";
+            case DUCKDB -> "lower(hex(k))";
+            case MARIADB -> "LOWER(HEX(k))";
+        };
+        String sql = "select id, " + hex + " from keyed order by id";
+        List<List<String>> rows = db == Db.MARIADB
+                ? FlowProject.rows(MySqlTestDatabase.connect(maria.database()), sql) : p.rows(sql);
+        assertThat(rows).containsExactly(List.of("0", "cfcd208495d565ef66e7dff9f98764da"),
+                List.of("11", "c4ca4238a0b923820dcc509a6f75849b"), List.of("12", "c81e728d9d4c2f636f067f89cc14862c"),
+                List.of("13", "eccbc87e4b5ce2fe28308fd9f2a7baf3"));
+    }
+
+    /**
+     * A value too long for a binary column of a length is refused naming its row and the value as it came (MySQL stages
+     * binary columns as hex): text as text, bytes that are no UTF-8 as their hex.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Db.class, names = "MARIADB")
+    void aValueTooLongForItsBinaryColumnIsRefusedNamingIt(Db db) throws Exception {
+        FlowProject p = project(db);
+        String type = "varbinary(4)";
+        p.flow("text", "steps:\n" + landing("short", "columns: {id: integer, b: " + type + "}", """
+                [{"id": 1, "b": "ab"}, {"id": 2, "b": "abcdef"}]"""));
+        p.flow("bytes", "steps:\n" + landing("short", "columns: {id: integer, b: " + type + "}", """
+                [{"id": 1, "b": b'ab'}, {"id": 2, "b": d}]"""));
+
+        FlowProject.Result text = p.run("text");
+        FlowProject.Result bytes = p.run("bytes");
+
+        assertThat(text.err()).contains("Value 'abcdef' in row 2 for table 'short' does not fit column 'b' of type"
+                + " varbinary(4) (SQL error on source 'stage': Data too long for column 'b' at row 2)");
+        assertThat(bytes.err()).contains("Value '" + DIGEST.toUpperCase(java.util.Locale.ROOT)
+                + "' in row 2 for table 'short' does not fit column 'b' of type varbinary(4)");
+    }
+
     /** A snippet that runs on GraalPy (a try statement) hands bytes over as the Java evaluator does. */
     @ParameterizedTest
     @EnumSource(value = Db.class, names = {"POSTGRES", "DUCKDB"})
