@@ -504,6 +504,33 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * Whether a column of {@code type} holds bytes (PostgreSQL's bytea, a BLOB): {@code type} as {@link #typeSql}
+     * spells a declared type, or as {@link #existingColumnsQuery} reports an existing column's. A value landing in
+     * such a column is staged as {@link #binaryText} writes it. False unless the dialect knows its binary types.
+     */
+    default boolean isBinary(String type) {
+        return false;
+    }
+
+    /**
+     * The staged text of {@code value} in a binary column ({@link #isBinary}): for bytes ({@link PythonBytes#of}),
+     * text that this database's conversion of staged text into the column turns into exactly those bytes; any other
+     * value as {@link ValueText#of} writes it, which the database converts as it converts text. The text of the
+     * value by default.
+     */
+    default String binaryText(Object value) {
+        return ValueText.of(value);
+    }
+
+    /**
+     * The value a refusal names ({@link Misfit}), from the text {@code staged} in the declared {@code column}: that
+     * text, unless the dialect stages the column's values in another form ({@link #binaryText}).
+     */
+    default String refusedValue(ColumnDef column, String staged) {
+        return staged;
+    }
+
     /** The type a staging column is created with. */
     default String stagingType(ColumnDef column) {
         return stagesAsText() ? "VARCHAR" : typeSql(column.type());
@@ -553,6 +580,13 @@ public interface Dialect {
     /** The statement that drops a staging table of the session (temporary; null namespace when unqualified). */
     default String dropStaging(String qualifiedName) {
         return "DROP TABLE IF EXISTS " + qualifiedName;
+    }
+
+    /** {@code type} in lower case without its length or precision: {@code varbinary} of {@code VARBINARY(16)}. */
+    static String bareType(String type) {
+        String t = type.strip().toLowerCase(java.util.Locale.ROOT);
+        int paren = t.indexOf('(');
+        return paren < 0 ? t : t.substring(0, paren).strip();
     }
 
     static String firstLine(String message) {

@@ -136,6 +136,36 @@ public final class DuckDbDialect implements Dialect {
                 + "$') THEN " + refused + " ELSE " + value + " END";
     }
 
+    /** DuckDB's BLOB and its other names. */
+    private static final Set<String> BINARY_TYPES = Set.of("blob", "bytea", "binary", "varbinary");
+
+    @Override
+    public boolean isBinary(String type) {
+        return BINARY_TYPES.contains(Dialect.bareType(type));
+    }
+
+    /**
+     * Bytes as one {@code \xHH} escape each, which the cast of the staged text to BLOB reads as that byte; text goes
+     * as it is, converted by the same cast as before (ASCII as it is, its own {@code \xHH} escapes read).
+     */
+    @Override
+    public String binaryText(Object value) {
+        byte[] bytes = PythonBytes.of(value);
+        if (bytes == null) {
+            return ValueText.of(value);
+        }
+        char[] text = new char[bytes.length * 4];
+        for (int i = 0; i < bytes.length; i++) {
+            text[i * 4] = '\\';
+            text[i * 4 + 1] = 'x';
+            text[i * 4 + 2] = HEX_DIGITS[(bytes[i] >> 4) & 0xF];
+            text[i * 4 + 3] = HEX_DIGITS[bytes[i] & 0xF];
+        }
+        return new String(text);
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
     /** Staging's rowid, which is load order. */
     @Override
     public String stagedRowNumber() {

@@ -36,12 +36,19 @@ final class InferredSchema {
          * fraction away, so a fraction widens it instead of landing in it.
          */
         final boolean wholeDecimal;
+        /**
+         * An existing column that holds bytes ({@link Dialect#isBinary}): its values are staged as
+         * {@link Dialect#binaryText} writes them. Its type is outside the lattice, so it never widens.
+         */
+        final boolean binary;
         /** The first row whose JSON value here holds the NUL character, and that value's text; 0 when none did. */
         long nulInJsonRow;
         String nulInJsonText;
 
-        Column(String name, int index, InferredKind kind, String existingType, InferredKind existingKind) {
+        Column(String name, int index, InferredKind kind, String existingType, InferredKind existingKind,
+               boolean binary) {
             this.name = name;
+            this.binary = binary;
             this.index = index;
             this.kind = kind;
             this.existingType = existingType;
@@ -118,7 +125,7 @@ final class InferredSchema {
             } else {
                 widen(column, kind, value, rowNumber);
             }
-            String text = ValueText.of(value);
+            String text = column.binary ? dialect.binaryText(value) : ValueText.of(value);
             if (kind == InferredKind.JSON && column.nulInJsonRow == 0 && JsonText.holdsNul(text)) {
                 column.nulInJsonRow = rowNumber;
                 column.nulInJsonText = text;
@@ -201,7 +208,8 @@ final class InferredSchema {
     }
 
     private Column register(String name, InferredKind kind, String existingType, InferredKind existingKind) {
-        Column column = new Column(name, byIndex.size(), kind, existingType, existingKind);
+        Column column = new Column(name, byIndex.size(), kind, existingType, existingKind,
+                existingType != null && existingKind == null && dialect.isBinary(existingType));
         Column same = byKey.putIfAbsent(dialect.columnKey(name), column);
         if (same != null) {
             throw ColumnNameClash.ofFields(dialect, pos, table, same.name, name);

@@ -13,8 +13,10 @@ record Misfit(long row, String column, String value) {
 
     /** The op's error for {@code failure} (the database's), {@code rowsBefore} rows of the table having gone before. */
     SequorException sentence(TableTarget t, long rowsBefore, SequorException failure) {
-        String type = t.columns() == null ? null : t.columns().stream().filter(c -> c.name().equals(column))
-                .map(c -> c.type().sql()).findFirst().orElse(null);
+        ColumnDef declared = t.columns() == null ? null : t.columns().stream().filter(c -> c.name().equals(column))
+                .findFirst().orElse(null);
+        String type = declared == null ? null : declared.type().sql();
+        String value = declared == null ? this.value : t.dialect().refusedValue(declared, this.value);
         return SequorException.failed(t.pos(), "Value " + shown(value) + " in row " + (rowsBefore + row)
                 + " for table '" + t.table() + "' does not fit column '" + column + "'"
                 + (type == null ? "" : " of type " + type) + " (" + failure.getMessage() + ").", failure);

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -411,7 +412,36 @@ public final class MySqlDialect implements Dialect {
      */
     @Override
     public String stagingType(ColumnDef column) {
-        return isBoolean(column) || isDatetime(column) || isJson(column) ? "LONGTEXT" : typeSql(column.type());
+        return isBoolean(column) || isDatetime(column) || isJson(column) || isBinary(typeSql(column.type()))
+                ? "LONGTEXT" : typeSql(column.type());
+    }
+
+    /** MySQL's binary string types. */
+    private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob",
+            "longblob");
+
+    @Override
+    public boolean isBinary(String type) {
+        return BINARY_TYPES.contains(Dialect.bareType(type));
+    }
+
+    /**
+     * Every value of a binary column is staged as the hex of its bytes, which the move turns back into them
+     * ({@link #fromStaging}): no text MySQL converts could carry any bytes (it converts text from the connection's
+     * utf8mb4). Bytes are themselves; any other value is the UTF-8 of its text, the bytes its text became in a binary
+     * column before.
+     */
+    @Override
+    public String binaryText(Object value) {
+        byte[] bytes = PythonBytes.of(value);
+        if (bytes == null) {
+            String text = ValueText.of(value);
+            if (text == null) {
+                return null;
+            }
+            bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return HexFormat.of().withUpperCase().formatHex(bytes);
     }
 
     /**
@@ -483,7 +513,36 @@ public final class MySqlDialect implements Dialect {
         if (isDatetime(column)) {
             return datetimeFromText(name, typeSql(column.type()));
         }
+        if (isBinary(typeSql(column.type()))) {
+            return binaryFromText(name);
+        }
         return name;
+    }
+
+    /** A binary column's value as it came: the text whose UTF-8 it staged, or the bytes' hex when they are no UTF-8. */
+    @Override
+    public String refusedValue(ColumnDef column, String staged) {
+        if (staged == null || !isBinary(typeSql(column.type()))) {
+            return staged;
+        }
+        try {
+            byte[] bytes = HexFormat.of().parseHex(staged);
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            return staged;
+        }
+    }
+
+    /**
+     * A binary column's staged hex as its bytes ({@link #binaryText}). Cut to 2^31-1 characters first, which no staged
+     * value reaches (a statement is at most max_allowed_packet, 1 GB): MariaDB 10.11 types {@code UNHEX} of a LONGTEXT
+     * as BINARY(0), its length past 32 bits, so wherever the result is materialized (the window a merge picks each
+     * key's last row with, {@code CREATE TABLE ... AS}) every value came out empty, and a merge by a binary key kept
+     * one row; {@code UNHEX(LEFT(x, 2147483647))} is a LONGBLOB.
+     */
+    static String binaryFromText(String name) {
+        return "UNHEX(LEFT(" + name + ", 2147483647))";
     }
 
     /** Staged {@code true}/{@code false} (any case) as 1/0; other text as it is, for MySQL to refuse. */

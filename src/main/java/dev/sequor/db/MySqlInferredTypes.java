@@ -80,7 +80,8 @@ final class MySqlInferredTypes {
      * The staged text of {@code column} as its type. Integers are {@code CAST(x AS SIGNED)} and decimals a CAST too,
      * so that a merge compares keys as numbers (text against a number compares as doubles, which tells no integers
      * beyond 2^53 apart); booleans and timestamps convert as declared columns do; everything else goes in as text and
-     * the column converts it, which in strict mode refuses what does not fit ({@code Incorrect double value: 'NaN'}).
+     * the column converts it, which in strict mode refuses what does not fit ({@code Incorrect double value: 'NaN'}),
+     * except in an existing binary column, whose values are staged as hex ({@link MySqlDialect#binaryText}).
      * <p>
      * MariaDB 10.11 turns text that is no number into 0 without a word in {@code INSERT INTO t (cols) SELECT
      * CAST(x AS DECIMAL(...))} (and AS DOUBLE), where {@code CAST(x AS SIGNED)} fails as it should; so a decimal
@@ -92,7 +93,7 @@ final class MySqlInferredTypes {
         String type = dialect.typeSql(column.type());
         InferredKind kind = kindOf(type);
         if (kind == null) {
-            return name;
+            return dialect.isBinary(type) ? MySqlDialect.binaryFromText(name) : name;
         }
         return switch (kind) {
             case BOOLEAN -> MySqlDialect.booleanFromText(name);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -261,6 +262,22 @@ public final class PostgresDialect implements Dialect {
             case DECIMAL -> "NUMERIC";
             default -> Dialect.super.inferredType(kind);
         };
+    }
+
+    @Override
+    public boolean isBinary(String type) {
+        return Dialect.bareType(type).equals("bytea");
+    }
+
+    /**
+     * Bytes in bytea's hex format ({@code \x2d71...}), which COPY and a cast from text both read as those bytes; text
+     * goes as it is, read by bytea's input as before (its escape format, or the hex format when it starts with
+     * {@code \x}).
+     */
+    @Override
+    public String binaryText(Object value) {
+        byte[] bytes = PythonBytes.of(value);
+        return bytes == null ? ValueText.of(value) : "\\x" + HexFormat.of().formatHex(bytes);
     }
 
     @Override

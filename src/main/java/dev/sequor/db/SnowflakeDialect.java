@@ -2,6 +2,7 @@ package dev.sequor.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -204,18 +205,36 @@ public final class SnowflakeDialect implements Dialect {
 
     /**
      * Landing sessions read offset-less timestamps as UTC, as on PostgreSQL and DuckDB (the account's TIMEZONE,
-     * America/Los_Angeles unless changed, would make the same record another instant), and ISO text by Snowflake's
-     * own rules whatever input formats the account set.
+     * America/Los_Angeles unless changed, would make the same record another instant), ISO text by Snowflake's
+     * own rules whatever input formats the account set, and text cast to BINARY as hex (Snowflake's default), in which
+     * bytes are staged ({@link #binaryText}) whatever BINARY_INPUT_FORMAT the account set.
      */
     @Override
     public List<String> landingSessionSetup() {
-        return List.of("ALTER SESSION SET TIMEZONE = 'UTC' TIMESTAMP_INPUT_FORMAT = 'AUTO' DATE_INPUT_FORMAT = 'AUTO'");
+        return List.of("ALTER SESSION SET TIMEZONE = 'UTC' TIMESTAMP_INPUT_FORMAT = 'AUTO' DATE_INPUT_FORMAT = 'AUTO'"
+                + " BINARY_INPUT_FORMAT = 'HEX'");
     }
 
     /** Back to the user's and account's settings, for whoever borrows the session next. */
     @Override
     public List<String> landingSessionTeardown() {
-        return List.of("ALTER SESSION UNSET TIMEZONE, TIMESTAMP_INPUT_FORMAT, DATE_INPUT_FORMAT");
+        return List.of("ALTER SESSION UNSET TIMEZONE, TIMESTAMP_INPUT_FORMAT, DATE_INPUT_FORMAT, BINARY_INPUT_FORMAT");
+    }
+
+    @Override
+    public boolean isBinary(String type) {
+        String bare = Dialect.bareType(type);
+        return bare.equals("binary") || bare.equals("varbinary");
+    }
+
+    /**
+     * Bytes as hex, which the CAST of the staged text to BINARY reads as those bytes (BINARY_INPUT_FORMAT is HEX in a
+     * landing session, {@link #landingSessionSetup}); text goes as it is, cast as before.
+     */
+    @Override
+    public String binaryText(Object value) {
+        byte[] bytes = PythonBytes.of(value);
+        return bytes == null ? ValueText.of(value) : HexFormat.of().withUpperCase().formatHex(bytes);
     }
 
     /**

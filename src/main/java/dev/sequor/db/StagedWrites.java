@@ -54,6 +54,10 @@ final class StagedWrites {
         this.inferred = new InferredStaging(dialect);
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
     /** Whether a load here can fail only because of the database, never because of a value (all-text staging). */
     boolean stagesAsText() {
         return dialect.stagesAsText();

@@ -29,6 +29,11 @@ public final class TableTarget {
     private final List<ColumnDef> columns;
     /** The inferred columns when none are declared, else null. */
     private final InferredSchema schema;
+    /**
+     * The positions of the declared columns that hold bytes ({@link Dialect#isBinary}), whose values are staged as
+     * {@link Dialect#binaryText} writes them; null when there are none (or the columns are inferred).
+     */
+    private final int[] binaryColumns;
     private final WriteSpec spec;
     private final SourcePos pos;
     /** An append target whose table is created at commit when it is missing. */
@@ -69,6 +74,13 @@ public final class TableTarget {
         this.columns = columns;
         this.spec = spec;
         this.pos = pos;
+        this.binaryColumns = columns == null ? null : binaryColumns(owner.dialect(), columns);
+    }
+
+    private static int[] binaryColumns(Dialect dialect, List<ColumnDef> columns) {
+        int[] binary = java.util.stream.IntStream.range(0, columns.size())
+                .filter(i -> dialect.isBinary(dialect.typeSql(columns.get(i).type()))).toArray();
+        return binary.length == 0 ? null : binary;
     }
 
     /**
@@ -112,6 +124,12 @@ public final class TableTarget {
                 String name = columns.get(i).name();
                 // containsKey first: a Row answers get() of a missing column with an error, not null.
                 row[i] = record.containsKey(name) ? ValueText.of(record.get(name)) : null;
+            }
+            if (binaryColumns != null) {
+                for (int i : binaryColumns) {
+                    String name = columns.get(i).name();
+                    row[i] = record.containsKey(name) ? owner.dialect().binaryText(record.get(name)) : null;
+                }
             }
             rows.add(row);
         }
@@ -291,6 +309,10 @@ public final class TableTarget {
 
     String namespace() {
         return namespace;
+    }
+
+    Dialect dialect() {
+        return owner.dialect();
     }
 
     String table() {

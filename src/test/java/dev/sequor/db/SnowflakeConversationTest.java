@@ -124,8 +124,9 @@ class SnowflakeConversationTest {
         write(WriteSpec.of(WriteMode.APPEND), List.of(user(1, "Ann")));
         List<String> all = fake.everyStatement();
         assertThat(fake.sessionSettings()).containsExactly(
-                "ALTER SESSION SET TIMEZONE = 'UTC' TIMESTAMP_INPUT_FORMAT = 'AUTO' DATE_INPUT_FORMAT = 'AUTO'",
-                "ALTER SESSION UNSET TIMEZONE, TIMESTAMP_INPUT_FORMAT, DATE_INPUT_FORMAT");
+                "ALTER SESSION SET TIMEZONE = 'UTC' TIMESTAMP_INPUT_FORMAT = 'AUTO' DATE_INPUT_FORMAT = 'AUTO'"
+                        + " BINARY_INPUT_FORMAT = 'HEX'",
+                "ALTER SESSION UNSET TIMEZONE, TIMESTAMP_INPUT_FORMAT, DATE_INPUT_FORMAT, BINARY_INPUT_FORMAT");
         assertThat(all.get(0)).startsWith("ALTER SESSION SET");
         assertThat(all.get(all.size() - 1)).startsWith("ALTER SESSION UNSET");
     }

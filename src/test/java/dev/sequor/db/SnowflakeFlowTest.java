@@ -214,6 +214,75 @@ class SnowflakeFlowTest {
                 "(commit)");
     }
 
+    /**
+     * A Python bytes value in a BINARY column is staged as its hex, which the CAST to BINARY reads in the landing
+     * session's BINARY_INPUT_FORMAT (HEX, set whatever the account's is); in a text column it is its str(), and text in
+     * a BINARY column goes as it is, as before.
+     */
+    @Test
+    void bytesReachTheDriverAsHexForABinaryColumn() throws Exception {
+        SnowflakeFakeDriver.Conversation fake = SnowflakeFakeDriver.reset();
+        fake.schema = "RAW";
+        try (ScriptedApi api = ScriptedApi.start((n, request) -> ScriptedApi.Reply.json("{\"data\": []}"))) {
+            Path project = Files.createDirectories(tmp.resolve("project"));
+            Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+            Files.createDirectories(project.resolve("sources"));
+            Files.writeString(project.resolve("sources/warehouse.yaml"), """
+                    type: jdbc
+                    url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
+                    driver: dev.sequor.db.SnowflakeFakeDriver
+                    dialect: snowflake
+                    username: loader
+                    password: pw
+                    """);
+            Files.writeString(project.resolve("sources/api.yaml"), "type: http\n");
+            Files.createDirectories(project.resolve("flows"));
+            Files.writeString(project.resolve("flows/main.yaml"), """
+                    steps:
+                      - op: http_request
+                        id: fetch
+                        request:
+                          source: api
+                          url: "%s/events"
+                        response:
+                          tables:
+                            - source: warehouse
+                              table: digests
+                              columns: {id: integer, b: bytea, s: text}
+                              data_expression: |
+                                import hashlib
+                                d = hashlib.sha256(b'x').digest()
+                                return [{"id": 1, "b": d, "s": d}, {"id": 2, "b": bytes([0, 255]), "s": None},
+                                        {"id": 3, "b": "0A0b", "s": None}]
+                    """.formatted(api.baseUrl()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new FlowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .run(new FlowRunRequest(project, tmp.resolve("home").toString(), null, "main",
+                            new RunOptions(null, null, false, false, false, null, null), true, false, true));
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        }
+        assertThat(fake.sessionSettings()).containsExactly(
+                "ALTER SESSION SET TIMEZONE = 'UTC' TIMESTAMP_INPUT_FORMAT = 'AUTO' DATE_INPUT_FORMAT = 'AUTO'"
+                        + " BINARY_INPUT_FORMAT = 'HEX'",
+                "ALTER SESSION UNSET TIMEZONE, TIMESTAMP_INPUT_FORMAT, DATE_INPUT_FORMAT, BINARY_INPUT_FORMAT");
+        assertThat(fake.statements().stream().map(s -> s.replaceAll("_SEQUOR_STAGE_[0-9A-F]{8}_DIGESTS", "STAGE"))
+                .toList()).containsExactly(
+                "SELECT CAST(NULL AS integer), CAST(NULL AS BINARY), CAST(NULL AS text)",
+                "CREATE TEMPORARY TABLE \"STAGE\" (\"ID\" VARCHAR, \"B\" VARCHAR, \"S\" VARCHAR, \"_SEQUOR_ROW\" VARCHAR)",
+                "INSERT INTO \"STAGE\" (\"ID\", \"B\", \"S\", \"_SEQUOR_ROW\") VALUES (?, ?, ?, ?), (?, ?, ?, ?),"
+                        + " (?, ?, ?, ?) [1, " + BinaryColumnsFlowTest.DIGEST.toUpperCase(java.util.Locale.ROOT) + ", "
+                        + BinaryColumnsFlowTest.DIGEST_STR + ", 1, 2, 00FF, null, 2, 3, 0A0b, null, 3]",
+                "DROP TABLE IF EXISTS \"RAW\".\"STAGE\"",
+                "CREATE TABLE \"RAW\".\"STAGE\" (\"ID\" integer, \"B\" BINARY, \"S\" text)",
+                "INSERT INTO \"RAW\".\"STAGE\" (\"ID\", \"B\", \"S\") SELECT CAST(IFF(REGEXP_LIKE(\"ID\","
+                        + " ' *[-+]?[0-9]+ *'), \"ID\", 'not a whole number: ' || \"ID\") AS integer), CAST(\"B\" AS"
+                        + " BINARY), CAST(\"S\" AS text) FROM \"STAGE\"",
+                "ALTER TABLE \"RAW\".\"STAGE\" RENAME TO \"RAW\".\"DIGESTS\"",
+                "TRUNCATE TABLE IF EXISTS \"STAGE\"");
+    }
+
     @Test
     void theKeysPassphraseIsMaskedInWhatARunPrints() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("project"));

@@ -1,5 +1,6 @@
 package dev.sequor.expr.python;
 
+import dev.sequor.db.PythonBytes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.graalvm.polyglot.Value;
  * (keys as text), list/tuple -> ArrayList, Row -> LinkedHashMap, int -> Long (BigInteger when it does not fit),
  * float -> Double, bool -> Boolean, str -> String, None -> null, decimal.Decimal -> BigDecimal, datetime ->
  * LocalDateTime (naive) or OffsetDateTime (aware), date -> LocalDate, time -> LocalTime, anything else (and a
- * Decimal NaN or infinity, an aware time) -> its {@code str()}.
+ * Decimal NaN or infinity, an aware time) -> its {@code str()}; of bytes, text that keeps its bytes for a binary
+ * column ({@link PythonBytes}).
  */
 final class FromPython {
 
@@ -25,6 +27,8 @@ final class FromPython {
     private static final int DATETIME = 7;
     private static final int DATE = 8;
     private static final int TIME = 9;
+    /** Not one of the prelude's codes: {@code bytes} is told by its type name only (a subclass is text, as before). */
+    private static final int BYTES = -1;
 
     private final Value kindOf;
     private final Value strOf;
@@ -52,6 +56,7 @@ final class FromPython {
             case ROW -> map(v.invokeMember("to_dict"));
             case DECIMAL -> decimal(strOf.execute(v).asString());
             case DATETIME, DATE, TIME -> temporal(strOf.execute(v).asString());
+            case BYTES -> PythonBytes.text(strOf.execute(v).asString(), bytes(v));
             default -> strOf.execute(v).asString();
         };
     }
@@ -72,8 +77,16 @@ final class FromPython {
             case "datetime.datetime" -> DATETIME;
             case "datetime.date" -> DATE;
             case "datetime.time" -> TIME;
+            case "bytes" -> v.hasBufferElements() ? BYTES : kindOf.execute(v).asInt();
             default -> kindOf.execute(v).asInt();
         };
+    }
+
+    /** The bytes of a Python {@code bytes} value (a buffer). */
+    private static byte[] bytes(Value v) {
+        byte[] bytes = new byte[Math.toIntExact(v.getBufferSize())];
+        v.readBuffer(0, bytes, 0, bytes.length);
+        return bytes;
     }
 
     /** str(Decimal) is the decimal text BigDecimal reads; NaN and infinities stay text. */

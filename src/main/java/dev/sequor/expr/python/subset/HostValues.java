@@ -1,5 +1,6 @@
 package dev.sequor.expr.python.subset;
 
+import dev.sequor.db.PythonBytes;
 import dev.sequor.db.Row;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,7 +21,8 @@ import java.util.Map;
  * Crossing between Sequor's plain Java values and the evaluator's Python values, with the same rules as the
  * GraalPy path ({@code ToPython}/{@code FromPython}): Map -> dict, List -> list, Row -> Row, BigDecimal -> Decimal,
  * java.time -> datetime/date/time, byte[] -> bytes; and back: dict -> LinkedHashMap with str keys, list/tuple ->
- * ArrayList, Row -> LinkedHashMap, Decimal -> BigDecimal, anything else -> its {@code str()}.
+ * ArrayList, Row -> LinkedHashMap, Decimal -> BigDecimal, anything else -> its {@code str()} (of bytes, text that
+ * keeps its bytes for a binary column, {@link PythonBytes}).
  */
 public final class HostValues {
 
@@ -135,6 +137,10 @@ public final class HostValues {
         }
         if (v instanceof LocalDateTime || v instanceof LocalDate || v instanceof LocalTime || v instanceof OffsetDateTime) {
             return v;
+        }
+        if (v instanceof PyBytes b) {
+            // its str() as before, which remembers the bytes for a binary column (PythonBytes)
+            return PythonBytes.text(Py.str(v), b.bytes);
         }
         return Py.str(v);
     }
