@@ -227,6 +227,18 @@ abstract class DatabaseBehaviourTest extends OpenedDatabaseTest {
         assertThat(((Number) precision.get(1)).intValue()).isEqualTo(2);
     }
 
+    /** Numbers written with an exponent, as text (a JSON string) or as numbers, land at the declared scale. */
+    @Test
+    void decimalsWithExponentsLandInADeclaredNumeric() {
+        List<ColumnDef> c = cols("id", "integer", "amount", "NUMERIC(12,2)");
+        write("exponents", c, WriteMode.CREATE, List.of(rec("id", 1, "amount", "1.5e2"), rec("id", 2, "amount", "1E3"),
+                rec("id", 3, "amount", "-2.5E-1"), rec("id", 4, "amount", new BigDecimal("1.25E+2")),
+                rec("id", 5, "amount", 1.0E2)));
+        assertThat(db.query("SELECT amount FROM " + q("exponents") + " ORDER BY id")).extracting(r -> r.get("amount"))
+                .containsExactly(new BigDecimal("150.00"), new BigDecimal("1000.00"), new BigDecimal("-0.25"),
+                        new BigDecimal("125.00"), new BigDecimal("100.00"));
+    }
+
     @Test
     void identifiersWithSpacesCapitalsAndQuotesAreKept() {
         List<ColumnDef> c = cols("First Name", "text", "Age", "integer", "say \"hi\"", "text");
