@@ -7,6 +7,7 @@ import dev.sequor.run.FlowRunner;
 import dev.sequor.run.RunOptions;
 import dev.sequor.testing.ScriptedApi;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,19 +33,7 @@ class SnowflakeFlowTest {
         fake.tables.add("ANALYTICS.DAILY");
         fake.queryColumns = List.of("DAY", "N");
         fake.count = 2;
-        Path project = Files.createDirectories(tmp.resolve("project"));
-        Files.writeString(project.resolve("project.yaml"), "name: sf\n");
-        Files.createDirectories(project.resolve("sources"));
-        Files.writeString(project.resolve("sources/warehouse.yaml"), """
-                type: jdbc
-                url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
-                driver: dev.sequor.db.SnowflakeFakeDriver
-                dialect: snowflake
-                username: loader
-                password: "{{ var('pw') }}"
-                """);
-        Files.createDirectories(project.resolve("flows"));
-        Files.writeString(project.resolve("flows/main.yaml"), """
+        Path project = fakeWarehouseProject("\"{{ var('pw') }}\"", """
                 steps:
                   - op: transform
                     source: warehouse
@@ -96,20 +85,7 @@ class SnowflakeFlowTest {
         try (ScriptedApi api = ScriptedApi.start((n, request) -> ScriptedApi.Reply.json(
                 "{\"data\": [{\"id\": 1, \"amount\": 1.5, \"at\": \"2024-05-01T10:00:00Z\", \"meta\": {\"a\": [1]}},"
                         + " {\"id\": 2, \"amount\": 3, \"Full Name\": \"Bo \\\"B\\\"\"}]}"))) {
-            Path project = Files.createDirectories(tmp.resolve("project"));
-            Files.writeString(project.resolve("project.yaml"), "name: sf\n");
-            Files.createDirectories(project.resolve("sources"));
-            Files.writeString(project.resolve("sources/warehouse.yaml"), """
-                    type: jdbc
-                    url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
-                    driver: dev.sequor.db.SnowflakeFakeDriver
-                    dialect: snowflake
-                    username: loader
-                    password: pw
-                    """);
-            Files.writeString(project.resolve("sources/api.yaml"), "type: http\n");
-            Files.createDirectories(project.resolve("flows"));
-            Files.writeString(project.resolve("flows/main.yaml"), """
+            Path project = fakeWarehouseProject("pw", """
                     steps:
                       - op: http_request
                         id: fetch
@@ -154,20 +130,7 @@ class SnowflakeFlowTest {
         fake.schema = "RAW";
         try (ScriptedApi api = ScriptedApi.start((n, request) -> ScriptedApi.Reply.json(
                 "{\"data\": [{\"id\": 1, \"items\": [{\"sku\": \"A\"}, {\"sku\": \"B\"}]}]}"))) {
-            Path project = Files.createDirectories(tmp.resolve("project"));
-            Files.writeString(project.resolve("project.yaml"), "name: sf\n");
-            Files.createDirectories(project.resolve("sources"));
-            Files.writeString(project.resolve("sources/warehouse.yaml"), """
-                    type: jdbc
-                    url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
-                    driver: dev.sequor.db.SnowflakeFakeDriver
-                    dialect: snowflake
-                    username: loader
-                    password: pw
-                    """);
-            Files.writeString(project.resolve("sources/api.yaml"), "type: http\n");
-            Files.createDirectories(project.resolve("flows"));
-            Files.writeString(project.resolve("flows/main.yaml"), """
+            Path project = fakeWarehouseProject("pw", """
                     steps:
                       - op: http_request
                         id: fetch
@@ -224,20 +187,7 @@ class SnowflakeFlowTest {
         SnowflakeFakeDriver.Conversation fake = SnowflakeFakeDriver.reset();
         fake.schema = "RAW";
         try (ScriptedApi api = ScriptedApi.start((n, request) -> ScriptedApi.Reply.json("{\"data\": []}"))) {
-            Path project = Files.createDirectories(tmp.resolve("project"));
-            Files.writeString(project.resolve("project.yaml"), "name: sf\n");
-            Files.createDirectories(project.resolve("sources"));
-            Files.writeString(project.resolve("sources/warehouse.yaml"), """
-                    type: jdbc
-                    url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
-                    driver: dev.sequor.db.SnowflakeFakeDriver
-                    dialect: snowflake
-                    username: loader
-                    password: pw
-                    """);
-            Files.writeString(project.resolve("sources/api.yaml"), "type: http\n");
-            Files.createDirectories(project.resolve("flows"));
-            Files.writeString(project.resolve("flows/main.yaml"), """
+            Path project = fakeWarehouseProject("pw", """
                     steps:
                       - op: http_request
                         id: fetch
@@ -332,5 +282,27 @@ class SnowflakeFlowTest {
                 .validate(null);
         assertThat(result.problems()).isEmpty();
         assertThat(result.filesChecked()).isEqualTo(2);
+    }
+
+    /**
+     * A project in {@code tmp} whose source {@code warehouse} reaches Snowflake through {@link SnowflakeFakeDriver}
+     * (password {@code password} as YAML), with an http source {@code api} and {@code mainFlow} as flows/main.yaml.
+     */
+    private Path fakeWarehouseProject(String password, String mainFlow) throws IOException {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("project.yaml"), "name: sf\n");
+        Files.createDirectories(project.resolve("sources"));
+        Files.writeString(project.resolve("sources/warehouse.yaml"), """
+                type: jdbc
+                url: "jdbc:snowflake://myorg-acct.snowflakecomputing.com/?warehouse=WH"
+                driver: dev.sequor.db.SnowflakeFakeDriver
+                dialect: snowflake
+                username: loader
+                password: %s
+                """.formatted(password));
+        Files.writeString(project.resolve("sources/api.yaml"), "type: http\n");
+        Files.createDirectories(project.resolve("flows"));
+        Files.writeString(project.resolve("flows/main.yaml"), mainFlow);
+        return project;
     }
 }
