@@ -54,6 +54,9 @@ final class PythonStr {
         if (JinjavaStarted.yes() && value instanceof PythonTuple) {
             return "tuple";
         }
+        if (JinjavaStarted.yes() && value instanceof PythonRange) {
+            return "range";
+        }
         if (value instanceof Collection) {
             return "list";
         }
@@ -100,6 +103,8 @@ final class PythonStr {
             out.append(')');
         } else if (JinjavaStarted.yes() && value instanceof PythonTuple tuple) {
             appendItems(out, tuple.iterator(), '(', tuple.size() == 1 ? ",)" : ")");
+        } else if (JinjavaStarted.yes() && value instanceof PythonRange range) {
+            out.append(range);
         } else if (value instanceof Collection<?> items) {
             appendItems(out, items.iterator());
         } else if (value instanceof Object[] items) {

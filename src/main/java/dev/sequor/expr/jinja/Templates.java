@@ -75,6 +75,7 @@ public final class Templates {
         jinjava.registerFunction(new ELFunctionDefinition("", "namespace", PythonNamespace.class, "create",
                 Object[].class));
         jinjava.registerFunction(new ELFunctionDefinition("", "dict", PythonNamespace.class, "dict", Object[].class));
+        jinjava.registerFunction(new ELFunctionDefinition("", "range", PythonRange.class, "range", Object[].class));
         this.slots = new RenderSlots(jinjava, config);
     }
 
