@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.util.Properties;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.misc.TypeConverter;
+import jinjava.de.odysseus.el.tree.Tree;
 import jinjava.de.odysseus.el.tree.TreeBuilder;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
@@ -23,6 +24,7 @@ import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBracket;
 import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
+import jinjava.de.odysseus.el.tree.impl.ast.AstFunction;
 import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
 import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
@@ -317,6 +319,18 @@ final class PythonParser extends ExtendedParser {
     protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
         return super.createAstBinary(left, right,
                 PythonComparison.replacing(PythonArithmetic.replacing(operator)));
+    }
+
+    /** Calls of functions, macros (also recursive ones) and callable values ({@link PythonCall}). */
+    @Override
+    protected AstFunction createAstFunction(String name, int index, AstParameters params) {
+        return new PythonCall(name, index, params, context.isEnabled(Builder.Feature.VARARGS));
+    }
+
+    /** The parsed expression, also binding calls of names that hold a callable value ({@link CallableNamesTree}). */
+    @Override
+    public Tree tree() throws ScanException, ParseException {
+        return new CallableNamesTree(super.tree());
     }
 
     /** The expression factory Sequor's Jinjava uses: Jinjava's, with this parser. */

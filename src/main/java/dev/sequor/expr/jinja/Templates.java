@@ -76,6 +76,8 @@ public final class Templates {
                 Object[].class));
         jinjava.registerFunction(new ELFunctionDefinition("", "dict", PythonNamespace.class, "dict", Object[].class));
         jinjava.registerFunction(new ELFunctionDefinition("", "range", PythonRange.class, "range", Object[].class));
+        jinjava.registerFunction(new ELFunctionDefinition("", "cycler", PythonCycler.class, "create", Object[].class));
+        jinjava.registerFunction(new ELFunctionDefinition("", "joiner", PythonJoiner.class, "create", Object[].class));
         this.slots = new RenderSlots(jinjava, config);
     }
 
@@ -116,6 +118,7 @@ public final class Templates {
     public CompiledTemplate compile(String text, SourcePos pos) {
         Context context = new Context(jinjava.getGlobalContextCopy(), new HashMap<>(), validationConfig.getDisabled());
         context.setValidationMode(true);
+        context.put(CallableNamesTree.ASSIGNED_NAMES_KEY, CallableNamesTree.assignedNames(text));
         JinjavaInterpreter checker = new PythonOutputInterpreter(jinjava, context, validationConfig);
         JinjavaInterpreter.pushCurrent(checker);
         Node root;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Jinja2's global {@code range}; every expected text and error is Jinja2 3.1.6's. */
+/** Jinja2's globals {@code range}, {@code cycler} and {@code joiner}; every expected text and error is Jinja2 3.1.6's. */
 class GlobalsTest {
 
     final Templates templates = Templates.shared();
@@ -51,5 +51,46 @@ class GlobalsTest {
                 .hasMessage("Error rendering Jinja template: range expected at most 3 arguments, got 4");
         assertThatThrownBy(() -> render("{{ range(1, 2, 0) }}"))
                 .hasMessage("Error rendering Jinja template: range() arg 3 must not be zero");
+    }
+
+    @Test
+    void cyclerGoesRoundItsItems() {
+        assertThat(render("{% set c = cycler('odd', 'even') %}{% for x in range(3) %}{{ c.next() }} {% endfor %}{{ c.current }}"))
+                .isEqualTo("odd even odd even");
+        assertThat(render("{% set c = cycler(1, 2) %}{{ c.current }}{{ c.next() }}{{ c.next() }}{{ c.next() }}{{ c.current }}{{ c.reset() }}{{ c.current }}{{ c.next() }}"))
+                .isEqualTo("11212None11");
+        assertThat(render("{% set c = cycler(1, 'a') %}{{ c.items }}|{{ c.pos }}{{ c.next() }}{{ c.pos }}")).isEqualTo("(1, 'a')|011");
+        assertThatThrownBy(() -> render("{% set c = cycler() %}{{ c.next() }}"))
+                .hasMessage("Error rendering Jinja template: at least one item has to be provided");
+        assertThatThrownBy(() -> render("{% set c = cycler(1, 2) %}{{ c.foo }}"))
+                .hasMessage("Error rendering Jinja template: 'jinja2.utils.Cycler object' has no attribute 'foo'");
+        assertThatThrownBy(() -> render("{% set c = cycler(1, 2) %}{{ c.next(1) }}"))
+                .hasMessage("Error rendering Jinja template: Cycler.next() takes 1 positional argument but 2 were given");
+    }
+
+    @Test
+    void joinerGivesTheSeparatorFromItsSecondCall() {
+        assertThat(render("{% set pipe = joiner('|') %}{% for x in [1,2,3] %}{{ pipe() }}{{ x }}{% endfor %}")).isEqualTo("1|2|3");
+        assertThat(render("{% set j = joiner() %}{% for x in [1,2,3] %}{{ j() }}{{ x }}{% endfor %}")).isEqualTo("1, 2, 3");
+        assertThat(render("{% set j = joiner(sep=' - ') %}{% for x in [1,2,3] %}{{ j() }}{{ x }}{% endfor %}")).isEqualTo("1 - 2 - 3");
+        assertThat(render("{% set j = joiner(5) %}{{ j() }}{{ j() }}{{ j() }}")).isEqualTo("55");
+        assertThat(render("{% set j = joiner() %}{{ j() ~ 'x' ~ j() }}|{{ j() is string }}")).isEqualTo("x, |True");
+        assertThatThrownBy(() -> render("{% set j = joiner('a', 'b') %}{{ j() }}"))
+                .hasMessage("Error rendering Jinja template: Joiner.__init__() takes from 1 to 2 positional arguments but 3 were given");
+        assertThatThrownBy(() -> render("{% set j = joiner(foo='a') %}{{ j() }}"))
+                .hasMessage("Error rendering Jinja template: Joiner.__init__() got an unexpected keyword argument 'foo'");
+        assertThatThrownBy(() -> render("{% set j = joiner() %}{{ j(1) }}"))
+                .hasMessage("Error rendering Jinja template: Joiner.__call__() takes 1 positional argument but 2 were given");
+    }
+
+    @Test
+    void callingAValueThatIsNoCallableFails() {
+        assertThatThrownBy(() -> render("{% set x = 1 %}{{ x() }}"))
+                .hasMessage("Error rendering Jinja template: 'int' object is not callable");
+        assertThatThrownBy(() -> render("{% set x = none %}{{ x() }}"))
+                .hasMessage("Error rendering Jinja template: 'NoneType' object is not callable");
+        // a name no set assigns is still an error when the template is compiled, as before
+        assertThatThrownBy(() -> templates.compile("{% if false %}{{ nofunction(1) }}{% endif %}", TemplatesTest.POS))
+                .hasMessageContaining("nofunction");
     }
 }
