@@ -66,6 +66,7 @@ public final class Templates {
         jinjava.registerFilter(new PythonAttrFilter());
         PythonMoreFilters.all().forEach(jinjava::registerFilter);
         jinjava.registerFilter(new PythonMapFilter());
+        PythonDefaultFilter.both().forEach(jinjava::registerFilter);
         PythonTests.all().forEach(jinjava.getGlobalContext()::registerExpTest);
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());
