@@ -24,9 +24,33 @@ import jinjava.javax.el.VariableMapper;
  */
 final class CallableNamesTree extends Tree {
 
+    /** Whether a call names no registered function: a macro or a value; binding then asks {@link OrVariables}. */
+    private final boolean callsMoreThanFunctions;
+    /**
+     * The last mapper made, for the function mapper it wraps: each interpreter keeps one mapper, so a render reuses
+     * it. Shared between threads without a lock: a wrapper never changes, and a lost update only costs a new one.
+     */
+    private volatile OrVariables lastMapper;
+
     CallableNamesTree(Tree parsed) {
         super(parsed.getRoot(), list(parsed.getFunctionNodes()), list(parsed.getIdentifierNodes()),
                 parsed.isDeferred());
+        this.callsMoreThanFunctions = callsMoreThanFunctions(parsed);
+    }
+
+    /**
+     * Registered functions ({@code var}, {@code range}, ...) are Jinjava's for every template, so an expression that
+     * calls only those binds as it did, without the extra mapper (a render's most frequent calls).
+     */
+    private static boolean callsMoreThanFunctions(Tree parsed) {
+        JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+        for (FunctionNode node : parsed.getFunctionNodes()) {
+            String name = node.getName().indexOf(':') < 0 ? ":" + node.getName() : node.getName();
+            if (interpreter == null || interpreter.getContext().getFunction(name) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T> List<T> list(Iterable<T> nodes) {
@@ -37,8 +61,15 @@ final class CallableNamesTree extends Tree {
 
     @Override
     public Bindings bind(FunctionMapper functions, VariableMapper variables, TypeConverter converter) {
-        return super.bind(functions == null || !getFunctionNodes().iterator().hasNext() ? functions
-                : new OrVariables(functions), variables, converter);
+        if (!callsMoreThanFunctions || functions == null) {
+            return super.bind(functions, variables, converter);
+        }
+        OrVariables mapper = lastMapper;
+        if (mapper == null || mapper.functions != functions) {
+            mapper = new OrVariables(functions);
+            lastMapper = mapper;
+        }
+        return super.bind(mapper, variables, converter);
     }
 
     /**

@@ -46,13 +46,13 @@ final class PythonCall extends AstMacroFunction {
     @Override
     public Object eval(Bindings bindings, ELContext context) {
         Method method = bindings.getFunction(getIndex());
-        JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
         if (method == VALUE_CALL) {
-            return callValue(bindings, context, interpreter);
+            return callValue(bindings, context, JinjavaInterpreter.getCurrent());
         }
-        // the interpreter's own mode: a macro's context may not carry the checking mode of the template's context
-        if (method == AbstractCallableMethod.EVAL_METHOD && !interpreter.isValidationMode()) {
-            MacroFunction macro = interpreter.getContext().getGlobalMacro(getName());
+        if (method == AbstractCallableMethod.EVAL_METHOD) {
+            JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+            // the interpreter's own mode: a macro's context may not carry the checking mode of the template's
+            MacroFunction macro = interpreter.isValidationMode() ? null : interpreter.getContext().getGlobalMacro(getName());
             if (macro != null && !macro.isCaller() && !macro.isDeferred()) {
                 return callMacro(bindings, context, interpreter, macro);
             }

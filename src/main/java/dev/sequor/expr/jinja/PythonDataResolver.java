@@ -44,9 +44,6 @@ final class PythonDataResolver extends ELResolver {
             return null;
         }
         context.setPropertyResolved(true);
-        if (data instanceof RuntimeObject object) {
-            return object.attribute(String.valueOf(property));
-        }
         if (data instanceof Row row) {
             return rowValue(row, property);
         }
@@ -58,6 +55,9 @@ final class PythonDataResolver extends ELResolver {
         }
         if (data instanceof List<?> list) {
             return listValue(list, property);
+        }
+        if (data instanceof RuntimeObject object) {
+            return object.attribute(String.valueOf(property));
         }
         if (data instanceof String && STR_METHODS.contains(String.valueOf(property))) {
             return null; // a method call follows; see invoke

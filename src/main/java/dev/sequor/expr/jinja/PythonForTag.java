@@ -17,8 +17,6 @@ import com.hubspot.jinjava.util.ObjectIterator;
 import com.hubspot.jinjava.util.ObjectTruthValue;
 import java.util.LinkedList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.lang3.tuple.Pair;
 
 /**
@@ -34,17 +32,22 @@ import org.apache.commons.lang3.tuple.Pair;
  */
 final class PythonForTag extends ForTag {
 
-    /** Jinja2's {@code recursive} marker, last in the loop's header. */
-    private static final Pattern RECURSIVE = Pattern.compile("\\s+recursive$");
+    /** Jinja2's marker, last in the loop's header. */
+    private static final String RECURSIVE = "recursive";
+
+    /** Whether the loop expression ends with the marker as a word of its own ({@code items recursive}). */
+    private static boolean isRecursive(String expression) {
+        int at = expression.length() - RECURSIVE.length();
+        return at > 0 && expression.endsWith(RECURSIVE) && Character.isWhitespace(expression.charAt(at - 1));
+    }
 
     @Override
     public String interpret(TagNode tagNode, JinjavaInterpreter interpreter) {
         Pair<List<String>, String> varsAndExpression = getLoopVarsAndExpression((TagToken) tagNode.getMaster());
         String expression = varsAndExpression.getRight().strip();
-        Matcher marker = RECURSIVE.matcher(expression);
-        boolean recursive = marker.find();
+        boolean recursive = isRecursive(expression);
         if (recursive) {
-            expression = expression.substring(0, marker.start());
+            expression = expression.substring(0, expression.length() - RECURSIVE.length()).strip();
         }
         String[] iterableAndTest = loopFilter(expression);
         Header header = new Header(tagNode, varsAndExpression.getLeft(), iterableAndTest == null ? null

@@ -1,10 +1,12 @@
 package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.util.ForLoop;
-import com.hubspot.jinjava.util.ObjectIterator;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -44,14 +46,21 @@ final class PythonLoop extends ForLoop implements RuntimeObject, PythonCallable 
         this.recursion = recursion;
     }
 
-    /** A loop over {@code collection} as Jinjava iterates it (a dict's keys, an array's items). */
+    /**
+     * A loop over {@code collection} as Jinjava's {@code ObjectIterator} iterates it (a dict's keys, as configured;
+     * an array's items; anything else as one item), without the second loop object it would make.
+     */
     static PythonLoop over(Object collection, int depth0, Recursion recursion) {
-        ForLoop jinjavas = ObjectIterator.getLoop(collection);
-        Lookahead items = new Lookahead(jinjavas);
-        int length = jinjavas.getLength();
-        // Jinjava's loop over an Iterable of unknown size reports Integer.MIN_VALUE as its length
-        return length == Integer.MIN_VALUE ? new PythonLoop(items, depth0, recursion)
-                : new PythonLoop(items, length, depth0, recursion);
+        return switch (collection) {
+            case null -> new PythonLoop(new Lookahead(Collections.emptyIterator()), 0, depth0, recursion);
+            case Collection<?> items -> new PythonLoop(new Lookahead(items.iterator()), items.size(), depth0, recursion);
+            case Object[] items -> new PythonLoop(new Lookahead(Arrays.asList(items).iterator()), items.length, depth0,
+                    recursion);
+            case Map<?, ?> map -> new PythonLoop(new Lookahead(map.keySet().iterator()), map.size(), depth0, recursion);
+            case Iterable<?> items -> new PythonLoop(new Lookahead(items.iterator()), depth0, recursion);
+            case Iterator<?> items -> new PythonLoop(new Lookahead(items), depth0, recursion);
+            default -> new PythonLoop(new Lookahead(List.of(collection).iterator()), 1, depth0, recursion);
+        };
     }
 
     @Override

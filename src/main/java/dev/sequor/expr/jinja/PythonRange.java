@@ -90,7 +90,15 @@ final class PythonRange extends PyList {
             if (index < 0 || index >= size) {
                 throw new TemplateValueException("range object index out of range");
             }
-            return start + index * step;
+            return number(start + index * step);
+        }
+
+        /**
+         * An Integer when it fits, as Jinjava's range gave: its loops print an Integer faster than a Long (about a
+         * tenth of a short loop's time), and Python does not tell them apart.
+         */
+        private static Object number(long n) {
+            return n == (int) n ? Integer.valueOf((int) n) : Long.valueOf(n);
         }
 
         @Override
@@ -121,7 +129,7 @@ final class PythonRange extends PyList {
                     if (done >= size) {
                         throw new NoSuchElementException();
                     }
-                    return start + done++ * step;
+                    return number(start + done++ * step);
                 }
             };
         }
