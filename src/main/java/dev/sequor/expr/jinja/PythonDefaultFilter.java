@@ -9,7 +9,8 @@ import java.util.Map;
  * Jinja2's {@code default(default_value='', boolean=False)} and its alias {@code d}: the default as it was given (a
  * number stays a number; Jinjava's default made it text, so {@code none|default(5) + 1} failed and
  * {@code map('default', 5)} gave {@code '5'}), and with {@code boolean=true} also in place of a false value, by
- * Python's truth.
+ * Python's truth. Only an undefined value is replaced, not None ({@link UndefinedName}): Jinjava's default replaced
+ * None too.
  */
 final class PythonDefaultFilter extends Jinja2Filter {
 
@@ -32,9 +33,9 @@ final class PythonDefaultFilter extends Jinja2Filter {
         return isUndefined(value) || replaceFalse && !pythonTruth(value) ? fallback : value;
     }
 
-    /** What this filter reads as undefined: None, which Sequor's Jinjava gives for an undefined name too. */
+    /** Only an undefined value, as in Jinja2: a name or attribute that holds None keeps it. */
     private static boolean isUndefined(Object value) {
-        return value == null;
+        return value instanceof PythonUndefined;
     }
 
     /** Python's {@code bool(value)} (Jinjava's truth also takes the text {@code 'false'} as false). */

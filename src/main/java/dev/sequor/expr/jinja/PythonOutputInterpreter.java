@@ -86,11 +86,17 @@ final class PythonOutputInterpreter extends JinjavaInterpreter {
         return value instanceof NullValue ? null : value;
     }
 
-    /** Python's {@code str()}; Jinjava's stand-in for unknown values while checking prints as nothing. */
+    /**
+     * Python's {@code str()}; Jinjava's stand-in for unknown values while checking prints as nothing, and an undefined
+     * value fails.
+     */
     @Override
     public String getAsString(Object value) {
         if (value instanceof DummyObject) {
             return "";
+        }
+        if (value instanceof PythonUndefined undefined) {
+            throw undefined.error(); // Jinja2's StrictUndefined fails when printed
         }
         return PythonStr.str(value);
     }

@@ -183,17 +183,17 @@ final class PythonParser extends ExtendedParser {
         return getToken().getSymbol() == Symbol.EXTENSION && PowerOfOperator.TOKEN.getImage().equals(getToken().getImage());
     }
 
-    /** Tests and filters whose operand may be a missing attribute ({@link MissingAttribute}). */
+    /** Tests and filters whose operand may be undefined ({@link UndefinedName}, {@link MissingAttribute}). */
     private static final java.util.Set<String> TOLERANT = java.util.Set.of(EXPTEST_PREFIX + "defined",
             EXPTEST_PREFIX + "undefined", FILTER_PREFIX + "default", FILTER_PREFIX + "d");
 
-    /** {@code d.zz is defined} and {@code d.zz | default(...)} read a missing last attribute as undefined. */
+    /** {@code x is defined} and {@code d.zz | default(...)} read an unbound name or a missing last attribute as undefined. */
     @Override
     protected AstMethod createAstMethod(AstProperty property, AstParameters params) {
         if (property instanceof AstDot && property.getChild(0) instanceof AstIdentifier name
                 && TOLERANT.contains(name.getName()) && params.getCardinality() > 0) {
             java.util.List<AstNode> operands = new java.util.ArrayList<>();
-            operands.add(MissingAttribute.tolerant(params.getChild(0)));
+            operands.add(UndefinedName.tolerant(params.getChild(0)));
             for (int i = 1; i < params.getCardinality(); i++) {
                 operands.add(params.getChild(i));
             }
@@ -206,7 +206,7 @@ final class PythonParser extends ExtendedParser {
     @Override
     protected AstFilterChain createAstFilterChain(AstNode input, java.util.List<FilterSpec> filterSpecs) {
         boolean tolerant = !filterSpecs.isEmpty() && TOLERANT.contains(FILTER_PREFIX + filterSpecs.getFirst().getName());
-        return super.createAstFilterChain(tolerant ? MissingAttribute.tolerant(input) : input, filterSpecs);
+        return super.createAstFilterChain(tolerant ? UndefinedName.tolerant(input) : input, filterSpecs);
     }
 
     /**

@@ -20,10 +20,13 @@ final class PythonStr {
     private PythonStr() {
     }
 
-    /** Python's {@code str(value)}: strings as they are, everything else as its repr. */
+    /** Python's {@code str(value)}: strings as they are, everything else as its repr; an undefined value fails. */
     static String str(Object value) {
         if (value instanceof CharSequence s) {
             return s.toString();
+        }
+        if (JinjavaStarted.yes() && value instanceof PythonUndefined undefined) {
+            throw undefined.error(); // as Jinja2's StrictUndefined in ~, join, format
         }
         StringBuilder out = new StringBuilder();
         appendRepr(out, value);

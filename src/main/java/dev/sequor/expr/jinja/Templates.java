@@ -73,6 +73,7 @@ public final class Templates {
         jinjava.registerTag(new PythonNamespace.Set());
         jinjava.registerTag(new PythonWithTag());
         jinjava.registerTag(new PythonFilterTag());
+        jinjava.registerTag(new PythonMacroTag());
         jinjava.registerFunction(new ELFunctionDefinition("", "namespace", PythonNamespace.class, "create",
                 Object[].class));
         jinjava.registerFunction(new ELFunctionDefinition("", "dict", PythonNamespace.class, "dict", Object[].class));
@@ -203,6 +204,10 @@ public final class Templates {
             if (error.getSeverity() == ErrorType.FATAL) {
                 throw TemplateFailures.renderError(template.pos(), error);
             }
+        }
+        if (result instanceof PythonUndefined undefined) {
+            // a single {{ expr }} taken as a value: Jinja2 would have failed printing it
+            throw TemplateFailures.renderError(template.pos(), undefined.error());
         }
         return result;
     }
