@@ -10,8 +10,8 @@ import jinjava.javax.el.ELContext;
 
 /**
  * The operand of {@code is defined}, {@code is undefined} or {@code default} when it is an attribute or item
- * ({@code d.zz is defined}, {@code d['zz'] | default(5)}): a missing last attribute or key is None, which those read
- * as undefined, as Jinja2 gives them an Undefined (False, and 5). Everything before the last lookup still fails as
+ * ({@code d.zz is defined}, {@code d['zz'] | default(5)}): a missing last attribute or key is a
+ * {@link PythonUndefined}, as Jinja2 gives them an Undefined (False, and 5), and one that holds None stays None. Everything before the last lookup still fails as
  * usual ({@code d.a.b.c is defined} with no {@code d.a.b} fails in Jinja2 too). Jinjava evaluated the operand first,
  * so the missing attribute was an error.
  */
@@ -38,7 +38,7 @@ final class MissingAttribute extends AstRightValue {
             context.setPropertyResolved(false);
             return context.getELResolver().getValue(context, base, property);
         } catch (TemplateValueException e) {
-            return null;
+            return new PythonUndefined(e.text());
         }
     }
 

@@ -162,8 +162,11 @@ final class PythonComparison extends AstBinary.SimpleOperator {
                 + PythonStr.typeName(a) + "' and '" + PythonStr.typeName(b) + "'");
     }
 
-    /** Python's {@code a == b}. */
+    /** Python's {@code a == b}; a range equals only a range ({@code range(3) == [0, 1, 2]} is False). */
     static boolean equal(Object a, Object b) {
+        if ((a instanceof PythonRange) != (b instanceof PythonRange)) {
+            return false;
+        }
         return PythonEquality.equal(a, b);
     }
 

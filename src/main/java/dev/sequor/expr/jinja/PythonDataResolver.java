@@ -56,6 +56,9 @@ final class PythonDataResolver extends ELResolver {
         if (data instanceof List<?> list) {
             return listValue(list, property);
         }
+        if (data instanceof RuntimeObject object) {
+            return object.attribute(String.valueOf(property));
+        }
         if (data instanceof String && STR_METHODS.contains(String.valueOf(property))) {
             return null; // a method call follows; see invoke
         }
@@ -83,7 +86,9 @@ final class PythonDataResolver extends ELResolver {
         String name = String.valueOf(method);
         Object[] args = params == null ? new Object[0] : params;
         Object result;
-        if (data instanceof Row row && ROW_METHODS.contains(name)) {
+        if (data instanceof RuntimeObject object) {
+            result = object.callMethod(name, args);
+        } else if (data instanceof Row row && ROW_METHODS.contains(name)) {
             result = rowMethod(row, name, args);
         } else if (data instanceof Map<?, ?> map && !(data instanceof Row) && DICT_METHODS.contains(name)) {
             result = dictMethod(map, name, args);

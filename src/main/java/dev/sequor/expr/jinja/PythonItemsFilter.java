@@ -30,8 +30,8 @@ final class PythonItemsFilter extends Jinja2Filter {
             default -> {
                 List<Object> items = PythonItems.of(value);
                 if (items.isEmpty()) {
-                    // Jinja2 gives an undefined value; None, as Jinjava gave, keeps |default('x') working after it
-                    yield null;
+                    // Jinja2's undefined: |default after it applies, printing it fails
+                    yield new PythonUndefined("No " + args.filter() + " item, sequence was empty.");
                 }
                 yield args.filter().equals("first") ? items.getFirst() : items.getLast();
             }

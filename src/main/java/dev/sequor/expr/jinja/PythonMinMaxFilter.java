@@ -30,7 +30,8 @@ final class PythonMinMaxFilter extends Jinja2Filter {
                 false);
         List<Object> items = PythonItems.of(value);
         if (items.isEmpty()) {
-            throw new TemplateValueException("No aggregated item, sequence was empty.");
+            // Jinja2's undefined: |default after it applies, printing it fails
+            return new PythonUndefined("No aggregated item, sequence was empty.");
         }
         Object best = items.getFirst();
         Object bestKey = key.apply(best);

@@ -5,6 +5,8 @@ import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpreterFactory;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.NullValue;
+import com.hubspot.jinjava.objects.DummyObject;
 import com.hubspot.jinjava.tree.Node;
 
 /**
@@ -29,6 +31,8 @@ final class PythonOutputInterpreter extends JinjavaInterpreter {
 
     /** Null while checking a template at compile time, which walks every branch once and needs no limit. */
     private RenderDeadline deadline;
+    /** Macro calls in progress, one inside the other ({@link PythonCall} limits it, as Python limits recursion). */
+    private int macroDepth;
 
     PythonOutputInterpreter(Jinjava jinjava, Context context, JinjavaConfig config) {
         super(jinjava, context, config);
@@ -41,6 +45,18 @@ final class PythonOutputInterpreter extends JinjavaInterpreter {
 
     void limitTo(RenderDeadline deadline) {
         this.deadline = deadline;
+    }
+
+    int macroDepth() {
+        return macroDepth;
+    }
+
+    void enterMacro() {
+        macroDepth++;
+    }
+
+    void leaveMacro() {
+        macroDepth--;
     }
 
     /** Jinjava's node pre-processor: called before each node (text, expression, tag) is rendered. */
@@ -59,8 +75,29 @@ final class PythonOutputInterpreter extends JinjavaInterpreter {
         return super.wrap(value);
     }
 
+    /**
+     * A loop variable bound to a None item that hides an outer variable of the same name holds Jinjava's
+     * {@link NullValue} marker (a null would let the outer value show through); it reads as None, where Jinjava 2.8
+     * printed {@code null}.
+     */
+    @Override
+    public Object retraceVariable(String variable, int lineNumber, int startPosition) {
+        Object value = super.retraceVariable(variable, lineNumber, startPosition);
+        return value instanceof NullValue ? null : value;
+    }
+
+    /**
+     * Python's {@code str()}; Jinjava's stand-in for unknown values while checking prints as nothing, and an undefined
+     * value fails.
+     */
     @Override
     public String getAsString(Object value) {
+        if (value instanceof DummyObject) {
+            return "";
+        }
+        if (value instanceof PythonUndefined undefined) {
+            throw undefined.error(); // Jinja2's StrictUndefined fails when printed
+        }
         return PythonStr.str(value);
     }
 }

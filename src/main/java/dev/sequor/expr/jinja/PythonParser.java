@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.util.Properties;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.misc.TypeConverter;
+import jinjava.de.odysseus.el.tree.Tree;
 import jinjava.de.odysseus.el.tree.TreeBuilder;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
@@ -23,6 +24,7 @@ import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBracket;
 import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
+import jinjava.de.odysseus.el.tree.impl.ast.AstFunction;
 import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
 import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
@@ -181,17 +183,17 @@ final class PythonParser extends ExtendedParser {
         return getToken().getSymbol() == Symbol.EXTENSION && PowerOfOperator.TOKEN.getImage().equals(getToken().getImage());
     }
 
-    /** Tests and filters whose operand may be a missing attribute ({@link MissingAttribute}). */
+    /** Tests and filters whose operand may be undefined ({@link UndefinedName}, {@link MissingAttribute}). */
     private static final java.util.Set<String> TOLERANT = java.util.Set.of(EXPTEST_PREFIX + "defined",
             EXPTEST_PREFIX + "undefined", FILTER_PREFIX + "default", FILTER_PREFIX + "d");
 
-    /** {@code d.zz is defined} and {@code d.zz | default(...)} read a missing last attribute as undefined. */
+    /** {@code x is defined} and {@code d.zz | default(...)} read an unbound name or a missing last attribute as undefined. */
     @Override
     protected AstMethod createAstMethod(AstProperty property, AstParameters params) {
         if (property instanceof AstDot && property.getChild(0) instanceof AstIdentifier name
                 && TOLERANT.contains(name.getName()) && params.getCardinality() > 0) {
             java.util.List<AstNode> operands = new java.util.ArrayList<>();
-            operands.add(MissingAttribute.tolerant(params.getChild(0)));
+            operands.add(UndefinedName.tolerant(params.getChild(0)));
             for (int i = 1; i < params.getCardinality(); i++) {
                 operands.add(params.getChild(i));
             }
@@ -204,7 +206,7 @@ final class PythonParser extends ExtendedParser {
     @Override
     protected AstFilterChain createAstFilterChain(AstNode input, java.util.List<FilterSpec> filterSpecs) {
         boolean tolerant = !filterSpecs.isEmpty() && TOLERANT.contains(FILTER_PREFIX + filterSpecs.getFirst().getName());
-        return super.createAstFilterChain(tolerant ? MissingAttribute.tolerant(input) : input, filterSpecs);
+        return super.createAstFilterChain(tolerant ? UndefinedName.tolerant(input) : input, filterSpecs);
     }
 
     /**
@@ -317,6 +319,18 @@ final class PythonParser extends ExtendedParser {
     protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
         return super.createAstBinary(left, right,
                 PythonComparison.replacing(PythonArithmetic.replacing(operator)));
+    }
+
+    /** Calls of functions, macros (also recursive ones) and callable values ({@link PythonCall}). */
+    @Override
+    protected AstFunction createAstFunction(String name, int index, AstParameters params) {
+        return new PythonCall(name, index, params, context.isEnabled(Builder.Feature.VARARGS));
+    }
+
+    /** The parsed expression, also binding calls of names that hold a callable value ({@link CallableNamesTree}). */
+    @Override
+    public Tree tree() throws ScanException, ParseException {
+        return new CallableNamesTree(super.tree());
     }
 
     /** The expression factory Sequor's Jinjava uses: Jinjava's, with this parser. */

@@ -20,10 +20,13 @@ final class PythonStr {
     private PythonStr() {
     }
 
-    /** Python's {@code str(value)}: strings as they are, everything else as its repr. */
+    /** Python's {@code str(value)}: strings as they are, everything else as its repr; an undefined value fails. */
     static String str(Object value) {
         if (value instanceof CharSequence s) {
             return s.toString();
+        }
+        if (JinjavaStarted.yes() && value instanceof PythonUndefined undefined) {
+            throw undefined.error(); // as Jinja2's StrictUndefined in ~, join, format
         }
         StringBuilder out = new StringBuilder();
         appendRepr(out, value);
@@ -53,6 +56,9 @@ final class PythonStr {
         }
         if (JinjavaStarted.yes() && value instanceof PythonTuple) {
             return "tuple";
+        }
+        if (JinjavaStarted.yes() && value instanceof PythonRange) {
+            return "range";
         }
         if (value instanceof Collection) {
             return "list";
@@ -100,6 +106,8 @@ final class PythonStr {
             out.append(')');
         } else if (JinjavaStarted.yes() && value instanceof PythonTuple tuple) {
             appendItems(out, tuple.iterator(), '(', tuple.size() == 1 ? ",)" : ")");
+        } else if (JinjavaStarted.yes() && value instanceof PythonRange range) {
+            out.append(range);
         } else if (value instanceof Collection<?> items) {
             appendItems(out, items.iterator());
         } else if (value instanceof Object[] items) {

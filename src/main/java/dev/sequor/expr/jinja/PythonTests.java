@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Two of Jinja2's tests that Jinjava has otherwise: {@code in} is Python's membership ({@code 'x' is in 'xyz'} is
+ * Four of Jinja2's tests that Jinjava has otherwise: {@code defined} and {@code undefined} ask for a
+ * {@link PythonUndefined} (Jinjava asked for null, so a name set to None was undefined); {@code in} is Python's membership ({@code 'x' is in 'xyz'} is
  * True; Jinjava required a list), and {@code sequence} is true for a string and a dict too (Jinja2 asks for a length
  * and item access; Jinjava said False for a string).
  */
@@ -17,7 +18,7 @@ final class PythonTests {
     }
 
     static List<ExpTest> all() {
-        return List.of(new In(), new Sequence());
+        return List.of(new In(), new Sequence(), new Defined(true), new Defined(false));
     }
 
     static final class In implements ExpTest {
@@ -46,6 +47,26 @@ final class PythonTests {
         @Override
         public boolean evaluate(Object var, JinjavaInterpreter interpreter, Object... args) {
             return var instanceof CharSequence || var instanceof Collection<?> || var instanceof Map<?, ?>;
+        }
+    }
+
+    /** {@code defined} (or {@code undefined}): the value is not (or is) Jinja2's undefined. */
+    static final class Defined implements ExpTest {
+
+        private final boolean defined;
+
+        Defined(boolean defined) {
+            this.defined = defined;
+        }
+
+        @Override
+        public String getName() {
+            return defined ? "defined" : "undefined";
+        }
+
+        @Override
+        public boolean evaluate(Object var, JinjavaInterpreter interpreter, Object... args) {
+            return !(var instanceof PythonUndefined) == defined;
         }
     }
 }

@@ -65,7 +65,7 @@ final class StrictNames implements DynamicVariableResolver {
     }
 
     /** Bound in the innermost scope or any enclosing one ({@code set}, loop variables, macro arguments). */
-    private static boolean isBound(String name) {
+    static boolean isBound(String name) {
         JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
         for (Context c = interpreter == null ? null : interpreter.getContext(); c != null; c = c.getParent()) {
             if (c.getScope().containsKey(name)) {

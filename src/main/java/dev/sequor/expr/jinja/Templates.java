@@ -66,15 +66,20 @@ public final class Templates {
         jinjava.registerFilter(new PythonAttrFilter());
         PythonMoreFilters.all().forEach(jinjava::registerFilter);
         jinjava.registerFilter(new PythonMapFilter());
+        PythonDefaultFilter.both().forEach(jinjava::registerFilter);
         PythonTests.all().forEach(jinjava.getGlobalContext()::registerExpTest);
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonForTag());
         jinjava.registerTag(new PythonNamespace.Set());
         jinjava.registerTag(new PythonWithTag());
         jinjava.registerTag(new PythonFilterTag());
+        jinjava.registerTag(new PythonMacroTag());
         jinjava.registerFunction(new ELFunctionDefinition("", "namespace", PythonNamespace.class, "create",
                 Object[].class));
         jinjava.registerFunction(new ELFunctionDefinition("", "dict", PythonNamespace.class, "dict", Object[].class));
+        jinjava.registerFunction(new ELFunctionDefinition("", "range", PythonRange.class, "range", Object[].class));
+        jinjava.registerFunction(new ELFunctionDefinition("", "cycler", PythonCycler.class, "create", Object[].class));
+        jinjava.registerFunction(new ELFunctionDefinition("", "joiner", PythonJoiner.class, "create", Object[].class));
         this.slots = new RenderSlots(jinjava, config);
     }
 
@@ -115,6 +120,7 @@ public final class Templates {
     public CompiledTemplate compile(String text, SourcePos pos) {
         Context context = new Context(jinjava.getGlobalContextCopy(), new HashMap<>(), validationConfig.getDisabled());
         context.setValidationMode(true);
+        context.put(CallableNamesTree.ASSIGNED_NAMES_KEY, CallableNamesTree.assignedNames(text));
         JinjavaInterpreter checker = new PythonOutputInterpreter(jinjava, context, validationConfig);
         JinjavaInterpreter.pushCurrent(checker);
         Node root;
@@ -198,6 +204,10 @@ public final class Templates {
             if (error.getSeverity() == ErrorType.FATAL) {
                 throw TemplateFailures.renderError(template.pos(), error);
             }
+        }
+        if (result instanceof PythonUndefined undefined) {
+            // a single {{ expr }} taken as a value: Jinja2 would have failed printing it
+            throw TemplateFailures.renderError(template.pos(), undefined.error());
         }
         return result;
     }

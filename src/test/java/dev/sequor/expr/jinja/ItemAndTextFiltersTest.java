@@ -27,7 +27,7 @@ class ItemAndTextFiltersTest {
         assertThat(render("{{ [1, 2, 3, 4, 5, 6, 7]|slice(3)|list }} {{ [1, 2, 3, 4]|slice(3, 0)|list }}")).isEqualTo("[[1, 2, 3], [4, 5], [6, 7]] [[1, 2], [3, 0], [4, 0]]");
         assertThat(render("{{ {'b': 1, 'a': 2}|dictsort(reverse=true) }} {{ {'b': 1, 'A': 2}|dictsort }} {{ {'b': 1, 'a': 2}|dictsort(by='value') }}")).isEqualTo("[('b', 1), ('a', 2)] [('A', 2), ('b', 1)] [('b', 1), ('a', 2)]");
         assertThat(render("{% for k, v in {'b': 1, 'a': 2}|dictsort %}{{ k }}={{ v }};{% endfor %}")).isEqualTo("a=2;b=1;");
-        // an empty sequence: Jinja2's undefined, None here (see PythonItemsFilter); |default applies to both
+        // an empty sequence: Jinja2's undefined (PythonUndefined), which |default replaces
         assertThat(render("{{ []|first|default('d') }} {{ ''|last|default('e') }}")).isEqualTo("d e");
     }
 
