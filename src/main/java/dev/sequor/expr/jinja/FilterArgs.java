@@ -25,9 +25,9 @@ record FilterArgs(String filter, Object[] positional, Map<String, Object> named)
         throw new TemplateValueException(filter + "'s " + name + " must be a whole number, not " + PythonStr.repr(v));
     }
 
+    /** A flag argument, by Python's truth ({@link PythonTruth}). */
     boolean truthy(int index, String name) {
-        Object v = get(index, name, false);
-        return v instanceof Boolean b ? b : v != null && !"".equals(v) && !(v instanceof Number n && n.doubleValue() == 0);
+        return PythonTruth.of(get(index, name, false));
     }
 
     String text(int index, String name, String fallback) {

@@ -1,9 +1,7 @@
 package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.lib.filter.Filter;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Jinja2's {@code default(default_value='', boolean=False)} and its alias {@code d}: the default as it was given (a
@@ -29,29 +27,12 @@ final class PythonDefaultFilter extends Jinja2Filter {
                     + (args.positional().length + 1) + " were given");
         }
         Object fallback = args.get(0, "default_value", "");
-        boolean replaceFalse = pythonTruth(args.get(1, "boolean", false));
-        return isUndefined(value) || replaceFalse && !pythonTruth(value) ? fallback : value;
+        boolean replaceFalse = PythonTruth.of(args.get(1, "boolean", false));
+        return isUndefined(value) || replaceFalse && !PythonTruth.of(value) ? fallback : value;
     }
 
     /** Only an undefined value, as in Jinja2: a name or attribute that holds None keeps it. */
     private static boolean isUndefined(Object value) {
         return value instanceof PythonUndefined;
-    }
-
-    /** Python's {@code bool(value)} (Jinjava's truth also takes the text {@code 'false'} as false). */
-    private static boolean pythonTruth(Object value) {
-        return switch (value) {
-            case null -> false;
-            case Boolean b -> b;
-            case CharSequence s -> !s.isEmpty();
-            case Collection<?> c -> !c.isEmpty();
-            case Map<?, ?> m -> !m.isEmpty();
-            case Double d -> d != 0;
-            case Float f -> f != 0;
-            case java.math.BigDecimal d -> d.signum() != 0;
-            case java.math.BigInteger i -> i.signum() != 0;
-            case Number n -> n.longValue() != 0;
-            default -> true;
-        };
     }
 }

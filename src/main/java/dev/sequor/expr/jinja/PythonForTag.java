@@ -14,7 +14,6 @@ import com.hubspot.jinjava.tree.parse.TagToken;
 import com.hubspot.jinjava.util.LengthLimitingStringBuilder;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
-import com.hubspot.jinjava.util.ObjectTruthValue;
 import java.util.LinkedList;
 import java.util.List;
 import org.apache.commons.lang3.tuple.Pair;
@@ -162,7 +161,7 @@ final class PythonForTag extends ForTag {
             try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
                 bind(interpreter, loopVars, item);
                 Object result = interpreter.resolveELExpression(test, tagNode.getLineNumber());
-                if (ObjectTruthValue.evaluate(result)) {
+                if (PythonTruth.of(result)) {
                     kept.add(item);
                 }
             }

@@ -4,7 +4,6 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.filter.RejectFilter;
 import com.hubspot.jinjava.lib.filter.SelectFilter;
-import com.hubspot.jinjava.util.ObjectTruthValue;
 import java.math.BigDecimal;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -101,7 +100,7 @@ final class PythonMoreFilters {
             }
             List<Object> kept = new ArrayList<>();
             for (Object item : PythonItems.of(var)) {
-                if (ObjectTruthValue.evaluate(item) == keep) {
+                if (PythonTruth.of(item) == keep) {
                     kept.add(item);
                 }
             }

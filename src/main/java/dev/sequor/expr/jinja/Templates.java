@@ -3,7 +3,6 @@ package dev.sequor.expr.jinja;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
-import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -68,7 +67,9 @@ public final class Templates {
         jinjava.registerFilter(new PythonMapFilter());
         PythonDefaultFilter.both().forEach(jinjava::registerFilter);
         PythonTests.all().forEach(jinjava.getGlobalContext()::registerExpTest);
+        jinjava.getGlobalContext().registerExpTest(new PythonTruth.Truthy());
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
+        jinjava.registerTag(new PythonTruth.If());
         jinjava.registerTag(new PythonForTag());
         jinjava.registerTag(new PythonNamespace.Set());
         jinjava.registerTag(new PythonWithTag());
@@ -86,7 +87,7 @@ public final class Templates {
     /** Jinjava parsing expressions with {@link PythonParser}. */
     private static final class PythonJinjava extends Jinjava {
 
-        private final ExpressionFactory expressions = PythonParser.expressionFactory(new TruthyTypeConverter());
+        private final ExpressionFactory expressions = PythonParser.expressionFactory(new PythonTruth.Converter());
 
         PythonJinjava(JinjavaConfig config) {
             super(config);
