@@ -3,6 +3,7 @@ package dev.sequor.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -506,21 +507,35 @@ public interface Dialect {
 
     /**
      * Whether a column of {@code type} holds bytes (PostgreSQL's bytea, a BLOB): {@code type} as {@link #typeSql}
-     * spells a declared type, or as {@link #existingColumnsQuery} reports an existing column's. A value landing in
-     * such a column is staged as {@link #binaryText} writes it. False unless the dialect knows its binary types.
+     * spells a declared type, or as {@link #existingColumnsQuery} reports an existing column's, one of
+     * {@link #binaryTypeNames} without its length. A value landing in such a column is staged as {@link #binaryText}
+     * writes it.
      */
     default boolean isBinary(String type) {
-        return false;
+        return binaryTypeNames().contains(bareType(type));
+    }
+
+    /** This database's binary types, in lower case ({@link #isBinary}); none unless the dialect names them. */
+    default Set<String> binaryTypeNames() {
+        return Set.of();
     }
 
     /**
      * The staged text of {@code value} in a binary column ({@link #isBinary}): for bytes ({@link PythonBytes#of}),
-     * text that this database's conversion of staged text into the column turns into exactly those bytes; any other
-     * value as {@link ValueText#of} writes it, which the database converts as it converts text. The text of the
-     * value by default.
+     * {@link #stagedBytes}; any other value as {@link ValueText#of} writes it, which the database converts as it
+     * converts text.
      */
     default String binaryText(Object value) {
-        return ValueText.of(value);
+        byte[] bytes = PythonBytes.of(value);
+        return bytes == null ? ValueText.of(value) : stagedBytes(bytes);
+    }
+
+    /**
+     * Text that this database's conversion of staged text into a binary column turns into exactly {@code bytes}
+     * ({@link #binaryText}); {@link ValueText#of}'s Base64 where the dialect names no binary types.
+     */
+    default String stagedBytes(byte[] bytes) {
+        return ValueText.of(bytes);
     }
 
     /**

@@ -140,8 +140,8 @@ public final class DuckDbDialect implements Dialect {
     private static final Set<String> BINARY_TYPES = Set.of("blob", "bytea", "binary", "varbinary");
 
     @Override
-    public boolean isBinary(String type) {
-        return BINARY_TYPES.contains(Dialect.bareType(type));
+    public Set<String> binaryTypeNames() {
+        return BINARY_TYPES;
     }
 
     /**
@@ -149,11 +149,7 @@ public final class DuckDbDialect implements Dialect {
      * as it is, converted by the same cast as before (ASCII as it is, its own {@code \xHH} escapes read).
      */
     @Override
-    public String binaryText(Object value) {
-        byte[] bytes = PythonBytes.of(value);
-        if (bytes == null) {
-            return ValueText.of(value);
-        }
+    public String stagedBytes(byte[] bytes) {
         char[] text = new char[bytes.length * 4];
         for (int i = 0; i < bytes.length; i++) {
             text[i * 4] = '\\';

@@ -421,8 +421,8 @@ public final class MySqlDialect implements Dialect {
             "longblob");
 
     @Override
-    public boolean isBinary(String type) {
-        return BINARY_TYPES.contains(Dialect.bareType(type));
+    public Set<String> binaryTypeNames() {
+        return BINARY_TYPES;
     }
 
     /**

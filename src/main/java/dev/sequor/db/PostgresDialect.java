@@ -265,9 +265,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean isBinary(String type) {
-        return Dialect.bareType(type).equals("bytea");
+    public Set<String> binaryTypeNames() {
+        return BINARY_TYPES;
     }
+
+    private static final Set<String> BINARY_TYPES = Set.of("bytea");
 
     /**
      * Bytes in bytea's hex format ({@code \x2d71...}), which COPY and a cast from text both read as those bytes; text
@@ -275,9 +277,8 @@ public final class PostgresDialect implements Dialect {
      * {@code \x}).
      */
     @Override
-    public String binaryText(Object value) {
-        byte[] bytes = PythonBytes.of(value);
-        return bytes == null ? ValueText.of(value) : "\\x" + HexFormat.of().formatHex(bytes);
+    public String stagedBytes(byte[] bytes) {
+        return "\\x" + HexFormat.of().formatHex(bytes);
     }
 
     @Override

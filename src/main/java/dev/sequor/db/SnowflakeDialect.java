@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -222,19 +223,19 @@ public final class SnowflakeDialect implements Dialect {
     }
 
     @Override
-    public boolean isBinary(String type) {
-        String bare = Dialect.bareType(type);
-        return bare.equals("binary") || bare.equals("varbinary");
+    public Set<String> binaryTypeNames() {
+        return BINARY_TYPES;
     }
+
+    private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary");
 
     /**
      * Bytes as hex, which the CAST of the staged text to BINARY reads as those bytes (BINARY_INPUT_FORMAT is HEX in a
      * landing session, {@link #landingSessionSetup}); text goes as it is, cast as before.
      */
     @Override
-    public String binaryText(Object value) {
-        byte[] bytes = PythonBytes.of(value);
-        return bytes == null ? ValueText.of(value) : HexFormat.of().withUpperCase().formatHex(bytes);
+    public String stagedBytes(byte[] bytes) {
+        return HexFormat.of().withUpperCase().formatHex(bytes);
     }
 
     /**

@@ -30,10 +30,10 @@ public final class TableTarget {
     /** The inferred columns when none are declared, else null. */
     private final InferredSchema schema;
     /**
-     * The positions of the declared columns that hold bytes ({@link Dialect#isBinary}), whose values are staged as
-     * {@link Dialect#binaryText} writes them; null when there are none (or the columns are inferred).
+     * Which declared columns hold bytes ({@link Dialect#isBinary}), whose values are staged as
+     * {@link Dialect#binaryText} writes them; null when none do (or the columns are inferred).
      */
-    private final int[] binaryColumns;
+    private final boolean[] binaryColumns;
     private final WriteSpec spec;
     private final SourcePos pos;
     /** An append target whose table is created at commit when it is missing. */
@@ -77,10 +77,14 @@ public final class TableTarget {
         this.binaryColumns = columns == null ? null : binaryColumns(owner.dialect(), columns);
     }
 
-    private static int[] binaryColumns(Dialect dialect, List<ColumnDef> columns) {
-        int[] binary = java.util.stream.IntStream.range(0, columns.size())
-                .filter(i -> dialect.isBinary(dialect.typeSql(columns.get(i).type()))).toArray();
-        return binary.length == 0 ? null : binary;
+    private static boolean[] binaryColumns(Dialect dialect, List<ColumnDef> columns) {
+        boolean[] binary = new boolean[columns.size()];
+        boolean any = false;
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = dialect.isBinary(dialect.typeSql(columns.get(i).type()));
+            any |= binary[i];
+        }
+        return any ? binary : null;
     }
 
     /**
@@ -123,12 +127,12 @@ public final class TableTarget {
             for (int i = 0; i < columns.size(); i++) {
                 String name = columns.get(i).name();
                 // containsKey first: a Row answers get() of a missing column with an error, not null.
-                row[i] = record.containsKey(name) ? ValueText.of(record.get(name)) : null;
-            }
-            if (binaryColumns != null) {
-                for (int i : binaryColumns) {
-                    String name = columns.get(i).name();
-                    row[i] = record.containsKey(name) ? owner.dialect().binaryText(record.get(name)) : null;
+                if (!record.containsKey(name)) {
+                    row[i] = null;
+                } else if (binaryColumns != null && binaryColumns[i]) {
+                    row[i] = owner.dialect().binaryText(record.get(name));
+                } else {
+                    row[i] = ValueText.of(record.get(name));
                 }
             }
             rows.add(row);

@@ -18,7 +18,24 @@ final class PythonTests {
     }
 
     static List<ExpTest> all() {
-        return List.of(new In(), new Sequence(), new Defined(true), new Defined(false));
+        return List.of(new In(), new Sequence(), new Defined(true), new Defined(false), new Truthy());
+    }
+
+    /**
+     * The test {@code truthy}, which Jinjava's {@code selectattr}/{@code rejectattr} take when no test is given
+     * (Jinja2 takes the attribute's truth there, {@link PythonTruth}).
+     */
+    static final class Truthy implements ExpTest {
+
+        @Override
+        public String getName() {
+            return "truthy";
+        }
+
+        @Override
+        public boolean evaluate(Object var, JinjavaInterpreter interpreter, Object... args) {
+            return PythonTruth.of(var);
+        }
     }
 
     static final class In implements ExpTest {

@@ -1,7 +1,6 @@
 package dev.sequor.expr.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.tag.IfTag;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.tree.TagNode;
@@ -16,8 +15,8 @@ import java.util.Map;
  * Python's truth, {@code bool(value)}, the one rule every truth inside a template takes: {@code if}/{@code elif}
  * ({@link If}), {@code not}, {@code and}, {@code or} and {@code a if cond else b} (the expression factory's
  * {@code TypeConverter}, see {@link Templates}), {@code select}/{@code reject}, {@code selectattr}/{@code rejectattr}
- * without a test ({@link Truthy}), loop filters ({@code for x in xs if cond}), {@code default(x, true)} and filters'
- * flag arguments. None, False, zero (also {@code 0.0} and a zero decimal), {@code ''} and an empty list, tuple, range,
+ * without a test ({@link PythonTests.Truthy}), loop filters ({@code for x in xs if cond}), {@code default(x, true)}
+ * and filters' flag arguments. None, False, zero (also {@code 0.0} and a zero decimal), {@code ''} and an empty list, tuple, range,
  * dict or set are false; everything else is true, any text that is not empty too ({@code 'false'}, {@code '0'},
  * {@code ' '}): Jinjava's truth took the text {@code 'false'} (in any case) as false. A value implementing
  * {@link HasObjectTruthValue} answers for itself ({@link PythonUndefined}).
@@ -74,23 +73,6 @@ final class PythonTruth {
         public boolean isPositiveIfElseNode(TagNode tagNode, JinjavaInterpreter interpreter) {
             return of(interpreter.resolveELExpression(tagNode.getHelpers(), tagNode.getLineNumber(),
                     tagNode.getStartPosition()));
-        }
-    }
-
-    /**
-     * The test {@code truthy}, which Jinjava's {@code selectattr}/{@code rejectattr} take when no test is given
-     * (Jinja2 takes the attribute's truth there).
-     */
-    static final class Truthy implements ExpTest {
-
-        @Override
-        public String getName() {
-            return "truthy";
-        }
-
-        @Override
-        public boolean evaluate(Object var, JinjavaInterpreter interpreter, Object... args) {
-            return of(var);
         }
     }
 

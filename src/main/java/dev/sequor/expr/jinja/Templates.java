@@ -67,7 +67,6 @@ public final class Templates {
         jinjava.registerFilter(new PythonMapFilter());
         PythonDefaultFilter.both().forEach(jinjava::registerFilter);
         PythonTests.all().forEach(jinjava.getGlobalContext()::registerExpTest);
-        jinjava.getGlobalContext().registerExpTest(new PythonTruth.Truthy());
         PythonItemsFilter.all().forEach(jinjava::registerFilter);
         jinjava.registerTag(new PythonTruth.If());
         jinjava.registerTag(new PythonForTag());

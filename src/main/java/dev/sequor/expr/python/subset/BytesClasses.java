@@ -64,26 +64,7 @@ final class BytesClasses {
 
     /** Upper case letters only after uncased bytes, lower case ones only after cased ones; at least one cased. */
     private static boolean isTitle(byte[] b) {
-        boolean cased = false;
-        boolean previousCased = false;
-        for (byte x : b) {
-            int c = x & 0xff;
-            if (isUpper(c)) {
-                if (previousCased) {
-                    return false;
-                }
-                previousCased = true;
-                cased = true;
-            } else if (isLower(c)) {
-                if (!previousCased) {
-                    return false;
-                }
-                previousCased = true;
-                cased = true;
-            } else {
-                previousCased = false;
-            }
-        }
-        return cased;
+        return StrClasses.isTitleCased(java.util.stream.IntStream.range(0, b.length).map(i -> b[i] & 0xff).iterator(),
+                BytesClasses::isUpper, BytesClasses::isLower);
     }
 }

@@ -80,18 +80,27 @@ final class StrClasses {
 
     /** Upper (or title) case characters only after uncased ones, lower case only after cased ones; some cased. */
     static boolean isTitle(String s) {
+        return isTitleCased(s.codePoints().iterator(), cp -> Unicode.isUpper(cp) || Unicode.isTitle(cp),
+                Unicode::isLower);
+    }
+
+    /**
+     * Python's {@code istitle} over {@code units} (a str's code points, or bytes): {@code upper} units only after
+     * uncased ones, {@code lower} ones only after cased ones, at least one cased.
+     */
+    static boolean isTitleCased(java.util.PrimitiveIterator.OfInt units, java.util.function.IntPredicate upper,
+                                java.util.function.IntPredicate lower) {
         boolean cased = false;
         boolean previousCased = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Unicode.isUpper(cp) || Unicode.isTitle(cp)) {
+        while (units.hasNext()) {
+            int c = units.nextInt();
+            if (upper.test(c)) {
                 if (previousCased) {
                     return false;
                 }
                 previousCased = true;
                 cased = true;
-            } else if (Unicode.isLower(cp)) {
+            } else if (lower.test(c)) {
                 if (!previousCased) {
                     return false;
                 }
